@@ -1,0 +1,304 @@
+//! `site.yaml`: the site's configuration (SPEC §2), read strictly.
+
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::facts::FactType;
+use crate::load::read_text;
+use crate::model::{Kind, Lang};
+
+/// A text in both languages; English falls back to Japanese.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub ja: String,
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => self.en.as_deref().unwrap_or(&self.ja),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Localized,
+    description: Option<Localized>,
+    base_url: String,
+    default_language: Option<String>,
+    languages: Option<Vec<String>>,
+    theme: Option<String>,
+    #[serde(default)]
+    obligations: ObligationsConfig,
+    #[serde(default)]
+    facts: IndexMap<String, FactDecl>,
+    #[serde(default)]
+    comparisons: IndexMap<String, ComparisonDecl>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObligationsConfig {
+    #[serde(default = "default_threshold")]
+    pub match_threshold: f64,
+    #[serde(default)]
+    pub sets: IndexMap<String, Localized>,
+}
+
+impl Default for ObligationsConfig {
+    fn default() -> Self {
+        ObligationsConfig {
+            match_threshold: default_threshold(),
+            sets: IndexMap::new(),
+        }
+    }
+}
+
+fn default_threshold() -> f64 {
+    0.6
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDecl {
+    pub ja: String,
+    pub en: Option<String>,
+    #[serde(rename = "type")]
+    pub ty: FactType,
+}
+
+impl FactDecl {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => self.en.as_deref().unwrap_or(&self.ja),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonDecl {
+    pub ja: String,
+    pub en: Option<String>,
+    pub kind: Option<Kind>,
+    pub facts: Vec<String>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: Localized,
+    pub description: Option<Localized>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path of `base_url`, where the site lives on its host: `/` or `/zaitaku/`.
+    pub base_path: String,
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    pub obligations: ObligationsConfig,
+    pub facts: IndexMap<String, FactDecl>,
+    pub comparisons: IndexMap<String, ComparisonDecl>,
+    pub file: SourceFile,
+}
+
+impl Config {
+    /// Reads `site.yaml` from the site root.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join("site.yaml");
+        let (text, _) = read_text(&path, "site.yaml").map_err(|d| vec![d])?;
+        let file = SourceFile {
+            path: "site.yaml".into(),
+            text: text.into(),
+        };
+        Config::parse(file)
+    }
+
+    pub fn parse(file: SourceFile) -> Result<Config, Vec<Diagnostic>> {
+        let raw: RawConfig =
+            crate::yaml::from_str(&file.text, &file, 0, "site.yaml").map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let key_line = |key: &str| find_key_line(&file.text, key);
+
+        let base_url = if raw.base_url.ends_with('/') {
+            raw.base_url.clone()
+        } else {
+            format!("{}/", raw.base_url)
+        };
+        let base_path = match url_path(&base_url) {
+            Some(p) => p,
+            None => {
+                errors.push(
+                    Diagnostic::error(format!("`base_url` `{}` is not an absolute URL", raw.base_url))
+                        .at_line(&file, key_line("base_url"))
+                        .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`"),
+                );
+                "/".into()
+            }
+        };
+
+        if let Some(d) = &raw.default_language {
+            if d != "ja" {
+                errors.push(
+                    Diagnostic::error(format!("`default_language` is `{d}`, but shishin sites are Japanese first"))
+                        .at_line(&file, key_line("default_language"))
+                        .hint("write `default_language: ja` or leave it out"),
+                );
+            }
+        }
+        let mut languages = Vec::new();
+        for code in raw.languages.clone().unwrap_or_else(|| vec!["ja".into(), "en".into()]) {
+            match Lang::from_code(&code) {
+                Some(l) if !languages.contains(&l) => languages.push(l),
+                Some(_) => {}
+                None => errors.push(
+                    Diagnostic::error(format!("unknown language `{code}` in `languages`"))
+                        .at_line(&file, key_line("languages"))
+                        .hint("shishin publishes Japanese (`ja`) and English (`en`)"),
+                ),
+            }
+        }
+        if !languages.contains(&Lang::Ja) {
+            languages.insert(0, Lang::Ja);
+        }
+        languages.sort();
+
+        let threshold = raw.obligations.match_threshold;
+        if !(0.0..=1.0).contains(&threshold) {
+            errors.push(
+                Diagnostic::error(format!("`match_threshold` is {threshold}, outside 0–1"))
+                    .at_line(&file, key_line("match_threshold"))
+                    .hint("a similarity between 0 and 1; the default is 0.6"),
+            );
+        }
+        for (id, cmp) in &raw.comparisons {
+            for fact in &cmp.facts {
+                if !raw.facts.contains_key(fact) {
+                    let hint = match crate::diagnostics::did_you_mean(fact, raw.facts.keys().map(String::as_str)) {
+                        Some(s) => format!("did you mean `{s}`? Declare facts under `facts:`"),
+                        None => "declare it under `facts:` with its labels and type".into(),
+                    };
+                    errors.push(
+                        Diagnostic::error(format!("comparison `{id}` uses the undeclared fact `{fact}`"))
+                            .at_line(&file, key_line(id))
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+        let theme = raw.theme.clone().unwrap_or_else(|| "default".into());
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            base_path,
+            languages,
+            theme,
+            obligations: raw.obligations,
+            facts: raw.facts,
+            comparisons: raw.comparisons,
+            file,
+        })
+    }
+
+    /// Replaces the base URL (`build --base-url`, `serve`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        let url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+        let path = url_path(&url).ok_or_else(|| {
+            Diagnostic::error(format!("`{url}` is not an absolute URL"))
+                .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`")
+        })?;
+        self.base_url = url;
+        self.base_path = path;
+        Ok(())
+    }
+
+    pub fn has(&self, lang: Lang) -> bool {
+        self.languages.contains(&lang)
+    }
+}
+
+/// The path part of an absolute URL, ending with `/`.
+fn url_path(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.is_empty() || rest.is_empty() {
+        return None;
+    }
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    Some(if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    })
+}
+
+/// The 1-based line on which `key:` is written (first occurrence), or 1.
+pub fn find_key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(SourceFile {
+            path: "site.yaml".into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = parse("title: { ja: ガイド, en: Guide }\nbase_url: https://ex.jp/zaitaku\n").unwrap();
+        assert_eq!(c.base_url, "https://ex.jp/zaitaku/");
+        assert_eq!(c.base_path, "/zaitaku/");
+        assert_eq!(c.languages, vec![Lang::Ja, Lang::En]);
+        assert_eq!(c.obligations.match_threshold, 0.6);
+        assert_eq!(c.title.get(Lang::En), "Guide");
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let err = parse("title: { ja: a }\nbase_url: https://ex.jp/\nlanguage: [ja]\n").unwrap_err();
+        assert_eq!(err[0].message, "unknown key `language` in site.yaml");
+        assert!(err[0].hint.as_deref().unwrap().contains("did you mean `languages`?"));
+        assert_eq!(err[0].location(), "site.yaml:3:1");
+    }
+
+    #[test]
+    fn base_url_must_be_absolute() {
+        let err = parse("title: { ja: a }\nbase_url: zaitaku/\n").unwrap_err();
+        assert!(err[0].message.contains("not an absolute URL"));
+        assert_eq!(err[0].location(), "site.yaml:2:1");
+    }
+
+    #[test]
+    fn comparisons_must_use_declared_facts() {
+        let text = "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  rate: { ja: 補助率, type: rate }\ncomparisons:\n  subs: { ja: 比較, facts: [rat] }\n";
+        let err = parse(text).unwrap_err();
+        assert!(err[0].message.contains("undeclared fact `rat`"));
+        assert!(err[0].hint.as_deref().unwrap().contains("`rate`"));
+    }
+}

@@ -1,0 +1,305 @@
+//! Errors and warnings as values.
+//!
+//! Every problem found in the content is a [`Diagnostic`]: a message, where it is (the file, and a
+//! byte range in its text so the offending line can be shown), and a hint that says how to fix it.
+//! Stages collect them instead of stopping at the first, so one build lists every problem.
+//! They are printed the way rustc prints its errors, by `codespan-reporting`.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// The text of one source file, shared by every diagnostic that points into it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as the user knows it: relative to the site root (`content/a/b.md`).
+    pub path: String,
+    pub text: Arc<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// The file the problem is in, if it is in one.
+    pub file: Option<String>,
+    /// Where in the file, with the file's text to show the line.
+    pub span: Option<(Arc<str>, Range<usize>)>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            span: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// The whole file is concerned, no particular line.
+    pub fn in_file(mut self, path: impl Into<String>) -> Self {
+        self.file = Some(path.into());
+        self
+    }
+
+    /// A byte range of the file's text.
+    pub fn at(mut self, file: &SourceFile, range: Range<usize>) -> Self {
+        let len = file.text.len();
+        let start = floor_char_boundary(&file.text, range.start.min(len));
+        let end = floor_char_boundary(&file.text, range.end.clamp(start, len));
+        self.file = Some(file.path.clone());
+        self.span = Some((file.text.clone(), start..end));
+        self
+    }
+
+    /// A line (1-based) of the file, the whole line underlined.
+    pub fn at_line(self, file: &SourceFile, line: usize) -> Self {
+        let range = line_range(&file.text, line);
+        self.at(file, range)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// 1-based line and column of the start of the span.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (text, range) = self.span.as_ref()?;
+        Some(line_col(text, range.start))
+    }
+
+    /// `path:line:column` (or just the path, or nothing).
+    pub fn location(&self) -> String {
+        match (&self.file, self.line_col()) {
+            (Some(f), Some((l, c))) => format!("{f}:{l}:{c}"),
+            (Some(f), None) => f.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The source line the span starts on, without its newline.
+    pub fn source_line(&self) -> Option<&str> {
+        let (text, range) = self.span.as_ref()?;
+        let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[range.start..]
+            .find('\n')
+            .map_or(text.len(), |i| range.start + i);
+        Some(&text[start..end])
+    }
+
+    /// Renders like rustc: the message, `--> path:line:col`, the line with the span underlined, the hint.
+    pub fn render(&self, color: bool) -> String {
+        let mut buffer = if color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let mut cs = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(&self.message);
+        if let Some(hint) = &self.hint {
+            cs = cs.with_notes(vec![format!("help: {hint}")]);
+        }
+        let config = term::Config::default();
+        let name = self.file.clone().unwrap_or_default();
+        let emitted = match &self.span {
+            Some((text, range)) => {
+                let file = SimpleFile::new(name, text.as_ref());
+                let cs = cs.with_labels(vec![Label::primary((), range.clone())]);
+                term::emit(&mut buffer, &config, &file, &cs)
+            }
+            None => {
+                let file = SimpleFile::new(name.clone(), "");
+                if !name.is_empty() {
+                    cs.message = format!("{}: {}", name, cs.message);
+                }
+                term::emit(&mut buffer, &config, &file, &cs)
+            }
+        };
+        match emitted {
+            Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
+            // The renderer failed (it should not): fall back to one plain line.
+            Err(_) => self.plain(),
+        }
+    }
+
+    /// One line: `path:line:col: error: message (hint)`; for logs and the preview overlay.
+    pub fn plain(&self) -> String {
+        let mut s = String::new();
+        let loc = self.location();
+        if !loc.is_empty() {
+            let _ = write!(s, "{loc}: ");
+        }
+        let _ = write!(
+            s,
+            "{}: {}",
+            match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            self.message
+        );
+        if let Some(h) = &self.hint {
+            let _ = write!(s, " (help: {h})");
+        }
+        s
+    }
+}
+
+/// The diagnostics of a run, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+    /// Turns every warning into an error (`--strict`).
+    pub fn make_strict(&mut self) {
+        for d in &mut self.0 {
+            d.severity = Severity::Error;
+        }
+    }
+    /// Errors first, then by file and position, so related problems sit together.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then_with(|| a.file.cmp(&b.file))
+                .then_with(|| a.line_col().cmp(&b.line_col()))
+        });
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+/// Byte range of a 1-based line, without its newline.
+pub fn line_range(text: &str, line: usize) -> Range<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len()..text.len(),
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    start..end
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            path: "content/a.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "一行目\n二行目のx";
+        let off = text.find('x').unwrap();
+        assert_eq!(line_col(text, off), (2, 5));
+    }
+
+    #[test]
+    fn render_names_path_line_and_column_and_shows_the_line() {
+        let f = file("---\ntitel: x\n---\n");
+        let d = Diagnostic::error("unknown key `titel`")
+            .at(&f, 4..9)
+            .hint("did you mean `title`?");
+        let out = d.render(false);
+        assert!(out.contains("content/a.md:2:1"), "{out}");
+        assert!(out.contains("titel: x"), "{out}");
+        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert_eq!(d.location(), "content/a.md:2:1");
+        assert_eq!(d.source_line(), Some("titel: x"));
+    }
+
+    #[test]
+    fn spans_are_clamped_to_the_text() {
+        let f = file("abc");
+        let d = Diagnostic::error("x").at(&f, 10..20);
+        assert_eq!(d.line_col(), Some((1, 4)));
+        assert!(!d.render(false).is_empty());
+    }
+
+    #[test]
+    fn suggestions_only_for_close_words() {
+        let keys = ["title", "description", "kind"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn line_range_of_last_and_missing_lines() {
+        assert_eq!(line_range("a\nbc", 2), 2..4);
+        assert_eq!(line_range("a\nbc", 5), 4..4);
+    }
+}

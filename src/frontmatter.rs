@@ -1,0 +1,295 @@
+//! Front matter (SPEC §4): the YAML between `---` lines at the top of a page, read strictly and typed.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::config::{find_key_line, Config};
+use crate::dates::{self, DateValue};
+use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
+use crate::model::{Citation, FactRaw, FrontMatter, Kind};
+use crate::prefecture;
+
+/// Front matter exactly as written; unknown keys are errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    title: String,
+    description: Option<String>,
+    kind: Option<Kind>,
+    prefecture: Option<Scalar>,
+    date: Option<Scalar>,
+    updated: Option<Scalar>,
+    source: Option<RawSource>,
+    #[serde(default)]
+    draft: bool,
+    weight: Option<i64>,
+    #[serde(default)]
+    facts: indexmap::IndexMap<String, FactValue>,
+    translated_from: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    slug: Option<String>,
+    #[serde(default)]
+    extra: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: Option<String>,
+    issuer: Option<String>,
+    number: Option<String>,
+    date: Option<Scalar>,
+    url: Option<String>,
+}
+
+/// A YAML scalar that may be written as a number or a string (`12`, `"01"`, `2023-03-31`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Scalar {
+    fn text(&self) -> String {
+        match self {
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Float(f) => f.to_string(),
+            Scalar::Text(s) => s.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum FactValue {
+    List(Vec<Scalar>),
+    One(Scalar),
+}
+
+/// Splits the front matter from the body and validates it.
+/// Returns the typed front matter and the byte range of the body.
+pub fn read(file: &SourceFile, config: &Config) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
+    let (yaml, body) = split(file).map_err(|d| vec![d])?;
+    let yaml_text = &file.text[yaml.clone()];
+    let raw: Raw = crate::yaml::from_str(yaml_text, file, yaml.start, "front matter").map_err(|d| vec![d])?;
+    let front = validate(raw, file, yaml.clone(), config)?;
+    Ok((front, body))
+}
+
+/// Finds the `---` fences: (YAML range, body range).
+fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> {
+    let text = &file.text;
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != "---" {
+        let what = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file does not start with front matter"
+        };
+        return Err(Diagnostic::error(format!("{what}: every page needs at least a title"))
+            .at_line(file, 1)
+            .hint("start the file with three lines: `---`, `title: …`, `---`"));
+    }
+    fences(text).ok_or_else(|| {
+        Diagnostic::error("the front matter is not closed")
+            .at_line(file, 1)
+            .hint("add a line `---` after the last front matter line, before the text")
+    })
+}
+
+/// The YAML and body ranges of a text that opens with a `---` line; `None` when it is not closed.
+fn fences(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let first_line_end = text.find('\n')?;
+    if text[..first_line_end].trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first_line_end + 1;
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Some((yaml_start..pos, body_start..text.len()));
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+/// The Markdown body of a page's text (after its front matter).
+pub fn body_of(text: &str) -> Option<&str> {
+    fences(text).map(|(_, body)| &text[body])
+}
+
+fn validate(raw: Raw, file: &SourceFile, yaml: Range<usize>, config: &Config) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let yaml_text = &file.text[yaml.clone()];
+    let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
+    let line_of = |key: &str| first_line + find_key_line(yaml_text, key) - 1;
+    let mut err = |key: &str, message: String, hint: &str| {
+        errors.push(Diagnostic::error(message).at_line(file, line_of(key)).hint(hint));
+    };
+
+    if raw.title.trim().is_empty() {
+        err("title", "the title is empty".into(), "write the page's title after `title:`");
+    }
+    let prefecture = raw.prefecture.as_ref().and_then(|p| match prefecture::lookup(&p.text()) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            err(
+                "prefecture",
+                e,
+                "write the prefecture as its name (千葉県), romaji (chiba) or JIS code (12)",
+            );
+            None
+        }
+    });
+    let mut date_of = |key: &str, s: &Option<Scalar>| -> Option<DateValue> {
+        let s = s.as_ref()?;
+        match dates::parse_date(&s.text()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                err(
+                    key,
+                    format!("`{key}` is not a date: {e}"),
+                    "write `2023-03-31`, `令和5年3月31日`, `R5.3.31` or a fiscal year such as `令和5年度`",
+                );
+                None
+            }
+        }
+    };
+    let date = date_of("date", &raw.date);
+    let updated = date_of("updated", &raw.updated);
+    let source = raw.source.map(|s| Citation {
+        date: date_of("date", &s.date),
+        title: s.title,
+        issuer: s.issuer,
+        number: s.number,
+        url: s.url,
+    });
+
+    let mut facts = Vec::new();
+    for (key, value) in raw.facts {
+        if !config.facts.contains_key(&key) {
+            let hint = match did_you_mean(&key, config.facts.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`? Facts must be declared under `facts:` in site.yaml"),
+                None => "declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`".into(),
+            };
+            err(&key, format!("unknown fact `{key}`"), &hint);
+            continue;
+        }
+        let raw = match value {
+            FactValue::One(s) => FactRaw::Text(s.text()),
+            FactValue::List(items) => FactRaw::List(items.iter().map(Scalar::text).collect()),
+        };
+        facts.push((key, raw));
+    }
+    if let Some(slug) = &raw.slug {
+        if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            err(
+                "slug",
+                format!("the slug `{slug}` is not an ASCII slug"),
+                "use lowercase letters, digits and hyphens, like `chiba-plan`",
+            );
+        }
+    }
+    let extra = match raw.extra {
+        serde_json::Value::Null => serde_json::Value::Object(Default::default()),
+        v => v,
+    };
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(FrontMatter {
+        title: raw.title.trim().to_string(),
+        description: raw.description.map(|d| d.trim().to_string()),
+        kind: raw.kind.unwrap_or(Kind::Page),
+        prefecture,
+        date,
+        updated,
+        source,
+        draft: raw.draft,
+        weight: raw.weight.unwrap_or(0),
+        facts,
+        translated_from: raw.translated_from,
+        tags: raw.tags,
+        slug: raw.slug,
+        extra,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(SourceFile {
+            path: "site.yaml".into(),
+            text: "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  rate: { ja: 補助率, type: rate }\n".into(),
+        })
+        .unwrap()
+    }
+
+    fn read_str(text: &str) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
+        let f = SourceFile {
+            path: "content/a.md".into(),
+            text: text.into(),
+        };
+        read(&f, &config())
+    }
+
+    #[test]
+    fn typed_values() {
+        let (fm, body) = read_str(
+            "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n本文\n",
+        )
+        .unwrap();
+        assert_eq!(fm.kind, Kind::Plan);
+        assert_eq!(fm.prefecture.unwrap().slug, "chiba");
+        assert_eq!(fm.date.unwrap().iso(), "2023-03-31");
+        assert_eq!(fm.facts[0], ("rate".into(), FactRaw::Text("10/10".into())));
+        assert_eq!(body.start, "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n".len());
+    }
+
+    #[test]
+    fn prefecture_code_as_quoted_string() {
+        let (fm, _) = read_str("---\ntitle: a\nprefecture: \"01\"\n---\n").unwrap();
+        assert_eq!(fm.prefecture.unwrap().slug, "hokkaido");
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let e = read_str("---\ntitle: a\n本文\n").unwrap_err();
+        assert!(e[0].message.contains("not closed"));
+        assert_eq!(e[0].location(), "content/a.md:1:1");
+    }
+
+    #[test]
+    fn empty_file_and_missing_front_matter() {
+        assert!(read_str("").unwrap_err()[0].message.contains("empty"));
+        assert!(read_str("# 見出し\n").unwrap_err()[0].message.contains("does not start"));
+    }
+
+    #[test]
+    fn bad_values_name_their_line() {
+        let e = read_str("---\ntitle: a\ndate: 令和5年13月40日\nprefecture: 千葉府\n---\n").unwrap_err();
+        assert_eq!(e.len(), 2);
+        let date = e.iter().find(|d| d.message.contains("`date`")).unwrap();
+        assert_eq!(date.location(), "content/a.md:3:1");
+        let pref = e.iter().find(|d| d.location() == "content/a.md:4:1").unwrap();
+        assert!(pref.message.contains("千葉府"), "{}", pref.message);
+    }
+
+    #[test]
+    fn unknown_fact_is_an_error() {
+        let e = read_str("---\ntitle: a\nfacts:\n  rat: 1/2\n---\n").unwrap_err();
+        assert!(e[0].message.contains("unknown fact `rat`"));
+        assert!(e[0].hint.as_deref().unwrap().contains("`rate`"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Translation state (SPEC §3): a translation records, in `translated_from`, a digest of the
+//! Japanese body it was made from; when the Japanese body changes, the translation is stale.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Doc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationState {
+    /// No English file: the English page shows the Japanese text.
+    Missing,
+    /// Translated, but without a digest: nobody recorded which original it follows.
+    Unstamped,
+    /// The Japanese body changed since the translation was made.
+    Stale,
+    Current,
+}
+
+impl TranslationState {
+    pub fn label(self) -> &'static str {
+        match self {
+            TranslationState::Missing => "missing",
+            TranslationState::Unstamped => "unstamped",
+            TranslationState::Stale => "stale",
+            TranslationState::Current => "ok",
+        }
+    }
+}
+
+/// Digest of a Japanese body: insensitive to trailing whitespace and line endings, so that
+/// re-saving a file unchanged does not make its translations stale.
+pub fn digest(body: &str) -> String {
+    let mut hasher = Sha256::new();
+    for line in body.trim().lines() {
+        hasher.update(line.trim_end().as_bytes());
+        hasher.update(b"\n");
+    }
+    let hash = hasher.finalize();
+    hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {
+    let Some(en) = en else {
+        return TranslationState::Missing;
+    };
+    match &en.front.translated_from {
+        None => TranslationState::Unstamped,
+        Some(d) if *d == digest(ja.body_text()) => TranslationState::Current,
+        Some(_) => TranslationState::Stale,
+    }
+}
+
+/// Writes `translated_from: DIGEST` into a translation's front matter, replacing an old one,
+/// keeping every other byte of the file as it was.
+pub fn stamp_file(path: &Path, digest: &str) -> Result<(), Diagnostic> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(format!("cannot read {display}: {e}")).in_file(&display))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error(format!("{display} is not UTF-8; it cannot be stamped in place"))
+            .in_file(&display)
+            .hint("save it as UTF-8 first")
+    })?;
+    let new = stamp_text(&text, digest).ok_or_else(|| {
+        Diagnostic::error(format!("{display} has no front matter to stamp"))
+            .in_file(&display)
+            .hint("start the file with `---`, `title: …`, `---`")
+    })?;
+    if new != text {
+        std::fs::write(path, new)
+            .map_err(|e| Diagnostic::error(format!("cannot write {display}: {e}")).in_file(&display))?;
+    }
+    Ok(())
+}
+
+/// The text with its `translated_from` line set; `None` without front matter.
+pub fn stamp_text(text: &str, digest: &str) -> Option<String> {
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body_start = text.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let rest = &text[body_start..];
+    let first_end = rest.find('\n')?;
+    if rest[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 40);
+    out.push_str(&text[..body_start + first_end + 1]);
+    let mut pos = body_start + first_end + 1;
+    let mut written = false;
+    loop {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = &text[pos..end];
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            if !written {
+                out.push_str(&format!("translated_from: {digest}{nl}"));
+            }
+            out.push_str(&text[pos..]);
+            return Some(out);
+        }
+        if line.starts_with("translated_from:") {
+            out.push_str(&format!("translated_from: {digest}{nl}"));
+            written = true;
+        } else {
+            out.push_str(line);
+        }
+        if end >= text.len() {
+            return None;
+        }
+        pos = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digest_ignores_line_endings_and_trailing_space() {
+        assert_eq!(digest("a  \nb\n"), digest("a\r\nb"));
+        assert_ne!(digest("a\nb"), digest("a\nc"));
+        assert_eq!(digest("x").len(), 16);
+    }
+
+    #[test]
+    fn stamp_inserts_then_replaces() {
+        let t = "---\ntitle: A\n---\nbody\n";
+        let once = stamp_text(t, "abc").unwrap();
+        assert_eq!(once, "---\ntitle: A\ntranslated_from: abc\n---\nbody\n");
+        let twice = stamp_text(&once, "def").unwrap();
+        assert_eq!(twice, "---\ntitle: A\ntranslated_from: def\n---\nbody\n");
+    }
+
+    #[test]
+    fn stamp_keeps_crlf() {
+        let t = "---\r\ntitle: A\r\n---\r\nbody\r\n";
+        assert_eq!(
+            stamp_text(t, "abc").unwrap(),
+            "---\r\ntitle: A\r\ntranslated_from: abc\r\n---\r\nbody\r\n"
+        );
+        assert!(stamp_text("no front matter\n", "x").is_none());
+    }
+}

@@ -1,0 +1,25 @@
+//! shishin (指針): a static site generator for public planning guidance.
+//!
+//! One pipeline over one in-memory model, shared by every command:
+//! [`load`] (walk, decode, front matter) → [`markdown`] (parse: anchors, links, obligation lists) →
+//! [`link`] (pages, sections, links, backlinks, translations) → [`render`] (Tera) → [`write`].
+//! [`pipeline`] runs the stages; `main.rs` is only the command line.
+
+pub mod config;
+pub mod dates;
+pub mod diagnostics;
+pub mod facts;
+pub mod feeds;
+pub mod frontmatter;
+pub mod highlight;
+pub mod i18n;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod pipeline;
+pub mod prefecture;
+pub mod render;
+pub mod theme;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,606 @@
+//! Link stage: group documents into pages, place them in sections, resolve every link, and
+//! gather what depends on links (backlinks, translations, tags, canonical obligation sets).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use indexmap::IndexMap;
+
+use crate::config::Config;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::i18n::{self, TranslationState};
+use crate::markdown::is_obligation_id;
+use crate::model::{Asset, Doc, DocId, Kind, Lang, ObligationItem, Page, PageId};
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A page (in the reader's language), maybe an anchor on it.
+    Page { page: PageId, anchor: Option<String> },
+    /// A file copied to the output (asset or static), as a path below the site root.
+    File(String),
+}
+
+/// The canonical definition of an obligation set, from a national guideline page.
+#[derive(Debug, Clone)]
+pub struct CanonicalSet {
+    pub page: PageId,
+    pub ja: Vec<ObligationItem>,
+    /// From the English translation of the guideline page, aligned by position.
+    pub en: Option<Vec<ObligationItem>>,
+}
+
+/// The linked site: the model `render` and `write` work from.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub docs: Vec<Doc>,
+    pub pages: Vec<Page>,
+    pub by_key: HashMap<String, PageId>,
+    pub home: PageId,
+    pub assets: Vec<Asset>,
+    /// Per document: each internal link destination as written → where it goes.
+    pub links: Vec<HashMap<String, Target>>,
+    /// Pages that link to a page, as read in a language, ordered by title.
+    pub backlinks: HashMap<(PageId, Lang), Vec<PageId>>,
+    pub translations: Vec<TranslationState>,
+    /// Per language: tag → pages carrying it, ordered by title.
+    pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
+    pub obligations: IndexMap<String, CanonicalSet>,
+}
+
+impl Site {
+    /// The page's URL path in a language, with the base path: `/zaitaku/en/a/b/`.
+    pub fn url(&self, page: PageId, lang: Lang) -> String {
+        format!("{}{}{}", self.config.base_path, lang.url_prefix(), self.pages[page].path)
+    }
+
+    /// Absolute URL, for feeds, the sitemap and hreflang.
+    pub fn permalink(&self, page: PageId, lang: Lang) -> String {
+        format!("{}{}{}", self.config.base_url, lang.url_prefix(), self.pages[page].path)
+    }
+
+    /// The document a reader of `lang` sees for a page.
+    pub fn doc(&self, page: PageId, lang: Lang) -> &Doc {
+        &self.docs[self.pages[page].doc_for(lang)]
+    }
+
+    pub fn title(&self, page: PageId, lang: Lang) -> &str {
+        &self.doc(page, lang).front.title
+    }
+
+    /// The URL a link target has for a reader of `lang`.
+    pub fn target_url(&self, target: &Target, lang: Lang) -> String {
+        match target {
+            Target::Page { page, anchor } => {
+                let url = self.url(*page, lang);
+                match anchor {
+                    Some(a) => format!("{url}#{a}"),
+                    None => url,
+                }
+            }
+            Target::File(path) => format!("{}{}", self.config.base_path, path),
+        }
+    }
+
+    /// Every (page, language) the site publishes.
+    pub fn views(&self) -> impl Iterator<Item = (PageId, Lang)> + '_ {
+        self.config
+            .languages
+            .iter()
+            .flat_map(move |&lang| (0..self.pages.len()).map(move |p| (p, lang)))
+    }
+}
+
+/// Builds the linked site. `static_files` are the paths (below the root) that themes and
+/// `static/` put in the output, so plain links to them can be checked.
+pub fn link(
+    config: Config,
+    docs: Vec<Doc>,
+    assets: Vec<Asset>,
+    static_files: &HashSet<String>,
+    dropped_drafts: &HashSet<String>,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    let (pages, by_key) = group_pages(&docs, diags);
+    let Some(&home) = by_key.get("_index.md") else {
+        diags.push(
+            Diagnostic::error("the site has no home page: content/_index.md is missing")
+                .in_file("content/_index.md")
+                .hint("create content/_index.md with a title and a short text that explains the site"),
+        );
+        return None;
+    };
+    let mut site = Site {
+        links: vec![HashMap::new(); docs.len()],
+        translations: Vec::new(),
+        backlinks: HashMap::new(),
+        tags: BTreeMap::new(),
+        obligations: IndexMap::new(),
+        config,
+        docs,
+        pages,
+        by_key,
+        home,
+        assets,
+    };
+    place_in_sections(&mut site);
+    check_unique_urls(&site, diags);
+    site.obligations = canonical_sets(&site, diags);
+    resolve_links(&mut site, static_files, dropped_drafts, diags);
+    site.backlinks = backlinks(&site);
+    site.translations = translation_states(&site, diags);
+    site.tags = tags(&site);
+    Some(site)
+}
+
+/// Pairs each Japanese document with its translation and computes URLs.
+fn group_pages(docs: &[Doc], diags: &mut Diagnostics) -> (Vec<Page>, HashMap<String, PageId>) {
+    let mut pages = Vec::new();
+    let mut by_key = HashMap::new();
+    for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::Ja) {
+        by_key.insert(doc.key.clone(), pages.len());
+        pages.push(Page {
+            key: doc.key.clone(),
+            path: url_path(&doc.key, doc.front.slug.as_deref()),
+            ja: id,
+            en: None,
+            parent: None,
+            children: Vec::new(),
+        });
+    }
+    for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::En) {
+        match by_key.get(&doc.key) {
+            Some(&p) => pages[p].en = Some(id),
+            None => diags.push(
+                Diagnostic::error(format!(
+                    "{} is a translation, but its Japanese original content/{} does not exist",
+                    doc.file.path, doc.key
+                ))
+                .in_file(&doc.file.path)
+                .hint("add the Japanese page, or rename the file if it is not a translation"),
+            ),
+        }
+    }
+    (pages, by_key)
+}
+
+/// `a/b.md` → `a/b/`, `a/_index.md` → `a/`, `_index.md` → ``; `slug` replaces the last part.
+pub fn url_path(key: &str, slug: Option<&str>) -> String {
+    let stem = key.strip_suffix(".md").unwrap_or(key);
+    let mut parts: Vec<&str> = stem.split('/').collect();
+    if parts.last() == Some(&"_index") {
+        parts.pop();
+    }
+    if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
+        *last = slug;
+    }
+    let mut path = parts.join("/");
+    if !path.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
+/// Sets each page's parent (the nearest folder above it with an `_index.md`) and orders children.
+fn place_in_sections(site: &mut Site) {
+    for p in 0..site.pages.len() {
+        let key = site.pages[p].key.clone();
+        let mut dir = parent_dir(&key);
+        if site.pages[p].is_section() {
+            // A section's own folder is itself: start one folder up.
+            if key == "_index.md" {
+                continue;
+            }
+            dir = dir.and_then(|d| parent_dir_of_dir(&d));
+        }
+        while let Some(d) = dir {
+            let index = if d.is_empty() { "_index.md".to_string() } else { format!("{d}/_index.md") };
+            if let Some(&parent) = site.by_key.get(&index) {
+                site.pages[p].parent = Some(parent);
+                site.pages[parent].children.push(p);
+                break;
+            }
+            dir = parent_dir_of_dir(&d);
+        }
+    }
+    for p in 0..site.pages.len() {
+        let mut children = std::mem::take(&mut site.pages[p].children);
+        children.sort_by(|&a, &b| {
+            let (da, db) = (&site.docs[site.pages[a].ja].front, &site.docs[site.pages[b].ja].front);
+            da.weight.cmp(&db.weight).then_with(|| da.title.cmp(&db.title))
+        });
+        site.pages[p].children = children;
+    }
+}
+
+/// The folder of a key: `a/b.md` → `a`, `b.md` → ``.
+fn parent_dir(key: &str) -> Option<String> {
+    Some(key.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+}
+
+fn parent_dir_of_dir(dir: &str) -> Option<String> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+    }
+}
+
+/// Two files must never write the same URL.
+fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, PageId> = HashMap::new();
+    for (p, page) in site.pages.iter().enumerate() {
+        if let Some(&other) = seen.get(page.path.as_str()) {
+            let a = &site.docs[site.pages[other].ja].file.path;
+            let b = &site.docs[page.ja].file.path;
+            diags.push(
+                Diagnostic::error(format!("{a} and {b} both make the page /{}", page.path))
+                    .in_file(b.clone())
+                    .hint("rename one of the files or give one a different `slug:`"),
+            );
+        } else {
+            seen.insert(&page.path, p);
+        }
+    }
+}
+
+/// Finds the one canonical definition of each obligation set and checks every list's set.
+fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, CanonicalSet> {
+    let mut sets: IndexMap<String, CanonicalSet> = IndexMap::new();
+    let known = &site.config.obligations.sets;
+    for (p, page) in site.pages.iter().enumerate() {
+        let doc = &site.docs[page.ja];
+        for list in &doc.parsed.obligation_lists {
+            if !known.contains_key(&list.set) {
+                let hint = match did_you_mean(&list.set, known.keys().map(String::as_str)) {
+                    Some(s) => format!("did you mean `{s}`? Sets are named under `obligations.sets` in site.yaml"),
+                    None => format!("name the set under `obligations.sets` in site.yaml (in Japanese and English), like `{}: {{ ja: …, en: … }}`", list.set),
+                };
+                diags.push(
+                    Diagnostic::error(format!("the obligation set `{}` is not named in site.yaml", list.set))
+                        .at(&doc.file, list.heading_span.clone())
+                        .hint(hint),
+                );
+                continue;
+            }
+            if doc.front.kind != Kind::Guideline || doc.front.prefecture.is_some() {
+                continue;
+            }
+            if let Some(first) = sets.get(&list.set) {
+                let other = &site.docs[site.pages[first.page].ja].file.path;
+                diags.push(
+                    Diagnostic::error(format!("the obligation set `{}` is defined twice; it is already defined in {other}", list.set))
+                        .at(&doc.file, list.heading_span.clone())
+                        .hint("keep one canonical list per set; quote it elsewhere in a page with a `prefecture`"),
+                );
+                continue;
+            }
+            let en = page.en.and_then(|e| {
+                let en_doc = &site.docs[e];
+                let en_list = en_doc.parsed.obligation_lists.iter().find(|l| l.set == list.set);
+                match en_list {
+                    Some(l) if l.items.len() == list.items.len() => Some(l.items.clone()),
+                    Some(l) => {
+                        diags.push(
+                            Diagnostic::error(format!(
+                                "the English list of `{}` has {} items, the Japanese one {}",
+                                list.set,
+                                l.items.len(),
+                                list.items.len()
+                            ))
+                            .at(&en_doc.file, l.heading_span.clone())
+                            .hint("translate every obligation, one item each, in the same order"),
+                        );
+                        None
+                    }
+                    None => {
+                        diags.push(
+                            Diagnostic::warning(format!("the translation has no obligation list for `{}`", list.set))
+                                .in_file(&en_doc.file.path)
+                                .hint(format!("add a heading with `{{.obligations set={}}}` above the translated list", list.set)),
+                        );
+                        None
+                    }
+                }
+            });
+            sets.insert(list.set.clone(), CanonicalSet { page: p, ja: list.items.clone(), en });
+        }
+    }
+    sets
+}
+
+/// Resolves every internal link of every published document; a broken one is an error at its line.
+fn resolve_links(site: &mut Site, static_files: &HashSet<String>, dropped: &HashSet<String>, diags: &mut Diagnostics) {
+    let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
+    let mut all = Vec::with_capacity(site.docs.len());
+    for page in 0..site.pages.len() {
+        let has_en = site.config.has(Lang::En);
+        let ja_langs: &[Lang] = if has_en && site.pages[page].en.is_none() { &[Lang::Ja, Lang::En] } else { &[Lang::Ja] };
+        let views = [Some((site.pages[page].ja, ja_langs)), site.pages[page].en.map(|e| (e, &[Lang::En][..]))];
+        for (doc_id, langs) in views.into_iter().flatten() {
+            let doc = &site.docs[doc_id];
+            let mut map = HashMap::new();
+            for link in &doc.parsed.links {
+                if map.contains_key(&link.dest) {
+                    continue;
+                }
+                let resolver = Resolver { site, page, doc_id, langs, asset_paths: &asset_paths, static_files, dropped };
+                match resolver.resolve(&link.dest) {
+                    Ok(t) => {
+                        map.insert(link.dest.clone(), t);
+                    }
+                    Err((message, hint)) => {
+                        diags.push(Diagnostic::error(message).at(&doc.file, link.span.clone()).hint(hint));
+                    }
+                }
+            }
+            all.push((doc_id, map));
+        }
+    }
+    for (doc_id, map) in all {
+        site.links[doc_id] = map;
+    }
+}
+
+struct Resolver<'a> {
+    site: &'a Site,
+    page: PageId,
+    doc_id: DocId,
+    /// The languages this document is read in (a Japanese page without translation: both).
+    langs: &'a [Lang],
+    asset_paths: &'a HashSet<&'a str>,
+    static_files: &'a HashSet<String>,
+    dropped: &'a HashSet<String>,
+}
+
+type LinkError = (String, String);
+
+impl Resolver<'_> {
+    fn resolve(&self, dest: &str) -> Result<Target, LinkError> {
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (dest, None),
+        };
+        if let Some(id) = dest.strip_prefix("@ob:") {
+            return self.obligation(id);
+        }
+        if let Some(key) = path.strip_prefix("@/") {
+            return self.page_target(&normalize_key(key), anchor, dest);
+        }
+        if path.is_empty() {
+            // `#anchor` on this very page.
+            return self.page_target(&self.site.pages[self.page].key, anchor, dest);
+        }
+        let doc_dir = parent_dir(&self.site.docs[self.doc_id].key).unwrap_or_default();
+        if path.ends_with(".md") && !path.starts_with('/') {
+            let key = join_path(&doc_dir, path).ok_or_else(|| outside(dest))?;
+            return self.page_target(&normalize_key(&key), anchor, dest);
+        }
+        // A co-located file: `map.png` next to the page's source.
+        if !path.starts_with('/') {
+            if let Some(rel) = join_path(&doc_dir, path) {
+                if self.asset_paths.contains(rel.as_str()) {
+                    return Ok(Target::File(rel));
+                }
+            }
+        }
+        self.url_target(path, anchor, dest)
+    }
+
+    /// A plain URL path, absolute from the site root or relative to the page's URL.
+    fn url_target(&self, path: &str, anchor: Option<&str>, dest: &str) -> Result<Target, LinkError> {
+        let site = self.site;
+        let path = match path.strip_prefix('/') {
+            Some(abs) => Some(abs.to_string()),
+            None => join_path(site.pages[self.page].path.trim_end_matches('/'), path),
+        };
+        let path = path.ok_or_else(|| outside(dest))?;
+        let path = path.split('?').next().unwrap_or("").to_string();
+        if self.asset_paths.contains(path.as_str()) || self.static_files.contains(&path) {
+            return Ok(Target::File(path));
+        }
+        let as_dir = if path.is_empty() || path.ends_with('/') { path.clone() } else { format!("{path}/") };
+        let as_dir = as_dir.strip_suffix("index.html/").map(str::to_string).unwrap_or(as_dir);
+        // `/en/a/` and `/a/` both name page `a/`; the reader's language is applied when rendering.
+        let bare = as_dir.strip_prefix("en/").unwrap_or(&as_dir);
+        match site.pages.iter().position(|p| p.path == bare || p.path == as_dir) {
+            Some(page) => {
+                let key = site.pages[page].key.clone();
+                self.page_target(&key, anchor, dest)
+            }
+            None => Err((
+                format!("broken link: `{dest}` leads to no page or file of this site"),
+                "link to a page by its source file, like `@/guideline/hub.md`, or check the path".into(),
+            )),
+        }
+    }
+
+    fn page_target(&self, key: &str, anchor: Option<&str>, dest: &str) -> Result<Target, LinkError> {
+        let site = self.site;
+        let Some(&page) = site.by_key.get(key) else {
+            if self.dropped.contains(key) {
+                return Err((
+                    format!("`{dest}` links to a draft, which is left out of this build"),
+                    "publish the page (remove `draft: true`), remove the link, or build with `--drafts`".into(),
+                ));
+            }
+            let hint = match did_you_mean(key, site.by_key.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
+                None => "paths are relative to content/, like `@/guideline/hub.md`".into(),
+            };
+            return Err((format!("broken link: `{dest}`: there is no page content/{key}"), hint));
+        };
+        let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
+            return Ok(Target::Page { page, anchor: None });
+        };
+        // The link leads to the target in the reader's language: the anchor must exist in every
+        // language this document is read in.
+        let anchor = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy().to_string();
+        let missing = self.langs.iter().map(|&l| site.doc(page, l)).find(|d| !d.parsed.anchors.contains(&anchor));
+        let Some(target_doc) = missing else {
+            return Ok(Target::Page { page, anchor: Some(anchor) });
+        };
+        let hint = match did_you_mean(&anchor, target_doc.parsed.anchors.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `#{s}`? Give the heading an explicit id with `{{#{anchor}}}`, or link to one that exists"),
+            None if target_doc.parsed.anchors.is_empty() => "that page has no headings to link to".into(),
+            None => format!(
+                "anchors on that page: {}",
+                target_doc.parsed.anchors.iter().take(12).map(|a| format!("#{a}")).collect::<Vec<_>>().join(" ")
+            ),
+        };
+        Err((format!("broken link: `{dest}`: {} has no anchor `#{anchor}`", target_doc.file.path), hint))
+    }
+
+    fn obligation(&self, id: &str) -> Result<Target, LinkError> {
+        let site = self.site;
+        let set = id.rsplit_once('-').map(|(s, _)| s).unwrap_or(id);
+        let Some(canonical) = site.obligations.get(set).filter(|_| is_obligation_id(id)) else {
+            let sets: Vec<&str> = site.obligations.keys().map(String::as_str).collect();
+            return Err((
+                format!("broken link: `@ob:{id}`: there is no canonical obligation set `{set}`"),
+                format!("obligation links look like `@ob:hub-3`; defined sets: {}", sets.join(", ")),
+            ));
+        };
+        if !canonical.ja.iter().any(|i| i.id == id) {
+            return Err((
+                format!("broken link: `@ob:{id}`: the set `{set}` has {} obligations", canonical.ja.len()),
+                format!("use `@ob:{set}-1` to `@ob:{set}-{}`", canonical.ja.len()),
+            ));
+        }
+        Ok(Target::Page { page: canonical.page, anchor: Some(id.to_string()) })
+    }
+}
+
+fn outside(dest: &str) -> LinkError {
+    (format!("broken link: `{dest}` points outside the site"), "remove the extra `../`".into())
+}
+
+/// `a/b.en.md` names the same page as `a/b.md`; a leading `/` is allowed.
+fn normalize_key(key: &str) -> String {
+    let key = key.trim_start_matches('/');
+    crate::load::page_key(key).0
+}
+
+/// Joins a relative path to a folder, resolving `.` and `..`; `None` when it climbs out.
+fn join_path(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = rel.ends_with('/');
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// For each page read in each language: the other pages whose text links to it.
+fn backlinks(site: &Site) -> HashMap<(PageId, Lang), Vec<PageId>> {
+    let mut out: HashMap<(PageId, Lang), Vec<PageId>> = HashMap::new();
+    for (page, lang) in site.views() {
+        let doc_id = site.pages[page].doc_for(lang);
+        let mut seen = HashSet::new();
+        for target in site.links[doc_id].values() {
+            if let Target::Page { page: to, .. } = target {
+                if *to != page && seen.insert(*to) {
+                    out.entry((*to, lang)).or_default().push(page);
+                }
+            }
+        }
+    }
+    for ((_, lang), from) in out.iter_mut() {
+        from.sort_by(|&a, &b| site.title(a, *lang).cmp(site.title(b, *lang)));
+    }
+    out
+}
+
+fn translation_states(site: &Site, diags: &mut Diagnostics) -> Vec<TranslationState> {
+    let mut states = Vec::with_capacity(site.pages.len());
+    for page in &site.pages {
+        let ja = &site.docs[page.ja];
+        if ja.front.translated_from.is_some() {
+            diags.push(
+                Diagnostic::warning("`translated_from` belongs in translations (`.en.md`), not in the Japanese page")
+                    .in_file(&ja.file.path)
+                    .hint("remove the line"),
+            );
+        }
+        let state = i18n::state(ja, page.en.map(|e| &site.docs[e]));
+        if let Some(e) = page.en {
+            let en = &site.docs[e];
+            match state {
+                TranslationState::Stale => diags.push(
+                    Diagnostic::warning(format!("the translation is out of date: {} has changed since it was translated", ja.file.path))
+                        .in_file(&en.file.path)
+                        .hint(format!("update the translation, then run `shishin i18n stamp {}`", en.file.path)),
+                ),
+                TranslationState::Unstamped => diags.push(
+                    Diagnostic::warning("the translation does not say which version of the original it was made from")
+                        .in_file(&en.file.path)
+                        .hint(format!("run `shishin i18n stamp {}` to record it", en.file.path)),
+                ),
+                _ => {}
+            }
+        }
+        states.push(state);
+    }
+    states
+}
+
+fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {
+    let mut out: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> = BTreeMap::new();
+    for (page, lang) in site.views() {
+        for tag in &site.doc(page, lang).front.tags {
+            out.entry(lang).or_default().entry(tag.clone()).or_default().push(page);
+        }
+    }
+    for (lang, tags) in out.iter_mut() {
+        for pages in tags.values_mut() {
+            pages.sort_by(|&a, &b| site.title(a, *lang).cmp(site.title(b, *lang)));
+        }
+    }
+    out
+}
+
+/// A tag's URL part: the tag itself, with characters unsafe in a path replaced.
+pub fn tag_slug(tag: &str) -> String {
+    tag.trim()
+        .chars()
+        .map(|c| if c == '/' || c == '\\' || c == '?' || c == '#' || c.is_whitespace() { '-' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("_index.md", None), "");
+        assert_eq!(url_path("a/_index.md", None), "a/");
+        assert_eq!(url_path("a/b.md", None), "a/b/");
+        assert_eq!(url_path("a/b.md", Some("c")), "a/c/");
+        assert_eq!(url_path("a/_index.md", Some("z")), "z/");
+    }
+
+    #[test]
+    fn join_paths() {
+        assert_eq!(join_path("a/b", "../c.md"), Some("a/c.md".into()));
+        assert_eq!(join_path("a", "./x/"), Some("a/x/".into()));
+        assert_eq!(join_path("", "../x"), None);
+    }
+
+    #[test]
+    fn tag_slugs_keep_japanese() {
+        assert_eq!(tag_slug("補助金"), "補助金");
+        assert_eq!(tag_slug("Home care/Hub"), "home-care-hub");
+    }
+}

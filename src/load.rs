@@ -1,0 +1,246 @@
+//! Load stage: walk `content/`, decode each file, read its front matter.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::frontmatter;
+use crate::model::{Asset, Doc, Lang, Parsed};
+
+/// What the content folder holds.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub docs: Vec<Doc>,
+    pub assets: Vec<Asset>,
+}
+
+/// Reads and decodes a text file: UTF-8 (a BOM is dropped), or Shift_JIS (CP932) with a warning.
+/// CRLF line endings become LF. `display` is the path shown in messages.
+pub fn read_text(path: &Path, display: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read {display}: {e}"))
+            .in_file(display)
+            .hint("check that the file exists and that you may read it")
+    })?;
+    let (text, warning) = decode(&bytes, display)?;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    Ok((text, warning))
+}
+
+/// UTF-8 first; then Shift_JIS, which Japanese office software still writes.
+pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(utf8_error) => {
+            let (decoded, had_errors) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
+            if !had_errors {
+                let warning = Diagnostic::warning(format!("{display} is encoded as Shift_JIS; it was read as such"))
+                    .in_file(display)
+                    .hint("save it as UTF-8 (most editors: “Save with encoding” → UTF-8) so every tool reads it the same way");
+                return Ok((decoded.into_owned(), Some(warning)));
+            }
+            let at = utf8_error.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Diagnostic::error(format!(
+                "{display}:{line}: the file is neither UTF-8 nor Shift_JIS (undecodable bytes at byte {at})"
+            ))
+            .in_file(display)
+            .hint("save the file as UTF-8"))
+        }
+    }
+}
+
+/// Walks `content/` and loads every page and asset. Problems are collected, not fatal.
+pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Loaded {
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(format!("there is no content folder at {}", content.display()))
+                .hint("create `content/` with an `_index.md` home page, or pass `--root` with the site's folder"),
+        );
+        return Loaded::default();
+    }
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p)).unwrap_or_default();
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic link loops back to a folder above it".to_string()
+                } else {
+                    e.to_string()
+                };
+                diags.push(
+                    Diagnostic::error(format!("cannot read {path}: {why}"))
+                        .in_file(path)
+                        .hint("remove the link or make it point somewhere else"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(&content, entry.path());
+        if rel.ends_with(".md") {
+            markdown.push((rel, entry.into_path()));
+        } else if rel != "glossary.yaml" {
+            assets.push(Asset {
+                rel,
+                source: entry.into_path(),
+            });
+        }
+    }
+
+    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|(rel, path)| load_doc(root, rel, path, config))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for (doc, ds) in results {
+        diags.extend(ds);
+        docs.extend(doc);
+    }
+    Loaded { docs, assets }
+}
+
+fn load_doc(root: &Path, rel: &str, path: &Path, config: &Config) -> (Option<Doc>, Vec<Diagnostic>) {
+    let display = display_path(root, path);
+    let mut diags = Vec::new();
+    let (text, warning) = match read_text(path, &display) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    diags.extend(warning);
+    let (key, lang) = page_key(rel);
+    if !is_slug_path(&key) {
+        diags.push(
+            Diagnostic::warning(format!("{display}: file and folder names should be ASCII slugs"))
+                .in_file(&display)
+                .hint("rename it with lowercase letters, digits and hyphens (e.g. `chiba-plan.md`), or set `slug:`"),
+        );
+    }
+    let file = SourceFile {
+        path: display,
+        text: text.into(),
+    };
+    match frontmatter::read(&file, config) {
+        Ok((front, body)) => (
+            Some(Doc {
+                file,
+                key,
+                lang,
+                body,
+                front,
+                parsed: Parsed::default(),
+            }),
+            diags,
+        ),
+        Err(ds) => {
+            diags.extend(ds);
+            (None, diags)
+        }
+    }
+}
+
+/// `a/b.en.md` → (`a/b.md`, English); `a/b.md` → (`a/b.md`, Japanese).
+pub fn page_key(rel: &str) -> (String, Lang) {
+    match rel.strip_suffix(".en.md") {
+        Some(stem) => (format!("{stem}.md"), Lang::En),
+        None => (rel.to_string(), Lang::Ja),
+    }
+}
+
+fn is_slug_path(key: &str) -> bool {
+    key.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
+}
+
+/// Hidden files and editors' temporary and swap files are never content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name.starts_with(".goutputstream-")
+        || name.starts_with('#') && name.ends_with('#')
+}
+
+fn relative(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A path as shown in messages: relative to the site root when it is inside it.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    relative(root, path)
+}
+
+/// `content/` below `root`.
+pub fn content_dir(root: &Path) -> PathBuf {
+    root.join("content")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, b"\xEF\xBB\xBF---\r\ntitle: a\r\n---\r\n").unwrap();
+        let (text, warning) = read_text(&p, "a.md").unwrap();
+        assert_eq!(text, "---\ntitle: a\n---\n");
+        assert!(warning.is_none());
+    }
+
+    #[test]
+    fn shift_jis_is_read_with_a_warning() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("在宅医療");
+        let (text, warning) = decode(&bytes, "a.md").unwrap();
+        assert_eq!(text, "在宅医療");
+        assert!(warning.unwrap().message.contains("Shift_JIS"));
+    }
+
+    #[test]
+    fn undecodable_bytes_are_an_error_with_the_line() {
+        let err = decode(b"ok\n\xFF\xFF\xFF", "a.md").unwrap_err();
+        assert!(err.message.contains("a.md:2"), "{}", err.message);
+    }
+
+    #[test]
+    fn translations_share_the_page_key() {
+        assert_eq!(page_key("a/b.en.md"), ("a/b.md".into(), Lang::En));
+        assert_eq!(page_key("_index.md"), ("_index.md".into(), Lang::Ja));
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [".a.md.swp", "a.md~", "4913", ".#a.md", "a.tmp", ".goutputstream-X1"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("a.md"));
+    }
+}

@@ -1,0 +1,181 @@
+//! The command line: parses arguments, runs the pipeline, prints diagnostics. Nothing else.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use shishin::diagnostics::{Diagnostic, Diagnostics};
+use shishin::pipeline::{self, Options};
+use shishin::{i18n, load, write};
+
+#[derive(Parser)]
+#[command(name = "shishin", version, about = "Publishes planning guidance as a bilingual, cross-linked static site")]
+struct Cli {
+    /// The site's folder (with site.yaml and content/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (swapped in only when the whole build succeeded).
+    Build {
+        /// Output folder (default: public/ in the site's folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Publish under another address than site.yaml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Run every check of `build` without writing anything.
+    Check {
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Translation state of every page, and recording it.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// List each page's translation: ok, missing, stale or unstamped.
+    Status,
+    /// Record that these translations follow the current Japanese text.
+    Stamp {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.as_path();
+    match cli.command {
+        Command::Build { out, drafts, base_url, strict } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            build(root, &Options { drafts, base_url, serve: false }, strict, Some(&out))
+        }
+        Command::Check { drafts, strict } => build(root, &Options { drafts, ..Options::default() }, strict, None),
+        Command::I18n { command: I18nCommand::Status } => i18n_status(root),
+        Command::I18n { command: I18nCommand::Stamp { paths } } => i18n_stamp(root, &paths),
+    }
+}
+
+fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> ExitCode {
+    let built = match pipeline::run(root, options) {
+        Ok(b) => b,
+        Err(diags) => return fail(diags),
+    };
+    let mut warnings = built.diagnostics.clone();
+    if strict && warnings.warnings() > 0 {
+        warnings.make_strict();
+        return fail(warnings);
+    }
+    print(&warnings);
+    if let Some(out) = out {
+        if let Err(e) = write::write_site(&built.outputs, out) {
+            return fail(Diagnostics(vec![e]));
+        }
+        println!("built {} into {}", built.summary(), out.display());
+    } else {
+        println!("checked {}", built.summary());
+    }
+    ExitCode::SUCCESS
+}
+
+fn fail(mut diags: Diagnostics) -> ExitCode {
+    print(&diags);
+    diags.sort();
+    eprintln!(
+        "failed: {} errors, {} warnings; nothing was written",
+        diags.errors(),
+        diags.warnings()
+    );
+    ExitCode::FAILURE
+}
+
+fn print(diags: &Diagnostics) {
+    let mut diags = diags.clone();
+    diags.sort();
+    let color = std::io::stderr().is_terminal();
+    for d in &diags.0 {
+        eprint!("{}", d.render(color));
+    }
+}
+
+fn i18n_status(root: &Path) -> ExitCode {
+    let (site, diags) = match pipeline::run(root, &Options { drafts: true, ..Options::default() }) {
+        Ok(b) => (b.site, b.diagnostics),
+        Err(d) => return fail(d),
+    };
+    let _ = diags;
+    let mut counts = std::collections::BTreeMap::new();
+    for (p, page) in site.pages.iter().enumerate() {
+        let state = site.translations[p];
+        *counts.entry(state.label()).or_insert(0) += 1;
+        let ja = &site.docs[page.ja].file.path;
+        let en = page.en.map_or_else(|| "-".to_string(), |e| site.docs[e].file.path.clone());
+        println!("{:<10} {ja}  →  {en}", state.label());
+    }
+    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+    println!("{} pages: {}", site.pages.len(), summary.join(", "));
+    ExitCode::SUCCESS
+}
+
+fn i18n_stamp(root: &Path, paths: &[PathBuf]) -> ExitCode {
+    let mut errors = Diagnostics::default();
+    for path in paths {
+        match stamp_one(root, path) {
+            Ok(digest) => println!("stamped {} (translated_from: {digest})", path.display()),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.has_errors() {
+        return fail(errors);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Stamps one translation with the digest of its Japanese original's current body.
+fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    // Accept the path as given (from the current folder) or relative to the site's folder.
+    let file = if path.exists() { path.to_path_buf() } else { root.join(path) };
+    let content = load::content_dir(root);
+    let rel = std::fs::canonicalize(&file)
+        .ok()
+        .zip(std::fs::canonicalize(&content).ok())
+        .and_then(|(f, c)| f.strip_prefix(c).ok().map(Path::to_path_buf))
+        .ok_or_else(|| {
+            Diagnostic::error(format!("{} is not a file in {}", path.display(), content.display()))
+                .hint("give the path of an English translation, like content/guideline/hub.en.md")
+        })?;
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    let Some(stem) = rel.strip_suffix(".en.md") else {
+        return Err(Diagnostic::error(format!("{} is not a translation (`.en.md`)", path.display()))
+            .hint("stamp the English file, e.g. `shishin i18n stamp content/a.en.md`"));
+    };
+    let original = content.join(format!("{stem}.md"));
+    let display = format!("content/{stem}.md");
+    let (text, _) = load::read_text(&original, &display)?;
+    let body = shishin::frontmatter::body_of(&text).ok_or_else(|| {
+        Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
+    })?;
+    let digest = i18n::digest(body);
+    i18n::stamp_file(&file, &digest)?;
+    Ok(digest)
+}

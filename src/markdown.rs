@@ -1,0 +1,608 @@
+//! Parse stage: what a page's Markdown says (headings and their anchors, links, obligation lists),
+//! and the rendering of a body to HTML once links are resolved.
+//!
+//! Both passes run pulldown-cmark over the same text with the same options, so positions found by
+//! [`scan`] (byte offsets in the file) identify the same events again in [`render`].
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::highlight;
+use crate::model::{Doc, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
+}
+
+fn parser(doc: &Doc) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+    Parser::new_ext(doc.body_text(), options()).into_offset_iter()
+}
+
+/// Where an obligation list is being read.
+enum ListState {
+    /// No obligation heading seen, or its list is done.
+    Idle,
+    /// An obligation heading was seen; its list is the next list.
+    Pending { set: String, heading: Range<usize> },
+    /// Inside the list, which opened at `depth`.
+    Reading { depth: usize, list: ObligationList, item: Option<ItemState> },
+}
+
+struct ItemState {
+    start: usize,
+    in_first_paragraph: bool,
+    text: String,
+    detail: String,
+}
+
+/// Reads a document's body: headings with their anchors, links, obligation lists.
+pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
+    let base = doc.body.start;
+    let mut parsed = Parsed::default();
+    let mut diags = Vec::new();
+    let mut ids = IdAllocator::default();
+    let mut heading: Option<(u8, Option<String>, usize, String, Vec<String>, Option<String>)> = None;
+    let mut state = ListState::Idle;
+    let mut list_depth = 0usize;
+
+    for (event, range) in parser(doc) {
+        let span = base + range.start..base + range.end;
+        match &event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let set = attrs.iter().find(|(k, _)| k.as_ref() == "set").and_then(|(_, v)| v.as_ref().map(|v| v.to_string()));
+                heading = Some((
+                    heading_level(*level),
+                    id.as_ref().map(|s| s.to_string()),
+                    span.start,
+                    String::new(),
+                    classes.iter().map(|c| c.to_string()).collect(),
+                    set,
+                ));
+                if let ListState::Pending { heading: h, .. } = &state {
+                    diags.push(
+                        Diagnostic::warning("an obligations heading is not followed by a list")
+                            .at(&doc.file, h.clone())
+                            .hint("put the list of 求められる事項 right below the heading"),
+                    );
+                    state = ListState::Idle;
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, start, text, classes, set)) = heading.take() {
+                    let id = match explicit {
+                        Some(id) => ids.explicit(&id),
+                        None => ids.derived(&slugify(&text)),
+                    };
+                    parsed.headings.push(Heading { level, id, text: text.trim().to_string(), offset: start });
+                    if classes.iter().any(|c| c == "obligations") {
+                        match set {
+                            Some(set) if !set.is_empty() => state = ListState::Pending { set, heading: start..span.end },
+                            _ => diags.push(
+                                Diagnostic::error("an obligations heading has no `set`")
+                                    .at(&doc.file, start..span.end)
+                                    .hint("name the set, e.g. `{.obligations set=hub}`"),
+                            ),
+                        }
+                    }
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                list_depth += 1;
+                if let ListState::Pending { set, heading } = &state {
+                    state = ListState::Reading {
+                        depth: list_depth,
+                        list: ObligationList { set: set.clone(), heading_span: heading.clone(), items: Vec::new() },
+                        item: None,
+                    };
+                } else {
+                    leave_first_paragraph(&mut state);
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                if let ListState::Reading { depth, list, .. } = &mut state {
+                    if *depth == list_depth {
+                        let list = std::mem::replace(list, ObligationList { set: String::new(), heading_span: 0..0, items: Vec::new() });
+                        let list = number_items(list, &mut ids);
+                        parsed.obligation_lists.push(list);
+                        state = ListState::Idle;
+                    }
+                }
+                list_depth = list_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Item) => {
+                if let ListState::Reading { depth, item, .. } = &mut state {
+                    if *depth == list_depth {
+                        *item = Some(ItemState { start: span.start, in_first_paragraph: true, text: String::new(), detail: String::new() });
+                    }
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if let ListState::Reading { depth, list, item } = &mut state {
+                    if *depth == list_depth {
+                        if let Some(it) = item.take() {
+                            list.items.push(finish_item(it, span.end, &doc.file, &mut diags));
+                        }
+                    } else if let Some(it) = item {
+                        push_break(&mut it.detail);
+                    }
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                if let ListState::Reading { item: Some(it), .. } = &mut state {
+                    if !it.in_first_paragraph || !it.text.is_empty() {
+                        it.in_first_paragraph = false;
+                    }
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let ListState::Reading { item: Some(it), .. } = &mut state {
+                    if it.in_first_paragraph {
+                        it.in_first_paragraph = false;
+                    } else {
+                        push_break(&mut it.detail);
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_)) => leave_first_paragraph(&mut state),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if is_internal(dest_url) {
+                    parsed.links.push(LinkRef { dest: dest_url.to_string(), span: span.clone() });
+                }
+            }
+            Event::FootnoteReference(_) => {}
+            Event::Start(Tag::FootnoteDefinition(label)) => parsed.anchors.push(label.to_string()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.3.push_str(t);
+                }
+                push_item_text(&mut state, t);
+            }
+            Event::SoftBreak | Event::HardBreak => push_item_text(&mut state, "\n"),
+            _ => {}
+        }
+    }
+    if let ListState::Pending { heading, .. } = state {
+        diags.push(
+            Diagnostic::warning("an obligations heading is not followed by a list")
+                .at(&doc.file, heading)
+                .hint("put the list of 求められる事項 right below the heading"),
+        );
+    }
+    parsed.anchors.extend(ids.used);
+    (parsed, diags)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn leave_first_paragraph(state: &mut ListState) {
+    if let ListState::Reading { item: Some(it), .. } = state {
+        it.in_first_paragraph = false;
+    }
+}
+
+fn push_item_text(state: &mut ListState, t: &str) {
+    if let ListState::Reading { item: Some(it), .. } = state {
+        if it.in_first_paragraph {
+            it.text.push_str(t);
+        } else {
+            it.detail.push_str(t);
+        }
+    }
+}
+
+fn push_break(s: &mut String) {
+    if !s.is_empty() && !s.ends_with('\n') {
+        s.push('\n');
+    }
+}
+
+fn finish_item(it: ItemState, end: usize, file: &SourceFile, diags: &mut Vec<Diagnostic>) -> ObligationItem {
+    let (text, markers) = split_marker(&it.text);
+    for m in &markers {
+        if !is_obligation_id(m) {
+            diags.push(
+                Diagnostic::error(format!("`#{m}` is not an obligation id"))
+                    .at(file, it.start..end.min(it.start + it.text.len() + 8))
+                    .hint("a marker names obligations like `{#hub-3}` or `{#hub-3 #hub-4}`"),
+            );
+        }
+    }
+    ObligationItem {
+        id: String::new(),
+        text: join_lines(text.trim()),
+        detail: it.detail.lines().map(|l| join_lines(l.trim())).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"),
+        markers,
+        span: it.start..end,
+    }
+}
+
+/// Gives each item its anchor `SET-N`, unique within the page.
+fn number_items(mut list: ObligationList, ids: &mut IdAllocator) -> ObligationList {
+    for (i, item) in list.items.iter_mut().enumerate() {
+        item.id = ids.derived(&format!("{}-{}", list.set, i + 1));
+    }
+    list
+}
+
+/// `set-N` with a non-empty set name and a positive number.
+pub fn is_obligation_id(id: &str) -> bool {
+    match id.rsplit_once('-') {
+        Some((set, n)) => !set.is_empty() && n.parse::<u32>().is_ok_and(|n| n > 0),
+        None => false,
+    }
+}
+
+/// Splits a trailing `{#hub-3 #hub-4}` marker off an item's text.
+pub fn split_marker(text: &str) -> (&str, Vec<String>) {
+    let trimmed = text.trim_end();
+    if let Some(inner) = trimmed.strip_suffix('}') {
+        if let Some(open) = inner.rfind('{') {
+            let body = &inner[open + 1..];
+            let words: Vec<&str> = body.split_whitespace().collect();
+            if !words.is_empty() && words.iter().all(|w| w.len() > 1 && w.starts_with('#')) {
+                let ids = words.iter().map(|w| w[1..].to_string()).collect();
+                return (trimmed[..open].trim_end(), ids);
+            }
+        }
+    }
+    (text, Vec::new())
+}
+
+/// Joins lines broken inside a sentence: no space between Japanese characters, one between words.
+fn join_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut lines = s.split('\n').map(str::trim).filter(|l| !l.is_empty());
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        let prev_ascii = out.chars().last().is_some_and(|c| c.is_ascii());
+        let next_ascii = line.chars().next().is_some_and(|c| c.is_ascii());
+        if prev_ascii && next_ascii {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Links shishin checks and rewrites: not external (`https:`, `mailto:`, `//host`).
+fn is_internal(dest: &str) -> bool {
+    if dest.starts_with("//") || dest.is_empty() {
+        return false;
+    }
+    if dest.starts_with("@/") || dest.starts_with("@ob:") {
+        return true;
+    }
+    // A scheme is letters followed by `:` before any `/`, `?` or `#`.
+    match dest.find(':') {
+        Some(i) => !dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) || i == 0,
+        None => true,
+    }
+}
+
+/// GitHub-style anchor: lowercase, spaces to hyphens, punctuation removed, Japanese kept as is.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c == ' ' || c == '\u{3000}' {
+            out.push('-');
+        }
+        // Everything else (punctuation, 「」、。・（）) is dropped, as GitHub does.
+    }
+    out
+}
+
+/// Hands out unique anchors within a page: `a`, `a-1`, `a-2`.
+#[derive(Default)]
+struct IdAllocator {
+    used: Vec<String>,
+    seen: HashSet<String>,
+    counters: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    /// An id written by the author: kept as it is.
+    fn explicit(&mut self, id: &str) -> String {
+        self.seen.insert(id.to_string());
+        self.used.push(id.to_string());
+        id.to_string()
+    }
+
+    fn derived(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "section" } else { base };
+        let mut id = base.to_string();
+        while self.seen.contains(&id) {
+            let n = self.counters.entry(base.to_string()).or_insert(0);
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.seen.insert(id.clone());
+        self.used.push(id.clone());
+        id
+    }
+}
+
+/// Renders a document's body to HTML. `resolve` turns a link destination found by [`scan`] into
+/// the URL to write (it is called only for internal links); `None` leaves the link as written.
+pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let base = doc.body.start;
+    let parsed = &doc.parsed;
+    let items: HashMap<usize, &str> = parsed
+        .obligation_lists
+        .iter()
+        .flat_map(|l| l.items.iter().map(|i| (i.span.start, i.id.as_str())))
+        .collect();
+    let lists: HashMap<usize, &str> = parsed
+        .obligation_lists
+        .iter()
+        .filter_map(|l| l.items.first().map(|i| (i.span.start, l.set.as_str())))
+        .collect();
+    let marker_items: HashSet<usize> = parsed
+        .obligation_lists
+        .iter()
+        .flat_map(|l| l.items.iter().filter(|i| !i.markers.is_empty()).map(|i| i.span.start))
+        .collect();
+    let mut headings = parsed.headings.iter();
+    let mut out = String::with_capacity(doc.body.len() * 3 / 2);
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    let mut pending_list: Option<Event> = None;
+    // Item of an obligation list whose first paragraph may end with a marker.
+    let mut in_marked_item = false;
+
+    for (event, range) in parser(doc) {
+        let at = base + range.start;
+        if in_marked_item && matches!(event, Event::Start(Tag::List(_)) | Event::End(TagEnd::Item | TagEnd::Paragraph)) {
+            in_marked_item = false;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+                let id = headings.next().map(|h| h.id.clone());
+                // Attributes other than id and class are not HTML: keep them as data-*.
+                let attrs = attrs.into_iter().map(|(k, v)| (CowStr::from(format!("data-{k}")), v)).collect();
+                events.push(Event::Start(Tag::Heading { level, id: id.map(CowStr::from), classes, attrs }));
+            }
+            Event::Start(Tag::List(start)) => {
+                // An obligation list: its first item tells which; hold the list open until then.
+                pending_list = Some(Event::Start(Tag::List(start)));
+            }
+            Event::Start(Tag::Item) => {
+                if let Some(list) = pending_list.take() {
+                    match (lists.get(&at), &list) {
+                        (Some(set), Event::Start(Tag::List(start))) => {
+                            let tag = if start.is_some() { "ol" } else { "ul" };
+                            let start_attr = match start {
+                                Some(n) if *n != 1 => format!(" start=\"{n}\""),
+                                _ => String::new(),
+                            };
+                            events.push(Event::Html(
+                                format!("<{tag} class=\"obligation-list\" data-set=\"{}\"{start_attr}>\n", escape(set)).into(),
+                            ));
+                        }
+                        _ => events.push(list),
+                    }
+                }
+                match items.get(&at) {
+                    Some(id) => {
+                        events.push(Event::Html(format!("<li id=\"{}\" class=\"obligation\">", escape(id)).into()));
+                        in_marked_item = marker_items.contains(&at);
+                    }
+                    None => events.push(Event::Start(Tag::Item)),
+                }
+            }
+            Event::Text(t) if in_marked_item => {
+                let (text, markers) = split_marker(&t);
+                if markers.is_empty() {
+                    events.push(Event::Text(t));
+                } else {
+                    events.push(Event::Text(CowStr::from(text.to_string())));
+                    in_marked_item = false;
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(t) if code.is_some() => {
+                if let Some((_, buf)) = code.as_mut() {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, buf)) = code.take() {
+                    events.push(Event::Html(highlight::code_block(&buf, &lang).into()));
+                }
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Start(Tag::Table(aligns)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(dest_url, resolve);
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(dest_url, resolve);
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            other => {
+                if let Some(list) = pending_list.take() {
+                    events.push(list);
+                }
+                events.push(other);
+            }
+        }
+        // Flush in chunks so a long page does not hold every event at once.
+        if events.len() > 512 && pending_list.is_none() && code.is_none() {
+            pulldown_cmark::html::push_html(&mut out, events.drain(..));
+        }
+    }
+    if let Some(list) = pending_list.take() {
+        events.push(list);
+    }
+    pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn rewrite<'a>(dest: CowStr<'a>, resolve: &dyn Fn(&str) -> Option<String>) -> CowStr<'a> {
+    if !is_internal(&dest) {
+        return dest;
+    }
+    match resolve(&dest) {
+        Some(url) => CowStr::from(url),
+        None => dest,
+    }
+}
+
+/// Escapes text for an HTML attribute.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FrontMatter, Kind, Lang};
+
+    pub(crate) fn doc(body: &str) -> Doc {
+        let text = format!("---\ntitle: t\n---\n{body}");
+        let start = "---\ntitle: t\n---\n".len();
+        Doc {
+            file: SourceFile { path: "content/a.md".into(), text: text.clone().into() },
+            key: "a.md".into(),
+            lang: Lang::Ja,
+            body: start..text.len(),
+            front: FrontMatter {
+                title: "t".into(),
+                description: None,
+                kind: Kind::Page,
+                prefecture: None,
+                date: None,
+                updated: None,
+                source: None,
+                draft: false,
+                weight: 0,
+                facts: vec![],
+                translated_from: None,
+                tags: vec![],
+                slug: None,
+                extra: serde_json::Value::Null,
+            },
+            parsed: Parsed::default(),
+        }
+    }
+
+    fn scanned(body: &str) -> Doc {
+        let mut d = doc(body);
+        let (parsed, diags) = scan(&d);
+        assert!(diags.is_empty(), "{diags:?}");
+        d.parsed = parsed;
+        d
+    }
+
+    #[test]
+    fn japanese_heading_anchors_are_kept_and_deduplicated() {
+        let d = scanned("## 急変時の対応\n\n## 急変時の対応\n\n## 1. Goals & aims\n\n## 「看取り」・ACP {#acp}\n");
+        let ids: Vec<&str> = d.parsed.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["急変時の対応", "急変時の対応-1", "1-goals--aims", "acp"]);
+        let html = render(&d, &|_| None);
+        assert!(html.contains("<h2 id=\"急変時の対応-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"acp\">"), "{html}");
+    }
+
+    #[test]
+    fn obligation_list_items_text_detail_and_anchors() {
+        let d = scanned(
+            "## 求められる事項 {.obligations set=hub}\n\n- 会議を定期的に開催\n  すること\n  - 市町村事業: (ア)(オ)\n  - 予算上限: 1拠点あたり3,536千円\n- 調整を行うこと {#hub-3 #hub-4}\n\n段落\n\n- 別のリスト\n",
+        );
+        let list = &d.parsed.obligation_lists[0];
+        assert_eq!(list.set, "hub");
+        assert_eq!(list.items.len(), 2);
+        assert_eq!(list.items[0].id, "hub-1");
+        assert_eq!(list.items[0].text, "会議を定期的に開催すること");
+        assert_eq!(list.items[0].detail, "市町村事業: (ア)(オ)\n予算上限: 1拠点あたり3,536千円");
+        assert_eq!(list.items[1].markers, ["hub-3", "hub-4"]);
+        assert_eq!(list.items[1].text, "調整を行うこと");
+        let html = render(&d, &|_| None);
+        assert!(html.contains("<li id=\"hub-1\" class=\"obligation\">"), "{html}");
+        assert!(html.contains("<h2 id=\"求められる事項\" class=\"obligations\" data-set=\"hub\">"), "{html}");
+        assert!(!html.contains("{#hub-3"), "marker must not be rendered: {html}");
+        assert!(html.contains("<ul class=\"obligation-list\" data-set=\"hub\">"), "{html}");
+    }
+
+    #[test]
+    fn loose_obligation_lists_take_the_first_paragraph() {
+        let d = scanned("### 事項 {.obligations set=active}\n\n1. 一つ目\n\n   詳細の段落\n\n2. 二つ目\n");
+        let items = &d.parsed.obligation_lists[0].items;
+        assert_eq!(items[0].text, "一つ目");
+        assert_eq!(items[0].detail, "詳細の段落");
+        assert_eq!(items[1].id, "active-2");
+    }
+
+    #[test]
+    fn obligation_heading_without_set_is_an_error() {
+        let d = doc("## 事項 {.obligations}\n\n- a\n");
+        let (_, diags) = scan(&d);
+        assert!(diags[0].message.contains("no `set`"));
+        assert_eq!(diags[0].location(), "content/a.md:4:1");
+    }
+
+    #[test]
+    fn internal_links_are_found_and_rewritten() {
+        let d = scanned("[a](@/b.md#x) [b](https://ex.jp) [c](../c/) [d](@ob:hub-2) ![i](map.png)\n");
+        let dests: Vec<&str> = d.parsed.links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(dests, ["@/b.md#x", "../c/", "@ob:hub-2", "map.png"]);
+        let html = render(&d, &|dest| Some(format!("/R{dest}")));
+        assert!(html.contains("href=\"/R@/b.md#x\""));
+        assert!(html.contains("href=\"https://ex.jp\""));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes_and_tables_wrapped() {
+        let d = scanned("```rust\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let html = render(&d, &|_| None);
+        assert!(html.contains("<pre class=\"code\""), "{html}");
+        assert!(html.contains("<span class="), "{html}");
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
+    }
+
+    #[test]
+    fn markers_and_ids() {
+        assert_eq!(split_marker("x {#hub-1}"), ("x", vec!["hub-1".to_string()]));
+        assert_eq!(split_marker("x {not}"), ("x {not}", vec![]));
+        assert!(is_obligation_id("hub-3"));
+        assert!(!is_obligation_id("hub"));
+        assert!(!is_obligation_id("hub-0"));
+    }
+}

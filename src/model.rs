@@ -1,0 +1,243 @@
+//! The in-memory model every stage works on.
+//!
+//! `load` fills [`Doc`]s (one per Markdown file), `parse` adds what the Markdown says (headings,
+//! links, obligation lists), `link` groups documents into [`Page`]s (a page and its translation)
+//! and resolves links. `render` and `write` only read the model.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::DateValue;
+use crate::diagnostics::SourceFile;
+use crate::prefecture::Prefecture;
+
+/// The two languages of a site: Japanese first, English second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::En => "English",
+        }
+    }
+
+    /// The URL prefix of the language's pages: Japanese at the root, English under `en/`.
+    pub fn url_prefix(self) -> &'static str {
+        match self {
+            Lang::Ja => "",
+            Lang::En => "en/",
+        }
+    }
+
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Guideline,
+    Plan,
+    Subsidy,
+    Survey,
+    Page,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Guideline => "guideline",
+            Kind::Plan => "plan",
+            Kind::Subsidy => "subsidy",
+            Kind::Survey => "survey",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// The official document a page reproduces.
+#[derive(Debug, Clone, Default)]
+pub struct Citation {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<DateValue>,
+    pub url: Option<String>,
+}
+
+/// Front matter after validation: every value typed.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub kind: Kind,
+    pub prefecture: Option<&'static Prefecture>,
+    pub date: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    pub source: Option<Citation>,
+    pub draft: bool,
+    pub weight: i64,
+    /// Fact key → the raw text the page gives, in the page's order.
+    pub facts: Vec<(String, FactRaw)>,
+    pub translated_from: Option<String>,
+    pub tags: Vec<String>,
+    pub slug: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// A fact value as written: text, or a list of texts for `list` facts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactRaw {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl FactRaw {
+    pub fn display(&self) -> String {
+        match self {
+            FactRaw::Text(s) => s.clone(),
+            FactRaw::List(items) => items.join("、"),
+        }
+    }
+}
+
+/// What the Markdown of a document says, found by the parse stage.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub obligation_lists: Vec<ObligationList>,
+    /// Every `id` the rendered body will carry (headings, obligation items, footnotes).
+    pub anchors: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    pub offset: usize,
+}
+
+/// A link in the body that shishin resolves: `@/a/b.md#x`, `@ob:hub-3`, or a relative path.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub dest: String,
+    /// Byte range of the link in the file's text.
+    pub span: Range<usize>,
+}
+
+/// The list after a heading marked `{.obligations set=…}`.
+#[derive(Debug, Clone)]
+pub struct ObligationList {
+    pub set: String,
+    /// Byte range of the heading, for errors.
+    pub heading_span: Range<usize>,
+    pub items: Vec<ObligationItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObligationItem {
+    /// `hub-3`: the set and the 1-based position; the item's anchor on its page.
+    pub id: String,
+    /// The first paragraph as plain text, without the marker.
+    pub text: String,
+    /// Everything nested under the item, as plain text lines.
+    pub detail: String,
+    /// Explicit `{#hub-3 #hub-4}` marker targets.
+    pub markers: Vec<String>,
+    pub span: Range<usize>,
+}
+
+/// One Markdown file.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub file: SourceFile,
+    /// The page this file belongs to: its Japanese source path below `content/` (`a/b.md`).
+    pub key: String,
+    pub lang: Lang,
+    /// Byte range of the Markdown body in `file.text`.
+    pub body: Range<usize>,
+    pub front: FrontMatter,
+    pub parsed: Parsed,
+}
+
+impl Doc {
+    pub fn body_text(&self) -> &str {
+        &self.file.text[self.body.clone()]
+    }
+    pub fn is_section(&self) -> bool {
+        is_section_key(&self.key)
+    }
+}
+
+pub fn is_section_key(key: &str) -> bool {
+    key == "_index.md" || key.ends_with("/_index.md")
+}
+
+pub type DocId = usize;
+pub type PageId = usize;
+
+/// A page: a Japanese document and, where it exists, its English translation.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub key: String,
+    /// URL path below the language prefix, without the base path: `""` (home), `a/`, `a/b/`.
+    pub path: String,
+    pub ja: DocId,
+    pub en: Option<DocId>,
+    pub parent: Option<PageId>,
+    /// Sections only: pages and sections directly below, ordered by weight, then title.
+    pub children: Vec<PageId>,
+}
+
+impl Page {
+    pub fn is_section(&self) -> bool {
+        is_section_key(&self.key)
+    }
+    pub fn is_home(&self) -> bool {
+        self.key == "_index.md"
+    }
+    /// The document shown to a reader of `lang`: the translation, or the Japanese as a fallback.
+    pub fn doc_for(&self, lang: Lang) -> DocId {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en.unwrap_or(self.ja),
+        }
+    }
+}
+
+/// A file in `content/` that is not Markdown (PDF, image): copied beside its page.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path below `content/`, with `/` separators.
+    pub rel: String,
+    pub source: PathBuf,
+}

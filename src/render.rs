@@ -1,0 +1,352 @@
+//! Render stage: every page in every language through the theme's templates, in parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::dates::DateValue;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::TranslationState;
+use crate::link::{tag_slug, Site};
+use crate::markdown;
+use crate::model::{Lang, PageId};
+use crate::theme::Theme;
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path below the output root, with `/`: `en/a/b/index.html`.
+    pub path: String,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// A file copied as it is (assets, static files).
+    Copy(PathBuf),
+}
+
+impl Output {
+    pub fn text(path: impl Into<String>, text: String) -> Output {
+        Output { path: path.into(), content: Content::Bytes(text.into_bytes()) }
+    }
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub root: &'a Path,
+    /// Rendered for `shishin serve` (the templates may show preview-only things).
+    pub serve: bool,
+}
+
+impl Renderer<'_> {
+    /// Renders every page, tag listing and the 404 page; collects every template error.
+    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let views: Vec<(PageId, Lang)> = self.site.views().collect();
+        let results: Vec<Result<Output, Diagnostic>> =
+            views.par_iter().map(|&(page, lang)| self.render_page(page, lang)).collect();
+        let mut outputs = Vec::with_capacity(results.len() + 64);
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(o) => outputs.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+        for &lang in &self.site.config.languages {
+            for r in self.render_tags(lang) {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
+            }
+            match self.render_404(lang) {
+                Ok(o) => outputs.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(outputs)
+        } else {
+            // One broken template fails every page alike: report each message once.
+            errors.dedup_by(|a, b| a.message == b.message);
+            Err(errors)
+        }
+    }
+
+    pub fn render_page(&self, page: PageId, lang: Lang) -> Result<Output, Diagnostic> {
+        let site = self.site;
+        let p = &site.pages[page];
+        let template = if p.is_home() {
+            "home.html"
+        } else if p.is_section() {
+            "section.html"
+        } else {
+            "page.html"
+        };
+        let mut ctx = self.common(lang, Some(page));
+        let page_value = self.page_value(page, lang);
+        ctx.insert("title".into(), page_value["title"].clone());
+        ctx.insert("page".into(), page_value);
+        let html = self.render(template, ctx)?;
+        Ok(Output::text(format!("{}{}index.html", lang.url_prefix(), p.path), html))
+    }
+
+    fn render(&self, template: &str, ctx: Map<String, Value>) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_value(Value::Object(ctx)).map_err(|e| Diagnostic::error(e.to_string()))?;
+        let dir = self.root.join("themes").join(&self.site.config.theme).join("templates").join(template);
+        self.theme.tera.render(template, &ctx).map_err(|e| crate::theme::template_error(&e, self.root, &dir))
+    }
+
+    /// Variables every template gets (docs/templates.md).
+    fn common(&self, lang: Lang, page: Option<PageId>) -> Map<String, Value> {
+        let site = self.site;
+        let cfg = &site.config;
+        let mut ctx = Map::new();
+        ctx.insert("lang".into(), json!(lang.code()));
+        ctx.insert("t".into(), Value::Object(self.theme.strings.get(&lang).cloned().unwrap_or_default()));
+        ctx.insert(
+            "site".into(),
+            json!({
+                "title": cfg.title.get(lang),
+                "description": cfg.description.as_ref().map(|d| d.get(lang)),
+                "base_path": cfg.base_path,
+                "home_url": site.url(site.home, lang),
+                "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
+                "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
+                "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
+            }),
+        );
+        let switch_url = |l: Lang| match page {
+            Some(p) => site.url(p, l),
+            None => format!("{}{}", cfg.base_path, l.url_prefix()),
+        };
+        ctx.insert(
+            "switcher".into(),
+            Value::Array(
+                cfg.languages
+                    .iter()
+                    .map(|&l| json!({"lang": l.code(), "name": l.native_name(), "url": switch_url(l), "current": l == lang}))
+                    .collect(),
+            ),
+        );
+        ctx.insert(
+            "alternates".into(),
+            Value::Array(match page {
+                Some(p) => cfg.languages.iter().map(|&l| json!({"lang": l.code(), "permalink": site.permalink(p, l)})).collect(),
+                None => Vec::new(),
+            }),
+        );
+        ctx.insert("nav".into(), self.nav(lang, page));
+        ctx.insert("breadcrumbs".into(), self.breadcrumbs(lang, page));
+        ctx.insert("serve".into(), json!(self.serve));
+        ctx
+    }
+
+    fn nav(&self, lang: Lang, current: Option<PageId>) -> Value {
+        let site = self.site;
+        let ancestors = current.map(|c| self.ancestors(c)).unwrap_or_default();
+        Value::Array(
+            site.pages[site.home]
+                .children
+                .iter()
+                .filter(|&&c| site.pages[c].is_section())
+                .map(|&c| {
+                    json!({
+                        "title": site.title(c, lang),
+                        "lang": site.doc(c, lang).lang.code(),
+                        "url": site.url(c, lang),
+                        "current": Some(c) == current || ancestors.contains(&c),
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The page's parents, nearest first.
+    fn ancestors(&self, page: PageId) -> Vec<PageId> {
+        let mut out = Vec::new();
+        let mut at = self.site.pages[page].parent;
+        while let Some(p) = at {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            at = self.site.pages[p].parent;
+        }
+        out
+    }
+
+    fn breadcrumbs(&self, lang: Lang, page: Option<PageId>) -> Value {
+        let site = self.site;
+        let Some(page) = page else {
+            return json!([{"title": site.title(site.home, lang), "url": site.url(site.home, lang)}]);
+        };
+        let mut chain = self.ancestors(page);
+        chain.reverse();
+        Value::Array(
+            chain
+                .into_iter()
+                .map(|p| json!({"title": site.title(p, lang), "lang": site.doc(p, lang).lang.code(), "url": site.url(p, lang)}))
+                .collect(),
+        )
+    }
+
+    fn page_value(&self, page: PageId, lang: Lang) -> Value {
+        let site = self.site;
+        let p = &site.pages[page];
+        let doc_id = p.doc_for(lang);
+        let doc = &site.docs[doc_id];
+        let fm = &doc.front;
+        let links = &site.links[doc_id];
+        let content = markdown::render(doc, &|dest| links.get(dest).map(|t| site.target_url(t, lang)));
+        let t = self.theme.strings.get(&lang);
+        let kind_label = |k: &str| {
+            t.and_then(|t| t.get(&format!("kind_{k}"))).and_then(Value::as_str).unwrap_or(k).to_string()
+        };
+        let children: Vec<Value> = p
+            .children
+            .iter()
+            .map(|&c| {
+                let cd = site.doc(c, lang);
+                json!({
+                    "title": cd.front.title,
+                    "url": site.url(c, lang),
+                    "description": cd.front.description,
+                    "kind": cd.front.kind.name(),
+                    "kind_label": kind_label(cd.front.kind.name()),
+                    "date": cd.front.date.map(|d| date_value(d, lang)),
+                    "draft": cd.front.draft,
+                    "lang": cd.lang.code(),
+                    "is_section": site.pages[c].is_section(),
+                })
+            })
+            .collect();
+        let backlinks: Vec<Value> = site
+            .backlinks
+            .get(&(page, lang))
+            .map(|from| {
+                from.iter()
+                    .map(|&b| json!({"title": site.title(b, lang), "url": site.url(b, lang), "lang": site.doc(b, lang).lang.code()}))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let facts: Vec<Value> = site
+            .config
+            .facts
+            .iter()
+            .filter_map(|(key, decl)| {
+                let raw = fm.facts.iter().find(|(k, _)| k == key).map(|(_, v)| v.display())?;
+                Some(json!({"key": key, "label": decl.label(lang), "raw": raw}))
+            })
+            .collect();
+        let toc: Vec<Value> = doc
+            .parsed
+            .headings
+            .iter()
+            .filter(|h| (2..=4).contains(&h.level))
+            .map(|h| json!({"level": h.level, "id": h.id, "title": h.text}))
+            .collect();
+        let state = site.translations.get(page).copied();
+        json!({
+            "title": fm.title,
+            "description": fm.description,
+            "url": site.url(page, lang),
+            "permalink": site.permalink(page, lang),
+            "kind": fm.kind.name(),
+            "kind_label": kind_label(fm.kind.name()),
+            "content": content,
+            "content_lang": doc.lang.code(),
+            "is_fallback": doc.lang != lang,
+            "is_stale": lang == Lang::En && doc.lang == Lang::En && state == Some(TranslationState::Stale),
+            "original_url": site.url(page, Lang::Ja),
+            "draft": fm.draft,
+            "date": fm.date.map(|d| date_value(d, lang)),
+            "updated": fm.updated.map(|d| date_value(d, lang)),
+            "prefecture": fm.prefecture.map(|pr| json!({
+                "code": pr.code, "slug": pr.slug, "name": if lang.is_en() { pr.en } else { pr.ja },
+            })),
+            "source": fm.source.as_ref().map(|s| json!({
+                "title": s.title, "issuer": s.issuer, "number": s.number, "url": s.url,
+                "date": s.date.map(|d| date_value(d, lang)),
+            })),
+            "toc": toc,
+            "tags": fm.tags.iter().map(|tag| json!({"name": tag, "url": self.tag_url(tag, lang)})).collect::<Vec<_>>(),
+            "backlinks": backlinks,
+            "children": children,
+            "facts": facts,
+            "extra": fm.extra,
+        })
+    }
+
+    fn tag_url(&self, tag: &str, lang: Lang) -> String {
+        let slug = percent_encoding::utf8_percent_encode(&tag_slug(tag), percent_encoding::NON_ALPHANUMERIC).to_string();
+        format!("{}{}tags/{}/", self.site.config.base_path, lang.url_prefix(), slug)
+    }
+
+    fn render_tags(&self, lang: Lang) -> Vec<Result<Output, Diagnostic>> {
+        let site = self.site;
+        let empty = Default::default();
+        let tags = site.tags.get(&lang).unwrap_or(&empty);
+        let mut out = Vec::new();
+        let t = |key: &str| {
+            self.theme.strings.get(&lang).and_then(|s| s.get(key)).and_then(Value::as_str).unwrap_or(key).to_string()
+        };
+        let mut ctx = self.common(lang, None);
+        ctx.insert("title".into(), json!(t("all_tags")));
+        ctx.insert(
+            "tags".into(),
+            Value::Array(
+                tags.iter()
+                    .map(|(name, pages)| json!({"name": name, "url": self.tag_url(name, lang), "count": pages.len()}))
+                    .collect(),
+            ),
+        );
+        out.push(self.render("tags.html", ctx).map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html)));
+        for (name, pages) in tags {
+            let mut ctx = self.common(lang, None);
+            ctx.insert("title".into(), json!(name));
+            ctx.insert(
+                "tag".into(),
+                json!({
+                    "name": name,
+                    "url": self.tag_url(name, lang),
+                    "pages": pages.iter().map(|&p| json!({
+                        "title": site.title(p, lang),
+                        "url": site.url(p, lang),
+                        "description": site.doc(p, lang).front.description,
+                        "lang": site.doc(p, lang).lang.code(),
+                    })).collect::<Vec<_>>(),
+                }),
+            );
+            let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
+            out.push(self.render("tag.html", ctx).map(|html| Output::text(path, html)));
+        }
+        out
+    }
+
+    fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {
+        let mut ctx = self.common(lang, None);
+        let title = self
+            .theme
+            .strings
+            .get(&lang)
+            .and_then(|s| s.get("not_found"))
+            .cloned()
+            .unwrap_or(json!("404"));
+        ctx.insert("title".into(), title);
+        let html = self.render("404.html", ctx)?;
+        Ok(Output::text(format!("{}404.html", lang.url_prefix()), html))
+    }
+}
+
+/// A date for templates: `{iso, display}` in the reader's language.
+fn date_value(d: DateValue, lang: Lang) -> Value {
+    json!({
+        "iso": d.iso(),
+        "display": if lang.is_en() { d.display_en() } else { d.display_ja() },
+    })
+}

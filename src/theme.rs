@@ -1,0 +1,140 @@
+//! The theme: Tera templates, static files and UI strings, loaded once per build.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{display_path, read_text};
+use crate::model::Lang;
+
+pub const TEMPLATES: [&str; 7] = [
+    "base.html",
+    "home.html",
+    "section.html",
+    "page.html",
+    "tags.html",
+    "tag.html",
+    "404.html",
+];
+
+pub struct Theme {
+    pub tera: Tera,
+    /// UI strings per language, from `i18n/{ja,en}.yaml`.
+    pub strings: HashMap<Lang, serde_json::Map<String, serde_json::Value>>,
+    /// Files of the theme's `static/` folder: (path below the output root, source file).
+    pub static_files: Vec<(String, PathBuf)>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            return Err(vec![Diagnostic::error(format!("the theme `{name}` is missing: there is no folder {}", display_path(root, &dir)))
+                .in_file("site.yaml")
+                .hint("copy `themes/default` from the shishin repository into the site, or set `theme:` in site.yaml")]);
+        }
+        let mut errors = Vec::new();
+        let tera = load_templates(root, &dir.join("templates"), &mut errors);
+        let mut strings = HashMap::new();
+        for lang in Lang::ALL {
+            let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
+            let display = display_path(root, &path);
+            match read_text(&path, &display) {
+                Ok((text, _)) => match serde_yaml::from_str::<serde_json::Map<String, serde_json::Value>>(&text) {
+                    Ok(map) => {
+                        strings.insert(lang, map);
+                    }
+                    Err(e) => {
+                        let file = crate::diagnostics::SourceFile { path: display, text: text.clone().into() };
+                        errors.push(crate::yaml::diagnostic(&e, &text, &file, 0, "UI strings"));
+                    }
+                },
+                Err(d) => errors.push(d),
+            }
+        }
+        if let (Some(ja), Some(en)) = (strings.get(&Lang::Ja), strings.get(&Lang::En)) {
+            for (a, b, missing_in) in [(ja, en, Lang::En), (en, ja, Lang::Ja)] {
+                for key in a.keys().filter(|k| !b.contains_key(*k)) {
+                    errors.push(
+                        Diagnostic::error(format!("the UI string `{key}` has no {} text", missing_in.code()))
+                            .in_file(display_path(root, &dir.join("i18n").join(format!("{}.yaml", missing_in.code()))))
+                            .hint("every UI string needs both languages"),
+                    );
+                }
+            }
+        }
+        let static_files = list_files(&dir.join("static"));
+        match (tera, errors.is_empty()) {
+            (Some(tera), true) => Ok(Theme { tera, strings, static_files }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<Tera> {
+    let mut tera = Tera::default();
+    let mut files = Vec::new();
+    for (rel, path) in list_files(dir) {
+        if rel.ends_with(".html") || rel.ends_with(".xml") {
+            files.push((path, Some(rel)));
+        }
+    }
+    for required in TEMPLATES {
+        if !files.iter().any(|(_, n)| n.as_deref() == Some(required)) {
+            errors.push(
+                Diagnostic::error(format!("the theme has no template {required}"))
+                    .in_file(display_path(root, &dir.join(required)))
+                    .hint("every theme needs base, home, section, page, tags, tag and 404 templates"),
+            );
+        }
+    }
+    match tera.add_template_files(files) {
+        Ok(()) => Some(tera),
+        Err(e) => {
+            errors.push(template_error(&e, root, dir));
+            None
+        }
+    }
+}
+
+/// A Tera error with its whole chain of causes, which is where the useful detail is.
+pub fn template_error(e: &tera::Error, root: &Path, dir: &Path) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error(format!("template error: {message}"))
+        .in_file(display_path(root, dir))
+        .hint("fix the template; Tera's syntax is described at keats.github.io/tera")
+}
+
+/// Every file below `dir`: (path relative to `dir` with `/`, full path). Missing folder: none.
+pub fn list_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !crate::load::is_ignored(&e.file_name().to_string_lossy()))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (rel, e.into_path())
+        })
+        .collect()
+}

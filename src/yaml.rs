@@ -1,0 +1,155 @@
+//! Strict YAML: serde_yaml errors turned into diagnostics that point at the line and suggest a fix.
+
+use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
+
+/// Deserializes `yaml`, which starts at byte `offset` of `file`, into `T`.
+pub fn from_str<T: serde::de::DeserializeOwned>(
+    yaml: &str,
+    file: &SourceFile,
+    offset: usize,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(yaml).map_err(|e| diagnostic(&e, yaml, file, offset, what))
+}
+
+/// Turns a serde_yaml error into a diagnostic with the file position, a clearer message and a hint.
+pub fn diagnostic(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    file: &SourceFile,
+    offset: usize,
+    what: &str,
+) -> Diagnostic {
+    let raw = err.to_string();
+    // serde_yaml appends " at line L column C" to its message; we show the position ourselves.
+    let message = raw
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim()
+        .to_string();
+    let position = err.location().map(|l| offset + l.index().min(yaml.len()));
+    let (message, hint) = explain(&message, what);
+    let mut d = Diagnostic::error(message);
+    d = match position {
+        Some(p) => {
+            // Point at the whole word that starts there, so the underline covers the key.
+            let end = yaml[p - offset..]
+                .find([':', '\n'])
+                .map_or(p, |i| p + i.max(1));
+            d.at(file, p..end)
+        }
+        None => d.at(file, offset..offset),
+    };
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// Rewrites serde's wording for people who write YAML, not Rust.
+fn explain(message: &str, what: &str) -> (String, Option<String>) {
+    let quoted = backticked(message);
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let key = quoted.first().cloned().unwrap_or_default();
+        let allowed: Vec<&str> = quoted.iter().skip(1).map(String::as_str).collect();
+        let hint = match did_you_mean(&key, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? {what} allows: {}", allowed.join(", ")),
+            None if rest.contains("expected") => format!("{what} allows: {}", allowed.join(", ")),
+            None => "remove it".into(),
+        };
+        let extra = if what == "front matter" {
+            " (free data for templates goes under `extra:`)"
+        } else {
+            ""
+        };
+        return (
+            format!("unknown key `{key}` in {what}"),
+            Some(format!("{hint}{extra}")),
+        );
+    }
+    if message.starts_with("unknown variant ") {
+        let value = quoted.first().cloned().unwrap_or_default();
+        let allowed: Vec<&str> = quoted.iter().skip(1).map(String::as_str).collect();
+        let hint = match did_you_mean(&value, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
+            None => format!("allowed: {}", allowed.join(", ")),
+        };
+        return (format!("unknown value `{value}` in {what}"), Some(hint));
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        let field = field.trim_matches('`');
+        return (
+            format!("{what} has no `{field}`"),
+            Some(format!("add a line `{field}: …`")),
+        );
+    }
+    if message.starts_with("invalid type") {
+        return (
+            format!("{message} in {what}"),
+            Some("check the value's form: text, a number, a list (- item) or a map (key: value)".into()),
+        );
+    }
+    (
+        format!("{what} is not valid YAML: {message}"),
+        Some("check indentation and quoting; a value containing `: ` or starting with `[`, `{` or `*` needs quotes".into()),
+    )
+}
+
+/// The `…`-quoted words of a serde message, in order.
+fn backticked(message: &str) -> Vec<String> {
+    message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            path: "x.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn unknown_key_is_located_and_suggested() {
+        let text = "---\ntitle: a\ntitel: b\n---\n";
+        let yaml = &text[4..21];
+        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        assert_eq!(d.message, "unknown key `titel` in front matter");
+        assert_eq!(d.location(), "x.md:3:1");
+        assert!(d.hint.unwrap().contains("did you mean `title`?"));
+    }
+
+    #[test]
+    fn missing_field_says_what_to_add() {
+        let text = "weight: 1\n";
+        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(d.message, "front matter has no `title`");
+    }
+
+    #[test]
+    fn syntax_errors_point_inside_the_file() {
+        let text = "---\ntitle: [a\n---\n";
+        let yaml = &text[4..13];
+        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        assert!(d.message.contains("not valid YAML"), "{}", d.message);
+        let (line, _) = d.line_col().unwrap();
+        assert!(line >= 2, "{line}");
+    }
+}

@@ -1,0 +1,107 @@
+//! A small site in a temporary folder, built by the real `shishin` binary with the real theme.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub const SITE_YAML: &str = "title: { ja: テストガイド, en: Test Guide }\nbase_url: https://www.pref.example.lg.jp/zaitaku/\nobligations:\n  sets:\n    hub: { ja: 拠点, en: Hubs }\nfacts:\n  rate: { ja: 補助率, en: Subsidy rate, type: rate }\n";
+
+impl TestSite {
+    /// A site with site.yaml, the shipped theme and a home page.
+    pub fn new() -> TestSite {
+        let site = TestSite { dir: tempfile::tempdir().expect("temp dir") };
+        site.write("site.yaml", SITE_YAML);
+        copy_dir(&repo().join("themes/default"), &site.path("themes/default"));
+        site.write("content/_index.md", "---\ntitle: ホーム\n---\nようこそ。\n");
+        site
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.path(rel)).unwrap();
+    }
+
+    /// Runs `shishin ARGS --root SITE`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_shishin"))
+            .args(args)
+            .arg("--root")
+            .arg(self.dir.path())
+            .output()
+            .expect("run shishin");
+        Run::from(out)
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// Builds and insists on success.
+    pub fn build_ok(&self) -> Run {
+        let run = self.build();
+        assert!(run.ok, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// A file of the output.
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.path("public").join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path("public").join(rel).exists()
+    }
+}
+
+pub struct Run {
+    pub ok: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            ok: o.status.success(),
+            code: o.status.code(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
