@@ -137,9 +137,12 @@ impl Config {
             Some(p) => p,
             None => {
                 errors.push(
-                    Diagnostic::error(format!("`base_url` `{}` is not an absolute URL", raw.base_url))
-                        .at_line(&file, key_line("base_url"))
-                        .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`"),
+                    Diagnostic::error(format!(
+                        "`base_url` `{}` is not an absolute URL",
+                        raw.base_url
+                    ))
+                    .at_line(&file, key_line("base_url"))
+                    .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`"),
                 );
                 "/".into()
             }
@@ -148,14 +151,20 @@ impl Config {
         if let Some(d) = &raw.default_language {
             if d != "ja" {
                 errors.push(
-                    Diagnostic::error(format!("`default_language` is `{d}`, but shishin sites are Japanese first"))
-                        .at_line(&file, key_line("default_language"))
-                        .hint("write `default_language: ja` or leave it out"),
+                    Diagnostic::error(format!(
+                        "`default_language` is `{d}`, but shishin sites are Japanese first"
+                    ))
+                    .at_line(&file, key_line("default_language"))
+                    .hint("write `default_language: ja` or leave it out"),
                 );
             }
         }
         let mut languages = Vec::new();
-        for code in raw.languages.clone().unwrap_or_else(|| vec!["ja".into(), "en".into()]) {
+        for code in raw
+            .languages
+            .clone()
+            .unwrap_or_else(|| vec!["ja".into(), "en".into()])
+        {
             match Lang::from_code(&code) {
                 Some(l) if !languages.contains(&l) => languages.push(l),
                 Some(_) => {}
@@ -182,14 +191,19 @@ impl Config {
         for (id, cmp) in &raw.comparisons {
             for fact in &cmp.facts {
                 if !raw.facts.contains_key(fact) {
-                    let hint = match crate::diagnostics::did_you_mean(fact, raw.facts.keys().map(String::as_str)) {
+                    let hint = match crate::diagnostics::did_you_mean(
+                        fact,
+                        raw.facts.keys().map(String::as_str),
+                    ) {
                         Some(s) => format!("did you mean `{s}`? Declare facts under `facts:`"),
                         None => "declare it under `facts:` with its labels and type".into(),
                     };
                     errors.push(
-                        Diagnostic::error(format!("comparison `{id}` uses the undeclared fact `{fact}`"))
-                            .at_line(&file, key_line(id))
-                            .hint(hint),
+                        Diagnostic::error(format!(
+                            "comparison `{id}` uses the undeclared fact `{fact}`"
+                        ))
+                        .at_line(&file, key_line(id))
+                        .hint(hint),
                     );
                 }
             }
@@ -253,7 +267,8 @@ pub fn find_key_line(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| {
             let l = l.trim_start();
-            l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':'))
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
         })
         .map_or(1, |i| i + 1)
 }
@@ -271,7 +286,8 @@ mod tests {
 
     #[test]
     fn minimal_config_gets_defaults() {
-        let c = parse("title: { ja: ガイド, en: Guide }\nbase_url: https://ex.jp/zaitaku\n").unwrap();
+        let c =
+            parse("title: { ja: ガイド, en: Guide }\nbase_url: https://ex.jp/zaitaku\n").unwrap();
         assert_eq!(c.base_url, "https://ex.jp/zaitaku/");
         assert_eq!(c.base_path, "/zaitaku/");
         assert_eq!(c.languages, vec![Lang::Ja, Lang::En]);
@@ -281,9 +297,14 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests_the_right_one() {
-        let err = parse("title: { ja: a }\nbase_url: https://ex.jp/\nlanguage: [ja]\n").unwrap_err();
+        let err =
+            parse("title: { ja: a }\nbase_url: https://ex.jp/\nlanguage: [ja]\n").unwrap_err();
         assert_eq!(err[0].message, "unknown key `language` in site.yaml");
-        assert!(err[0].hint.as_deref().unwrap().contains("did you mean `languages`?"));
+        assert!(err[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `languages`?"));
         assert_eq!(err[0].location(), "site.yaml:3:1");
     }
 

@@ -22,7 +22,11 @@ fn sitemap(site: &Site) -> Output {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for (page, lang) in site.views() {
-        let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape(&site.permalink(page, lang)));
+        let _ = writeln!(
+            xml,
+            "  <url>\n    <loc>{}</loc>",
+            escape(&site.permalink(page, lang))
+        );
         for &alt in &site.config.languages {
             let _ = writeln!(
                 xml,
@@ -33,7 +37,11 @@ fn sitemap(site: &Site) -> Output {
         }
         let front = &site.doc(page, lang).front;
         if let Some(d) = front.updated.or(front.date) {
-            let _ = writeln!(xml, "    <lastmod>{}</lastmod>", d.sort_key().format("%Y-%m-%d"));
+            let _ = writeln!(
+                xml,
+                "    <lastmod>{}</lastmod>",
+                d.sort_key().format("%Y-%m-%d")
+            );
         }
         xml.push_str("  </url>\n");
     }
@@ -44,7 +52,10 @@ fn sitemap(site: &Site) -> Output {
 fn robots(site: &Site) -> Output {
     Output::text(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.config.base_url
+        ),
     )
 }
 
@@ -60,7 +71,10 @@ fn feed(site: &Site, lang: Lang) -> Output {
     let cfg = &site.config;
     let home = format!("{}{}", cfg.base_url, lang.url_prefix());
     let self_url = format!("{home}atom.xml");
-    let updated = dated.first().map_or_else(|| "1970-01-01".to_string(), |d| d.1.format("%Y-%m-%d").to_string());
+    let updated = dated.first().map_or_else(
+        || "1970-01-01".to_string(),
+        |d| d.1.format("%Y-%m-%d").to_string(),
+    );
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{}T00:00:00Z</updated>\n",
         lang.code(),

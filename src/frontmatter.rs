@@ -72,10 +72,14 @@ enum FactValue {
 
 /// Splits the front matter from the body and validates it.
 /// Returns the typed front matter and the byte range of the body.
-pub fn read(file: &SourceFile, config: &Config) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
+pub fn read(
+    file: &SourceFile,
+    config: &Config,
+) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
     let (yaml, body) = split(file).map_err(|d| vec![d])?;
     let yaml_text = &file.text[yaml.clone()];
-    let raw: Raw = crate::yaml::from_str(yaml_text, file, yaml.start, "front matter").map_err(|d| vec![d])?;
+    let raw: Raw =
+        crate::yaml::from_str(yaml_text, file, yaml.start, "front matter").map_err(|d| vec![d])?;
     let front = validate(raw, file, yaml.clone(), config)?;
     Ok((front, body))
 }
@@ -90,9 +94,11 @@ fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> 
         } else {
             "the file does not start with front matter"
         };
-        return Err(Diagnostic::error(format!("{what}: every page needs at least a title"))
-            .at_line(file, 1)
-            .hint("start the file with three lines: `---`, `title: …`, `---`"));
+        return Err(
+            Diagnostic::error(format!("{what}: every page needs at least a title"))
+                .at_line(file, 1)
+                .hint("start the file with three lines: `---`, `title: …`, `---`"),
+        );
     }
     fences(text).ok_or_else(|| {
         Diagnostic::error("the front matter is not closed")
@@ -126,29 +132,45 @@ pub fn body_of(text: &str) -> Option<&str> {
     fences(text).map(|(_, body)| &text[body])
 }
 
-fn validate(raw: Raw, file: &SourceFile, yaml: Range<usize>, config: &Config) -> Result<FrontMatter, Vec<Diagnostic>> {
+fn validate(
+    raw: Raw,
+    file: &SourceFile,
+    yaml: Range<usize>,
+    config: &Config,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let line_of = |key: &str| first_line + find_key_line(yaml_text, key) - 1;
     let mut err = |key: &str, message: String, hint: &str| {
-        errors.push(Diagnostic::error(message).at_line(file, line_of(key)).hint(hint));
+        errors.push(
+            Diagnostic::error(message)
+                .at_line(file, line_of(key))
+                .hint(hint),
+        );
     };
 
     if raw.title.trim().is_empty() {
-        err("title", "the title is empty".into(), "write the page's title after `title:`");
+        err(
+            "title",
+            "the title is empty".into(),
+            "write the page's title after `title:`",
+        );
     }
-    let prefecture = raw.prefecture.as_ref().and_then(|p| match prefecture::lookup(&p.text()) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            err(
-                "prefecture",
-                e,
-                "write the prefecture as its name (千葉県), romaji (chiba) or JIS code (12)",
-            );
-            None
-        }
-    });
+    let prefecture = raw
+        .prefecture
+        .as_ref()
+        .and_then(|p| match prefecture::lookup(&p.text()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                err(
+                    "prefecture",
+                    e,
+                    "write the prefecture as its name (千葉県), romaji (chiba) or JIS code (12)",
+                );
+                None
+            }
+        });
     let mut date_of = |key: &str, s: &Option<Scalar>| -> Option<DateValue> {
         let s = s.as_ref()?;
         match dates::parse_date(&s.text()) {
@@ -190,7 +212,11 @@ fn validate(raw: Raw, file: &SourceFile, yaml: Range<usize>, config: &Config) ->
         facts.push((key, raw));
     }
     if let Some(slug) = &raw.slug {
-        if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        if slug.is_empty()
+            || !slug
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
             err(
                 "slug",
                 format!("the slug `{slug}` is not an ASCII slug"),
@@ -273,16 +299,22 @@ mod tests {
     #[test]
     fn empty_file_and_missing_front_matter() {
         assert!(read_str("").unwrap_err()[0].message.contains("empty"));
-        assert!(read_str("# 見出し\n").unwrap_err()[0].message.contains("does not start"));
+        assert!(read_str("# 見出し\n").unwrap_err()[0]
+            .message
+            .contains("does not start"));
     }
 
     #[test]
     fn bad_values_name_their_line() {
-        let e = read_str("---\ntitle: a\ndate: 令和5年13月40日\nprefecture: 千葉府\n---\n").unwrap_err();
+        let e = read_str("---\ntitle: a\ndate: 令和5年13月40日\nprefecture: 千葉府\n---\n")
+            .unwrap_err();
         assert_eq!(e.len(), 2);
         let date = e.iter().find(|d| d.message.contains("`date`")).unwrap();
         assert_eq!(date.location(), "content/a.md:3:1");
-        let pref = e.iter().find(|d| d.location() == "content/a.md:4:1").unwrap();
+        let pref = e
+            .iter()
+            .find(|d| d.location() == "content/a.md:4:1")
+            .unwrap();
         assert!(pref.message.contains("千葉府"), "{}", pref.message);
     }
 

@@ -31,8 +31,11 @@ pub fn code_block(code: &str, lang: &str) -> String {
     let body = match syntax {
         Some(syntax) => {
             let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
-            let ok = LinesWithEndings::from(code)
-                .all(|line| generator.parse_html_for_line_which_includes_newline(line).is_ok());
+            let ok = LinesWithEndings::from(code).all(|line| {
+                generator
+                    .parse_html_for_line_which_includes_newline(line)
+                    .is_ok()
+            });
             if ok {
                 generator.finalize()
             } else {

@@ -60,9 +60,11 @@ pub fn stamp_file(path: &Path, digest: &str) -> Result<(), Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(format!("cannot read {display}: {e}")).in_file(&display))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::error(format!("{display} is not UTF-8; it cannot be stamped in place"))
-            .in_file(&display)
-            .hint("save it as UTF-8 first")
+        Diagnostic::error(format!(
+            "{display} is not UTF-8; it cannot be stamped in place"
+        ))
+        .in_file(&display)
+        .hint("save it as UTF-8 first")
     })?;
     let new = stamp_text(&text, digest).ok_or_else(|| {
         Diagnostic::error(format!("{display} has no front matter to stamp"))
@@ -70,8 +72,9 @@ pub fn stamp_file(path: &Path, digest: &str) -> Result<(), Diagnostic> {
             .hint("start the file with `---`, `title: …`, `---`")
     })?;
     if new != text {
-        std::fs::write(path, new)
-            .map_err(|e| Diagnostic::error(format!("cannot write {display}: {e}")).in_file(&display))?;
+        std::fs::write(path, new).map_err(|e| {
+            Diagnostic::error(format!("cannot write {display}: {e}")).in_file(&display)
+        })?;
     }
     Ok(())
 }
@@ -79,7 +82,9 @@ pub fn stamp_file(path: &Path, digest: &str) -> Result<(), Diagnostic> {
 /// The text with its `translated_from` line set; `None` without front matter.
 pub fn stamp_text(text: &str, digest: &str) -> Option<String> {
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let body_start = text.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let body_start = text
+        .strip_prefix('\u{feff}')
+        .map_or(0, |_| '\u{feff}'.len_utf8());
     let rest = &text[body_start..];
     let first_end = rest.find('\n')?;
     if rest[..first_end].trim_end() != "---" {

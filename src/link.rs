@@ -15,7 +15,10 @@ use crate::model::{Asset, Doc, DocId, Kind, Lang, ObligationItem, Page, PageId};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// A page (in the reader's language), maybe an anchor on it.
-    Page { page: PageId, anchor: Option<String> },
+    Page {
+        page: PageId,
+        anchor: Option<String>,
+    },
     /// A file copied to the output (asset or static), as a path below the site root.
     File(String),
 }
@@ -51,12 +54,22 @@ pub struct Site {
 impl Site {
     /// The page's URL path in a language, with the base path: `/zaitaku/en/a/b/`.
     pub fn url(&self, page: PageId, lang: Lang) -> String {
-        format!("{}{}{}", self.config.base_path, lang.url_prefix(), self.pages[page].path)
+        format!(
+            "{}{}{}",
+            self.config.base_path,
+            lang.url_prefix(),
+            self.pages[page].path
+        )
     }
 
     /// Absolute URL, for feeds, the sitemap and hreflang.
     pub fn permalink(&self, page: PageId, lang: Lang) -> String {
-        format!("{}{}{}", self.config.base_url, lang.url_prefix(), self.pages[page].path)
+        format!(
+            "{}{}{}",
+            self.config.base_url,
+            lang.url_prefix(),
+            self.pages[page].path
+        )
     }
 
     /// The document a reader of `lang` sees for a page.
@@ -106,7 +119,9 @@ pub fn link(
         diags.push(
             Diagnostic::error("the site has no home page: content/_index.md is missing")
                 .in_file("content/_index.md")
-                .hint("create content/_index.md with a title and a short text that explains the site"),
+                .hint(
+                    "create content/_index.md with a title and a short text that explains the site",
+                ),
         );
         return None;
     };
@@ -194,7 +209,11 @@ fn place_in_sections(site: &mut Site) {
             dir = dir.and_then(|d| parent_dir_of_dir(&d));
         }
         while let Some(d) = dir {
-            let index = if d.is_empty() { "_index.md".to_string() } else { format!("{d}/_index.md") };
+            let index = if d.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{d}/_index.md")
+            };
             if let Some(&parent) = site.by_key.get(&index) {
                 site.pages[p].parent = Some(parent);
                 site.pages[parent].children.push(p);
@@ -206,8 +225,13 @@ fn place_in_sections(site: &mut Site) {
     for p in 0..site.pages.len() {
         let mut children = std::mem::take(&mut site.pages[p].children);
         children.sort_by(|&a, &b| {
-            let (da, db) = (&site.docs[site.pages[a].ja].front, &site.docs[site.pages[b].ja].front);
-            da.weight.cmp(&db.weight).then_with(|| da.title.cmp(&db.title))
+            let (da, db) = (
+                &site.docs[site.pages[a].ja].front,
+                &site.docs[site.pages[b].ja].front,
+            );
+            da.weight
+                .cmp(&db.weight)
+                .then_with(|| da.title.cmp(&db.title))
         });
         site.pages[p].children = children;
     }
@@ -215,14 +239,20 @@ fn place_in_sections(site: &mut Site) {
 
 /// The folder of a key: `a/b.md` → `a`, `b.md` → ``.
 fn parent_dir(key: &str) -> Option<String> {
-    Some(key.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+    Some(
+        key.rsplit_once('/')
+            .map_or(String::new(), |(d, _)| d.to_string()),
+    )
 }
 
 fn parent_dir_of_dir(dir: &str) -> Option<String> {
     if dir.is_empty() {
         None
     } else {
-        Some(dir.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+        Some(
+            dir.rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string()),
+        )
     }
 }
 
@@ -257,9 +287,12 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                     None => format!("name the set under `obligations.sets` in site.yaml (in Japanese and English), like `{}: {{ ja: …, en: … }}`", list.set),
                 };
                 diags.push(
-                    Diagnostic::error(format!("the obligation set `{}` is not named in site.yaml", list.set))
-                        .at(&doc.file, list.heading_span.clone())
-                        .hint(hint),
+                    Diagnostic::error(format!(
+                        "the obligation set `{}` is not named in site.yaml",
+                        list.set
+                    ))
+                    .at(&doc.file, list.heading_span.clone())
+                    .hint(hint),
                 );
                 continue;
             }
@@ -303,20 +336,39 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                     }
                 }
             });
-            sets.insert(list.set.clone(), CanonicalSet { page: p, ja: list.items.clone(), en });
+            sets.insert(
+                list.set.clone(),
+                CanonicalSet {
+                    page: p,
+                    ja: list.items.clone(),
+                    en,
+                },
+            );
         }
     }
     sets
 }
 
 /// Resolves every internal link of every published document; a broken one is an error at its line.
-fn resolve_links(site: &mut Site, static_files: &HashSet<String>, dropped: &HashSet<String>, diags: &mut Diagnostics) {
+fn resolve_links(
+    site: &mut Site,
+    static_files: &HashSet<String>,
+    dropped: &HashSet<String>,
+    diags: &mut Diagnostics,
+) {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
     let mut all = Vec::with_capacity(site.docs.len());
     for page in 0..site.pages.len() {
         let has_en = site.config.has(Lang::En);
-        let ja_langs: &[Lang] = if has_en && site.pages[page].en.is_none() { &[Lang::Ja, Lang::En] } else { &[Lang::Ja] };
-        let views = [Some((site.pages[page].ja, ja_langs)), site.pages[page].en.map(|e| (e, &[Lang::En][..]))];
+        let ja_langs: &[Lang] = if has_en && site.pages[page].en.is_none() {
+            &[Lang::Ja, Lang::En]
+        } else {
+            &[Lang::Ja]
+        };
+        let views = [
+            Some((site.pages[page].ja, ja_langs)),
+            site.pages[page].en.map(|e| (e, &[Lang::En][..])),
+        ];
         for (doc_id, langs) in views.into_iter().flatten() {
             let doc = &site.docs[doc_id];
             let mut map = HashMap::new();
@@ -324,13 +376,25 @@ fn resolve_links(site: &mut Site, static_files: &HashSet<String>, dropped: &Hash
                 if map.contains_key(&link.dest) {
                     continue;
                 }
-                let resolver = Resolver { site, page, doc_id, langs, asset_paths: &asset_paths, static_files, dropped };
+                let resolver = Resolver {
+                    site,
+                    page,
+                    doc_id,
+                    langs,
+                    asset_paths: &asset_paths,
+                    static_files,
+                    dropped,
+                };
                 match resolver.resolve(&link.dest) {
                     Ok(t) => {
                         map.insert(link.dest.clone(), t);
                     }
                     Err((message, hint)) => {
-                        diags.push(Diagnostic::error(message).at(&doc.file, link.span.clone()).hint(hint));
+                        diags.push(
+                            Diagnostic::error(message)
+                                .at(&doc.file, link.span.clone())
+                                .hint(hint),
+                        );
                     }
                 }
             }
@@ -388,7 +452,12 @@ impl Resolver<'_> {
     }
 
     /// A plain URL path, absolute from the site root or relative to the page's URL.
-    fn url_target(&self, path: &str, anchor: Option<&str>, dest: &str) -> Result<Target, LinkError> {
+    fn url_target(
+        &self,
+        path: &str,
+        anchor: Option<&str>,
+        dest: &str,
+    ) -> Result<Target, LinkError> {
         let site = self.site;
         let path = match path.strip_prefix('/') {
             Some(abs) => Some(abs.to_string()),
@@ -399,23 +468,40 @@ impl Resolver<'_> {
         if self.asset_paths.contains(path.as_str()) || self.static_files.contains(&path) {
             return Ok(Target::File(path));
         }
-        let as_dir = if path.is_empty() || path.ends_with('/') { path.clone() } else { format!("{path}/") };
-        let as_dir = as_dir.strip_suffix("index.html/").map(str::to_string).unwrap_or(as_dir);
+        let as_dir = if path.is_empty() || path.ends_with('/') {
+            path.clone()
+        } else {
+            format!("{path}/")
+        };
+        let as_dir = as_dir
+            .strip_suffix("index.html/")
+            .map(str::to_string)
+            .unwrap_or(as_dir);
         // `/en/a/` and `/a/` both name page `a/`; the reader's language is applied when rendering.
         let bare = as_dir.strip_prefix("en/").unwrap_or(&as_dir);
-        match site.pages.iter().position(|p| p.path == bare || p.path == as_dir) {
+        match site
+            .pages
+            .iter()
+            .position(|p| p.path == bare || p.path == as_dir)
+        {
             Some(page) => {
                 let key = site.pages[page].key.clone();
                 self.page_target(&key, anchor, dest)
             }
             None => Err((
                 format!("broken link: `{dest}` leads to no page or file of this site"),
-                "link to a page by its source file, like `@/guideline/hub.md`, or check the path".into(),
+                "link to a page by its source file, like `@/guideline/hub.md`, or check the path"
+                    .into(),
             )),
         }
     }
 
-    fn page_target(&self, key: &str, anchor: Option<&str>, dest: &str) -> Result<Target, LinkError> {
+    fn page_target(
+        &self,
+        key: &str,
+        anchor: Option<&str>,
+        dest: &str,
+    ) -> Result<Target, LinkError> {
         let site = self.site;
         let Some(&page) = site.by_key.get(key) else {
             if self.dropped.contains(key) {
@@ -428,17 +514,29 @@ impl Resolver<'_> {
                 Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
                 None => "paths are relative to content/, like `@/guideline/hub.md`".into(),
             };
-            return Err((format!("broken link: `{dest}`: there is no page content/{key}"), hint));
+            return Err((
+                format!("broken link: `{dest}`: there is no page content/{key}"),
+                hint,
+            ));
         };
         let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
             return Ok(Target::Page { page, anchor: None });
         };
         // The link leads to the target in the reader's language: the anchor must exist in every
         // language this document is read in.
-        let anchor = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy().to_string();
-        let missing = self.langs.iter().map(|&l| site.doc(page, l)).find(|d| !d.parsed.anchors.contains(&anchor));
+        let anchor = percent_encoding::percent_decode_str(anchor)
+            .decode_utf8_lossy()
+            .to_string();
+        let missing = self
+            .langs
+            .iter()
+            .map(|&l| site.doc(page, l))
+            .find(|d| !d.parsed.anchors.contains(&anchor));
         let Some(target_doc) = missing else {
-            return Ok(Target::Page { page, anchor: Some(anchor) });
+            return Ok(Target::Page {
+                page,
+                anchor: Some(anchor),
+            });
         };
         let hint = match did_you_mean(&anchor, target_doc.parsed.anchors.iter().map(String::as_str)) {
             Some(s) => format!("did you mean `#{s}`? Give the heading an explicit id with `{{#{anchor}}}`, or link to one that exists"),
@@ -448,7 +546,13 @@ impl Resolver<'_> {
                 target_doc.parsed.anchors.iter().take(12).map(|a| format!("#{a}")).collect::<Vec<_>>().join(" ")
             ),
         };
-        Err((format!("broken link: `{dest}`: {} has no anchor `#{anchor}`", target_doc.file.path), hint))
+        Err((
+            format!(
+                "broken link: `{dest}`: {} has no anchor `#{anchor}`",
+                target_doc.file.path
+            ),
+            hint,
+        ))
     }
 
     fn obligation(&self, id: &str) -> Result<Target, LinkError> {
@@ -458,21 +562,33 @@ impl Resolver<'_> {
             let sets: Vec<&str> = site.obligations.keys().map(String::as_str).collect();
             return Err((
                 format!("broken link: `@ob:{id}`: there is no canonical obligation set `{set}`"),
-                format!("obligation links look like `@ob:hub-3`; defined sets: {}", sets.join(", ")),
+                format!(
+                    "obligation links look like `@ob:hub-3`; defined sets: {}",
+                    sets.join(", ")
+                ),
             ));
         };
         if !canonical.ja.iter().any(|i| i.id == id) {
             return Err((
-                format!("broken link: `@ob:{id}`: the set `{set}` has {} obligations", canonical.ja.len()),
+                format!(
+                    "broken link: `@ob:{id}`: the set `{set}` has {} obligations",
+                    canonical.ja.len()
+                ),
                 format!("use `@ob:{set}-1` to `@ob:{set}-{}`", canonical.ja.len()),
             ));
         }
-        Ok(Target::Page { page: canonical.page, anchor: Some(id.to_string()) })
+        Ok(Target::Page {
+            page: canonical.page,
+            anchor: Some(id.to_string()),
+        })
     }
 }
 
 fn outside(dest: &str) -> LinkError {
-    (format!("broken link: `{dest}` points outside the site"), "remove the extra `../`".into())
+    (
+        format!("broken link: `{dest}` points outside the site"),
+        "remove the extra `../`".into(),
+    )
 }
 
 /// `a/b.en.md` names the same page as `a/b.md`; a leading `/` is allowed.
@@ -558,7 +674,11 @@ fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {
     let mut out: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> = BTreeMap::new();
     for (page, lang) in site.views() {
         for tag in &site.doc(page, lang).front.tags {
-            out.entry(lang).or_default().entry(tag.clone()).or_default().push(page);
+            out.entry(lang)
+                .or_default()
+                .entry(tag.clone())
+                .or_default()
+                .push(page);
         }
     }
     for (lang, tags) in out.iter_mut() {
@@ -573,7 +693,13 @@ fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {
 pub fn tag_slug(tag: &str) -> String {
     tag.trim()
         .chars()
-        .map(|c| if c == '/' || c == '\\' || c == '?' || c == '#' || c.is_whitespace() { '-' } else { c })
+        .map(|c| {
+            if c == '/' || c == '\\' || c == '?' || c == '#' || c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .to_lowercase()
 }

@@ -119,7 +119,12 @@ pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Lo
     Loaded { docs, assets }
 }
 
-fn load_doc(root: &Path, rel: &str, path: &Path, config: &Config) -> (Option<Doc>, Vec<Diagnostic>) {
+fn load_doc(
+    root: &Path,
+    rel: &str,
+    path: &Path,
+    config: &Config,
+) -> (Option<Doc>, Vec<Diagnostic>) {
     let display = display_path(root, path);
     let mut diags = Vec::new();
     let (text, warning) = match read_text(path, &display) {
@@ -238,7 +243,14 @@ mod tests {
 
     #[test]
     fn editor_files_are_ignored() {
-        for name in [".a.md.swp", "a.md~", "4913", ".#a.md", "a.tmp", ".goutputstream-X1"] {
+        for name in [
+            ".a.md.swp",
+            "a.md~",
+            "4913",
+            ".#a.md",
+            "a.tmp",
+            ".goutputstream-X1",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("a.md"));

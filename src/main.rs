@@ -11,7 +11,11 @@ use shishin::pipeline::{self, Options};
 use shishin::{i18n, load, write};
 
 #[derive(Parser)]
-#[command(name = "shishin", version, about = "Publishes planning guidance as a bilingual, cross-linked static site")]
+#[command(
+    name = "shishin",
+    version,
+    about = "Publishes planning guidance as a bilingual, cross-linked static site"
+)]
 struct Cli {
     /// The site's folder (with site.yaml and content/).
     #[arg(long, global = true, default_value = ".")]
@@ -66,13 +70,39 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
-        Command::Build { out, drafts, base_url, strict } => {
+        Command::Build {
+            out,
+            drafts,
+            base_url,
+            strict,
+        } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            build(root, &Options { drafts, base_url, serve: false }, strict, Some(&out))
+            build(
+                root,
+                &Options {
+                    drafts,
+                    base_url,
+                    serve: false,
+                },
+                strict,
+                Some(&out),
+            )
         }
-        Command::Check { drafts, strict } => build(root, &Options { drafts, ..Options::default() }, strict, None),
-        Command::I18n { command: I18nCommand::Status } => i18n_status(root),
-        Command::I18n { command: I18nCommand::Stamp { paths } } => i18n_stamp(root, &paths),
+        Command::Check { drafts, strict } => build(
+            root,
+            &Options {
+                drafts,
+                ..Options::default()
+            },
+            strict,
+            None,
+        ),
+        Command::I18n {
+            command: I18nCommand::Status,
+        } => i18n_status(root),
+        Command::I18n {
+            command: I18nCommand::Stamp { paths },
+        } => i18n_stamp(root, &paths),
     }
 }
 
@@ -119,7 +149,13 @@ fn print(diags: &Diagnostics) {
 }
 
 fn i18n_status(root: &Path) -> ExitCode {
-    let (site, diags) = match pipeline::run(root, &Options { drafts: true, ..Options::default() }) {
+    let (site, diags) = match pipeline::run(
+        root,
+        &Options {
+            drafts: true,
+            ..Options::default()
+        },
+    ) {
         Ok(b) => (b.site, b.diagnostics),
         Err(d) => return fail(d),
     };
@@ -129,7 +165,9 @@ fn i18n_status(root: &Path) -> ExitCode {
         let state = site.translations[p];
         *counts.entry(state.label()).or_insert(0) += 1;
         let ja = &site.docs[page.ja].file.path;
-        let en = page.en.map_or_else(|| "-".to_string(), |e| site.docs[e].file.path.clone());
+        let en = page
+            .en
+            .map_or_else(|| "-".to_string(), |e| site.docs[e].file.path.clone());
         println!("{:<10} {ja}  →  {en}", state.label());
     }
     let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
@@ -154,20 +192,35 @@ fn i18n_stamp(root: &Path, paths: &[PathBuf]) -> ExitCode {
 /// Stamps one translation with the digest of its Japanese original's current body.
 fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     // Accept the path as given (from the current folder) or relative to the site's folder.
-    let file = if path.exists() { path.to_path_buf() } else { root.join(path) };
+    let file = if path.exists() {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
     let content = load::content_dir(root);
     let rel = std::fs::canonicalize(&file)
         .ok()
         .zip(std::fs::canonicalize(&content).ok())
         .and_then(|(f, c)| f.strip_prefix(c).ok().map(Path::to_path_buf))
         .ok_or_else(|| {
-            Diagnostic::error(format!("{} is not a file in {}", path.display(), content.display()))
-                .hint("give the path of an English translation, like content/guideline/hub.en.md")
+            Diagnostic::error(format!(
+                "{} is not a file in {}",
+                path.display(),
+                content.display()
+            ))
+            .hint("give the path of an English translation, like content/guideline/hub.en.md")
         })?;
-    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
     let Some(stem) = rel.strip_suffix(".en.md") else {
-        return Err(Diagnostic::error(format!("{} is not a translation (`.en.md`)", path.display()))
-            .hint("stamp the English file, e.g. `shishin i18n stamp content/a.en.md`"));
+        return Err(Diagnostic::error(format!(
+            "{} is not a translation (`.en.md`)",
+            path.display()
+        ))
+        .hint("stamp the English file, e.g. `shishin i18n stamp content/a.en.md`"));
     };
     let original = content.join(format!("{stem}.md"));
     let display = format!("content/{stem}.md");

@@ -25,6 +25,16 @@ fn parser(doc: &Doc) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBr
     Parser::new_ext(doc.body_text(), options()).into_offset_iter()
 }
 
+/// A heading whose text is being collected.
+struct OpenHeading {
+    level: u8,
+    explicit_id: Option<String>,
+    start: usize,
+    text: String,
+    is_obligations: bool,
+    set: Option<String>,
+}
+
 /// Where an obligation list is being read.
 enum ListState {
     /// No obligation heading seen, or its list is done.
@@ -32,7 +42,11 @@ enum ListState {
     /// An obligation heading was seen; its list is the next list.
     Pending { set: String, heading: Range<usize> },
     /// Inside the list, which opened at `depth`.
-    Reading { depth: usize, list: ObligationList, item: Option<ItemState> },
+    Reading {
+        depth: usize,
+        list: ObligationList,
+        item: Option<ItemState>,
+    },
 }
 
 struct ItemState {
@@ -48,23 +62,31 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
     let mut parsed = Parsed::default();
     let mut diags = Vec::new();
     let mut ids = IdAllocator::default();
-    let mut heading: Option<(u8, Option<String>, usize, String, Vec<String>, Option<String>)> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut state = ListState::Idle;
     let mut list_depth = 0usize;
 
     for (event, range) in parser(doc) {
         let span = base + range.start..base + range.end;
         match &event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let set = attrs.iter().find(|(k, _)| k.as_ref() == "set").and_then(|(_, v)| v.as_ref().map(|v| v.to_string()));
-                heading = Some((
-                    heading_level(*level),
-                    id.as_ref().map(|s| s.to_string()),
-                    span.start,
-                    String::new(),
-                    classes.iter().map(|c| c.to_string()).collect(),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let set = attrs
+                    .iter()
+                    .find(|(k, _)| k.as_ref() == "set")
+                    .and_then(|(_, v)| v.as_ref().map(|v| v.to_string()));
+                heading = Some(OpenHeading {
+                    level: heading_level(*level),
+                    explicit_id: id.as_ref().map(|s| s.to_string()),
+                    start: span.start,
+                    text: String::new(),
+                    is_obligations: classes.iter().any(|c| c.as_ref() == "obligations"),
                     set,
-                ));
+                });
                 if let ListState::Pending { heading: h, .. } = &state {
                     diags.push(
                         Diagnostic::warning("an obligations heading is not followed by a list")
@@ -75,15 +97,33 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, start, text, classes, set)) = heading.take() {
-                    let id = match explicit {
+                if let Some(OpenHeading {
+                    level,
+                    explicit_id,
+                    start,
+                    text,
+                    is_obligations,
+                    set,
+                }) = heading.take()
+                {
+                    let id = match explicit_id {
                         Some(id) => ids.explicit(&id),
                         None => ids.derived(&slugify(&text)),
                     };
-                    parsed.headings.push(Heading { level, id, text: text.trim().to_string(), offset: start });
-                    if classes.iter().any(|c| c == "obligations") {
+                    parsed.headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                        offset: start,
+                    });
+                    if is_obligations {
                         match set {
-                            Some(set) if !set.is_empty() => state = ListState::Pending { set, heading: start..span.end },
+                            Some(set) if !set.is_empty() => {
+                                state = ListState::Pending {
+                                    set,
+                                    heading: start..span.end,
+                                }
+                            }
                             _ => diags.push(
                                 Diagnostic::error("an obligations heading has no `set`")
                                     .at(&doc.file, start..span.end)
@@ -98,7 +138,11 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
                 if let ListState::Pending { set, heading } = &state {
                     state = ListState::Reading {
                         depth: list_depth,
-                        list: ObligationList { set: set.clone(), heading_span: heading.clone(), items: Vec::new() },
+                        list: ObligationList {
+                            set: set.clone(),
+                            heading_span: heading.clone(),
+                            items: Vec::new(),
+                        },
                         item: None,
                     };
                 } else {
@@ -108,7 +152,14 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
             Event::End(TagEnd::List(_)) => {
                 if let ListState::Reading { depth, list, .. } = &mut state {
                     if *depth == list_depth {
-                        let list = std::mem::replace(list, ObligationList { set: String::new(), heading_span: 0..0, items: Vec::new() });
+                        let list = std::mem::replace(
+                            list,
+                            ObligationList {
+                                set: String::new(),
+                                heading_span: 0..0,
+                                items: Vec::new(),
+                            },
+                        );
                         let list = number_items(list, &mut ids);
                         parsed.obligation_lists.push(list);
                         state = ListState::Idle;
@@ -119,7 +170,12 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
             Event::Start(Tag::Item) => {
                 if let ListState::Reading { depth, item, .. } = &mut state {
                     if *depth == list_depth {
-                        *item = Some(ItemState { start: span.start, in_first_paragraph: true, text: String::new(), detail: String::new() });
+                        *item = Some(ItemState {
+                            start: span.start,
+                            in_first_paragraph: true,
+                            text: String::new(),
+                            detail: String::new(),
+                        });
                     }
                 }
             }
@@ -127,7 +183,8 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
                 if let ListState::Reading { depth, list, item } = &mut state {
                     if *depth == list_depth {
                         if let Some(it) = item.take() {
-                            list.items.push(finish_item(it, span.end, &doc.file, &mut diags));
+                            list.items
+                                .push(finish_item(it, span.end, &doc.file, &mut diags));
                         }
                     } else if let Some(it) = item {
                         push_break(&mut it.detail);
@@ -150,17 +207,22 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
                     }
                 }
             }
-            Event::Start(Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_)) => leave_first_paragraph(&mut state),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if is_internal(dest_url) {
-                    parsed.links.push(LinkRef { dest: dest_url.to_string(), span: span.clone() });
-                }
+            Event::Start(Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_)) => {
+                leave_first_paragraph(&mut state)
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_internal(dest_url) =>
+            {
+                parsed.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    span: span.clone(),
+                });
             }
             Event::FootnoteReference(_) => {}
             Event::Start(Tag::FootnoteDefinition(label)) => parsed.anchors.push(label.to_string()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = heading.as_mut() {
-                    h.3.push_str(t);
+                    h.text.push_str(t);
                 }
                 push_item_text(&mut state, t);
             }
@@ -205,7 +267,12 @@ fn push_break(s: &mut String) {
     }
 }
 
-fn finish_item(it: ItemState, end: usize, file: &SourceFile, diags: &mut Vec<Diagnostic>) -> ObligationItem {
+fn finish_item(
+    it: ItemState,
+    end: usize,
+    file: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> ObligationItem {
     let (text, markers) = split_marker(&it.text);
     for m in &markers {
         if !is_obligation_id(m) {
@@ -219,7 +286,13 @@ fn finish_item(it: ItemState, end: usize, file: &SourceFile, diags: &mut Vec<Dia
     ObligationItem {
         id: String::new(),
         text: join_lines(text.trim()),
-        detail: it.detail.lines().map(|l| join_lines(l.trim())).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"),
+        detail: it
+            .detail
+            .lines()
+            .map(|l| join_lines(l.trim()))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
         markers,
         span: it.start..end,
     }
@@ -285,7 +358,12 @@ fn is_internal(dest: &str) -> bool {
     }
     // A scheme is letters followed by `:` before any `/`, `?` or `#`.
     match dest.find(':') {
-        Some(i) => !dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) || i == 0,
+        Some(i) => {
+            !dest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                || i == 0
+        }
         None => true,
     }
 }
@@ -352,7 +430,12 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let marker_items: HashSet<usize> = parsed
         .obligation_lists
         .iter()
-        .flat_map(|l| l.items.iter().filter(|i| !i.markers.is_empty()).map(|i| i.span.start))
+        .flat_map(|l| {
+            l.items
+                .iter()
+                .filter(|i| !i.markers.is_empty())
+                .map(|i| i.span.start)
+        })
         .collect();
     let mut headings = parsed.headings.iter();
     let mut out = String::with_capacity(doc.body.len() * 3 / 2);
@@ -364,15 +447,33 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
 
     for (event, range) in parser(doc) {
         let at = base + range.start;
-        if in_marked_item && matches!(event, Event::Start(Tag::List(_)) | Event::End(TagEnd::Item | TagEnd::Paragraph)) {
+        if in_marked_item
+            && matches!(
+                event,
+                Event::Start(Tag::List(_)) | Event::End(TagEnd::Item | TagEnd::Paragraph)
+            )
+        {
             in_marked_item = false;
         }
         match event {
-            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
                 let id = headings.next().map(|h| h.id.clone());
                 // Attributes other than id and class are not HTML: keep them as data-*.
-                let attrs = attrs.into_iter().map(|(k, v)| (CowStr::from(format!("data-{k}")), v)).collect();
-                events.push(Event::Start(Tag::Heading { level, id: id.map(CowStr::from), classes, attrs }));
+                let attrs = attrs
+                    .into_iter()
+                    .map(|(k, v)| (CowStr::from(format!("data-{k}")), v))
+                    .collect();
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: id.map(CowStr::from),
+                    classes,
+                    attrs,
+                }));
             }
             Event::Start(Tag::List(start)) => {
                 // An obligation list: its first item tells which; hold the list open until then.
@@ -396,7 +497,9 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
                 }
                 match items.get(&at) {
                     Some(id) => {
-                        events.push(Event::Html(format!("<li id=\"{}\" class=\"obligation\">", escape(id)).into()));
+                        events.push(Event::Html(
+                            format!("<li id=\"{}\" class=\"obligation\">", escape(id)).into(),
+                        ));
                         in_marked_item = marker_items.contains(&at);
                     }
                     None => events.push(Event::Start(Tag::Item)),
@@ -413,7 +516,9 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -436,13 +541,33 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite(dest_url, resolve);
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite(dest_url, resolve);
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             other => {
                 if let Some(list) = pending_list.take() {
@@ -498,7 +623,10 @@ mod tests {
         let text = format!("---\ntitle: t\n---\n{body}");
         let start = "---\ntitle: t\n---\n".len();
         Doc {
-            file: SourceFile { path: "content/a.md".into(), text: text.clone().into() },
+            file: SourceFile {
+                path: "content/a.md".into(),
+                text: text.clone().into(),
+            },
             key: "a.md".into(),
             lang: Lang::Ja,
             body: start..text.len(),
@@ -534,7 +662,10 @@ mod tests {
     fn japanese_heading_anchors_are_kept_and_deduplicated() {
         let d = scanned("## 急変時の対応\n\n## 急変時の対応\n\n## 1. Goals & aims\n\n## 「看取り」・ACP {#acp}\n");
         let ids: Vec<&str> = d.parsed.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["急変時の対応", "急変時の対応-1", "1-goals--aims", "acp"]);
+        assert_eq!(
+            ids,
+            ["急変時の対応", "急変時の対応-1", "1-goals--aims", "acp"]
+        );
         let html = render(&d, &|_| None);
         assert!(html.contains("<h2 id=\"急変時の対応-1\">"), "{html}");
         assert!(html.contains("<h2 id=\"acp\">"), "{html}");
@@ -550,19 +681,36 @@ mod tests {
         assert_eq!(list.items.len(), 2);
         assert_eq!(list.items[0].id, "hub-1");
         assert_eq!(list.items[0].text, "会議を定期的に開催すること");
-        assert_eq!(list.items[0].detail, "市町村事業: (ア)(オ)\n予算上限: 1拠点あたり3,536千円");
+        assert_eq!(
+            list.items[0].detail,
+            "市町村事業: (ア)(オ)\n予算上限: 1拠点あたり3,536千円"
+        );
         assert_eq!(list.items[1].markers, ["hub-3", "hub-4"]);
         assert_eq!(list.items[1].text, "調整を行うこと");
         let html = render(&d, &|_| None);
-        assert!(html.contains("<li id=\"hub-1\" class=\"obligation\">"), "{html}");
-        assert!(html.contains("<h2 id=\"求められる事項\" class=\"obligations\" data-set=\"hub\">"), "{html}");
-        assert!(!html.contains("{#hub-3"), "marker must not be rendered: {html}");
-        assert!(html.contains("<ul class=\"obligation-list\" data-set=\"hub\">"), "{html}");
+        assert!(
+            html.contains("<li id=\"hub-1\" class=\"obligation\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h2 id=\"求められる事項\" class=\"obligations\" data-set=\"hub\">"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("{#hub-3"),
+            "marker must not be rendered: {html}"
+        );
+        assert!(
+            html.contains("<ul class=\"obligation-list\" data-set=\"hub\">"),
+            "{html}"
+        );
     }
 
     #[test]
     fn loose_obligation_lists_take_the_first_paragraph() {
-        let d = scanned("### 事項 {.obligations set=active}\n\n1. 一つ目\n\n   詳細の段落\n\n2. 二つ目\n");
+        let d = scanned(
+            "### 事項 {.obligations set=active}\n\n1. 一つ目\n\n   詳細の段落\n\n2. 二つ目\n",
+        );
         let items = &d.parsed.obligation_lists[0].items;
         assert_eq!(items[0].text, "一つ目");
         assert_eq!(items[0].detail, "詳細の段落");
@@ -579,7 +727,8 @@ mod tests {
 
     #[test]
     fn internal_links_are_found_and_rewritten() {
-        let d = scanned("[a](@/b.md#x) [b](https://ex.jp) [c](../c/) [d](@ob:hub-2) ![i](map.png)\n");
+        let d =
+            scanned("[a](@/b.md#x) [b](https://ex.jp) [c](../c/) [d](@ob:hub-2) ![i](map.png)\n");
         let dests: Vec<&str> = d.parsed.links.iter().map(|l| l.dest.as_str()).collect();
         assert_eq!(dests, ["@/b.md#x", "../c/", "@ob:hub-2", "map.png"]);
         let html = render(&d, &|dest| Some(format!("/R{dest}")));

@@ -104,7 +104,14 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     }
     static_paths.extend(site_static.iter().map(|(rel, _)| rel.clone()));
 
-    let site = link::link(config, docs, loaded.assets, &static_paths, &dropped, &mut diags);
+    let site = link::link(
+        config,
+        docs,
+        loaded.assets,
+        &static_paths,
+        &dropped,
+        &mut diags,
+    );
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
@@ -112,7 +119,12 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
 
-    let renderer = Renderer { site: &site, theme: &theme, root, serve: options.serve };
+    let renderer = Renderer {
+        site: &site,
+        theme: &theme,
+        root,
+        serve: options.serve,
+    };
     let mut outputs = match renderer.render_all() {
         Ok(o) => o,
         Err(errors) => {
@@ -127,16 +139,26 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
     outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
     dedup_outputs(&mut outputs);
-    Ok(Built { site, outputs, diagnostics: diags, elapsed: started.elapsed() })
+    Ok(Built {
+        site,
+        outputs,
+        diagnostics: diags,
+        elapsed: started.elapsed(),
+    })
 }
 
 fn copy(rel: &str, path: &Path) -> Output {
-    Output { path: rel.to_string(), content: Content::Copy(PathBuf::from(path)) }
+    Output {
+        path: rel.to_string(),
+        content: Content::Copy(PathBuf::from(path)),
+    }
 }
 
 /// Files shishin itself writes at the root, which plain links may point to.
 fn generated_files(config: &Config) -> HashSet<String> {
-    let mut files: HashSet<String> = ["syntax.css", "sitemap.xml", "robots.txt"].map(String::from).into();
+    let mut files: HashSet<String> = ["syntax.css", "sitemap.xml", "robots.txt"]
+        .map(String::from)
+        .into();
     for l in &config.languages {
         files.insert(format!("{}atom.xml", l.url_prefix()));
         files.insert(format!("{}404.html", l.url_prefix()));
@@ -145,11 +167,18 @@ fn generated_files(config: &Config) -> HashSet<String> {
 }
 
 /// Leaves drafts out unless asked; returns the keys of the pages left out, to explain broken links.
-fn drop_drafts(docs: Vec<crate::model::Doc>, keep: bool) -> (Vec<crate::model::Doc>, HashSet<String>) {
+fn drop_drafts(
+    docs: Vec<crate::model::Doc>,
+    keep: bool,
+) -> (Vec<crate::model::Doc>, HashSet<String>) {
     if keep {
         return (docs, HashSet::new());
     }
-    let dropped = docs.iter().filter(|d| d.front.draft && d.lang == Lang::Ja).map(|d| d.key.clone()).collect();
+    let dropped = docs
+        .iter()
+        .filter(|d| d.front.draft && d.lang == Lang::Ja)
+        .map(|d| d.key.clone())
+        .collect();
     let kept = docs.into_iter().filter(|d| !d.front.draft).collect();
     (kept, dropped)
 }

@@ -30,7 +30,10 @@ pub enum Content {
 
 impl Output {
     pub fn text(path: impl Into<String>, text: String) -> Output {
-        Output { path: path.into(), content: Content::Bytes(text.into_bytes()) }
+        Output {
+            path: path.into(),
+            content: Content::Bytes(text.into_bytes()),
+        }
     }
 }
 
@@ -46,8 +49,10 @@ impl Renderer<'_> {
     /// Renders every page, tag listing and the 404 page; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let views: Vec<(PageId, Lang)> = self.site.views().collect();
-        let results: Vec<Result<Output, Diagnostic>> =
-            views.par_iter().map(|&(page, lang)| self.render_page(page, lang)).collect();
+        let results: Vec<Result<Output, Diagnostic>> = views
+            .par_iter()
+            .map(|&(page, lang)| self.render_page(page, lang))
+            .collect();
         let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
         for r in results {
@@ -92,13 +97,25 @@ impl Renderer<'_> {
         ctx.insert("title".into(), page_value["title"].clone());
         ctx.insert("page".into(), page_value);
         let html = self.render(template, ctx)?;
-        Ok(Output::text(format!("{}{}index.html", lang.url_prefix(), p.path), html))
+        Ok(Output::text(
+            format!("{}{}index.html", lang.url_prefix(), p.path),
+            html,
+        ))
     }
 
     fn render(&self, template: &str, ctx: Map<String, Value>) -> Result<String, Diagnostic> {
-        let ctx = tera::Context::from_value(Value::Object(ctx)).map_err(|e| Diagnostic::error(e.to_string()))?;
-        let dir = self.root.join("themes").join(&self.site.config.theme).join("templates").join(template);
-        self.theme.tera.render(template, &ctx).map_err(|e| crate::theme::template_error(&e, self.root, &dir))
+        let ctx = tera::Context::from_value(Value::Object(ctx))
+            .map_err(|e| Diagnostic::error(e.to_string()))?;
+        let dir = self
+            .root
+            .join("themes")
+            .join(&self.site.config.theme)
+            .join("templates")
+            .join(template);
+        self.theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| crate::theme::template_error(&e, self.root, &dir))
     }
 
     /// Variables every template gets (docs/templates.md).
@@ -107,7 +124,10 @@ impl Renderer<'_> {
         let cfg = &site.config;
         let mut ctx = Map::new();
         ctx.insert("lang".into(), json!(lang.code()));
-        ctx.insert("t".into(), Value::Object(self.theme.strings.get(&lang).cloned().unwrap_or_default()));
+        ctx.insert(
+            "t".into(),
+            Value::Object(self.theme.strings.get(&lang).cloned().unwrap_or_default()),
+        );
         ctx.insert(
             "site".into(),
             json!({
@@ -136,7 +156,11 @@ impl Renderer<'_> {
         ctx.insert(
             "alternates".into(),
             Value::Array(match page {
-                Some(p) => cfg.languages.iter().map(|&l| json!({"lang": l.code(), "permalink": site.permalink(p, l)})).collect(),
+                Some(p) => cfg
+                    .languages
+                    .iter()
+                    .map(|&l| json!({"lang": l.code(), "permalink": site.permalink(p, l)}))
+                    .collect(),
                 None => Vec::new(),
             }),
         );
@@ -202,10 +226,15 @@ impl Renderer<'_> {
         let doc = &site.docs[doc_id];
         let fm = &doc.front;
         let links = &site.links[doc_id];
-        let content = markdown::render(doc, &|dest| links.get(dest).map(|t| site.target_url(t, lang)));
+        let content = markdown::render(doc, &|dest| {
+            links.get(dest).map(|t| site.target_url(t, lang))
+        });
         let t = self.theme.strings.get(&lang);
         let kind_label = |k: &str| {
-            t.and_then(|t| t.get(&format!("kind_{k}"))).and_then(Value::as_str).unwrap_or(k).to_string()
+            t.and_then(|t| t.get(&format!("kind_{k}")))
+                .and_then(Value::as_str)
+                .unwrap_or(k)
+                .to_string()
         };
         let children: Vec<Value> = p
             .children
@@ -239,7 +268,11 @@ impl Renderer<'_> {
             .facts
             .iter()
             .filter_map(|(key, decl)| {
-                let raw = fm.facts.iter().find(|(k, _)| k == key).map(|(_, v)| v.display())?;
+                let raw = fm
+                    .facts
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.display())?;
                 Some(json!({"key": key, "label": decl.label(lang), "raw": raw}))
             })
             .collect();
@@ -283,8 +316,17 @@ impl Renderer<'_> {
     }
 
     fn tag_url(&self, tag: &str, lang: Lang) -> String {
-        let slug = percent_encoding::utf8_percent_encode(&tag_slug(tag), percent_encoding::NON_ALPHANUMERIC).to_string();
-        format!("{}{}tags/{}/", self.site.config.base_path, lang.url_prefix(), slug)
+        let slug = percent_encoding::utf8_percent_encode(
+            &tag_slug(tag),
+            percent_encoding::NON_ALPHANUMERIC,
+        )
+        .to_string();
+        format!(
+            "{}{}tags/{}/",
+            self.site.config.base_path,
+            lang.url_prefix(),
+            slug
+        )
     }
 
     fn render_tags(&self, lang: Lang) -> Vec<Result<Output, Diagnostic>> {
@@ -293,7 +335,13 @@ impl Renderer<'_> {
         let tags = site.tags.get(&lang).unwrap_or(&empty);
         let mut out = Vec::new();
         let t = |key: &str| {
-            self.theme.strings.get(&lang).and_then(|s| s.get(key)).and_then(Value::as_str).unwrap_or(key).to_string()
+            self.theme
+                .strings
+                .get(&lang)
+                .and_then(|s| s.get(key))
+                .and_then(Value::as_str)
+                .unwrap_or(key)
+                .to_string()
         };
         let mut ctx = self.common(lang, None);
         ctx.insert("title".into(), json!(t("all_tags")));
@@ -305,7 +353,10 @@ impl Renderer<'_> {
                     .collect(),
             ),
         );
-        out.push(self.render("tags.html", ctx).map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html)));
+        out.push(
+            self.render("tags.html", ctx)
+                .map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html)),
+        );
         for (name, pages) in tags {
             let mut ctx = self.common(lang, None);
             ctx.insert("title".into(), json!(name));
@@ -323,7 +374,10 @@ impl Renderer<'_> {
                 }),
             );
             let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
-            out.push(self.render("tag.html", ctx).map(|html| Output::text(path, html)));
+            out.push(
+                self.render("tag.html", ctx)
+                    .map(|html| Output::text(path, html)),
+            );
         }
         out
     }

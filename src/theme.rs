@@ -43,15 +43,21 @@ impl Theme {
             let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
             let display = display_path(root, &path);
             match read_text(&path, &display) {
-                Ok((text, _)) => match serde_yaml::from_str::<serde_json::Map<String, serde_json::Value>>(&text) {
-                    Ok(map) => {
-                        strings.insert(lang, map);
+                Ok((text, _)) => {
+                    match serde_yaml::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
+                    {
+                        Ok(map) => {
+                            strings.insert(lang, map);
+                        }
+                        Err(e) => {
+                            let file = crate::diagnostics::SourceFile {
+                                path: display,
+                                text: text.clone().into(),
+                            };
+                            errors.push(crate::yaml::diagnostic(&e, &text, &file, 0, "UI strings"));
+                        }
                     }
-                    Err(e) => {
-                        let file = crate::diagnostics::SourceFile { path: display, text: text.clone().into() };
-                        errors.push(crate::yaml::diagnostic(&e, &text, &file, 0, "UI strings"));
-                    }
-                },
+                }
                 Err(d) => errors.push(d),
             }
         }
@@ -59,16 +65,26 @@ impl Theme {
             for (a, b, missing_in) in [(ja, en, Lang::En), (en, ja, Lang::Ja)] {
                 for key in a.keys().filter(|k| !b.contains_key(*k)) {
                     errors.push(
-                        Diagnostic::error(format!("the UI string `{key}` has no {} text", missing_in.code()))
-                            .in_file(display_path(root, &dir.join("i18n").join(format!("{}.yaml", missing_in.code()))))
-                            .hint("every UI string needs both languages"),
+                        Diagnostic::error(format!(
+                            "the UI string `{key}` has no {} text",
+                            missing_in.code()
+                        ))
+                        .in_file(display_path(
+                            root,
+                            &dir.join("i18n").join(format!("{}.yaml", missing_in.code())),
+                        ))
+                        .hint("every UI string needs both languages"),
                     );
                 }
             }
         }
         let static_files = list_files(&dir.join("static"));
         match (tera, errors.is_empty()) {
-            (Some(tera), true) => Ok(Theme { tera, strings, static_files }),
+            (Some(tera), true) => Ok(Theme {
+                tera,
+                strings,
+                static_files,
+            }),
             _ => Err(errors),
         }
     }
@@ -87,7 +103,9 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
             errors.push(
                 Diagnostic::error(format!("the theme has no template {required}"))
                     .in_file(display_path(root, &dir.join(required)))
-                    .hint("every theme needs base, home, section, page, tags, tag and 404 templates"),
+                    .hint(
+                        "every theme needs base, home, section, page, tags, tag and 404 templates",
+                    ),
             );
         }
     }
@@ -124,7 +142,9 @@ pub fn list_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !crate::load::is_ignored(&e.file_name().to_string_lossy()))
+        .filter(|e| {
+            e.file_type().is_file() && !crate::load::is_ignored(&e.file_name().to_string_lossy())
+        })
         .map(|e| {
             let rel = e
                 .path()

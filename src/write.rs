@@ -10,8 +10,13 @@ use crate::render::{Content, Output};
 
 /// Writes `outputs` into `out_dir`, replacing its previous content at once.
 pub fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
-    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = out_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out_dir
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
@@ -26,7 +31,10 @@ pub fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> 
 
 /// Writes every output below `dir`: folders first, then the files in parallel.
 pub fn write_tree(outputs: &[Output], dir: &Path) -> Result<(), Diagnostic> {
-    let mut dirs: Vec<PathBuf> = outputs.iter().filter_map(|o| dir.join(&o.path).parent().map(Path::to_path_buf)).collect();
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| dir.join(&o.path).parent().map(Path::to_path_buf))
+        .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -36,7 +44,9 @@ pub fn write_tree(outputs: &[Output], dir: &Path) -> Result<(), Diagnostic> {
         let path = dir.join(&o.path);
         match &o.content {
             Content::Bytes(b) => std::fs::write(&path, b).map_err(|e| io_error("write", &path, &e)),
-            Content::Copy(from) => std::fs::copy(from, &path).map(|_| ()).map_err(|e| io_error("copy to", &path, &e)),
+            Content::Copy(from) => std::fs::copy(from, &path)
+                .map(|_| ())
+                .map_err(|e| io_error("copy to", &path, &e)),
         }
     })
 }
@@ -85,7 +95,10 @@ mod tests {
         std::fs::create_dir_all(out.join("old")).unwrap();
         std::fs::write(out.join("old/stale.html"), "x").unwrap();
         write_site(&[Output::text("a/index.html", "new".into())], &out).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "new"
+        );
         assert!(!out.join("old").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");

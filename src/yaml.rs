@@ -87,7 +87,10 @@ fn explain(message: &str, what: &str) -> (String, Option<String>) {
     if message.starts_with("invalid type") {
         return (
             format!("{message} in {what}"),
-            Some("check the value's form: text, a number, a list (- item) or a map (key: value)".into()),
+            Some(
+                "check the value's form: text, a number, a list (- item) or a map (key: value)"
+                    .into(),
+            ),
         );
     }
     (

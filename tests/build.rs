@@ -23,27 +23,55 @@ fn bilingual_pages_get_clean_urls_lang_and_alternates() {
     assert!(en.contains("<html lang=\"en\""), "{en}");
     assert!(en.contains("Hold meetings regularly"));
     for html in [&ja, &en] {
-        assert!(html.contains("hreflang=\"ja\" href=\"https://www.pref.example.lg.jp/zaitaku/guideline/hub/\""), "{html}");
-        assert!(html.contains("hreflang=\"en\" href=\"https://www.pref.example.lg.jp/zaitaku/en/guideline/hub/\""), "{html}");
+        assert!(
+            html.contains(
+                "hreflang=\"ja\" href=\"https://www.pref.example.lg.jp/zaitaku/guideline/hub/\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "hreflang=\"en\" href=\"https://www.pref.example.lg.jp/zaitaku/en/guideline/hub/\""
+            ),
+            "{html}"
+        );
         // The switcher links the other language's page under the base path.
-        assert!(html.contains("href=\"/zaitaku/en/guideline/hub/\""), "{html}");
+        assert!(
+            html.contains("href=\"/zaitaku/en/guideline/hub/\""),
+            "{html}"
+        );
         assert!(html.contains("href=\"/zaitaku/guideline/hub/\""), "{html}");
     }
     // Obligation items carry their anchors in both languages.
-    assert!(ja.contains("<li id=\"hub-2\" class=\"obligation\">"), "{ja}");
-    assert!(en.contains("<li id=\"hub-2\" class=\"obligation\">"), "{en}");
+    assert!(
+        ja.contains("<li id=\"hub-2\" class=\"obligation\">"),
+        "{ja}"
+    );
+    assert!(
+        en.contains("<li id=\"hub-2\" class=\"obligation\">"),
+        "{en}"
+    );
 }
 
 #[test]
 fn missing_translation_shows_the_japanese_text_marked_as_japanese() {
     let site = TestSite::new();
-    site.write("content/plan.md", "---\ntitle: 千葉県の計画\n---\n本文です。\n");
+    site.write(
+        "content/plan.md",
+        "---\ntitle: 千葉県の計画\n---\n本文です。\n",
+    );
     site.build_ok();
     let en = site.read("en/plan/index.html");
     assert!(en.contains("<html lang=\"en\""), "{en}");
     assert!(en.contains("本文です。"));
-    assert!(en.contains("lang=\"ja\""), "the Japanese text must be marked lang=ja: {en}");
-    let notice = strings("en")["fallback_notice"].as_str().unwrap().to_string();
+    assert!(
+        en.contains("lang=\"ja\""),
+        "the Japanese text must be marked lang=ja: {en}"
+    );
+    let notice = strings("en")["fallback_notice"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(en.contains(&notice), "fallback notice missing: {en}");
     let ja = site.read("plan/index.html");
     assert!(!ja.contains(&notice));
@@ -53,13 +81,20 @@ fn missing_translation_shows_the_japanese_text_marked_as_japanese() {
 fn stale_translation_is_noticed_warned_and_listed() {
     let site = TestSite::new();
     site.write("content/a.md", "---\ntitle: 原文\n---\n最初の本文。\n");
-    site.write("content/a.en.md", "---\ntitle: Original\n---\nFirst text.\n");
+    site.write(
+        "content/a.en.md",
+        "---\ntitle: Original\n---\nFirst text.\n",
+    );
     let stamp = site.run(&["i18n", "stamp", "content/a.en.md"]);
     assert!(stamp.ok, "{}", stamp.stderr);
     let en_text = std::fs::read_to_string(site.path("content/a.en.md")).unwrap();
     assert!(en_text.contains("translated_from: "), "{en_text}");
     let status = site.run(&["i18n", "status"]);
-    assert!(status.stdout.contains("ok         content/a.md"), "{}", status.stdout);
+    assert!(
+        status.stdout.contains("ok         content/a.md"),
+        "{}",
+        status.stdout
+    );
 
     let run = site.build_ok();
     assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
@@ -72,8 +107,16 @@ fn stale_translation_is_noticed_warned_and_listed() {
     assert!(run.stderr.contains("content/a.en.md"), "{}", run.stderr);
     assert!(site.read("en/a/index.html").contains(&notice));
     let status = site.run(&["i18n", "status"]);
-    assert!(status.stdout.contains("stale      content/a.md"), "{}", status.stdout);
-    assert!(status.stdout.contains("missing    content/_index.md"), "{}", status.stdout);
+    assert!(
+        status.stdout.contains("stale      content/a.md"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("missing    content/_index.md"),
+        "{}",
+        status.stdout
+    );
 
     // --strict turns the warning into a failure.
     assert!(!site.run(&["build", "--strict"]).ok);
@@ -85,25 +128,48 @@ fn stale_translation_is_noticed_warned_and_listed() {
 #[test]
 fn broken_link_fails_with_path_line_and_keeps_previous_output() {
     let site = TestSite::new();
-    site.write("content/guide.md", "---\ntitle: 案内\n---\n## 急変時の対応\n\n本文\n");
-    site.write("content/a.md", "---\ntitle: A\n---\n[案内](@/guide.md#急変時の対応)\n");
+    site.write(
+        "content/guide.md",
+        "---\ntitle: 案内\n---\n## 急変時の対応\n\n本文\n",
+    );
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n[案内](@/guide.md#急変時の対応)\n",
+    );
     site.build_ok();
     let before = site.read("a/index.html");
-    assert!(before.contains("href=\"/zaitaku/guide/#急変時の対応\""), "{before}");
+    assert!(
+        before.contains("href=\"/zaitaku/guide/#急変時の対応\""),
+        "{before}"
+    );
 
-    site.write("content/a.md", "---\ntitle: A\n---\n一行目\n\n[なし](@/missing.md)\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n一行目\n\n[なし](@/missing.md)\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("content/a.md:6:1"), "{}", run.stderr);
     assert!(run.stderr.contains("@/missing.md"), "{}", run.stderr);
-    assert_eq!(site.read("a/index.html"), before, "a failed build must not touch public/");
+    assert_eq!(
+        site.read("a/index.html"),
+        before,
+        "a failed build must not touch public/"
+    );
 
-    site.write("content/a.md", "---\ntitle: A\n---\n[案内](@/guide.md#看取り)\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n[案内](@/guide.md#看取り)\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("content/a.md:4:1"), "{}", run.stderr);
     assert!(run.stderr.contains("no anchor `#看取り`"), "{}", run.stderr);
-    assert!(run.stderr.contains("#急変時の対応"), "hint lists the anchors: {}", run.stderr);
+    assert!(
+        run.stderr.contains("#急変時の対応"),
+        "hint lists the anchors: {}",
+        run.stderr
+    );
     assert_eq!(site.read("a/index.html"), before);
 }
 
@@ -116,7 +182,11 @@ fn every_error_is_listed_not_only_the_first() {
     let run = site.build();
     assert_eq!(run.code, Some(1));
     for needle in ["content/a.md:4", "content/b.md:3", "content/c.md:4"] {
-        assert!(run.stderr.contains(needle), "{needle} missing in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(needle),
+            "{needle} missing in:\n{}",
+            run.stderr
+        );
     }
     assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
 }
@@ -127,10 +197,22 @@ fn unknown_front_matter_key_suggests_the_right_one() {
     site.write("content/a.md", "---\ntitle: A\ndescriptoin: 説明\n---\n");
     let run = site.build();
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("unknown key `descriptoin`"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `description`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown key `descriptoin`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `description`?"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("content/a.md:3:1"), "{}", run.stderr);
-    assert!(run.stderr.contains("descriptoin: 説明"), "shows the line: {}", run.stderr);
+    assert!(
+        run.stderr.contains("descriptoin: 説明"),
+        "shows the line: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -145,15 +227,23 @@ fn japanese_era_dates_and_fiscal_years() {
         let html = site.read(&format!("{page}/index.html"));
         assert!(html.contains("2023-03-31"), "{html}");
         assert!(html.contains("令和5年3月31日"), "{html}");
-        assert!(site.read(&format!("en/{page}/index.html")).contains("31 March 2023"));
+        assert!(site
+            .read(&format!("en/{page}/index.html"))
+            .contains("31 March 2023"));
     }
     assert!(site.read("c/index.html").contains("平成30年度"));
     assert!(site.read("en/c/index.html").contains("FY2018"));
     assert!(site.read("d/index.html").contains("令和元年5月1日"));
     let feed = site.read("atom.xml");
-    assert!(feed.contains("<updated>2023-03-31T00:00:00Z</updated>"), "{feed}");
+    assert!(
+        feed.contains("<updated>2023-03-31T00:00:00Z</updated>"),
+        "{feed}"
+    );
 
-    site.write("content/e.md", "---\ntitle: E\ndate: 令和5年13月40日\n---\n");
+    site.write(
+        "content/e.md",
+        "---\ntitle: E\ndate: 令和5年13月40日\n---\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("content/e.md:3:1"), "{}", run.stderr);
@@ -163,10 +253,22 @@ fn japanese_era_dates_and_fiscal_years() {
 #[test]
 fn prefecture_by_name_slug_or_code() {
     let site = TestSite::new();
-    site.write("content/a.md", "---\ntitle: A\nkind: plan\nprefecture: 千葉県\n---\n");
-    site.write("content/b.md", "---\ntitle: B\nkind: plan\nprefecture: osaka\n---\n");
-    site.write("content/c.md", "---\ntitle: C\nkind: plan\nprefecture: 15\n---\n");
-    site.write("content/d.md", "---\ntitle: D\nkind: plan\nprefecture: \"01\"\n---\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\nkind: plan\nprefecture: 千葉県\n---\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\ntitle: B\nkind: plan\nprefecture: osaka\n---\n",
+    );
+    site.write(
+        "content/c.md",
+        "---\ntitle: C\nkind: plan\nprefecture: 15\n---\n",
+    );
+    site.write(
+        "content/d.md",
+        "---\ntitle: D\nkind: plan\nprefecture: \"01\"\n---\n",
+    );
     site.build_ok();
     assert!(site.read("a/index.html").contains("千葉県"));
     assert!(site.read("en/a/index.html").contains("Chiba"));
@@ -174,7 +276,10 @@ fn prefecture_by_name_slug_or_code() {
     assert!(site.read("c/index.html").contains("新潟県"));
     assert!(site.read("d/index.html").contains("北海道"));
 
-    site.write("content/e.md", "---\ntitle: E\nkind: plan\nprefecture: chibaa\n---\n");
+    site.write(
+        "content/e.md",
+        "---\ntitle: E\nkind: plan\nprefecture: chibaa\n---\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("content/e.md:4:1"), "{}", run.stderr);
@@ -188,7 +293,12 @@ fn shift_jis_files_are_read_with_a_warning() {
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
     site.write_bytes("content/sjis.md", &bytes);
     let run = site.build_ok();
-    assert!(run.stderr.contains("content/sjis.md is encoded as Shift_JIS"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/sjis.md is encoded as Shift_JIS"),
+        "{}",
+        run.stderr
+    );
     let html = site.read("sjis/index.html");
     assert!(html.contains("看取りの体制を整備する。"), "{html}");
     assert!(html.contains("千葉県の在宅医療"));
@@ -197,7 +307,11 @@ fn shift_jis_files_are_read_with_a_warning() {
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("content/bad.md"), "{}", run.stderr);
-    assert!(run.stderr.contains("neither UTF-8 nor Shift_JIS"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("neither UTF-8 nor Shift_JIS"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -205,7 +319,8 @@ fn bom_and_crlf_are_accepted() {
     let site = TestSite::new();
     site.write_bytes(
         "content/win.md",
-        "\u{feff}---\r\ntitle: 改行\r\ntags: [補助金]\r\n---\r\n## 見出し\r\n\r\n本文\r\n".as_bytes(),
+        "\u{feff}---\r\ntitle: 改行\r\ntags: [補助金]\r\n---\r\n## 見出し\r\n\r\n本文\r\n"
+            .as_bytes(),
     );
     site.build_ok();
     let html = site.read("win/index.html");
@@ -230,7 +345,11 @@ fn two_files_with_the_same_url_are_both_named() {
     site.write("content/y.md", "---\ntitle: Y\n---\n");
     let run = site.build();
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("content/x.md") && run.stderr.contains("content/y.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/x.md") && run.stderr.contains("content/y.md"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -256,15 +375,27 @@ fn sitemap_lists_both_languages_with_alternates() {
     site.write("content/a.md", "---\ntitle: A\ndate: 2024-04-01\n---\n");
     site.build_ok();
     let sitemap = site.read("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://www.pref.example.lg.jp/zaitaku/a/</loc>"), "{sitemap}");
-    assert!(sitemap.contains("<loc>https://www.pref.example.lg.jp/zaitaku/en/a/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://www.pref.example.lg.jp/zaitaku/a/</loc>"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("<loc>https://www.pref.example.lg.jp/zaitaku/en/a/</loc>"),
+        "{sitemap}"
+    );
     assert!(
         sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://www.pref.example.lg.jp/zaitaku/en/a/\"/>"),
         "{sitemap}"
     );
     assert!(sitemap.contains("<lastmod>2024-04-01</lastmod>"));
-    assert_eq!(sitemap.matches("<url>").count(), 4, "home and a, in two languages: {sitemap}");
-    assert!(site.read("robots.txt").contains("Sitemap: https://www.pref.example.lg.jp/zaitaku/sitemap.xml"));
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        4,
+        "home and a, in two languages: {sitemap}"
+    );
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://www.pref.example.lg.jp/zaitaku/sitemap.xml"));
     assert!(site.read("en/atom.xml").contains("xml:lang=\"en\""));
     assert!(site.exists("404.html"));
     assert!(site.exists("syntax.css"));
@@ -275,9 +406,18 @@ fn sitemap_lists_both_languages_with_alternates() {
 fn backlinks_sections_breadcrumbs_and_tags() {
     let site = TestSite::new();
     site.write("content/sec/_index.md", "---\ntitle: 節\n---\n");
-    site.write("content/sec/b.md", "---\ntitle: 二番目\nweight: 2\ntags: [拠点]\n---\n[一番へ](@/sec/a.md)\n");
-    site.write("content/sec/a.md", "---\ntitle: 一番目\nweight: 1\ntags: [拠点]\n---\n");
-    site.write("content/sec/c.md", "---\ntitle: 三番目\nweight: 3\n---\n[一番へ](a.md)\n");
+    site.write(
+        "content/sec/b.md",
+        "---\ntitle: 二番目\nweight: 2\ntags: [拠点]\n---\n[一番へ](@/sec/a.md)\n",
+    );
+    site.write(
+        "content/sec/a.md",
+        "---\ntitle: 一番目\nweight: 1\ntags: [拠点]\n---\n",
+    );
+    site.write(
+        "content/sec/c.md",
+        "---\ntitle: 三番目\nweight: 3\n---\n[一番へ](a.md)\n",
+    );
     site.build_ok();
     let a = site.read("sec/a/index.html");
     let backlinks = strings("ja")["backlinks"].as_str().unwrap().to_string();
@@ -287,13 +427,22 @@ fn backlinks_sections_breadcrumbs_and_tags() {
     // Breadcrumbs lead from the home page through the section.
     assert!(a.contains("href=\"/zaitaku/sec/\""), "{a}");
     let section = site.read("sec/index.html");
-    let (ia, ib, ic) = (section.find("一番目").unwrap(), section.find("二番目").unwrap(), section.find("三番目").unwrap());
+    let (ia, ib, ic) = (
+        section.find("一番目").unwrap(),
+        section.find("二番目").unwrap(),
+        section.find("三番目").unwrap(),
+    );
     assert!(ia < ib && ib < ic, "children ordered by weight");
     let tag = site.read("tags/拠点/index.html");
-    assert!(tag.contains("一番目") && tag.contains("二番目") && !tag.contains("三番目"), "{tag}");
+    assert!(
+        tag.contains("一番目") && tag.contains("二番目") && !tag.contains("三番目"),
+        "{tag}"
+    );
     assert!(site.read("tags/index.html").contains("拠点"));
     // English readers are sent to English pages.
-    assert!(site.read("en/sec/b/index.html").contains("href=\"/zaitaku/en/sec/a/\""));
+    assert!(site
+        .read("en/sec/b/index.html")
+        .contains("href=\"/zaitaku/en/sec/a/\""));
 }
 
 #[test]
@@ -308,13 +457,18 @@ fn citations_drafts_and_assets() {
     site.write("content/draft.md", "---\ntitle: 下書き\ndraft: true\n---\n");
     site.build_ok();
     let g = site.read("g/index.html");
-    assert!(g.contains("医政地発0331第14号") && g.contains("厚生労働省"), "{g}");
+    assert!(
+        g.contains("医政地発0331第14号") && g.contains("厚生労働省"),
+        "{g}"
+    );
     assert!(g.contains("src=\"/zaitaku/map.png\""), "{g}");
     assert!(g.contains("href=\"/zaitaku/doc.pdf\""), "{g}");
     assert!(site.exists("map.png") && site.exists("doc.pdf"));
     assert!(!site.exists("draft/index.html"), "drafts are left out");
     assert!(site.run(&["build", "--drafts"]).ok);
-    assert!(site.read("draft/index.html").contains(strings("ja")["draft"].as_str().unwrap()));
+    assert!(site
+        .read("draft/index.html")
+        .contains(strings("ja")["draft"].as_str().unwrap()));
 }
 
 #[test]
@@ -331,7 +485,10 @@ fn check_validates_without_writing() {
 fn base_url_override_changes_every_link() {
     let site = TestSite::new();
     site.write("content/a.md", "---\ntitle: A\n---\n[home](@/_index.md)\n");
-    assert!(site.run(&["build", "--base-url", "https://example.org/"]).ok);
+    assert!(
+        site.run(&["build", "--base-url", "https://example.org/"])
+            .ok
+    );
     let a = site.read("a/index.html");
     assert!(a.contains("href=\"/\""), "{a}");
     assert!(!a.contains("/zaitaku/"), "{a}");
@@ -347,33 +504,55 @@ fn obligation_lists_are_validated() {
     );
     let run = site.build();
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("1 items, the Japanese one 2"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 items, the Japanese one 2"),
+        "{}",
+        run.stderr
+    );
 
     let site = TestSite::new();
-    site.write("content/x.md", "---\ntitle: X\n---\n## 事項 {.obligations set=hubb}\n\n- a\n");
+    site.write(
+        "content/x.md",
+        "---\ntitle: X\n---\n## 事項 {.obligations set=hubb}\n\n- a\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("`hubb` is not named in site.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`hubb` is not named in site.yaml"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("did you mean `hub`?"), "{}", run.stderr);
 
     let site = TestSite::new();
     site.write("content/hub.md", HUB_GUIDELINE);
-    site.write("content/a.md", "---\ntitle: A\n---\n[二つ目](@ob:hub-2) [九](@ob:hub-9)\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n[二つ目](@ob:hub-2) [九](@ob:hub-9)\n",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("`@ob:hub-9`"), "{}", run.stderr);
     site.write("content/a.md", "---\ntitle: A\n---\n[二つ目](@ob:hub-2)\n");
     site.build_ok();
-    assert!(site.read("a/index.html").contains("href=\"/zaitaku/hub/#hub-2\""));
+    assert!(site
+        .read("a/index.html")
+        .contains("href=\"/zaitaku/hub/#hub-2\""));
 }
 
 #[test]
 fn code_is_highlighted_into_classes() {
     let site = TestSite::new();
-    site.write("content/a.md", "---\ntitle: A\n---\n```yaml\ntitle: 指針\n```\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n```yaml\ntitle: 指針\n```\n",
+    );
     site.build_ok();
     let html = site.read("a/index.html");
-    assert!(html.contains("<pre class=\"code\" data-lang=\"yaml\">"), "{html}");
+    assert!(
+        html.contains("<pre class=\"code\" data-lang=\"yaml\">"),
+        "{html}"
+    );
     assert!(html.contains("class=\"hl-"), "{html}");
     assert!(site.read("syntax.css").contains(".hl-"));
 }

@@ -13,7 +13,9 @@ pub const SITE_YAML: &str = "title: { ja: テストガイド, en: Test Guide }\n
 impl TestSite {
     /// A site with site.yaml, the shipped theme and a home page.
     pub fn new() -> TestSite {
-        let site = TestSite { dir: tempfile::tempdir().expect("temp dir") };
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
         site.write("site.yaml", SITE_YAML);
         copy_dir(&repo().join("themes/default"), &site.path("themes/default"));
         site.write("content/_index.md", "---\ntitle: ホーム\n---\nようこそ。\n");
