@@ -92,6 +92,9 @@ impl Theme {
 
 fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<Tera> {
     let mut tera = Tera::default();
+    // Tera's default escaping also rewrites `/` as `&#x2F;`, which makes every URL unreadable in
+    // the page source; `&<>"'` are all HTML needs.
+    tera.set_escape_fn(escape_html);
     let mut files = Vec::new();
     for (rel, path) in list_files(dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
@@ -116,6 +119,10 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
             None
         }
     }
+}
+
+fn escape_html(s: &str) -> String {
+    crate::markdown::escape(s)
 }
 
 /// A Tera error with its whole chain of causes, which is where the useful detail is.
