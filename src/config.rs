@@ -189,6 +189,15 @@ impl Config {
             );
         }
         for (id, cmp) in &raw.comparisons {
+            if raw.obligations.sets.contains_key(id) {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`{id}` names both an obligation set and a comparison"
+                    ))
+                    .at_line(&file, key_line(id))
+                    .hint("both are published at /compare/ID/: give the comparison another id"),
+                );
+            }
             for fact in &cmp.facts {
                 if !raw.facts.contains_key(fact) {
                     let hint = match crate::diagnostics::did_you_mean(

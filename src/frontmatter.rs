@@ -7,7 +7,8 @@ use serde::Deserialize;
 use crate::config::{find_key_line, Config};
 use crate::dates::{self, DateValue};
 use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
-use crate::model::{Citation, FactRaw, FrontMatter, Kind};
+use crate::facts;
+use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
 use crate::prefecture;
 
 /// Front matter exactly as written; unknown keys are errors.
@@ -209,7 +210,19 @@ fn validate(
             FactValue::One(s) => FactRaw::Text(s.text()),
             FactValue::List(items) => FactRaw::List(items.iter().map(Scalar::text).collect()),
         };
-        facts.push((key, raw));
+        let ty = config.facts[&key].ty;
+        let parsed = match &raw {
+            FactRaw::List(items) => Ok(facts::parse_list(items)),
+            FactRaw::Text(text) => facts::parse_fact(ty, text),
+        };
+        match parsed {
+            Ok(value) => facts.push(Fact { key, raw, value }),
+            Err(e) => err(
+                &key,
+                format!("the fact `{key}` (`{}`) cannot be read: {e}", raw.display()),
+                "write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`",
+            ),
+        }
     }
     if let Some(slug) = &raw.slug {
         if slug.is_empty()
@@ -279,7 +292,8 @@ mod tests {
         assert_eq!(fm.kind, Kind::Plan);
         assert_eq!(fm.prefecture.unwrap().slug, "chiba");
         assert_eq!(fm.date.unwrap().iso(), "2023-03-31");
-        assert_eq!(fm.facts[0], ("rate".into(), FactRaw::Text("10/10".into())));
+        assert_eq!(fm.facts[0].key, "rate");
+        assert_eq!(fm.facts[0].raw, FactRaw::Text("10/10".into()));
         assert_eq!(body.start, "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n".len());
     }
 

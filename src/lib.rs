@@ -5,6 +5,7 @@
 //! [`link`] (pages, sections, links, backlinks, translations) → [`render`] (Tera) → [`write`].
 //! [`pipeline`] runs the stages; `main.rs` is only the command line.
 
+pub mod compare;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod matching;
 pub mod model;
 pub mod pipeline;
 pub mod prefecture;

@@ -256,10 +256,27 @@ fn parent_dir_of_dir(dir: &str) -> Option<String> {
     }
 }
 
-/// Two files must never write the same URL.
+/// Top-level folders of the output that shishin fills itself.
+const RESERVED: [&str; 4] = ["en", "tags", "compare", "obligations"];
+
+/// Two files must never write the same URL, nor one shishin writes itself.
 fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, PageId> = HashMap::new();
     for (p, page) in site.pages.iter().enumerate() {
+        let top = page.path.split('/').next().unwrap_or("");
+        if RESERVED.contains(&top) {
+            let file = &site.docs[page.ja].file.path;
+            diags.push(
+                Diagnostic::error(format!(
+                    "{file} would make the page /{}, but /{top}/ belongs to shishin's own pages",
+                    page.path
+                ))
+                .in_file(file.clone())
+                .hint(format!(
+                    "rename the folder or file `{top}`, or give the page another `slug:`"
+                )),
+            );
+        }
         if let Some(&other) = seen.get(page.path.as_str()) {
             let a = &site.docs[site.pages[other].ja].file.path;
             let b = &site.docs[page.ja].file.path;

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use shishin::compare::Format;
 use shishin::diagnostics::{Diagnostic, Diagnostics};
+use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
 use shishin::{i18n, load, write};
 
@@ -48,11 +50,33 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print one comparison table: an obligation set (`hub`) or a fact comparison (`subsidies`).
+    Compare {
+        /// The set or comparison id.
+        id: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: FormatArg,
+        #[arg(long, value_enum, default_value = "ja")]
+        lang: LangArg,
+    },
     /// Translation state of every page, and recording it.
     I18n {
         #[command(subcommand)]
         command: I18nCommand,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -97,6 +121,7 @@ fn main() -> ExitCode {
             strict,
             None,
         ),
+        Command::Compare { id, format, lang } => compare(root, &id, format, lang),
         Command::I18n {
             command: I18nCommand::Status,
         } => i18n_status(root),
@@ -145,6 +170,35 @@ fn print(diags: &Diagnostics) {
     let color = std::io::stderr().is_terminal();
     for d in &diags.0 {
         eprint!("{}", d.render(color));
+    }
+}
+
+fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode {
+    let built = match pipeline::run(root, &Options::default()) {
+        Ok(b) => b,
+        Err(d) => return fail(d),
+    };
+    let format = match format {
+        FormatArg::Md => Format::Md,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    };
+    let lang = match lang {
+        LangArg::Ja => Lang::Ja,
+        LangArg::En => Lang::En,
+    };
+    match built.tables.export(&built.site, id, format, lang) {
+        Some(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let ids = built.tables.ids().join(", ");
+            fail(Diagnostics(vec![Diagnostic::error(format!(
+                "there is no comparison `{id}`"
+            ))
+            .hint(format!("comparisons of this site: {ids}"))]))
+        }
     }
 }
 

@@ -104,12 +104,19 @@ pub struct FrontMatter {
     pub source: Option<Citation>,
     pub draft: bool,
     pub weight: i64,
-    /// Fact key → the raw text the page gives, in the page's order.
-    pub facts: Vec<(String, FactRaw)>,
+    /// Facts the page gives (SPEC §6), in the page's order, parsed by their declared type.
+    pub facts: Vec<Fact>,
     pub translated_from: Option<String>,
     pub tags: Vec<String>,
     pub slug: Option<String>,
     pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub key: String,
+    pub raw: FactRaw,
+    pub value: crate::facts::FactValue,
 }
 
 /// A fact value as written: text, or a list of texts for `list` facts.

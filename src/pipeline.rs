@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::compare::Tables;
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::link::{self, Site};
@@ -30,6 +31,7 @@ pub struct Options {
 /// A site that went through every stage without an error.
 pub struct Built {
     pub site: Site,
+    pub tables: Tables,
     pub outputs: Vec<Output>,
     /// Warnings only.
     pub diagnostics: Diagnostics,
@@ -52,12 +54,12 @@ impl Built {
             })
             .collect();
         let tags: usize = site.tags.get(&Lang::Ja).map_or(0, |t| t.len());
-        let sets = site.obligations.len();
+        let comparisons = self.tables.obligations.len() + self.tables.facts.len();
         format!(
-            "{}, {} tags, {} obligation sets, {} warnings, in {} ms",
+            "{}, {} tags, {} comparisons, {} warnings, in {} ms",
             langs.join(", "),
             tags,
-            sets,
+            comparisons,
             self.diagnostics.warnings(),
             self.elapsed.as_millis()
         )
@@ -119,8 +121,13 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
 
+    let tables = Tables::build(&site, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
     let renderer = Renderer {
         site: &site,
+        tables: &tables,
         theme: &theme,
         root,
         serve: options.serve,
@@ -141,6 +148,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     dedup_outputs(&mut outputs);
     Ok(Built {
         site,
+        tables,
         outputs,
         diagnostics: diags,
         elapsed: started.elapsed(),

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{display_path, read_text};
 use crate::model::Lang;
 
-pub const TEMPLATES: [&str; 7] = [
+pub const TEMPLATES: [&str; 11] = [
     "base.html",
     "home.html",
     "section.html",
@@ -18,6 +18,10 @@ pub const TEMPLATES: [&str; 7] = [
     "tags.html",
     "tag.html",
     "404.html",
+    "compare-index.html",
+    "compare.html",
+    "obligation.html",
+    "facts.html",
 ];
 
 pub struct Theme {
@@ -106,9 +110,7 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
             errors.push(
                 Diagnostic::error(format!("the theme has no template {required}"))
                     .in_file(display_path(root, &dir.join(required)))
-                    .hint(
-                        "every theme needs base, home, section, page, tags, tag and 404 templates",
-                    ),
+                    .hint("every theme needs the templates listed in docs/templates.md"),
             );
         }
     }

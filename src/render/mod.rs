@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
+use crate::compare::Tables;
 use crate::dates::DateValue;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::TranslationState;
@@ -12,6 +13,17 @@ use crate::link::{tag_slug, Site};
 use crate::markdown;
 use crate::model::{Lang, PageId};
 use crate::theme::Theme;
+
+mod compare;
+
+/// Where a rendered page is, for the language switcher and hreflang alternates.
+pub enum Here {
+    Page(PageId),
+    /// A generated page: its path below the language prefix (`compare/hub/`).
+    Path(String),
+    /// Nowhere in particular (the 404 page).
+    Nowhere,
+}
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -39,6 +51,7 @@ impl Output {
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
+    pub tables: &'a Tables,
     pub theme: &'a Theme,
     pub root: &'a Path,
     /// Rendered for `shishin serve` (the templates may show preview-only things).
@@ -68,6 +81,12 @@ impl Renderer<'_> {
                     Err(e) => errors.push(e),
                 }
             }
+            for r in self.render_comparisons(self.tables, lang) {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
+            }
             match self.render_404(lang) {
                 Ok(o) => outputs.push(o),
                 Err(e) => errors.push(e),
@@ -92,7 +111,7 @@ impl Renderer<'_> {
         } else {
             "page.html"
         };
-        let mut ctx = self.common(lang, Some(page));
+        let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
         ctx.insert("title".into(), page_value["title"].clone());
         ctx.insert("page".into(), page_value);
@@ -103,7 +122,11 @@ impl Renderer<'_> {
         ))
     }
 
-    fn render(&self, template: &str, ctx: Map<String, Value>) -> Result<String, Diagnostic> {
+    pub(crate) fn render(
+        &self,
+        template: &str,
+        ctx: Map<String, Value>,
+    ) -> Result<String, Diagnostic> {
         let ctx = tera::Context::from_value(Value::Object(ctx))
             .map_err(|e| Diagnostic::error(e.to_string()))?;
         let dir = self
@@ -119,7 +142,11 @@ impl Renderer<'_> {
     }
 
     /// Variables every template gets (docs/templates.md).
-    fn common(&self, lang: Lang, page: Option<PageId>) -> Map<String, Value> {
+    fn common(&self, lang: Lang, here: Here) -> Map<String, Value> {
+        let page = match here {
+            Here::Page(p) => Some(p),
+            _ => None,
+        };
         let site = self.site;
         let cfg = &site.config;
         let mut ctx = Map::new();
@@ -140,9 +167,10 @@ impl Renderer<'_> {
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );
-        let switch_url = |l: Lang| match page {
-            Some(p) => site.url(p, l),
-            None => format!("{}{}", cfg.base_path, l.url_prefix()),
+        let switch_url = |l: Lang| match &here {
+            Here::Page(p) => site.url(*p, l),
+            Here::Path(path) => format!("{}{}{}", cfg.base_path, l.url_prefix(), path),
+            Here::Nowhere => format!("{}{}", cfg.base_path, l.url_prefix()),
         };
         ctx.insert(
             "switcher".into(),
@@ -268,12 +296,13 @@ impl Renderer<'_> {
             .facts
             .iter()
             .filter_map(|(key, decl)| {
-                let raw = fm
-                    .facts
-                    .iter()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, v)| v.display())?;
-                Some(json!({"key": key, "label": decl.label(lang), "raw": raw}))
+                let fact = fm.facts.iter().find(|f| &f.key == key)?;
+                let value = if lang.is_en() {
+                    fact.value.display_en()
+                } else {
+                    fact.value.display_ja()
+                };
+                Some(json!({"key": key, "label": decl.label(lang), "raw": fact.raw.display(), "value": value}))
             })
             .collect();
         let toc: Vec<Value> = doc
@@ -343,7 +372,7 @@ impl Renderer<'_> {
                 .unwrap_or(key)
                 .to_string()
         };
-        let mut ctx = self.common(lang, None);
+        let mut ctx = self.common(lang, Here::Path("tags/".into()));
         ctx.insert("title".into(), json!(t("all_tags")));
         ctx.insert(
             "tags".into(),
@@ -358,7 +387,7 @@ impl Renderer<'_> {
                 .map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html)),
         );
         for (name, pages) in tags {
-            let mut ctx = self.common(lang, None);
+            let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
             ctx.insert("title".into(), json!(name));
             ctx.insert(
                 "tag".into(),
@@ -383,7 +412,7 @@ impl Renderer<'_> {
     }
 
     fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {
-        let mut ctx = self.common(lang, None);
+        let mut ctx = self.common(lang, Here::Nowhere);
         let title = self
             .theme
             .strings
