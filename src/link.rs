@@ -21,6 +21,8 @@ pub enum Target {
     },
     /// A file copied to the output (asset or static), as a path below the site root.
     File(String),
+    /// A page or file shishin generates in each language (`compare/hub/`), below the language prefix.
+    Generated(String),
 }
 
 /// The canonical definition of an obligation set, from a national guideline page.
@@ -92,6 +94,9 @@ impl Site {
                 }
             }
             Target::File(path) => format!("{}{}", self.config.base_path, path),
+            Target::Generated(path) => {
+                format!("{}{}{}", self.config.base_path, lang.url_prefix(), path)
+            }
         }
     }
 
@@ -505,11 +510,45 @@ impl Resolver<'_> {
                 let key = site.pages[page].key.clone();
                 self.page_target(&key, anchor, dest)
             }
+            None if self.is_generated(bare)
+                || self.is_generated(path.strip_prefix("en/").unwrap_or(&path)) =>
+            {
+                let target = if self.is_generated(bare) {
+                    bare.to_string()
+                } else {
+                    path.strip_prefix("en/").unwrap_or(&path).to_string()
+                };
+                Ok(Target::Generated(match anchor {
+                    Some(a) => format!("{target}#{a}"),
+                    None => target,
+                }))
+            }
             None => Err((
                 format!("broken link: `{dest}` leads to no page or file of this site"),
                 "link to a page by its source file, like `@/guideline/hub.md`, or check the path"
                     .into(),
             )),
+        }
+    }
+
+    /// Pages and files shishin writes itself in each language: comparisons, obligations, tags.
+    fn is_generated(&self, path: &str) -> bool {
+        let site = self.site;
+        let sets = site.obligations.keys();
+        let comparisons = site.config.comparisons.keys();
+        let ids: Vec<&String> = sets.chain(comparisons).collect();
+        match path.split_once('/') {
+            Some(("compare", "")) | Some(("tags", "")) => true,
+            Some(("compare", rest)) => ids.iter().any(|id| {
+                rest == format!("{id}/")
+                    || rest == format!("{id}.csv")
+                    || rest == format!("{id}.json")
+            }),
+            Some(("obligations", rest)) => site
+                .obligations
+                .values()
+                .any(|c| c.ja.iter().any(|i| rest == format!("{}/", i.id))),
+            _ => false,
         }
     }
 

@@ -215,3 +215,34 @@ fn bad_markers_and_unknown_comparisons_are_errors() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("hub, subsidies"), "{}", run.stderr);
 }
+
+#[test]
+fn plain_links_to_comparison_pages_are_checked_and_follow_the_language() {
+    let site = site();
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[表](/compare/hub/) [CSV](/compare/hub.csv) [一](/obligations/hub-1/) [一覧](/compare/)\n",
+    );
+    site.build_ok();
+    let ja = site.read("links/index.html");
+    assert!(
+        ja.contains("href=\"/compare/hub/\"") && ja.contains("href=\"/obligations/hub-1/\""),
+        "{ja}"
+    );
+    let en = site.read("en/links/index.html");
+    assert!(
+        en.contains("href=\"/en/compare/hub/\"") && en.contains("href=\"/en/compare/hub.csv\""),
+        "{en}"
+    );
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[表](/compare/nope/)\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("content/links.md:4:1"),
+        "{}",
+        run.stderr
+    );
+}
