@@ -663,16 +663,7 @@ pub fn diff_html(segments: &[Segment]) -> String {
 
 /// Appends `text` with the five HTML-significant characters escaped (safe in text and attributes).
 fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    out.push_str(&crate::markdown::escape(text));
 }
 
 #[cfg(test)]

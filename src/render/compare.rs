@@ -46,16 +46,6 @@ impl Renderer<'_> {
         out
     }
 
-    fn t(&self, lang: Lang, key: &str) -> String {
-        self.theme
-            .strings
-            .get(&lang)
-            .and_then(|s| s.get(key))
-            .and_then(Value::as_str)
-            .unwrap_or(key)
-            .to_string()
-    }
-
     fn path_url(&self, lang: Lang, path: &str) -> String {
         format!(
             "{}{}{}",

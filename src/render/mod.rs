@@ -101,6 +101,17 @@ impl Renderer<'_> {
         }
     }
 
+    /// A UI string of the theme; the key itself when the theme lacks it.
+    pub(crate) fn t(&self, lang: Lang, key: &str) -> String {
+        self.theme
+            .strings
+            .get(&lang)
+            .and_then(|s| s.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or(key)
+            .to_string()
+    }
+
     pub fn render_page(&self, page: PageId, lang: Lang) -> Result<Output, Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
@@ -257,13 +268,7 @@ impl Renderer<'_> {
         let content = markdown::render(doc, &|dest| {
             links.get(dest).map(|t| site.target_url(t, lang))
         });
-        let t = self.theme.strings.get(&lang);
-        let kind_label = |k: &str| {
-            t.and_then(|t| t.get(&format!("kind_{k}")))
-                .and_then(Value::as_str)
-                .unwrap_or(k)
-                .to_string()
-        };
+        let kind_label = |k: &str| self.t(lang, &format!("kind_{k}"));
         let children: Vec<Value> = p
             .children
             .iter()
@@ -363,15 +368,7 @@ impl Renderer<'_> {
         let empty = Default::default();
         let tags = site.tags.get(&lang).unwrap_or(&empty);
         let mut out = Vec::new();
-        let t = |key: &str| {
-            self.theme
-                .strings
-                .get(&lang)
-                .and_then(|s| s.get(key))
-                .and_then(Value::as_str)
-                .unwrap_or(key)
-                .to_string()
-        };
+        let t = |key: &str| self.t(lang, key);
         let mut ctx = self.common(lang, Here::Path("tags/".into()));
         ctx.insert("title".into(), json!(t("all_tags")));
         ctx.insert(
