@@ -61,7 +61,7 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
     let base = doc.body.start;
     let mut parsed = Parsed::default();
     let mut diags = Vec::new();
-    let mut ids = IdAllocator::default();
+    let mut ids = IdAllocator::reserving(THEME_IDS);
     let mut heading: Option<OpenHeading> = None;
     let mut state = ListState::Idle;
     let mut list_depth = 0usize;
@@ -382,6 +382,17 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Ids the theme's page template uses itself: a heading must not take them.
+const THEME_IDS: &[&str] = &[
+    "main",
+    "sh-source",
+    "sh-facts",
+    "sh-toc",
+    "sh-tags",
+    "sh-backlinks",
+    "sh-children",
+];
+
 /// Hands out unique anchors within a page: `a`, `a-1`, `a-2`.
 #[derive(Default)]
 struct IdAllocator {
@@ -391,6 +402,14 @@ struct IdAllocator {
 }
 
 impl IdAllocator {
+    /// An allocator for which `ids` are already taken (but not anchors of the body).
+    fn reserving(ids: &[&str]) -> Self {
+        IdAllocator {
+            seen: ids.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
     /// An id written by the author: kept as it is.
     fn explicit(&mut self, id: &str) -> String {
         self.seen.insert(id.to_string());
