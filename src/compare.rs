@@ -354,7 +354,7 @@ impl ObligationTable {
                 }).collect();
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": if lang.is_en() { c.prefecture.en } else { c.prefecture.ja },
+                    "name": c.prefecture.name(lang.is_en()),
                     "coverage": format!("{}/{}", c.covered(), self.obligations.len()),
                     "cells": cells,
                     "gaps": c.gaps(self),
@@ -374,11 +374,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text").into(),
         ];
         for c in &self.columns {
-            let name = if lang.is_en() {
-                c.prefecture.en
-            } else {
-                c.prefecture.ja
-            };
+            let name = c.prefecture.name(lang.is_en());
             header.push(format!(
                 "{:02} {name} {}",
                 c.prefecture.code,
@@ -440,11 +436,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text")
         );
         for c in &self.columns {
-            let name = if lang.is_en() {
-                c.prefecture.en
-            } else {
-                c.prefecture.ja
-            };
+            let name = c.prefecture.name(lang.is_en());
             out.push_str(&format!(
                 " {name} ({}/{}) |",
                 c.covered(),
@@ -481,11 +473,7 @@ impl ObligationTable {
         }
         for c in &self.columns {
             for e in &c.own {
-                let name = if lang.is_en() {
-                    c.prefecture.en
-                } else {
-                    c.prefecture.ja
-                };
+                let name = c.prefecture.name(lang.is_en());
                 out.push_str(&format!(
                     "\n- {name} ({}): {}",
                     label(lang, "独自", "own"),
@@ -516,7 +504,7 @@ impl FactTable {
                 json!({
                     "source": site.url(p, lang),
                     "title": f.title,
-                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": if lang.is_en() { pr.en } else { pr.ja }})),
+                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en())})),
                 })
             }).collect::<Vec<_>>(),
             "rows": self.rows.iter().map(|(key, values)| json!({
@@ -525,7 +513,7 @@ impl FactTable {
                 "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                     "raw": c.raw,
                     "value": c.value.to_json(),
-                    "display": if lang.is_en() { c.value.display_en() } else { c.value.display_ja() },
+                    "display": c.value.display(lang.is_en()),
                 }))).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })
@@ -581,13 +569,9 @@ impl FactTable {
                     .map_or(key.as_str(), |d| d.label(lang))
             ));
             for v in values {
-                let shown = v.as_ref().map_or(String::new(), |c| {
-                    if lang.is_en() {
-                        c.value.display_en()
-                    } else {
-                        c.value.display_ja()
-                    }
-                });
+                let shown = v
+                    .as_ref()
+                    .map_or(String::new(), |c| c.value.display(lang.is_en()));
                 out.push_str(&format!(" {} |", md_cell(&shown)));
             }
             out.push('\n');
@@ -664,7 +648,8 @@ pub enum Format {
     Json,
 }
 
-fn pretty(v: &Value) -> String {
+/// JSON as published and printed: indented, with a final newline.
+pub fn pretty(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s

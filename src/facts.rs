@@ -83,6 +83,15 @@ pub fn parse_list(items: &[String]) -> FactValue {
 }
 
 impl FactValue {
+    /// The value as a reader of English (`en`) or Japanese sees it.
+    pub fn display(&self, en: bool) -> String {
+        if en {
+            self.display_en()
+        } else {
+            self.display_ja()
+        }
+    }
+
     /// The value for JSON output and client-side comparison tables: numbers where the value is
     /// numeric (yen as an integer, fractions rounded to 4 decimals), strings otherwise.
     pub fn to_json(&self) -> Value {

@@ -153,9 +153,8 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     ExitCode::SUCCESS
 }
 
-fn fail(mut diags: Diagnostics) -> ExitCode {
+fn fail(diags: Diagnostics) -> ExitCode {
     print(&diags);
-    diags.sort();
     eprintln!(
         "failed: {} errors, {} warnings; nothing was written",
         diags.errors(),
@@ -174,8 +173,8 @@ fn print(diags: &Diagnostics) {
 }
 
 fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode {
-    let built = match pipeline::run(root, &Options::default()) {
-        Ok(b) => b,
+    let model = match pipeline::model(root, &Options::default()) {
+        Ok(m) => m,
         Err(d) => return fail(d),
     };
     let format = match format {
@@ -187,13 +186,13 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
         LangArg::Ja => Lang::Ja,
         LangArg::En => Lang::En,
     };
-    match built.tables.export(&built.site, id, format, lang) {
+    match model.tables.export(&model.site, id, format, lang) {
         Some(text) => {
             print!("{text}");
             ExitCode::SUCCESS
         }
         None => {
-            let ids = built.tables.ids().join(", ");
+            let ids = model.tables.ids().join(", ");
             fail(Diagnostics(vec![Diagnostic::error(format!(
                 "there is no comparison `{id}`"
             ))
@@ -203,17 +202,14 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
 }
 
 fn i18n_status(root: &Path) -> ExitCode {
-    let (site, diags) = match pipeline::run(
-        root,
-        &Options {
-            drafts: true,
-            ..Options::default()
-        },
-    ) {
-        Ok(b) => (b.site, b.diagnostics),
+    let options = Options {
+        drafts: true,
+        ..Options::default()
+    };
+    let site = match pipeline::model(root, &options) {
+        Ok(m) => m.site,
         Err(d) => return fail(d),
     };
-    let _ = diags;
     let mut counts = std::collections::BTreeMap::new();
     for (p, page) in site.pages.iter().enumerate() {
         let state = site.translations[p];

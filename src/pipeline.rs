@@ -66,9 +66,59 @@ impl Built {
     }
 }
 
+/// The linked site and its comparisons, ready to render: what `compare` and `i18n status` need.
+pub struct Model {
+    pub site: Site,
+    pub tables: Tables,
+    pub theme: Theme,
+    /// Files of the site's own `static/` folder.
+    pub site_static: Vec<(String, PathBuf)>,
+    /// Warnings only.
+    pub diagnostics: Diagnostics,
+}
+
 /// Runs load → parse → link → render. Errors and warnings come back together when anything failed.
 pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     let started = Instant::now();
+    let Model {
+        site,
+        tables,
+        theme,
+        site_static,
+        diagnostics: mut diags,
+    } = model(root, options)?;
+    let renderer = Renderer {
+        site: &site,
+        tables: &tables,
+        theme: &theme,
+        root,
+        serve: options.serve,
+    };
+    let mut outputs = match renderer.render_all() {
+        Ok(o) => o,
+        Err(errors) => {
+            diags.extend(errors);
+            return Err(diags);
+        }
+    };
+    outputs.extend(feeds::outputs(&site));
+    outputs.push(Output::text("syntax.css", highlight::stylesheet()));
+    // Theme files first, then the site's own static/ over them, then content assets.
+    let copies = theme.static_files.iter().chain(site_static.iter());
+    outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
+    outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
+    dedup_outputs(&mut outputs);
+    Ok(Built {
+        site,
+        tables,
+        outputs,
+        diagnostics: diags,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs load → parse → link → compare: every check except the templates'.
+pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(root) {
         Ok(c) => c,
@@ -125,33 +175,12 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let renderer = Renderer {
-        site: &site,
-        tables: &tables,
-        theme: &theme,
-        root,
-        serve: options.serve,
-    };
-    let mut outputs = match renderer.render_all() {
-        Ok(o) => o,
-        Err(errors) => {
-            diags.extend(errors);
-            return Err(diags);
-        }
-    };
-    outputs.extend(feeds::outputs(&site));
-    outputs.push(Output::text("syntax.css", highlight::stylesheet()));
-    // Theme files first, then the site's own static/ over them, then content assets.
-    let copies = theme.static_files.iter().chain(site_static.iter());
-    outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
-    outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
-    dedup_outputs(&mut outputs);
-    Ok(Built {
+    Ok(Model {
         site,
         tables,
-        outputs,
+        theme,
+        site_static,
         diagnostics: diags,
-        elapsed: started.elapsed(),
     })
 }
 

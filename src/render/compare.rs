@@ -26,7 +26,7 @@ impl Renderer<'_> {
             )));
             out.push(Ok(Output::text(
                 format!("{prefix}compare/{}.json", t.set),
-                json_text(&t.to_json(self.site, lang)),
+                crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
             for i in 0..t.obligations.len() {
                 out.push(self.render_obligation(t, i, lang));
@@ -40,7 +40,7 @@ impl Renderer<'_> {
             )));
             out.push(Ok(Output::text(
                 format!("{prefix}compare/{}.json", t.id),
-                json_text(&t.to_json(self.site, lang)),
+                crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
         }
         out
@@ -90,7 +90,7 @@ impl Renderer<'_> {
                     "json_url": self.path_url(lang, &format!("compare/{}.json", t.set)),
                     "count": t.obligations.len(),
                     "prefectures": t.columns.iter().map(|c| json!({
-                        "name": if lang.is_en() { c.prefecture.en } else { c.prefecture.ja },
+                        "name": c.prefecture.name(lang.is_en()),
                         "coverage": format!("{}/{}", c.covered(), t.obligations.len()),
                     })).collect::<Vec<_>>(),
                 })
@@ -157,7 +157,7 @@ impl Renderer<'_> {
             .map(|c| {
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": if lang.is_en() { c.prefecture.en } else { c.prefecture.ja },
+                    "name": c.prefecture.name(lang.is_en()),
                     "covered": c.covered(), "total": t.obligations.len(),
                     "own": c.own.iter().map(|e| self.entry_value(e, lang)).collect::<Vec<_>>(),
                 })
@@ -216,11 +216,7 @@ impl Renderer<'_> {
             .flat_map(|c| {
                 c.cells[i].iter().map(move |cell| {
                     let mut v = self.cell_value(cell, lang);
-                    v["prefecture"] = json!(if lang.is_en() {
-                        c.prefecture.en
-                    } else {
-                        c.prefecture.ja
-                    });
+                    v["prefecture"] = json!(c.prefecture.name(lang.is_en()));
                     v
                 })
             })
@@ -229,13 +225,7 @@ impl Renderer<'_> {
             .columns
             .iter()
             .filter(|c| c.cells[i].is_empty())
-            .map(|c| {
-                if lang.is_en() {
-                    c.prefecture.en
-                } else {
-                    c.prefecture.ja
-                }
-            })
+            .map(|c| c.prefecture.name(lang.is_en()))
             .collect();
         ctx.insert(
             "obligation".into(),
@@ -264,7 +254,7 @@ impl Renderer<'_> {
                 let pref = site.docs[site.pages[p].ja].front.prefecture;
                 json!({
                     "title": site.title(p, lang), "url": site.url(p, lang), "lang": site.doc(p, lang).lang.code(),
-                    "prefecture": pref.map(|pr| if lang.is_en() { pr.en } else { pr.ja }),
+                    "prefecture": pref.map(|pr| pr.name(lang.is_en())),
                 })
             })
             .collect();
@@ -277,7 +267,7 @@ impl Renderer<'_> {
                     "label": site.config.facts.get(key).map_or(key.as_str(), |d| d.label(lang)),
                     "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                         "raw": c.raw,
-                        "value": if lang.is_en() { c.value.display_en() } else { c.value.display_ja() },
+                        "value": c.value.display(lang.is_en()),
                     }))).collect::<Vec<_>>(),
                 })
             })
@@ -297,10 +287,4 @@ impl Renderer<'_> {
             html,
         ))
     }
-}
-
-fn json_text(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
-    s.push('\n');
-    s
 }

@@ -302,11 +302,7 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
-                let value = if lang.is_en() {
-                    fact.value.display_en()
-                } else {
-                    fact.value.display_ja()
-                };
+                let value = fact.value.display(lang.is_en());
                 Some(json!({"key": key, "label": decl.label(lang), "raw": fact.raw.display(), "value": value}))
             })
             .collect();
@@ -334,7 +330,7 @@ impl Renderer<'_> {
             "date": fm.date.map(|d| date_value(d, lang)),
             "updated": fm.updated.map(|d| date_value(d, lang)),
             "prefecture": fm.prefecture.map(|pr| json!({
-                "code": pr.code, "slug": pr.slug, "name": if lang.is_en() { pr.en } else { pr.ja },
+                "code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en()),
             })),
             "source": fm.source.as_ref().map(|s| json!({
                 "title": s.title, "issuer": s.issuer, "number": s.number, "url": s.url,
