@@ -58,18 +58,44 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>
     }
 }
 
+/// The files of `content/`: Markdown pages (path below `content/`, file) and assets.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub markdown: Vec<(String, PathBuf)>,
+    pub assets: Vec<Asset>,
+}
+
 /// Walks `content/` and loads every page and asset. Problems are collected, not fatal.
 pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Loaded {
+    let listing = list_content(root, diags);
+    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = listing
+        .markdown
+        .par_iter()
+        .map(|(rel, path)| load_doc(root, rel, path, config))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for (doc, ds) in results {
+        diags.extend(ds);
+        docs.extend(doc);
+    }
+    Loaded {
+        docs,
+        assets: listing.assets,
+    }
+}
+
+/// Lists `content/` in a stable order (each folder's entries by name, depth first), leaving out
+/// editors' temporary files.
+pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
             Diagnostic::error(format!("there is no content folder at {}", content.display()))
                 .hint("create `content/` with an `_index.md` home page, or pass `--root` with the site's folder"),
         );
-        return Loaded::default();
+        return Listing::default();
     }
-    let mut markdown = Vec::new();
-    let mut assets = Vec::new();
+    let mut listing = Listing::default();
     for entry in WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -98,28 +124,19 @@ pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Lo
         }
         let rel = relative(&content, entry.path());
         if rel.ends_with(".md") {
-            markdown.push((rel, entry.into_path()));
+            listing.markdown.push((rel, entry.into_path()));
         } else if rel != "glossary.yaml" {
-            assets.push(Asset {
+            listing.assets.push(Asset {
                 rel,
                 source: entry.into_path(),
             });
         }
     }
-
-    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = markdown
-        .par_iter()
-        .map(|(rel, path)| load_doc(root, rel, path, config))
-        .collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for (doc, ds) in results {
-        diags.extend(ds);
-        docs.extend(doc);
-    }
-    Loaded { docs, assets }
+    listing
 }
 
-fn load_doc(
+/// Reads one Markdown file: decodes it and validates its front matter. Its Markdown is parsed later.
+pub fn load_doc(
     root: &Path,
     rel: &str,
     path: &Path,

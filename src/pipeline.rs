@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostics;
 use crate::link::{self, Site};
 use crate::load;
 use crate::markdown;
-use crate::model::Lang;
+use crate::model::{Asset, Doc, Lang};
 use crate::render::{Content, Output, Renderer};
 use crate::theme::{self, Theme};
 use crate::{feeds, highlight};
@@ -101,12 +101,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
             return Err(diags);
         }
     };
-    outputs.extend(feeds::outputs(&site));
-    outputs.push(Output::text("syntax.css", highlight::stylesheet()));
-    // Theme files first, then the site's own static/ over them, then content assets.
-    let copies = theme.static_files.iter().chain(site_static.iter());
-    outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
-    outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
+    outputs.extend(site_files(&site, &theme, &site_static));
     dedup_outputs(&mut outputs);
     Ok(Built {
         site,
@@ -119,6 +114,45 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
 
 /// Runs load → parse → link → compare: every check except the templates'.
 pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let config = load_config(root, options)?;
+    let theme = match Theme::load(root, &config.theme) {
+        Ok(t) => Some(t),
+        Err(errors) => {
+            diags.extend(errors);
+            None
+        }
+    };
+
+    let loaded = load::load_content(root, &config, &mut diags);
+    let (mut docs, dropped) = drop_drafts(loaded.docs, options.drafts);
+    parse(&mut docs, &mut diags);
+
+    let site_static = static_files(root);
+    let paths = static_paths(&config, theme.as_ref(), &site_static);
+    // A broken theme is already in `diags`, so this reports the content's errors beside it.
+    let (site, tables) = link_and_compare(
+        config,
+        docs,
+        loaded.assets,
+        &paths,
+        &dropped,
+        &mut diags,
+    )?;
+    let Some(theme) = theme else {
+        return Err(diags);
+    };
+    Ok(Model {
+        site,
+        tables,
+        theme,
+        site_static,
+        diagnostics: diags,
+    })
+}
+
+/// `site.yaml`, with `--base-url` applied.
+pub fn load_config(root: &Path, options: &Options) -> Result<Config, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(root) {
         Ok(c) => c,
@@ -133,55 +167,67 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
             return Err(diags);
         }
     }
-    let theme = match Theme::load(root, &config.theme) {
-        Ok(t) => Some(t),
-        Err(errors) => {
-            diags.extend(errors);
-            None
-        }
-    };
+    Ok(config)
+}
 
-    let loaded = load::load_content(root, &config, &mut diags);
-    let (mut docs, dropped) = drop_drafts(loaded.docs, options.drafts);
+/// Parse stage: what each document's Markdown says, in parallel.
+pub fn parse(docs: &mut [Doc], diags: &mut Diagnostics) {
     let scans: Vec<_> = docs.par_iter().map(markdown::scan).collect();
     for (doc, (parsed, ds)) in docs.iter_mut().zip(scans) {
         doc.parsed = parsed;
         diags.extend(ds);
     }
+}
 
-    let site_static = theme::list_files(&root.join("static"));
-    let mut static_paths: HashSet<String> = generated_files(&config);
-    if let Some(t) = &theme {
-        static_paths.extend(t.static_files.iter().map(|(rel, _)| rel.clone()));
-    }
-    static_paths.extend(site_static.iter().map(|(rel, _)| rel.clone()));
+/// Files of the site's own `static/` folder.
+pub fn static_files(root: &Path) -> Vec<(String, PathBuf)> {
+    theme::list_files(&root.join("static"))
+}
 
-    let site = link::link(
-        config,
-        docs,
-        loaded.assets,
-        &static_paths,
-        &dropped,
-        &mut diags,
-    );
-    let (Some(site), Some(theme)) = (site, theme) else {
-        return Err(diags);
+/// Every path below the output root that is not a page: what plain links may point to.
+pub fn static_paths(
+    config: &Config,
+    theme: Option<&Theme>,
+    site_static: &[(String, PathBuf)],
+) -> HashSet<String> {
+    let mut paths = generated_files(config);
+    let theme_files = theme.iter().flat_map(|t| t.static_files.iter());
+    paths.extend(theme_files.map(|(rel, _)| rel.clone()));
+    paths.extend(site_static.iter().map(|(rel, _)| rel.clone()));
+    paths
+}
+
+/// Link and compare stages. `None` when either found an error (they are in `diags`).
+pub fn link_and_compare(
+    config: Config,
+    docs: Vec<Doc>,
+    assets: Vec<Asset>,
+    static_paths: &HashSet<String>,
+    dropped_drafts: &HashSet<String>,
+    diags: &mut Diagnostics,
+) -> Result<(Site, Tables), Diagnostics> {
+    let site = link::link(config, docs, assets, static_paths, dropped_drafts, diags);
+    let site = match site {
+        Some(site) if !diags.has_errors() => site,
+        _ => return Err(std::mem::take(diags)),
     };
+    let tables = Tables::build(&site, diags);
     if diags.has_errors() {
-        return Err(diags);
+        return Err(std::mem::take(diags));
     }
+    Ok((site, tables))
+}
 
-    let tables = Tables::build(&site, &mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Model {
-        site,
-        tables,
-        theme,
-        site_static,
-        diagnostics: diags,
-    })
+/// Everything of the output that no template renders: feeds, the sitemap, the highlighting
+/// stylesheet, the theme's and the site's static files, and the content's assets.
+pub fn site_files(site: &Site, theme: &Theme, site_static: &[(String, PathBuf)]) -> Vec<Output> {
+    let mut outputs = feeds::outputs(site);
+    outputs.push(Output::text("syntax.css", highlight::stylesheet()));
+    // Theme files first, then the site's own static/ over them, then content assets.
+    let copies = theme.static_files.iter().chain(site_static.iter());
+    outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
+    outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
+    outputs
 }
 
 fn copy(rel: &str, path: &Path) -> Output {
@@ -204,10 +250,7 @@ fn generated_files(config: &Config) -> HashSet<String> {
 }
 
 /// Leaves drafts out unless asked; returns the keys of the pages left out, to explain broken links.
-fn drop_drafts(
-    docs: Vec<crate::model::Doc>,
-    keep: bool,
-) -> (Vec<crate::model::Doc>, HashSet<String>) {
+fn drop_drafts(docs: Vec<Doc>, keep: bool) -> (Vec<Doc>, HashSet<String>) {
     if keep {
         return (docs, HashSet::new());
     }
@@ -221,7 +264,7 @@ fn drop_drafts(
 }
 
 /// A later output for the same path replaces an earlier one (the site's static/ over the theme's).
-fn dedup_outputs(outputs: &mut Vec<Output>) {
+pub fn dedup_outputs(outputs: &mut Vec<Output>) {
     let mut seen = HashSet::new();
     let mut keep = vec![false; outputs.len()];
     for (i, o) in outputs.iter().enumerate().rev() {
