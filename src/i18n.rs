@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::Diagnostic;
 use crate::model::Doc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TranslationState {
     /// No English file: the English page shows the Japanese text.
     Missing,

@@ -10,6 +10,7 @@ use shishin::compare::Format;
 use shishin::diagnostics::{Diagnostic, Diagnostics};
 use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
+use shishin::serve::ServeOptions;
 use shishin::{i18n, load, write};
 
 #[derive(Parser)]
@@ -42,6 +43,20 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+    },
+    /// Preview the site with live reload: built in memory with drafts, rebuilt on every edit.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback lets others read the drafts.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Watch by polling, for file systems that send no change events (WSL2, network drives).
+        #[arg(long)]
+        poll: bool,
     },
     /// Run every check of `build` without writing anything.
     Check {
@@ -121,6 +136,23 @@ fn main() -> ExitCode {
             strict,
             None,
         ),
+        Command::Serve {
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            let options = ServeOptions {
+                bind,
+                port,
+                open,
+                poll,
+            };
+            match shishin::serve::serve(root, &options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail_to_start(e),
+            }
+        }
         Command::Compare { id, format, lang } => compare(root, &id, format, lang),
         Command::I18n {
             command: I18nCommand::Status,
@@ -160,6 +192,11 @@ fn fail(diags: Diagnostics) -> ExitCode {
         diags.errors(),
         diags.warnings()
     );
+    ExitCode::FAILURE
+}
+
+fn fail_to_start(error: Diagnostic) -> ExitCode {
+    print(&Diagnostics(vec![error]));
     ExitCode::FAILURE
 }
 

@@ -131,14 +131,8 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let site_static = static_files(root);
     let paths = static_paths(&config, theme.as_ref(), &site_static);
     // A broken theme is already in `diags`, so this reports the content's errors beside it.
-    let (site, tables) = link_and_compare(
-        config,
-        docs,
-        loaded.assets,
-        &paths,
-        &dropped,
-        &mut diags,
-    )?;
+    let (site, tables) =
+        link_and_compare(config, docs, loaded.assets, &paths, &dropped, &mut diags)?;
     let Some(theme) = theme else {
         return Err(diags);
     };

@@ -15,6 +15,7 @@ use crate::model::{Lang, PageId};
 use crate::theme::Theme;
 
 mod compare;
+pub mod inputs;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
 pub enum Here {
@@ -25,6 +26,17 @@ pub enum Here {
     Nowhere,
 }
 
+/// A unit of rendering: what one call renders, and what `serve` re-renders when its inputs changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    Page(PageId, Lang),
+    /// The list of tags and every tag's page.
+    Tags(Lang),
+    /// Every comparison page with its CSV and JSON, and the index of comparisons.
+    Comparisons(Lang),
+    NotFound(Lang),
+}
+
 /// One file of the output.
 #[derive(Debug, Clone)]
 pub struct Output {
@@ -33,7 +45,7 @@ pub struct Output {
     pub content: Content,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     Bytes(Vec<u8>),
     /// A file copied as it is (assets, static files).
@@ -59,35 +71,29 @@ pub struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// Every job of a full render: each page in each language, the tag listings, the
+    /// comparisons and the 404 page of each language.
+    pub fn jobs(&self) -> Vec<Job> {
+        let mut jobs: Vec<Job> = self.site.views().map(|(p, l)| Job::Page(p, l)).collect();
+        for &lang in &self.site.config.languages {
+            jobs.extend([Job::Tags(lang), Job::Comparisons(lang), Job::NotFound(lang)]);
+        }
+        jobs
+    }
+
     /// Renders every page, tag listing and the 404 page; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        let views: Vec<(PageId, Lang)> = self.site.views().collect();
-        let results: Vec<Result<Output, Diagnostic>> = views
-            .par_iter()
-            .map(|&(page, lang)| self.render_page(page, lang))
-            .collect();
+        self.render_jobs(&self.jobs())
+    }
+
+    /// Renders the given jobs in parallel; collects every template error.
+    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let results: Vec<Vec<Result<Output, Diagnostic>>> =
+            jobs.par_iter().map(|&job| self.render_job(job)).collect();
         let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
-        for r in results {
+        for r in results.into_iter().flatten() {
             match r {
-                Ok(o) => outputs.push(o),
-                Err(e) => errors.push(e),
-            }
-        }
-        for &lang in &self.site.config.languages {
-            for r in self.render_tags(lang) {
-                match r {
-                    Ok(o) => outputs.push(o),
-                    Err(e) => errors.push(e),
-                }
-            }
-            for r in self.render_comparisons(self.tables, lang) {
-                match r {
-                    Ok(o) => outputs.push(o),
-                    Err(e) => errors.push(e),
-                }
-            }
-            match self.render_404(lang) {
                 Ok(o) => outputs.push(o),
                 Err(e) => errors.push(e),
             }
@@ -96,8 +102,18 @@ impl Renderer<'_> {
             Ok(outputs)
         } else {
             // One broken template fails every page alike: report each message once.
+            errors.sort_by(|a, b| a.message.cmp(&b.message));
             errors.dedup_by(|a, b| a.message == b.message);
             Err(errors)
+        }
+    }
+
+    pub fn render_job(&self, job: Job) -> Vec<Result<Output, Diagnostic>> {
+        match job {
+            Job::Page(page, lang) => vec![self.render_page(page, lang)],
+            Job::Tags(lang) => self.render_tags(lang),
+            Job::Comparisons(lang) => self.render_comparisons(self.tables, lang),
+            Job::NotFound(lang) => vec![self.render_404(lang)],
         }
     }
 

@@ -1,0 +1,466 @@
+//! Incremental rebuilds for `serve`: the preview keeps every loaded document and every rendered
+//! output in memory. An edit reloads only the files it touched, links the whole site again (no
+//! Markdown is rendered there, so that is cheap) and re-renders only the jobs whose inputs changed
+//! (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::Site;
+use crate::load::{self, Listing};
+use crate::markdown;
+use crate::model::{Doc, Lang};
+use crate::pipeline::{self, Options};
+use crate::render::inputs::Inputs;
+use crate::render::{Content, Job, Output, Renderer};
+use crate::theme::Theme;
+
+/// The site as the preview serves it, and everything needed to update it after an edit.
+pub struct Preview {
+    root: PathBuf,
+    options: Options,
+    setup: Option<Setup>,
+    /// Every Markdown file of `content/`, loaded and parsed, by path.
+    docs: HashMap<PathBuf, Loaded>,
+    /// The last generation given to a loaded document.
+    generation: u64,
+    /// Per render job: the fingerprint of its inputs and the outputs it made.
+    jobs: HashMap<JobKey, (u64, Vec<String>)>,
+    /// What the server answers: path below the site root → content.
+    outputs: HashMap<String, Content>,
+}
+
+/// What a content edit does not change.
+struct Setup {
+    config: Config,
+    theme: Theme,
+    site_static: Vec<(String, PathBuf)>,
+}
+
+/// One Markdown file as last read: its document, or the errors that kept it from loading.
+struct Loaded {
+    doc: Option<Doc>,
+    generation: u64,
+    diags: Vec<Diagnostic>,
+}
+
+/// A render job named so that it survives pages being added or removed (page ids shift then).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum JobKey {
+    Page(String, Lang),
+    Tags(Lang),
+    Comparisons(Lang),
+    NotFound(Lang),
+}
+
+impl JobKey {
+    fn of(job: Job, site: &Site) -> JobKey {
+        match job {
+            Job::Page(p, lang) => JobKey::Page(site.pages[p].key.clone(), lang),
+            Job::Tags(lang) => JobKey::Tags(lang),
+            Job::Comparisons(lang) => JobKey::Comparisons(lang),
+            Job::NotFound(lang) => JobKey::NotFound(lang),
+        }
+    }
+}
+
+/// Files the watcher saw change, sorted by what they affect.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Changes {
+    /// `site.yaml`, the theme or the glossary: everything is rebuilt.
+    pub setup: bool,
+    /// The site's `static/` folder.
+    pub statics: bool,
+    /// Files and folders below `content/`.
+    pub content: Vec<PathBuf>,
+}
+
+impl Changes {
+    /// Sorts changed paths (absolute, below `root`); paths the site does not read are dropped.
+    pub fn classify(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Changes {
+        let mut changes = Changes::default();
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            let ignored = rel.components().any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                load::is_ignored(&name)
+            });
+            if ignored {
+                continue;
+            }
+            // The glossary is read with site.yaml: every page may use its terms.
+            let setup = rel == Path::new("site.yaml")
+                || rel.starts_with("themes")
+                || rel == Path::new("content/glossary.yaml");
+            if setup {
+                changes.setup = true;
+            } else if rel.starts_with("static") {
+                changes.statics = true;
+            } else if rel.starts_with("content") && !changes.content.contains(&path) {
+                changes.content.push(path);
+            }
+        }
+        changes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.setup && !self.statics && self.content.is_empty()
+    }
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Everything was rebuilt (first build, `site.yaml` or theme edits).
+    pub full: bool,
+    /// Outputs rendered through templates (a page in one language is one).
+    pub rendered: usize,
+    /// Output paths whose bytes changed, that appeared or that went away.
+    pub changed: Vec<String>,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+impl Rebuilt {
+    /// Only stylesheets changed: browsers can swap them without reloading.
+    pub fn css_only(&self) -> bool {
+        !self.full && !self.changed.is_empty() && self.changed.iter().all(|p| p.ends_with(".css"))
+    }
+
+    /// The line the terminal prints.
+    pub fn summary(&self) -> String {
+        let changed = if self.full {
+            "everything".to_string()
+        } else {
+            plural(self.changed.len(), "file")
+        };
+        format!(
+            "{} rendered, {changed} changed, {} warnings, in {} ms",
+            plural(self.rendered, "page"),
+            self.warnings.warnings(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+impl Preview {
+    /// A preview of the site at `root` (which should be absolute, as the watcher reports
+    /// absolute paths). Nothing is read until the first [`Preview::update`].
+    pub fn new(root: PathBuf, options: Options) -> Preview {
+        Preview {
+            root,
+            options: Options {
+                serve: true,
+                drafts: true,
+                ..options
+            },
+            setup: None,
+            docs: HashMap::new(),
+            generation: 0,
+            jobs: HashMap::new(),
+            outputs: HashMap::new(),
+        }
+    }
+
+    /// The output at a path below the site root (`en/a/index.html`).
+    pub fn get(&self, path: &str) -> Option<&Content> {
+        self.outputs.get(path)
+    }
+
+    /// Every output, by path.
+    pub fn outputs(&self) -> &HashMap<String, Content> {
+        &self.outputs
+    }
+
+    /// Brings the served site up to date with the files. On error nothing served changes.
+    pub fn update(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
+        let started = Instant::now();
+        let full = changes.setup || self.setup.is_none();
+        if full {
+            self.setup = None;
+            self.setup = Some(load_setup(&self.root, &self.options)?);
+            self.docs.clear();
+        } else if changes.statics {
+            if let Some(setup) = &mut self.setup {
+                setup.site_static = pipeline::static_files(&self.root);
+            }
+        }
+        let Some(setup) = &self.setup else {
+            unreachable!("loaded above")
+        };
+
+        let mut diags = Diagnostics::default();
+        let listing = load::list_content(&self.root, &mut diags);
+        refresh_docs(
+            &self.root,
+            &setup.config,
+            &mut self.docs,
+            &mut self.generation,
+            &listing,
+            &changes.content,
+        );
+        let mut docs = Vec::with_capacity(listing.markdown.len());
+        let mut generations = Vec::with_capacity(listing.markdown.len());
+        for (_, path) in &listing.markdown {
+            let Some(loaded) = self.docs.get(path) else {
+                continue;
+            };
+            diags.extend(loaded.diags.iter().cloned());
+            if let Some(doc) = &loaded.doc {
+                docs.push(doc.clone());
+                generations.push(loaded.generation);
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let static_paths =
+            pipeline::static_paths(&setup.config, Some(&setup.theme), &setup.site_static);
+        let (site, tables) = pipeline::link_and_compare(
+            setup.config.clone(),
+            docs,
+            listing.assets,
+            &static_paths,
+            &HashSet::new(),
+            &mut diags,
+        )?;
+
+        let renderer = Renderer {
+            site: &site,
+            tables: &tables,
+            theme: &setup.theme,
+            root: &self.root,
+            serve: true,
+        };
+        let inputs = Inputs::new(&site, &generations);
+        let jobs: Vec<(JobKey, Job, u64)> = renderer
+            .jobs()
+            .into_iter()
+            .map(|job| (JobKey::of(job, &site), job, inputs.fingerprint(job)))
+            .collect();
+        let todo: Vec<&(JobKey, Job, u64)> = jobs
+            .iter()
+            .filter(|(key, _, fp)| full || self.jobs.get(key).map(|j| j.0) != Some(*fp))
+            .collect();
+        let rendered = render(&renderer, &todo).map_err(|errors| {
+            diags.extend(errors);
+            std::mem::take(&mut diags)
+        })?;
+        let mut files = pipeline::site_files(&site, &setup.theme, &setup.site_static);
+        pipeline::dedup_outputs(&mut files);
+
+        let rendered_count = rendered.iter().map(|(_, o)| o.len()).sum();
+        let changed = if full {
+            self.replace_all(&jobs, rendered, files)
+        } else {
+            self.apply(&jobs, rendered, files, changes)
+        };
+        Ok(Rebuilt {
+            full,
+            rendered: rendered_count,
+            changed,
+            warnings: diags,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// After a full rebuild: the new outputs replace the old ones.
+    fn replace_all(
+        &mut self,
+        jobs: &[(JobKey, Job, u64)],
+        rendered: Vec<(JobKey, Vec<Output>)>,
+        files: Vec<Output>,
+    ) -> Vec<String> {
+        let fingerprints: HashMap<&JobKey, u64> = jobs.iter().map(|(k, _, fp)| (k, *fp)).collect();
+        self.jobs.clear();
+        self.outputs.clear();
+        for (key, outputs) in rendered {
+            let paths = outputs.iter().map(|o| o.path.clone()).collect();
+            self.jobs.insert(key.clone(), (fingerprints[&key], paths));
+            self.outputs
+                .extend(outputs.into_iter().map(|o| (o.path, o.content)));
+        }
+        self.outputs
+            .extend(files.into_iter().map(|o| (o.path, o.content)));
+        vec!["*".to_string()]
+    }
+
+    /// After an incremental rebuild: updates what was re-rendered and drops what went away;
+    /// returns the paths whose bytes changed.
+    fn apply(
+        &mut self,
+        jobs: &[(JobKey, Job, u64)],
+        rendered: Vec<(JobKey, Vec<Output>)>,
+        files: Vec<Output>,
+        changes: &Changes,
+    ) -> Vec<String> {
+        let mut changed = Vec::new();
+        let live: HashSet<&JobKey> = jobs.iter().map(|(k, _, _)| k).collect();
+        let outputs = &mut self.outputs;
+        self.jobs.retain(|key, (_, paths)| {
+            if live.contains(key) {
+                return true;
+            }
+            for p in paths.iter() {
+                if outputs.remove(p).is_some() {
+                    changed.push(p.clone());
+                }
+            }
+            false
+        });
+        let fingerprints: HashMap<&JobKey, u64> = jobs.iter().map(|(k, _, fp)| (k, *fp)).collect();
+        for (key, new) in rendered {
+            let paths: Vec<String> = new.iter().map(|o| o.path.clone()).collect();
+            if let Some((_, old_paths)) = self.jobs.get(&key) {
+                for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
+                    self.outputs.remove(gone);
+                    changed.push(gone.clone());
+                }
+            }
+            for o in new {
+                if store(&mut self.outputs, o.path.clone(), o.content) {
+                    changed.push(o.path);
+                }
+            }
+            self.jobs.insert(key.clone(), (fingerprints[&key], paths));
+        }
+        // Files no template renders: compare bytes; copies changed when their source was touched.
+        let touched = |source: &Path| {
+            changes.content.iter().any(|t| source.starts_with(t))
+                || changes.statics && source.starts_with(self.root.join("static"))
+        };
+        let rendered_paths: HashSet<&String> = self.jobs.values().flat_map(|(_, p)| p).collect();
+        let file_paths: HashSet<String> = files.iter().map(|o| o.path.clone()).collect();
+        let stale: Vec<String> = self
+            .outputs
+            .keys()
+            .filter(|p| !rendered_paths.contains(p) && !file_paths.contains(*p))
+            .cloned()
+            .collect();
+        for p in stale {
+            self.outputs.remove(&p);
+            changed.push(p);
+        }
+        for o in files {
+            let copied_and_touched = matches!(&o.content, Content::Copy(src) if touched(src));
+            if store(&mut self.outputs, o.path.clone(), o.content) || copied_and_touched {
+                changed.push(o.path);
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+}
+
+/// Stores an output; true when it is new or its bytes differ from what was there.
+fn store(outputs: &mut HashMap<String, Content>, path: String, content: Content) -> bool {
+    let differs = match (outputs.get(&path), &content) {
+        (Some(Content::Bytes(old)), Content::Bytes(new)) => old != new,
+        (Some(Content::Copy(old)), Content::Copy(new)) => old != new,
+        _ => true,
+    };
+    outputs.insert(path, content);
+    differs
+}
+
+fn load_setup(root: &Path, options: &Options) -> Result<Setup, Diagnostics> {
+    let config = pipeline::load_config(root, options)?;
+    let theme = Theme::load(root, &config.theme).map_err(|errors| {
+        let mut diags = Diagnostics::default();
+        diags.extend(errors);
+        diags
+    })?;
+    Ok(Setup {
+        config,
+        theme,
+        site_static: pipeline::static_files(root),
+    })
+}
+
+/// Reloads the Markdown files that are new or below a touched path, and forgets deleted ones.
+fn refresh_docs(
+    root: &Path,
+    config: &Config,
+    docs: &mut HashMap<PathBuf, Loaded>,
+    generation: &mut u64,
+    listing: &Listing,
+    touched: &[PathBuf],
+) {
+    let listed: HashSet<&PathBuf> = listing.markdown.iter().map(|(_, p)| p).collect();
+    docs.retain(|path, _| listed.contains(path));
+    let stale: Vec<&(String, PathBuf)> = listing
+        .markdown
+        .iter()
+        .filter(|(_, path)| !docs.contains_key(path) || touched.iter().any(|t| path.starts_with(t)))
+        .collect();
+    let first = *generation + 1;
+    *generation += stale.len() as u64;
+    let reloaded: Vec<(PathBuf, Loaded)> = stale
+        .par_iter()
+        .enumerate()
+        .map(|(i, (rel, path))| {
+            let (mut doc, mut diags) = load::load_doc(root, rel, path, config);
+            if let Some(doc) = &mut doc {
+                let (parsed, ds) = markdown::scan(doc);
+                doc.parsed = parsed;
+                diags.extend(ds);
+            }
+            let generation = first + i as u64;
+            (
+                path.clone(),
+                Loaded {
+                    doc,
+                    generation,
+                    diags,
+                },
+            )
+        })
+        .collect();
+    docs.extend(reloaded);
+}
+
+/// Runs the jobs in parallel; every template error is collected.
+fn render(
+    renderer: &Renderer,
+    todo: &[&(JobKey, Job, u64)],
+) -> Result<Vec<(JobKey, Vec<Output>)>, Vec<Diagnostic>> {
+    let results: Vec<(JobKey, Vec<Result<Output, Diagnostic>>)> = todo
+        .par_iter()
+        .map(|(key, job, _)| (key.clone(), renderer.render_job(*job)))
+        .collect();
+    let mut done = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for (key, outputs) in results {
+        let mut ok = Vec::with_capacity(outputs.len());
+        for o in outputs {
+            match o {
+                Ok(o) => ok.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+        done.push((key, ok));
+    }
+    if errors.is_empty() {
+        Ok(done)
+    } else {
+        errors.sort_by(|a, b| a.message.cmp(&b.message));
+        errors.dedup_by(|a, b| a.message == b.message);
+        Err(errors)
+    }
+}

@@ -1,0 +1,157 @@
+//! What each render job is made from, as one number: `serve` re-renders a job only when this
+//! fingerprint changed since the last rebuild.
+//!
+//! A fingerprint must cover every input of the job's template context (`Renderer::common`,
+//! `page_value`, the tag and comparison renderers) except what only `site.yaml` or the theme
+//! decide: a change to those re-renders everything. Documents enter by their *generation*, a
+//! number the preview gives each document it (re)loads, so an unchanged file costs nothing to
+//! compare. `tests/serve.rs` checks that an incremental rebuild equals a full build.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use crate::link::Site;
+use crate::model::{Lang, PageId};
+
+use super::Job;
+
+/// Per-rebuild values many fingerprints share, computed once.
+pub struct Inputs<'a> {
+    site: &'a Site,
+    /// Per document: its generation.
+    generations: &'a [u64],
+    /// Per page and language: what lists, menus and breadcrumbs show of it.
+    metas: Vec<[u64; 2]>,
+    /// Per language: the main navigation.
+    nav: [u64; 2],
+    /// Everything the comparison tables are made from.
+    tables: u64,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(site: &'a Site, generations: &'a [u64]) -> Inputs<'a> {
+        let metas: Vec<[u64; 2]> = (0..site.pages.len())
+            .map(|p| Lang::ALL.map(|lang| meta(site, p, lang)))
+            .collect();
+        let nav = Lang::ALL.map(|lang| {
+            hash_all(
+                site.pages[site.home]
+                    .children
+                    .iter()
+                    .map(|&c| (site.pages[c].is_section(), metas[c][index(lang)])),
+            )
+        });
+        let mut inputs = Inputs {
+            site,
+            generations,
+            metas,
+            nav,
+            tables: 0,
+        };
+        inputs.tables = inputs.tables_fingerprint();
+        inputs
+    }
+
+    pub fn fingerprint(&self, job: Job) -> u64 {
+        match job {
+            Job::Page(page, lang) => self.page(page, lang),
+            Job::Tags(lang) => self.tags(lang),
+            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
+            Job::NotFound(lang) => self.nav[index(lang)],
+        }
+    }
+
+    fn page(&self, page: PageId, lang: Lang) -> u64 {
+        let site = self.site;
+        let p = &site.pages[page];
+        let doc_id = p.doc_for(lang);
+        let mut h = DefaultHasher::new();
+        // The page's own documents (the Japanese one also decides a translation's stale notice).
+        self.generations[p.ja].hash(&mut h);
+        p.en.map(|e| self.generations[e]).hash(&mut h);
+        site.translations.get(page).hash(&mut h);
+        // Its URLs in every language (switcher, alternates) and the navigation.
+        self.metas[page].hash(&mut h);
+        self.nav[index(lang)].hash(&mut h);
+        // Breadcrumbs, section listing, backlinks.
+        let mut at = p.parent;
+        let mut depth = 0;
+        while let Some(a) = at.filter(|_| depth < site.pages.len()) {
+            self.metas[a][index(lang)].hash(&mut h);
+            at = site.pages[a].parent;
+            depth += 1;
+        }
+        for &c in &p.children {
+            (site.pages[c].is_section(), self.metas[c][index(lang)]).hash(&mut h);
+        }
+        for &b in site.backlinks.get(&(page, lang)).into_iter().flatten() {
+            self.metas[b][index(lang)].hash(&mut h);
+        }
+        // Where its links go (a target's URL changes with the target's slug). Order-free: the
+        // links are kept in a hash map.
+        let links: u64 = site.links[doc_id]
+            .iter()
+            .map(|(dest, target)| hash_all([dest.clone(), site.target_url(target, lang)]))
+            .fold(0, u64::wrapping_add);
+        links.hash(&mut h);
+        h.finish()
+    }
+
+    fn tags(&self, lang: Lang) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.nav[index(lang)].hash(&mut h);
+        for (name, pages) in self.site.tags.get(&lang).into_iter().flatten() {
+            name.hash(&mut h);
+            for &p in pages {
+                self.metas[p][index(lang)].hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
+    /// The comparisons are made from the pages with obligation lists or facts.
+    fn tables_fingerprint(&self) -> u64 {
+        let site = self.site;
+        let mut h = DefaultHasher::new();
+        for (page, p) in site.pages.iter().enumerate() {
+            let docs = std::iter::once(p.ja).chain(p.en);
+            let compared = docs.clone().any(|d| {
+                let doc = &site.docs[d];
+                !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
+            });
+            if compared {
+                page.hash(&mut h);
+                for d in docs {
+                    self.generations[d].hash(&mut h);
+                }
+                self.metas[page].hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+}
+
+/// What other pages show of a page: its title, summary, kind, date, draft mark, language and URL.
+fn meta(site: &Site, page: PageId, lang: Lang) -> u64 {
+    let doc = site.doc(page, lang);
+    let f = &doc.front;
+    let mut h = DefaultHasher::new();
+    (&f.title, &f.description, f.kind, f.date, f.draft, doc.lang).hash(&mut h);
+    site.url(page, lang).hash(&mut h);
+    h.finish()
+}
+
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Ja => 0,
+        Lang::En => 1,
+    }
+}
+
+fn hash_all<T: Hash>(items: impl IntoIterator<Item = T>) -> u64 {
+    let mut h = DefaultHasher::new();
+    for i in items {
+        i.hash(&mut h);
+    }
+    h.finish()
+}

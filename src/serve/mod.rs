@@ -1,0 +1,275 @@
+//! `shishin serve`: builds the site into memory (drafts included), serves it on loopback,
+//! watches the files and, after each edit, rebuilds what the edit affects and tells the open
+//! pages to reload. A failed rebuild keeps the last good site served and shows the error in the
+//! browser; the server keeps running.
+
+mod http;
+mod watch;
+
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::pipeline::Options;
+use crate::rebuild::{Changes, Preview, Rebuilt};
+use http::{Message, Shared, Status};
+
+pub use http::safe_path;
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: IpAddr,
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+}
+
+/// Runs the preview until Ctrl-C. Errors only for what keeps it from starting.
+pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
+    let root = std::fs::canonicalize(root).map_err(|e| {
+        Diagnostic::error(format!(
+            "cannot open the site folder {}: {e}",
+            root.display()
+        ))
+        .hint("pass the site's folder with `--root`")
+    })?;
+    let listener = bind(options.bind, options.port)?;
+    let address = listener.local_addr().map_err(io)?;
+    let url = format!("http://{}/", display_address(address));
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: anyone who can reach this machine can read the drafts",
+            options.bind
+        );
+    }
+
+    let preview = Preview::new(
+        root.clone(),
+        Options {
+            base_url: Some(url.clone()),
+            ..Options::default()
+        },
+    );
+    let (events, _) = broadcast::channel(64);
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let shared = Arc::new(Shared {
+        preview: RwLock::new(preview),
+        status: RwLock::new(Status::default()),
+        events,
+        stopping,
+    });
+    rebuild(
+        &shared,
+        &Changes {
+            setup: true,
+            ..Changes::default()
+        },
+        "first build",
+    );
+
+    let mut watch = watch::Watch::start(&root, options.poll).map_err(|e| {
+        Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
+            .hint("on network drives or WSL, try `shishin serve --poll`")
+    })?;
+    let watcher_shared = Arc::clone(&shared);
+    let watched_root = root.clone();
+    std::thread::spawn(move || {
+        while let Some(paths) = watch.next_batch() {
+            let changes = Changes::classify(&watched_root, paths);
+            if !changes.is_empty() {
+                let what = describe(&watched_root, &changes);
+                rebuild(&watcher_shared, &changes, &what);
+            }
+        }
+    });
+
+    println!(
+        "serving {} at {url} (drafts included; Ctrl-C stops)",
+        root.display()
+    );
+    if options.open {
+        if let Err(e) = opener::open(&url) {
+            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+        }
+    }
+    run_server(listener, shared, stop)
+}
+
+fn run_server(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    stop: tokio::sync::watch::Sender<bool>,
+) -> Result<(), Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(io)?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true).map_err(io)?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(io)?;
+        let shutdown = async move {
+            let _ = tokio::signal::ctrl_c().await;
+            println!("stopping");
+            let _ = stop.send(true);
+        };
+        axum::serve(listener, http::router(shared))
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(io)
+    })?;
+    // Everything lived in memory: nothing is left behind on disk.
+    println!("stopped");
+    Ok(())
+}
+
+/// Binds the address; a busy port gets a suggestion of a free one.
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
+    TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
+        let mut d = Diagnostic::error(format!("cannot serve on {ip}:{port}: {e}"));
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            let free = (port.saturating_add(1)..port.saturating_add(50))
+                .find(|&p| TcpListener::bind(SocketAddr::new(ip, p)).is_ok());
+            d = match free {
+                Some(p) => d.hint(format!(
+                    "another program (perhaps another `shishin serve`) uses port {port}; try `shishin serve --port {p}`"
+                )),
+                None => d.hint("another program uses this port; choose another with `--port`"),
+            };
+        }
+        d
+    })
+}
+
+fn display_address(address: SocketAddr) -> String {
+    if address.ip().is_unspecified() {
+        format!("localhost:{}", address.port())
+    } else {
+        address.to_string()
+    }
+}
+
+/// Rebuilds, prints one line, and tells the open pages.
+fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
+    let result = shared
+        .preview
+        .write()
+        .expect("preview lock")
+        .update(changes);
+    let mut status = shared.status.write().expect("status lock");
+    let time = chrono::Local::now().format("%H:%M:%S");
+    match result {
+        Ok(rebuilt) => {
+            print_diagnostics(&rebuilt.warnings);
+            println!("{time} {what}: {}", rebuilt.summary());
+            let recovered = status.error.take().is_some();
+            if rebuilt.changed.is_empty() && !recovered {
+                return;
+            }
+            status.version += 1;
+            let _ = shared.events.send(message(&rebuilt, status.version));
+        }
+        Err(diags) => {
+            print_diagnostics(&diags);
+            println!(
+                "{time} {what}: failed with {} errors; still serving the last good build",
+                diags.errors()
+            );
+            let error = plain(&diags);
+            status.error = Some(error.clone());
+            let _ = shared.events.send(Message::Broken { error });
+        }
+    }
+}
+
+fn message(rebuilt: &Rebuilt, version: u64) -> Message {
+    let paths = rebuilt.changed.iter().map(|p| url_path(p)).collect();
+    if rebuilt.css_only() {
+        Message::Css { version, paths }
+    } else {
+        Message::Reload { version, paths }
+    }
+}
+
+/// `a/b/index.html` → `/a/b/`; `style.css` → `/style.css`; `*` stays.
+fn url_path(output: &str) -> String {
+    if output == "*" {
+        return output.to_string();
+    }
+    match output.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+        _ => format!("/{output}"),
+    }
+}
+
+/// The edit in a few words for the terminal: the first file and how many more.
+fn describe(root: &Path, changes: &Changes) -> String {
+    let mut files: Vec<PathBuf> = changes.content.clone();
+    if changes.setup {
+        files.insert(0, PathBuf::from("site.yaml or theme"));
+    }
+    if changes.statics {
+        files.push(PathBuf::from("static/"));
+    }
+    let first = files
+        .first()
+        .map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string())
+        .unwrap_or_default();
+    match files.len() {
+        0 | 1 => first,
+        n => format!("{first} and {} more", n - 1),
+    }
+}
+
+fn plain(diags: &Diagnostics) -> String {
+    let mut diags = diags.clone();
+    diags.sort();
+    diags
+        .0
+        .iter()
+        .filter(|d| d.is_error())
+        .map(Diagnostic::plain)
+        .collect()
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    let mut diags = diags.clone();
+    diags.sort();
+    let color = std::io::stderr().is_terminal();
+    for d in &diags.0 {
+        eprint!("{}", d.render(color));
+    }
+}
+
+fn io(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("the preview server failed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_become_url_paths() {
+        assert_eq!(url_path("index.html"), "/");
+        assert_eq!(url_path("en/a/b/index.html"), "/en/a/b/");
+        assert_eq!(url_path("style.css"), "/style.css");
+        assert_eq!(url_path("a/notindex.html"), "/a/notindex.html");
+        assert_eq!(url_path("*"), "*");
+    }
+
+    #[test]
+    fn a_busy_port_suggests_a_free_one() {
+        let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let err = bind("127.0.0.1".parse().unwrap(), port).unwrap_err();
+        assert!(err.message.contains(&port.to_string()), "{}", err.message);
+        let hint = err.hint.unwrap_or_default();
+        assert!(hint.contains("--port"), "{hint}");
+    }
+}

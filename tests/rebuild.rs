@@ -1,0 +1,305 @@
+//! The preview's incremental rebuild against a full one: after every kind of edit, the site the
+//! preview serves must equal the site a fresh preview builds from the same files, while an edit
+//! to one page re-renders only what depends on it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use shishin::pipeline::Options;
+use shishin::rebuild::{Changes, Preview, Rebuilt};
+
+/// A copy of the shipped site in a temporary folder, with its preview built once.
+struct Shipped {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    preview: Preview,
+}
+
+impl Shipped {
+    fn new() -> Shipped {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        for folder in ["content", "themes"] {
+            common::copy_dir(&common::repo().join(folder), &root.join(folder));
+        }
+        std::fs::copy(common::repo().join("site.yaml"), root.join("site.yaml")).unwrap();
+        let mut preview = Preview::new(root.clone(), options());
+        let first = preview
+            .update(&Changes {
+                setup: true,
+                ..Changes::default()
+            })
+            .unwrap_or_else(|d| panic!("first build: {d:?}"));
+        assert!(first.full);
+        Shipped {
+            _dir: dir,
+            root,
+            preview,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// Changes a file by replacing text in it, then rebuilds.
+    fn edit(&mut self, rel: &str, from: &str, to: &str) -> Rebuilt {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, &text.replacen(from, to, 1));
+        self.rebuild(&[rel])
+    }
+
+    fn rebuild(&mut self, touched: &[&str]) -> Rebuilt {
+        let paths = touched.iter().map(|t| self.path(t));
+        let changes = Changes::classify(&self.root, paths);
+        let rebuilt = self
+            .preview
+            .update(&changes)
+            .unwrap_or_else(|d| panic!("rebuild after {touched:?}: {d:?}"));
+        self.assert_same_as_full();
+        rebuilt
+    }
+
+    /// Every output of the incremental preview equals a fresh full build's.
+    fn assert_same_as_full(&self) {
+        let mut fresh = Preview::new(self.root.clone(), options());
+        fresh
+            .update(&Changes {
+                setup: true,
+                ..Changes::default()
+            })
+            .unwrap_or_else(|d| panic!("full build: {d:?}"));
+        let ours = self.preview.outputs();
+        let full = fresh.outputs();
+        let mut missing: Vec<&String> = full.keys().filter(|k| !ours.contains_key(*k)).collect();
+        let mut extra: Vec<&String> = ours.keys().filter(|k| !full.contains_key(*k)).collect();
+        missing.sort();
+        extra.sort();
+        assert!(missing.is_empty(), "not served after the edit: {missing:?}");
+        assert!(extra.is_empty(), "still served after the edit: {extra:?}");
+        for (path, content) in full {
+            assert!(
+                ours[path] == *content,
+                "{path} differs from a full build after the edit"
+            );
+        }
+    }
+
+    fn served(&self, path: &str) -> String {
+        match self.preview.outputs().get(path) {
+            Some(shishin::render::Content::Bytes(b)) => String::from_utf8(b.clone()).unwrap(),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+}
+
+fn options() -> Options {
+    Options {
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn a_body_edit_re_renders_the_page_in_both_languages_only() {
+    let mut site = Shipped::new();
+    let rebuilt = site.edit(
+        "content/guideline/demand.md",
+        "\n## ",
+        "\n本文に一文を足しました。\n\n## ",
+    );
+    // The Japanese page and the English one (a translation now stale, so its notice changes).
+    assert_eq!(rebuilt.rendered, 2, "{rebuilt:?}");
+    assert!(rebuilt
+        .changed
+        .contains(&"guideline/demand/index.html".to_string()));
+    assert!(site
+        .served("guideline/demand/index.html")
+        .contains("本文に一文を足しました。"));
+}
+
+#[test]
+fn title_link_and_translation_edits_update_every_page_that_shows_them() {
+    let mut site = Shipped::new();
+    // A title shows in its section's list, in breadcrumbs below it and in backlinks.
+    let rebuilt = site.edit("content/guideline/_index.md", "title: ", "title: 改題した");
+    assert!(rebuilt.rendered > 2, "{rebuilt:?}");
+    // A new link gives its target a backlink.
+    site.edit(
+        "content/subsidies/wide-area.md",
+        "\n## ",
+        "\n[千葉県の予算](@/prefectures/chiba/budget.md)を参照。\n\n## ",
+    );
+    assert!(site
+        .served("prefectures/chiba/budget/index.html")
+        .contains("/subsidies/wide-area/"));
+    // A translation that goes stale.
+    site.edit(
+        "content/prefectures/osaka/hub.md",
+        "\n## ",
+        "\n追記。\n\n## ",
+    );
+    // An English title.
+    site.edit("content/prefectures/_index.en.md", "title: ", "title: All ");
+}
+
+#[test]
+fn slugs_tags_and_drafts_reach_every_listing() {
+    let mut site = Shipped::new();
+    site.edit(
+        "content/prefectures/niigata/hub.md",
+        "title: ",
+        "slug: hub-renamed\ntitle: ",
+    );
+    assert!(site
+        .preview
+        .outputs()
+        .contains_key("prefectures/niigata/hub-renamed/index.html"));
+    assert!(!site
+        .preview
+        .outputs()
+        .contains_key("prefectures/niigata/hub/index.html"));
+    site.edit(
+        "content/prefectures/fukuoka/hub.md",
+        "tags: [",
+        "tags: [新しいタグ, ",
+    );
+    site.edit(
+        "content/prefectures/fukuoka/hub.md",
+        "title: ",
+        "draft: true\ntitle: ",
+    );
+}
+
+#[test]
+fn obligation_and_fact_edits_update_the_comparisons() {
+    let mut site = Shipped::new();
+    let before = site.served("compare/hub/index.html");
+    let rebuilt = site.edit(
+        "content/prefectures/chiba/plan.md",
+        "定期的で開催",
+        "定期的に開催",
+    );
+    assert!(rebuilt
+        .changed
+        .contains(&"compare/hub/index.html".to_string()));
+    assert_ne!(before, site.served("compare/hub/index.html"));
+    site.edit(
+        "content/prefectures/chiba/subsidy.md",
+        "base_amount: \"3,000千円\"",
+        "base_amount: \"3,500千円\"",
+    );
+    assert!(site
+        .served("compare/subsidies/index.html")
+        .contains("3,500千円"));
+}
+
+#[test]
+fn new_deleted_and_moved_files_and_folders() {
+    let mut site = Shipped::new();
+    site.write(
+        "content/topics/_index.md",
+        "---\ntitle: 話題\n---\n新しい節。\n",
+    );
+    site.write(
+        "content/topics/first.md",
+        "---\ntitle: 最初の話題\ntags: [拠点]\n---\n[拠点](@/guideline/hub.md)について。\n",
+    );
+    site.rebuild(&["content/topics"]);
+    assert!(site
+        .served("topics/first/index.html")
+        .contains("最初の話題"));
+    // The new section is in the main navigation of every page.
+    assert!(site.served("guideline/hub/index.html").contains("/topics/"));
+
+    std::fs::rename(site.path("content/topics"), site.path("content/subjects")).unwrap();
+    site.rebuild(&["content/topics", "content/subjects"]);
+    assert!(site
+        .preview
+        .outputs()
+        .contains_key("subjects/first/index.html"));
+
+    std::fs::remove_file(site.path("content/subjects/first.md")).unwrap();
+    site.rebuild(&["content/subjects/first.md"]);
+    assert!(!site
+        .preview
+        .outputs()
+        .contains_key("subjects/first/index.html"));
+}
+
+#[test]
+fn a_broken_edit_changes_nothing_served_and_the_fix_recovers() {
+    let mut site = Shipped::new();
+    let good = site.served("prefectures/osaka/hub/index.html");
+    let text = site.read("content/prefectures/osaka/hub.md");
+    site.write(
+        "content/prefectures/osaka/hub.md",
+        &text.replacen("title:", "title: [", 1),
+    );
+    let changes = Changes::classify(&site.root, [site.path("content/prefectures/osaka/hub.md")]);
+    let err = site.preview.update(&changes).unwrap_err();
+    let message: String = err.0.iter().map(|d| d.plain()).collect();
+    assert!(
+        message.contains("content/prefectures/osaka/hub.md:2"),
+        "{message}"
+    );
+    assert_eq!(site.served("prefectures/osaka/hub/index.html"), good);
+
+    site.write(
+        "content/prefectures/osaka/hub.md",
+        &text.replacen("title: ", "title: 直した", 1),
+    );
+    site.rebuild(&["content/prefectures/osaka/hub.md"]);
+    assert!(site
+        .served("prefectures/osaka/hub/index.html")
+        .contains("直した"));
+}
+
+#[test]
+fn editor_files_are_not_content_and_theme_edits_rebuild_everything() {
+    let root = Path::new("/site");
+    let changes = Changes::classify(
+        root,
+        [
+            PathBuf::from("/site/content/.a.md.swp"),
+            PathBuf::from("/site/content/a.md~"),
+            PathBuf::from("/site/content/4913"),
+            PathBuf::from("/site/public/index.html"),
+            PathBuf::from("/elsewhere/a.md"),
+        ],
+    );
+    assert!(changes.is_empty(), "{changes:?}");
+
+    let mut site = Shipped::new();
+    let css = site.read("themes/default/static/style.css");
+    site.write(
+        "themes/default/static/style.css",
+        &format!("{css}\n/* edited */\n"),
+    );
+    let rebuilt = site.rebuild(&["themes/default/static/style.css"]);
+    assert!(rebuilt.full);
+    site.edit("site.yaml", "title:", "# edited\ntitle:");
+}
+
+#[test]
+fn a_stylesheet_edit_in_static_is_css_only() {
+    let mut site = Shipped::new();
+    site.write("static/extra.css", "body { margin: 0 }\n");
+    site.rebuild(&["static/extra.css"]);
+    site.write("static/extra.css", "body { margin: 1px }\n");
+    let rebuilt = site.rebuild(&["static/extra.css"]);
+    assert!(rebuilt.css_only(), "{rebuilt:?}");
+    assert_eq!(rebuilt.rendered, 0);
+}
