@@ -1,0 +1,352 @@
+//! `shishin serve` as a user meets it: the real binary on a free loopback port, real HTTP, the
+//! real event stream, real file edits.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// A running `shishin serve` on a port the system chose.
+struct Server {
+    child: Child,
+    port: u16,
+    /// What the server printed after its start line.
+    log: std::sync::mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_shishin"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start shishin serve");
+        let (tx, log) = std::sync::mpsc::channel();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            // Drained so the server never blocks on a full pipe.
+            let _ = std::io::copy(&mut BufReader::new(stderr), &mut std::io::sink());
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            log,
+        };
+        let line = server.wait_for_line("serving ");
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        server.port = port;
+        server
+    }
+
+    fn wait_for_line(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+        panic!("the server never printed {needle:?}");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// GET: the status and the body.
+    fn get(&self, path: &str) -> (u16, String) {
+        let agent = ureq::AgentBuilder::new()
+            .redirects(0)
+            .timeout(Duration::from_secs(10))
+            .build();
+        match agent.get(&self.url(path)).call() {
+            Ok(r) => (r.status(), r.into_string().unwrap()),
+            Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+            Err(e) => panic!("GET {path}: {e}"),
+        }
+    }
+
+    /// A request written by hand, so the path reaches the server exactly as given.
+    fn raw_status(&self, path: &str) -> u16 {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.split(' ').nth(1).unwrap_or_default();
+        status.parse().unwrap_or_else(|_| panic!("{response}"))
+    }
+
+    fn events(&self) -> Events {
+        let agent = ureq::AgentBuilder::new()
+            .timeout_read(Duration::from_secs(20))
+            .build();
+        let response = agent.get(&self.url("/__shishin/events")).call().unwrap();
+        assert_eq!(response.content_type(), "text/event-stream");
+        let mut events = Events {
+            reader: BufReader::new(response.into_reader()),
+        };
+        let (kind, _) = events.next();
+        assert_eq!(kind, "hello");
+        events
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The server's event stream.
+struct Events {
+    reader: BufReader<Box<dyn Read + Send + Sync>>,
+}
+
+impl Events {
+    /// The next event: its name and data.
+    fn next(&mut self) -> (String, String) {
+        let (mut kind, mut data) = (String::new(), String::new());
+        loop {
+            let mut line = String::new();
+            let n = self.reader.read_line(&mut line).expect("event stream");
+            assert!(n > 0, "the event stream ended");
+            let line = line.trim_end_matches(['\r', '\n']);
+            if line.is_empty() {
+                if !kind.is_empty() {
+                    return (kind, data);
+                }
+            } else if let Some(k) = line.strip_prefix("event:") {
+                kind = k.trim().to_string();
+            } else if let Some(d) = line.strip_prefix("data:") {
+                data.push_str(d.trim_start());
+            }
+        }
+    }
+
+    /// Skips events until one named `kind`.
+    fn until(&mut self, kind: &str) -> String {
+        loop {
+            let (k, data) = self.next();
+            if k == kind {
+                return data;
+            }
+        }
+    }
+}
+
+fn site_with_pages() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/guide/_index.md",
+        "---\ntitle: 手引き\n---\n手引きの一覧。\n",
+    );
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: 計画案\ndraft: true\n---\n最初の文。\n\n## 見出し\n\n[ホーム](@/_index.md)\n",
+    );
+    site
+}
+
+#[test]
+fn an_edit_reloads_with_the_new_content() {
+    let site = site_with_pages();
+    let server = Server::start(&site);
+    let (status, page) = server.get("/guide/plan/");
+    assert_eq!(status, 200);
+    assert!(page.contains("最初の文。"));
+    // Served pages carry the reload script; drafts are included and marked.
+    assert!(page.contains("/__shishin/reload.js"));
+    assert!(page.contains("draft"), "no draft mark in {page}");
+
+    let mut events = server.events();
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: 計画案\ndraft: true\n---\n書き換えた文。\n",
+    );
+    let data = events.until("reload");
+    assert!(data.contains("\"/guide/plan/\""), "{data}");
+    let (_, page) = server.get("/guide/plan/");
+    assert!(page.contains("書き換えた文。"));
+    assert!(!page.contains("最初の文。"));
+}
+
+#[test]
+fn a_broken_front_matter_shows_the_error_and_a_fix_recovers() {
+    let site = site_with_pages();
+    let mut server = Server::start(&site);
+    let mut events = server.events();
+    site.write("content/guide/plan.md", "---\ntitle: [計画案\n---\n壊れた。\n");
+    let data = events.until("broken");
+    assert!(data.contains("content/guide/plan.md:2"), "{data}");
+    server.wait_for_line("still serving the last good build");
+
+    // The server still answers, with the last good page, and shows the error on its own page.
+    let (status, page) = server.get("/guide/plan/");
+    assert_eq!(status, 200);
+    assert!(page.contains("最初の文。"));
+    let (status, error) = server.get("/__shishin/error");
+    assert_eq!(status, 200);
+    assert!(error.contains("content/guide/plan.md:2"), "{error}");
+
+    site.write("content/guide/plan.md", "---\ntitle: 計画案\n---\n直した文。\n");
+    let data = events.until("reload");
+    assert!(data.contains("/guide/plan/"), "{data}");
+    assert!(server.get("/guide/plan/").1.contains("直した文。"));
+    assert_eq!(server.get("/__shishin/error").0, 404);
+}
+
+#[test]
+fn an_atomic_save_is_seen() {
+    let site = site_with_pages();
+    let server = Server::start(&site);
+    let mut events = server.events();
+    // What many editors do: write a temporary file, then rename it over the page.
+    let temp = site.path("content/guide/.goutputstream-X1Y2");
+    std::fs::write(
+        &temp,
+        "---\ntitle: 計画案\n---\n名前を変えて保存した文。\n",
+    )
+    .unwrap();
+    std::fs::rename(&temp, site.path("content/guide/plan.md")).unwrap();
+    let data = events.until("reload");
+    assert!(data.contains("/guide/plan/"), "{data}");
+    assert!(server
+        .get("/guide/plan/")
+        .1
+        .contains("名前を変えて保存した文。"));
+}
+
+#[test]
+fn many_quick_saves_end_with_the_last_one() {
+    let site = site_with_pages();
+    let server = Server::start(&site);
+    let mut events = server.events();
+    for i in 0..30 {
+        site.write(
+            "content/guide/plan.md",
+            &format!("---\ntitle: 計画案\n---\n保存{i}回目。\n"),
+        );
+    }
+    events.until("reload");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !server.get("/guide/plan/").1.contains("保存29回目。") {
+        assert!(Instant::now() < deadline, "the last save never showed");
+        events.until("reload");
+    }
+}
+
+#[test]
+fn new_and_deleted_pages_and_folders() {
+    let site = site_with_pages();
+    let server = Server::start(&site);
+    let mut events = server.events();
+    site.write("content/news/_index.md", "---\ntitle: お知らせ\n---\n");
+    site.write("content/news/first.md", "---\ntitle: 初報\n---\n新しいページ。\n");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get("/news/first/").0 != 200 {
+        assert!(Instant::now() < deadline, "the new page never appeared");
+        events.until("reload");
+    }
+    std::fs::remove_dir_all(site.path("content/news")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get("/news/first/").0 != 404 {
+        assert!(Instant::now() < deadline, "the deleted page is still served");
+        events.until("reload");
+    }
+}
+
+#[test]
+fn a_stylesheet_edit_swaps_the_stylesheet() {
+    let site = site_with_pages();
+    site.write("static/extra.css", "body { margin: 0 }\n");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    site.write("static/extra.css", "body { margin: 2px }\n");
+    let data = events.until("css");
+    assert!(data.contains("/extra.css"), "{data}");
+    assert_eq!(server.get("/extra.css").1, "body { margin: 2px }\n");
+}
+
+#[test]
+fn traversal_is_refused() {
+    let site = site_with_pages();
+    let server = Server::start(&site);
+    for path in [
+        "/../site.yaml",
+        "/guide/../../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/guide%2f..%2f..%2fsite.yaml",
+        "/..%5csite.yaml",
+        "//etc/passwd",
+    ] {
+        assert_eq!(server.raw_status(path), 400, "{path}");
+    }
+    assert_eq!(server.raw_status("/etc/passwd"), 404);
+    assert_eq!(server.raw_status("/guide/plan/"), 200);
+    assert_eq!(server.raw_status("/guide/plan"), 301);
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let site = site_with_pages();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run(&["serve", "--port", &port]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains(&port), "{}", run.stderr);
+    assert!(run.stderr.contains("--port"), "{}", run.stderr);
+}
+
+#[test]
+fn build_output_never_has_the_reload_script() {
+    let site = site_with_pages();
+    site.run(&["build", "--drafts"]);
+    let page = site.read("guide/plan/index.html");
+    assert!(page.contains("最初の文。"));
+    assert!(!page.contains("__shishin"));
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = site_with_pages();
+    let mut server = Server::start(&site);
+    let _events = server.events();
+    let pid = server.child.id().to_string();
+    let killed = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(killed.success());
+    server.wait_for_line("stopped");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(TcpStream::connect(("127.0.0.1", server.port)).is_err());
+}
