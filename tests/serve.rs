@@ -198,7 +198,10 @@ fn a_broken_front_matter_shows_the_error_and_a_fix_recovers() {
     let site = site_with_pages();
     let mut server = Server::start(&site);
     let mut events = server.events();
-    site.write("content/guide/plan.md", "---\ntitle: [計画案\n---\n壊れた。\n");
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: [計画案\n---\n壊れた。\n",
+    );
     let data = events.until("broken");
     assert!(data.contains("content/guide/plan.md:2"), "{data}");
     server.wait_for_line("still serving the last good build");
@@ -211,7 +214,10 @@ fn a_broken_front_matter_shows_the_error_and_a_fix_recovers() {
     assert_eq!(status, 200);
     assert!(error.contains("content/guide/plan.md:2"), "{error}");
 
-    site.write("content/guide/plan.md", "---\ntitle: 計画案\n---\n直した文。\n");
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: 計画案\n---\n直した文。\n",
+    );
     let data = events.until("reload");
     assert!(data.contains("/guide/plan/"), "{data}");
     assert!(server.get("/guide/plan/").1.contains("直した文。"));
@@ -225,11 +231,7 @@ fn an_atomic_save_is_seen() {
     let mut events = server.events();
     // What many editors do: write a temporary file, then rename it over the page.
     let temp = site.path("content/guide/.goutputstream-X1Y2");
-    std::fs::write(
-        &temp,
-        "---\ntitle: 計画案\n---\n名前を変えて保存した文。\n",
-    )
-    .unwrap();
+    std::fs::write(&temp, "---\ntitle: 計画案\n---\n名前を変えて保存した文。\n").unwrap();
     std::fs::rename(&temp, site.path("content/guide/plan.md")).unwrap();
     let data = events.until("reload");
     assert!(data.contains("/guide/plan/"), "{data}");
@@ -264,7 +266,10 @@ fn new_and_deleted_pages_and_folders() {
     let server = Server::start(&site);
     let mut events = server.events();
     site.write("content/news/_index.md", "---\ntitle: お知らせ\n---\n");
-    site.write("content/news/first.md", "---\ntitle: 初報\n---\n新しいページ。\n");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: 初報\n---\n新しいページ。\n",
+    );
     let deadline = Instant::now() + Duration::from_secs(10);
     while server.get("/news/first/").0 != 200 {
         assert!(Instant::now() < deadline, "the new page never appeared");
@@ -273,7 +278,10 @@ fn new_and_deleted_pages_and_folders() {
     std::fs::remove_dir_all(site.path("content/news")).unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     while server.get("/news/first/").0 != 404 {
-        assert!(Instant::now() < deadline, "the deleted page is still served");
+        assert!(
+            Instant::now() < deadline,
+            "the deleted page is still served"
+        );
         events.until("reload");
     }
 }
@@ -349,4 +357,182 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(TcpStream::connect(("127.0.0.1", server.port)).is_err());
+}
+
+/// Chromium driven over the DevTools protocol: an open page reloads after an edit, keeps its
+/// scroll position, swaps a stylesheet without reloading, shows a broken edit and recovers.
+#[test]
+fn an_open_page_in_chromium_follows_the_edits() {
+    let Some(mut browser) = Browser::start_if_installed() else {
+        return;
+    };
+    let site = site_with_pages();
+    let long_body: String = (1..=80).map(|i| format!("段落{i}。\n\n")).collect();
+    let page = |text: &str| format!("---\ntitle: 計画案\n---\n{text}\n\n{long_body}");
+    site.write("content/guide/plan.md", &page("最初の文。"));
+    let css = std::fs::read_to_string(site.path("themes/default/static/style.css")).unwrap();
+    site.write("static/style.css", &css);
+    let server = Server::start(&site);
+
+    browser.open(&server.url("/guide/plan/"));
+    browser.wait_until(
+        "document.readyState === 'complete' && document.body.innerText.includes('最初の文。')",
+    );
+    let y = browser.eval("window.scrollTo({ top: 600, behavior: 'instant' }); window.notReloaded = true; window.scrollY");
+    assert_eq!(y, "600");
+
+    // An edit reloads the page, which comes back where it was scrolled to.
+    site.write("content/guide/plan.md", &page("書き換えた文。"));
+    browser.wait_until(
+        "document.readyState === 'complete' && document.body.innerText.includes('書き換えた文。')",
+    );
+    assert_eq!(browser.eval("window.notReloaded === true"), "false");
+    browser.wait_until("Math.abs(window.scrollY - 600) < 2");
+
+    // A stylesheet edit is applied without a reload.
+    browser.eval("window.notReloaded = true");
+    site.write(
+        "static/style.css",
+        &format!("{css}\nbody {{ background: rgb(1, 2, 3) }}\n"),
+    );
+    browser.wait_until("getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)'");
+    assert_eq!(browser.eval("window.notReloaded === true"), "true");
+
+    // A broken edit shows the error over the page; the fix takes it away and shows the page.
+    site.write("content/guide/plan.md", "---\ntitle: [計画案\n---\n");
+    browser.wait_until(
+        "(document.getElementById('shishin-build-error')?.innerText ?? '').includes('content/guide/plan.md:2')",
+    );
+    site.write("content/guide/plan.md", &page("直した文。"));
+    browser.wait_until(
+        "document.body.innerText.includes('直した文。') && !document.getElementById('shishin-build-error')",
+    );
+}
+
+/// Headless Chromium with one page, driven over the DevTools protocol.
+struct Browser {
+    child: Child,
+    _profile: tempfile::TempDir,
+    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+}
+
+impl Browser {
+    const PATH: &'static str = "/usr/bin/chromium";
+
+    /// `None` (with a note) where Chromium is not installed, unless `SHISHIN_E2E` demands it, as
+    /// `.ci/run` does after installing it.
+    fn start_if_installed() -> Option<Browser> {
+        if !std::path::Path::new(Self::PATH).exists() {
+            assert!(
+                std::env::var_os("SHISHIN_E2E").is_none(),
+                "SHISHIN_E2E is set but {} is missing",
+                Self::PATH
+            );
+            eprintln!(
+                "skipped: {} is not installed (apt-get install -y chromium)",
+                Self::PATH
+            );
+            return None;
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let child = Command::new(Self::PATH)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=0",
+                "--window-size=1000,700",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromium");
+        // Chromium writes the port it chose into the profile.
+        let port_file = profile.path().join("DevToolsActivePort");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let port = loop {
+            let text = std::fs::read_to_string(&port_file).unwrap_or_default();
+            if let Some(port) = text.lines().next().and_then(|l| l.parse::<u16>().ok()) {
+                break port;
+            }
+            assert!(Instant::now() < deadline, "chromium did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let list = ureq::get(&format!("http://127.0.0.1:{port}/json/list"))
+            .call()
+            .unwrap()
+            .into_string()
+            .unwrap();
+        let targets: serde_json::Value = serde_json::from_str(&list).unwrap();
+        let ws = targets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["type"] == "page")
+            .and_then(|t| t["webSocketDebuggerUrl"].as_str())
+            .expect("a page target")
+            .to_string();
+        let (socket, _) = tungstenite::connect(ws).expect("DevTools socket");
+        Some(Browser {
+            child,
+            _profile: profile,
+            socket,
+            next_id: 0,
+        })
+    }
+
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let request = serde_json::json!({"id": id, "method": method, "params": params});
+        self.socket
+            .send(tungstenite::Message::text(request.to_string()))
+            .unwrap();
+        loop {
+            let message = self.socket.read().expect("DevTools reply");
+            let Ok(text) = message.to_text() else {
+                continue;
+            };
+            let reply: serde_json::Value = serde_json::from_str(text).unwrap();
+            if reply["id"] == id {
+                return reply;
+            }
+        }
+    }
+
+    fn open(&mut self, url: &str) {
+        self.call("Page.navigate", serde_json::json!({ "url": url }));
+    }
+
+    /// Evaluates JavaScript in the page; the value as JSON text (`""` while the page reloads).
+    fn eval(&mut self, expression: &str) -> String {
+        let reply = self.call(
+            "Runtime.evaluate",
+            serde_json::json!({"expression": expression, "returnByValue": true}),
+        );
+        reply["result"]["result"]["value"].to_string()
+    }
+
+    fn wait_until(&mut self, condition: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.eval(condition) != "true" {
+            assert!(Instant::now() < deadline, "never became true: {condition}");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -12,7 +12,8 @@
   if (saved) {
     sessionStorage.removeItem(scrollKey);
     const [x, y] = JSON.parse(saved);
-    const restore = () => window.scrollTo(x, y);
+    // "instant": a theme's smooth scrolling would otherwise animate from the top.
+    const restore = () => window.scrollTo({ left: x, top: y, behavior: "instant" });
     if (document.readyState === "complete") restore();
     else window.addEventListener("load", restore);
   }
