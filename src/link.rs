@@ -694,36 +694,40 @@ fn backlinks(site: &Site) -> HashMap<(PageId, Lang), Vec<PageId>> {
 }
 
 fn translation_states(site: &Site, diags: &mut Diagnostics) -> Vec<TranslationState> {
-    let mut states = Vec::with_capacity(site.pages.len());
-    for page in &site.pages {
-        let ja = &site.docs[page.ja];
-        if ja.front.translated_from.is_some() {
-            diags.push(
-                Diagnostic::warning("`translated_from` belongs in translations (`.en.md`), not in the Japanese page")
-                    .in_file(&ja.file.path)
-                    .hint("remove the line"),
-            );
-        }
-        let state = i18n::state(ja, page.en.map(|e| &site.docs[e]));
-        if let Some(e) = page.en {
-            let en = &site.docs[e];
-            match state {
-                TranslationState::Stale => diags.push(
-                    Diagnostic::warning(format!("the translation is out of date: {} has changed since it was translated", ja.file.path))
-                        .in_file(&en.file.path)
-                        .hint(format!("update the translation, then run `shishin i18n stamp {}`", en.file.path)),
-                ),
-                TranslationState::Unstamped => diags.push(
-                    Diagnostic::warning("the translation does not say which version of the original it was made from")
-                        .in_file(&en.file.path)
-                        .hint(format!("run `shishin i18n stamp {}` to record it", en.file.path)),
-                ),
-                _ => {}
-            }
-        }
-        states.push(state);
+    site.pages
+        .iter()
+        .map(|page| translation_state(site, page, diags))
+        .collect()
+}
+
+/// A page's translation state, with a warning when the translation needs attention.
+pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> TranslationState {
+    let ja = &site.docs[page.ja];
+    if ja.front.translated_from.is_some() {
+        diags.push(
+            Diagnostic::warning("`translated_from` belongs in translations (`.en.md`), not in the Japanese page")
+                .in_file(&ja.file.path)
+                .hint("remove the line"),
+        );
     }
-    states
+    let state = i18n::state(ja, page.en.map(|e| &site.docs[e]));
+    if let Some(e) = page.en {
+        let en = &site.docs[e];
+        match state {
+            TranslationState::Stale => diags.push(
+                Diagnostic::warning(format!("the translation is out of date: {} has changed since it was translated", ja.file.path))
+                    .in_file(&en.file.path)
+                    .hint(format!("update the translation, then run `shishin i18n stamp {}`", en.file.path)),
+            ),
+            TranslationState::Unstamped => diags.push(
+                Diagnostic::warning("the translation does not say which version of the original it was made from")
+                    .in_file(&en.file.path)
+                    .hint(format!("run `shishin i18n stamp {}` to record it", en.file.path)),
+            ),
+            _ => {}
+        }
+    }
+    state
 }
 
 fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {

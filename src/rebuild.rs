@@ -11,7 +11,8 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::Site;
+use crate::compare::Tables;
+use crate::link::{self, Site};
 use crate::load::{self, Listing};
 use crate::markdown;
 use crate::model::{Doc, Lang};
@@ -33,6 +34,10 @@ pub struct Preview {
     jobs: HashMap<JobKey, (u64, Vec<String>)>,
     /// What the server answers: path below the site root → content.
     outputs: HashMap<String, Content>,
+    /// The outputs no template renders (feeds, static files, assets), by path.
+    files: HashSet<String>,
+    /// The last good site, kept for edits that leave every page's structure as it was.
+    last: Option<(Site, Tables)>,
 }
 
 /// What a content edit does not change.
@@ -174,6 +179,8 @@ impl Preview {
             generation: 0,
             jobs: HashMap::new(),
             outputs: HashMap::new(),
+            files: HashSet::new(),
+            last: None,
         }
     }
 
@@ -198,6 +205,11 @@ impl Preview {
         } else if changes.statics {
             if let Some(setup) = &mut self.setup {
                 setup.site_static = pipeline::static_files(&self.root);
+            }
+        }
+        if !full && !changes.statics {
+            if let Some(rebuilt) = self.edit_in_place(&changes.content, started) {
+                return Ok(rebuilt);
             }
         }
         let Some(setup) = &self.setup else {
@@ -270,11 +282,99 @@ impl Preview {
         } else {
             self.apply(&jobs, rendered, files, changes)
         };
+        self.last = Some((site, tables));
         Ok(Rebuilt {
             full,
             rendered: rendered_count,
             changed,
             warnings: diags,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// The fast path for the most common edit, a page's text: when every touched file is a
+    /// known page whose front matter, links, anchors and obligation lists stay as they were, no
+    /// other page can change, so the last site is patched in place and only the edited pages are
+    /// rendered again. `None` when the edit needs the full path.
+    fn edit_in_place(&mut self, touched: &[PathBuf], started: Instant) -> Option<Rebuilt> {
+        let setup = self.setup.as_ref()?;
+        let (site, _) = self.last.as_ref()?;
+        let content = self.root.join("content");
+        let mut edits = Vec::new();
+        for path in touched {
+            let old = self.docs.get(path)?.doc.as_ref()?;
+            let rel = path.strip_prefix(&content).ok()?.to_str()?.replace('\\', "/");
+            let (doc, mut diags) = load::load_doc(&self.root, &rel, path, &setup.config);
+            let mut doc = doc?;
+            let (parsed, ds) = markdown::scan(&doc);
+            doc.parsed = parsed;
+            diags.extend(ds);
+            if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
+                return None;
+            }
+            let id = site.docs.iter().position(|d| d.file.path == doc.file.path)?;
+            edits.push((path.clone(), id, doc, diags));
+        }
+        if edits.is_empty() {
+            return None;
+        }
+
+        let (site, tables) = self.last.as_mut()?;
+        let mut warnings = Diagnostics::default();
+        let mut pages = Vec::new();
+        for (path, id, doc, diags) in edits {
+            warnings.extend(diags.iter().cloned());
+            site.docs[id] = doc.clone();
+            self.generation += 1;
+            let loaded = Loaded {
+                doc: Some(doc),
+                generation: self.generation,
+                diags,
+            };
+            self.docs.insert(path, loaded);
+            let page = site.by_key[&site.docs[id].key];
+            if !pages.contains(&page) {
+                pages.push(page);
+            }
+        }
+        for &page in &pages {
+            let state = link::translation_state(site, &site.pages[page], &mut warnings);
+            site.translations[page] = state;
+        }
+
+        let (site, tables) = (&*site, &*tables);
+        let renderer = Renderer {
+            site,
+            tables,
+            theme: &setup.theme,
+            root: &self.root,
+            serve: true,
+        };
+        let jobs: Vec<(JobKey, Job, u64)> = pages
+            .iter()
+            .flat_map(|&p| site.config.languages.iter().map(move |&l| Job::Page(p, l)))
+            // Unknown fingerprint: the next full-path rebuild renders these again.
+            .map(|job| (JobKey::of(job, site), job, 0))
+            .collect();
+        let todo: Vec<&(JobKey, Job, u64)> = jobs.iter().collect();
+        // A template error shows for any page: leave it to the full path to report it.
+        let rendered = render(&renderer, &todo).ok()?;
+        let count = rendered.iter().map(|(_, o)| o.len()).sum();
+        let mut changed = Vec::new();
+        for (key, outputs) in rendered {
+            let paths = outputs.iter().map(|o| o.path.clone()).collect();
+            for o in outputs {
+                if store(&mut self.outputs, o.path.clone(), o.content) {
+                    changed.push(o.path);
+                }
+            }
+            self.jobs.insert(key, (0, paths));
+        }
+        Some(Rebuilt {
+            full: false,
+            rendered: count,
+            changed,
+            warnings,
             elapsed: started.elapsed(),
         })
     }
@@ -295,6 +395,7 @@ impl Preview {
             self.outputs
                 .extend(outputs.into_iter().map(|o| (o.path, o.content)));
         }
+        self.files = files.iter().map(|o| o.path.clone()).collect();
         self.outputs
             .extend(files.into_iter().map(|o| (o.path, o.content)));
         vec!["*".to_string()]
@@ -344,18 +445,12 @@ impl Preview {
             changes.content.iter().any(|t| source.starts_with(t))
                 || changes.statics && source.starts_with(self.root.join("static"))
         };
-        let rendered_paths: HashSet<&String> = self.jobs.values().flat_map(|(_, p)| p).collect();
         let file_paths: HashSet<String> = files.iter().map(|o| o.path.clone()).collect();
-        let stale: Vec<String> = self
-            .outputs
-            .keys()
-            .filter(|p| !rendered_paths.contains(p) && !file_paths.contains(*p))
-            .cloned()
-            .collect();
-        for p in stale {
-            self.outputs.remove(&p);
-            changed.push(p);
+        for gone in self.files.difference(&file_paths) {
+            self.outputs.remove(gone);
+            changed.push(gone.clone());
         }
+        self.files = file_paths;
         for o in files {
             let copied_and_touched = matches!(&o.content, Content::Copy(src) if touched(src));
             if store(&mut self.outputs, o.path.clone(), o.content) || copied_and_touched {
@@ -366,6 +461,31 @@ impl Preview {
         changed.dedup();
         changed
     }
+}
+
+/// Whether two versions of a document show the same to every other page: same front matter,
+/// link destinations, anchors and obligation lists. Only its own body text may differ.
+fn same_structure(old: &Doc, new: &Doc) -> bool {
+    fn front(d: &Doc) -> &str {
+        &d.file.text[..d.body.start]
+    }
+    fn links(d: &Doc) -> impl Iterator<Item = &String> {
+        d.parsed.links.iter().map(|l| &l.dest)
+    }
+    fn items(d: &Doc) -> impl Iterator<Item = (&String, &String, &String, &Vec<String>)> {
+        d.parsed.obligation_lists.iter().flat_map(|l| {
+            l.items
+                .iter()
+                .map(move |i| (&l.set, &i.text, &i.detail, &i.markers))
+        })
+    }
+    old.key == new.key
+        && old.lang == new.lang
+        && front(old) == front(new)
+        && old.parsed.anchors == new.parsed.anchors
+        && links(old).eq(links(new))
+        && old.parsed.obligation_lists.len() == new.parsed.obligation_lists.len()
+        && items(old).eq(items(new))
 }
 
 /// Stores an output; true when it is new or its bytes differ from what was there.

@@ -128,6 +128,15 @@ fn a_body_edit_re_renders_the_page_in_both_languages_only() {
     assert!(site
         .served("guideline/demand/index.html")
         .contains("本文に一文を足しました。"));
+
+    // Text outside the obligation list of a plan: the comparisons stay as they are.
+    let rebuilt = site.edit(
+        "content/prefectures/chiba/plan.md",
+        "\n## ",
+        "\n計画の本文に一文。\n\n## ",
+    );
+    assert_eq!(rebuilt.rendered, 2, "{rebuilt:?}");
+    assert!(!rebuilt.changed.iter().any(|p| p.starts_with("compare/")));
 }
 
 #[test]
