@@ -48,7 +48,7 @@ pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {
     };
     match &en.front.translated_from {
         None => TranslationState::Unstamped,
-        Some(d) if *d == digest(ja.body_text()) => TranslationState::Current,
+        Some(d) if d == ja.body_digest() => TranslationState::Current,
         Some(_) => TranslationState::Stale,
     }
 }

@@ -1,6 +1,9 @@
 //! Link stage: group documents into pages, place them in sections, resolve every link, and
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets).
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
@@ -34,11 +37,12 @@ pub struct CanonicalSet {
     pub en: Option<Vec<ObligationItem>>,
 }
 
-/// The linked site: the model `render` and `write` work from.
+/// The linked site: the model `render` and `write` work from. Documents are shared, so that the
+/// preview can link the site again after an edit without copying every unchanged document.
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    pub docs: Vec<Doc>,
+    pub docs: Vec<Arc<Doc>>,
     pub pages: Vec<Page>,
     pub by_key: HashMap<String, PageId>,
     pub home: PageId,
@@ -113,7 +117,7 @@ impl Site {
 /// `static/` put in the output, so plain links to them can be checked.
 pub fn link(
     config: Config,
-    docs: Vec<Doc>,
+    docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_files: &HashSet<String>,
     dropped_drafts: &HashSet<String>,
@@ -154,7 +158,7 @@ pub fn link(
 }
 
 /// Pairs each Japanese document with its translation and computes URLs.
-fn group_pages(docs: &[Doc], diags: &mut Diagnostics) -> (Vec<Page>, HashMap<String, PageId>) {
+fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMap<String, PageId>) {
     let mut pages = Vec::new();
     let mut by_key = HashMap::new();
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::Ja) {
@@ -379,52 +383,40 @@ fn resolve_links(
     diags: &mut Diagnostics,
 ) {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
-    let mut all = Vec::with_capacity(site.docs.len());
-    for page in 0..site.pages.len() {
-        let has_en = site.config.has(Lang::En);
-        let ja_langs: &[Lang] = if has_en && site.pages[page].en.is_none() {
-            &[Lang::Ja, Lang::En]
-        } else {
-            &[Lang::Ja]
-        };
-        let views = [
-            Some((site.pages[page].ja, ja_langs)),
-            site.pages[page].en.map(|e| (e, &[Lang::En][..])),
-        ];
-        for (doc_id, langs) in views.into_iter().flatten() {
-            let doc = &site.docs[doc_id];
-            let mut map = HashMap::new();
-            for link in &doc.parsed.links {
-                if map.contains_key(&link.dest) {
-                    continue;
-                }
-                let resolver = Resolver {
-                    site,
-                    page,
-                    doc_id,
-                    langs,
-                    asset_paths: &asset_paths,
-                    static_files,
-                    dropped,
+    let has_en = site.config.has(Lang::En);
+    let site_ref = &*site;
+    let resolved: Vec<Vec<(DocId, HashMap<String, Target>, Vec<Diagnostic>)>> =
+        (0..site.pages.len())
+            .into_par_iter()
+            .map(|page| {
+                let p = &site_ref.pages[page];
+                let ja_langs: &[Lang] = if has_en && p.en.is_none() {
+                    &[Lang::Ja, Lang::En]
+                } else {
+                    &[Lang::Ja]
                 };
-                match resolver.resolve(&link.dest) {
-                    Ok(t) => {
-                        map.insert(link.dest.clone(), t);
-                    }
-                    Err((message, hint)) => {
-                        diags.push(
-                            Diagnostic::error(message)
-                                .at(&doc.file, link.span.clone())
-                                .hint(hint),
-                        );
-                    }
-                }
-            }
-            all.push((doc_id, map));
-        }
-    }
-    for (doc_id, map) in all {
+                let views = [Some((p.ja, ja_langs)), p.en.map(|e| (e, &[Lang::En][..]))];
+                views
+                    .into_iter()
+                    .flatten()
+                    .map(|(doc_id, langs)| {
+                        let resolver = Resolver {
+                            site: site_ref,
+                            page,
+                            doc_id,
+                            langs,
+                            asset_paths: &asset_paths,
+                            static_files,
+                            dropped,
+                        };
+                        resolver.resolve_all()
+                    })
+                    .collect()
+            })
+            .collect();
+    for (doc_id, map, errors) in resolved.into_iter().flatten() {
         site.links[doc_id] = map;
+        diags.extend(errors);
     }
 }
 
@@ -442,6 +434,29 @@ struct Resolver<'a> {
 type LinkError = (String, String);
 
 impl Resolver<'_> {
+    /// Resolves every link of the document: where each destination goes, and the errors.
+    fn resolve_all(&self) -> (DocId, HashMap<String, Target>, Vec<Diagnostic>) {
+        let doc = &self.site.docs[self.doc_id];
+        let mut map = HashMap::new();
+        let mut errors = Vec::new();
+        for link in &doc.parsed.links {
+            if map.contains_key(&link.dest) {
+                continue;
+            }
+            match self.resolve(&link.dest) {
+                Ok(t) => {
+                    map.insert(link.dest.clone(), t);
+                }
+                Err((message, hint)) => errors.push(
+                    Diagnostic::error(message)
+                        .at(&doc.file, link.span.clone())
+                        .hint(hint),
+                ),
+            }
+        }
+        (self.doc_id, map, errors)
+    }
+
     fn resolve(&self, dest: &str) -> Result<Target, LinkError> {
         let (path, anchor) = match dest.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -687,16 +702,27 @@ fn backlinks(site: &Site) -> HashMap<(PageId, Lang), Vec<PageId>> {
             }
         }
     }
-    for ((_, lang), from) in out.iter_mut() {
+    out.par_iter_mut().for_each(|((_, lang), from)| {
         from.sort_by(|&a, &b| site.title(a, *lang).cmp(site.title(b, *lang)));
-    }
+    });
     out
 }
 
 fn translation_states(site: &Site, diags: &mut Diagnostics) -> Vec<TranslationState> {
-    site.pages
-        .iter()
-        .map(|page| translation_state(site, page, diags))
+    let states: Vec<(TranslationState, Diagnostics)> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut ds = Diagnostics::default();
+            (translation_state(site, page, &mut ds), ds)
+        })
+        .collect();
+    states
+        .into_iter()
+        .map(|(state, ds)| {
+            diags.extend(ds.0);
+            state
+        })
         .collect()
 }
 
@@ -705,24 +731,37 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
     let ja = &site.docs[page.ja];
     if ja.front.translated_from.is_some() {
         diags.push(
-            Diagnostic::warning("`translated_from` belongs in translations (`.en.md`), not in the Japanese page")
-                .in_file(&ja.file.path)
-                .hint("remove the line"),
+            Diagnostic::warning(
+                "`translated_from` belongs in translations (`.en.md`), not in the Japanese page",
+            )
+            .in_file(&ja.file.path)
+            .hint("remove the line"),
         );
     }
-    let state = i18n::state(ja, page.en.map(|e| &site.docs[e]));
+    let state = i18n::state(ja, page.en.map(|e| &*site.docs[e]));
     if let Some(e) = page.en {
         let en = &site.docs[e];
         match state {
             TranslationState::Stale => diags.push(
-                Diagnostic::warning(format!("the translation is out of date: {} has changed since it was translated", ja.file.path))
-                    .in_file(&en.file.path)
-                    .hint(format!("update the translation, then run `shishin i18n stamp {}`", en.file.path)),
+                Diagnostic::warning(format!(
+                    "the translation is out of date: {} has changed since it was translated",
+                    ja.file.path
+                ))
+                .in_file(&en.file.path)
+                .hint(format!(
+                    "update the translation, then run `shishin i18n stamp {}`",
+                    en.file.path
+                )),
             ),
             TranslationState::Unstamped => diags.push(
-                Diagnostic::warning("the translation does not say which version of the original it was made from")
-                    .in_file(&en.file.path)
-                    .hint(format!("run `shishin i18n stamp {}` to record it", en.file.path)),
+                Diagnostic::warning(
+                    "the translation does not say which version of the original it was made from",
+                )
+                .in_file(&en.file.path)
+                .hint(format!(
+                    "run `shishin i18n stamp {}` to record it",
+                    en.file.path
+                )),
             ),
             _ => {}
         }
@@ -742,9 +781,10 @@ fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {
         }
     }
     for (lang, tags) in out.iter_mut() {
-        for pages in tags.values_mut() {
+        let mut lists: Vec<&mut Vec<PageId>> = tags.values_mut().collect();
+        lists.par_iter_mut().for_each(|pages| {
             pages.sort_by(|&a, &b| site.title(a, *lang).cmp(site.title(b, *lang)));
-        }
+        });
     }
     out
 }

@@ -59,7 +59,7 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>
 }
 
 /// The files of `content/`: Markdown pages (path below `content/`, file) and assets.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Listing {
     pub markdown: Vec<(String, PathBuf)>,
     pub assets: Vec<Asset>,
@@ -170,6 +170,7 @@ pub fn load_doc(
                 body,
                 front,
                 parsed: Parsed::default(),
+                digest: Default::default(),
             }),
             diags,
         ),

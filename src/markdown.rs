@@ -666,6 +666,7 @@ mod tests {
                 extra: serde_json::Value::Null,
             },
             parsed: Parsed::default(),
+            digest: Default::default(),
         }
     }
 

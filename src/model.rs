@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -194,11 +195,19 @@ pub struct Doc {
     pub body: Range<usize>,
     pub front: FrontMatter,
     pub parsed: Parsed,
+    /// The digest of the body, computed once when first asked for (translations compare it).
+    pub digest: OnceLock<String>,
 }
 
 impl Doc {
     pub fn body_text(&self) -> &str {
         &self.file.text[self.body.clone()]
+    }
+
+    /// The digest translations record in `translated_from` (see `i18n::digest`).
+    pub fn body_digest(&self) -> &str {
+        self.digest
+            .get_or_init(|| crate::i18n::digest(self.body_text()))
     }
     pub fn is_section(&self) -> bool {
         is_section_key(&self.key)

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -131,6 +132,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let site_static = static_files(root);
     let paths = static_paths(&config, theme.as_ref(), &site_static);
     // A broken theme is already in `diags`, so this reports the content's errors beside it.
+    let docs = docs.into_iter().map(Arc::new).collect();
     let (site, tables) =
         link_and_compare(config, docs, loaded.assets, &paths, &dropped, &mut diags)?;
     let Some(theme) = theme else {
@@ -194,7 +196,7 @@ pub fn static_paths(
 /// Link and compare stages. `None` when either found an error (they are in `diags`).
 pub fn link_and_compare(
     config: Config,
-    docs: Vec<Doc>,
+    docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_paths: &HashSet<String>,
     dropped_drafts: &HashSet<String>,

@@ -5,13 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::compare::Tables;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::compare::Tables;
 use crate::link::{self, Site};
 use crate::load::{self, Listing};
 use crate::markdown;
@@ -38,6 +39,10 @@ pub struct Preview {
     files: HashSet<String>,
     /// The last good site, kept for edits that leave every page's structure as it was.
     last: Option<(Site, Tables)>,
+    /// The last listing of `content/`, kept for edits that add or remove no file.
+    listing: Option<Listing>,
+    /// What the outputs in `files` were made from, to skip them when it did not change.
+    files_key: u64,
 }
 
 /// What a content edit does not change.
@@ -49,7 +54,7 @@ struct Setup {
 
 /// One Markdown file as last read: its document, or the errors that kept it from loading.
 struct Loaded {
-    doc: Option<Doc>,
+    doc: Option<Arc<Doc>>,
     generation: u64,
     diags: Vec<Diagnostic>,
 }
@@ -58,7 +63,8 @@ struct Loaded {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum JobKey {
     Page(String, Lang),
-    Tags(Lang),
+    TagIndex(Lang),
+    Tag(Lang, String),
     Comparisons(Lang),
     NotFound(Lang),
 }
@@ -67,7 +73,8 @@ impl JobKey {
     fn of(job: Job, site: &Site) -> JobKey {
         match job {
             Job::Page(p, lang) => JobKey::Page(site.pages[p].key.clone(), lang),
-            Job::Tags(lang) => JobKey::Tags(lang),
+            Job::TagIndex(lang) => JobKey::TagIndex(lang),
+            Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
             Job::Comparisons(lang) => JobKey::Comparisons(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
         }
@@ -80,7 +87,7 @@ pub struct Changes {
     /// `site.yaml`, the theme or the glossary: everything is rebuilt.
     pub setup: bool,
     /// The site's `static/` folder.
-    pub statics: bool,
+    pub statics: Vec<PathBuf>,
     /// Files and folders below `content/`.
     pub content: Vec<PathBuf>,
 }
@@ -107,7 +114,7 @@ impl Changes {
             if setup {
                 changes.setup = true;
             } else if rel.starts_with("static") {
-                changes.statics = true;
+                changes.statics.push(path);
             } else if rel.starts_with("content") && !changes.content.contains(&path) {
                 changes.content.push(path);
             }
@@ -116,7 +123,7 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.setup && !self.statics && self.content.is_empty()
+        !self.setup && self.statics.is_empty() && self.content.is_empty()
     }
 }
 
@@ -181,6 +188,8 @@ impl Preview {
             outputs: HashMap::new(),
             files: HashSet::new(),
             last: None,
+            listing: None,
+            files_key: 0,
         }
     }
 
@@ -202,12 +211,12 @@ impl Preview {
             self.setup = None;
             self.setup = Some(load_setup(&self.root, &self.options)?);
             self.docs.clear();
-        } else if changes.statics {
+        } else if !changes.statics.is_empty() {
             if let Some(setup) = &mut self.setup {
                 setup.site_static = pipeline::static_files(&self.root);
             }
         }
-        if !full && !changes.statics {
+        if !full && changes.statics.is_empty() {
             if let Some(rebuilt) = self.edit_in_place(&changes.content, started) {
                 return Ok(rebuilt);
             }
@@ -217,7 +226,13 @@ impl Preview {
         };
 
         let mut diags = Diagnostics::default();
-        let listing = load::list_content(&self.root, &mut diags);
+        // Walking 20,000 files costs more than the rest of a small edit: only when files came
+        // or went.
+        let same_files = |t: &PathBuf| self.docs.contains_key(t) && t.is_file();
+        let listing = match self.listing.take() {
+            Some(listing) if !full && changes.content.iter().all(same_files) => listing,
+            _ => load::list_content(&self.root, &mut diags),
+        };
         refresh_docs(
             &self.root,
             &setup.config,
@@ -234,7 +249,7 @@ impl Preview {
             };
             diags.extend(loaded.diags.iter().cloned());
             if let Some(doc) = &loaded.doc {
-                docs.push(doc.clone());
+                docs.push(Arc::clone(doc));
                 generations.push(loaded.generation);
             }
         }
@@ -246,7 +261,7 @@ impl Preview {
         let (site, tables) = pipeline::link_and_compare(
             setup.config.clone(),
             docs,
-            listing.assets,
+            listing.assets.clone(),
             &static_paths,
             &HashSet::new(),
             &mut diags,
@@ -262,7 +277,7 @@ impl Preview {
         let inputs = Inputs::new(&site, &generations);
         let jobs: Vec<(JobKey, Job, u64)> = renderer
             .jobs()
-            .into_iter()
+            .into_par_iter()
             .map(|job| (JobKey::of(job, &site), job, inputs.fingerprint(job)))
             .collect();
         let todo: Vec<&(JobKey, Job, u64)> = jobs
@@ -273,14 +288,23 @@ impl Preview {
             diags.extend(errors);
             std::mem::take(&mut diags)
         })?;
-        let mut files = pipeline::site_files(&site, &setup.theme, &setup.site_static);
-        pipeline::dedup_outputs(&mut files);
+        let files_key = files_key(inputs.feeds(), &site, &setup.site_static);
+        let files = (full || files_key != self.files_key).then(|| {
+            let mut files = pipeline::site_files(&site, &setup.theme, &setup.site_static);
+            pipeline::dedup_outputs(&mut files);
+            files
+        });
+        self.files_key = files_key;
+        self.listing = Some(listing);
 
         let rendered_count = rendered.iter().map(|(_, o)| o.len()).sum();
+        let fingerprints: HashMap<JobKey, u64> =
+            jobs.into_iter().map(|(key, _, fp)| (key, fp)).collect();
         let changed = if full {
-            self.replace_all(&jobs, rendered, files)
+            self.replace_all(&fingerprints, rendered, files.unwrap_or_default())
         } else {
-            self.apply(&jobs, rendered, files, changes)
+            let touched = touched_copies(&site, &setup.site_static, changes);
+            self.apply(&fingerprints, rendered, files, touched)
         };
         self.last = Some((site, tables));
         Ok(Rebuilt {
@@ -303,7 +327,11 @@ impl Preview {
         let mut edits = Vec::new();
         for path in touched {
             let old = self.docs.get(path)?.doc.as_ref()?;
-            let rel = path.strip_prefix(&content).ok()?.to_str()?.replace('\\', "/");
+            let rel = path
+                .strip_prefix(&content)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
             let (doc, mut diags) = load::load_doc(&self.root, &rel, path, &setup.config);
             let mut doc = doc?;
             let (parsed, ds) = markdown::scan(&doc);
@@ -312,7 +340,10 @@ impl Preview {
             if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
                 return None;
             }
-            let id = site.docs.iter().position(|d| d.file.path == doc.file.path)?;
+            let id = site
+                .docs
+                .iter()
+                .position(|d| d.file.path == doc.file.path)?;
             edits.push((path.clone(), id, doc, diags));
         }
         if edits.is_empty() {
@@ -324,7 +355,8 @@ impl Preview {
         let mut pages = Vec::new();
         for (path, id, doc, diags) in edits {
             warnings.extend(diags.iter().cloned());
-            site.docs[id] = doc.clone();
+            let doc = Arc::new(doc);
+            site.docs[id] = Arc::clone(&doc);
             self.generation += 1;
             let loaded = Loaded {
                 doc: Some(doc),
@@ -382,11 +414,10 @@ impl Preview {
     /// After a full rebuild: the new outputs replace the old ones.
     fn replace_all(
         &mut self,
-        jobs: &[(JobKey, Job, u64)],
+        fingerprints: &HashMap<JobKey, u64>,
         rendered: Vec<(JobKey, Vec<Output>)>,
         files: Vec<Output>,
     ) -> Vec<String> {
-        let fingerprints: HashMap<&JobKey, u64> = jobs.iter().map(|(k, _, fp)| (k, *fp)).collect();
         self.jobs.clear();
         self.outputs.clear();
         for (key, outputs) in rendered {
@@ -405,16 +436,15 @@ impl Preview {
     /// returns the paths whose bytes changed.
     fn apply(
         &mut self,
-        jobs: &[(JobKey, Job, u64)],
+        fingerprints: &HashMap<JobKey, u64>,
         rendered: Vec<(JobKey, Vec<Output>)>,
-        files: Vec<Output>,
-        changes: &Changes,
+        files: Option<Vec<Output>>,
+        touched_copies: Vec<String>,
     ) -> Vec<String> {
         let mut changed = Vec::new();
-        let live: HashSet<&JobKey> = jobs.iter().map(|(k, _, _)| k).collect();
         let outputs = &mut self.outputs;
         self.jobs.retain(|key, (_, paths)| {
-            if live.contains(key) {
+            if fingerprints.contains_key(key) {
                 return true;
             }
             for p in paths.iter() {
@@ -424,7 +454,6 @@ impl Preview {
             }
             false
         });
-        let fingerprints: HashMap<&JobKey, u64> = jobs.iter().map(|(k, _, fp)| (k, *fp)).collect();
         for (key, new) in rendered {
             let paths: Vec<String> = new.iter().map(|o| o.path.clone()).collect();
             if let Some((_, old_paths)) = self.jobs.get(&key) {
@@ -440,11 +469,21 @@ impl Preview {
             }
             self.jobs.insert(key.clone(), (fingerprints[&key], paths));
         }
-        // Files no template renders: compare bytes; copies changed when their source was touched.
-        let touched = |source: &Path| {
-            changes.content.iter().any(|t| source.starts_with(t))
-                || changes.statics && source.starts_with(self.root.join("static"))
-        };
+        // Files no template renders: compare bytes; a copied file changed when its source was
+        // touched (its bytes are read when it is served).
+        if let Some(files) = files {
+            self.apply_files(files, &mut changed);
+        }
+        changed.extend(touched_copies);
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+}
+
+impl Preview {
+    /// Takes the outputs no template renders; drops those that went away.
+    fn apply_files(&mut self, files: Vec<Output>, changed: &mut Vec<String>) {
         let file_paths: HashSet<String> = files.iter().map(|o| o.path.clone()).collect();
         for gone in self.files.difference(&file_paths) {
             self.outputs.remove(gone);
@@ -452,15 +491,42 @@ impl Preview {
         }
         self.files = file_paths;
         for o in files {
-            let copied_and_touched = matches!(&o.content, Content::Copy(src) if touched(src));
-            if store(&mut self.outputs, o.path.clone(), o.content) || copied_and_touched {
+            if store(&mut self.outputs, o.path.clone(), o.content) {
                 changed.push(o.path);
             }
         }
-        changed.sort();
-        changed.dedup();
-        changed
     }
+}
+
+/// The copied files (assets, the site's static files) whose source the edit touched.
+fn touched_copies(
+    site: &Site,
+    site_static: &[(String, PathBuf)],
+    changes: &Changes,
+) -> Vec<String> {
+    let touched = |source: &Path| {
+        let mut all = changes.content.iter().chain(&changes.statics);
+        all.any(|t| source.starts_with(t))
+    };
+    let assets = site.assets.iter().map(|a| (&a.rel, &a.source));
+    let statics = site_static.iter().map(|(rel, source)| (rel, source));
+    assets
+        .chain(statics)
+        .filter(|(_, source)| touched(source))
+        .map(|(rel, _)| rel.clone())
+        .collect()
+}
+
+/// What the feeds, the sitemap and the copied files are made from.
+fn files_key(feeds: u64, site: &Site, site_static: &[(String, PathBuf)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    feeds.hash(&mut h);
+    for a in &site.assets {
+        (&a.rel, &a.source).hash(&mut h);
+    }
+    site_static.hash(&mut h);
+    h.finish()
 }
 
 /// Whether two versions of a document show the same to every other page: same front matter,
@@ -522,12 +588,27 @@ fn refresh_docs(
     listing: &Listing,
     touched: &[PathBuf],
 ) {
-    let listed: HashSet<&PathBuf> = listing.markdown.iter().map(|(_, p)| p).collect();
-    docs.retain(|path, _| listed.contains(path));
+    let known = listing
+        .markdown
+        .iter()
+        .filter(|(_, p)| docs.contains_key(p))
+        .count();
+    if known < docs.len() {
+        let listed: HashSet<&PathBuf> = listing.markdown.iter().map(|(_, p)| p).collect();
+        docs.retain(|path, _| listed.contains(path));
+    }
+    // Touched files are looked up; touched folders (a folder moved away and back) by prefix.
+    let touched_files: HashSet<&PathBuf> =
+        touched.iter().filter(|t| docs.contains_key(*t)).collect();
+    let touched_dirs: Vec<&PathBuf> = touched.iter().filter(|t| t.is_dir()).collect();
     let stale: Vec<&(String, PathBuf)> = listing
         .markdown
         .iter()
-        .filter(|(_, path)| !docs.contains_key(path) || touched.iter().any(|t| path.starts_with(t)))
+        .filter(|(_, path)| {
+            !docs.contains_key(path)
+                || touched_files.contains(path)
+                || touched_dirs.iter().any(|d| path.starts_with(d))
+        })
         .collect();
     let first = *generation + 1;
     *generation += stale.len() as u64;
@@ -545,7 +626,7 @@ fn refresh_docs(
             (
                 path.clone(),
                 Loaded {
-                    doc,
+                    doc: doc.map(Arc::new),
                     generation,
                     diags,
                 },

@@ -7,10 +7,12 @@
 //! number the preview gives each document it (re)loads, so an unchanged file costs nothing to
 //! compare. `tests/serve.rs` checks that an incremental rebuild equals a full build.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use crate::link::Site;
+use rayon::prelude::*;
+use rustc_hash::FxHasher as DefaultHasher;
+
+use crate::link::{Site, Target};
 use crate::model::{Lang, PageId};
 
 use super::Job;
@@ -31,6 +33,7 @@ pub struct Inputs<'a> {
 impl<'a> Inputs<'a> {
     pub fn new(site: &'a Site, generations: &'a [u64]) -> Inputs<'a> {
         let metas: Vec<[u64; 2]> = (0..site.pages.len())
+            .into_par_iter()
             .map(|p| Lang::ALL.map(|lang| meta(site, p, lang)))
             .collect();
         let nav = Lang::ALL.map(|lang| {
@@ -52,10 +55,16 @@ impl<'a> Inputs<'a> {
         inputs
     }
 
+    /// What the feeds and the sitemap are made from: every page's meta.
+    pub fn feeds(&self) -> u64 {
+        hash_all(&self.metas)
+    }
+
     pub fn fingerprint(&self, job: Job) -> u64 {
         match job {
             Job::Page(page, lang) => self.page(page, lang),
-            Job::Tags(lang) => self.tags(lang),
+            Job::TagIndex(lang) => self.tag_index(lang),
+            Job::Tag(lang, name) => self.tag(lang, name),
             Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
             Job::NotFound(lang) => self.nav[index(lang)],
         }
@@ -65,7 +74,7 @@ impl<'a> Inputs<'a> {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
-        let mut h = DefaultHasher::new();
+        let mut h = DefaultHasher::default();
         // The page's own documents (the Japanese one also decides a translation's stale notice).
         self.generations[p.ja].hash(&mut h);
         p.en.map(|e| self.generations[e]).hash(&mut h);
@@ -91,20 +100,35 @@ impl<'a> Inputs<'a> {
         // links are kept in a hash map.
         let links: u64 = site.links[doc_id]
             .iter()
-            .map(|(dest, target)| hash_all([dest.clone(), site.target_url(target, lang)]))
+            .map(|(dest, target)| {
+                let mut h = DefaultHasher::default();
+                dest.hash(&mut h);
+                match target {
+                    Target::Page { page, anchor } => (&site.pages[*page].path, anchor).hash(&mut h),
+                    Target::File(path) | Target::Generated(path) => path.hash(&mut h),
+                }
+                h.finish()
+            })
             .fold(0, u64::wrapping_add);
         links.hash(&mut h);
         h.finish()
     }
 
-    fn tags(&self, lang: Lang) -> u64 {
-        let mut h = DefaultHasher::new();
+    fn tag_index(&self, lang: Lang) -> u64 {
+        let mut h = DefaultHasher::default();
         self.nav[index(lang)].hash(&mut h);
         for (name, pages) in self.site.tags.get(&lang).into_iter().flatten() {
-            name.hash(&mut h);
-            for &p in pages {
-                self.metas[p][index(lang)].hash(&mut h);
-            }
+            (name, pages.len()).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    fn tag(&self, lang: Lang, name: &str) -> u64 {
+        let mut h = DefaultHasher::default();
+        self.nav[index(lang)].hash(&mut h);
+        let pages = self.site.tags.get(&lang).and_then(|t| t.get(name));
+        for &p in pages.into_iter().flatten() {
+            self.metas[p][index(lang)].hash(&mut h);
         }
         h.finish()
     }
@@ -112,7 +136,7 @@ impl<'a> Inputs<'a> {
     /// The comparisons are made from the pages with obligation lists or facts.
     fn tables_fingerprint(&self) -> u64 {
         let site = self.site;
-        let mut h = DefaultHasher::new();
+        let mut h = DefaultHasher::default();
         for (page, p) in site.pages.iter().enumerate() {
             let docs = std::iter::once(p.ja).chain(p.en);
             let compared = docs.clone().any(|d| {
@@ -131,13 +155,15 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// What other pages show of a page: its title, summary, kind, date, draft mark, language and URL.
+/// What other pages, feeds and the sitemap show of a page: its title, summary, kind, dates,
+/// draft mark, language and URL.
 fn meta(site: &Site, page: PageId, lang: Lang) -> u64 {
     let doc = site.doc(page, lang);
     let f = &doc.front;
-    let mut h = DefaultHasher::new();
-    (&f.title, &f.description, f.kind, f.date, f.draft, doc.lang).hash(&mut h);
-    site.url(page, lang).hash(&mut h);
+    let mut h = DefaultHasher::default();
+    (&f.title, &f.description, f.kind, f.date, f.updated, f.draft).hash(&mut h);
+    // The URL, less what site.yaml decides (an edit there renders everything anyway).
+    (doc.lang, lang, &site.pages[page].path).hash(&mut h);
     h.finish()
 }
 
@@ -149,7 +175,7 @@ fn index(lang: Lang) -> usize {
 }
 
 fn hash_all<T: Hash>(items: impl IntoIterator<Item = T>) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = DefaultHasher::default();
     for i in items {
         i.hash(&mut h);
     }

@@ -28,10 +28,12 @@ pub enum Here {
 
 /// A unit of rendering: what one call renders, and what `serve` re-renders when its inputs changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
+pub enum Job<'a> {
     Page(PageId, Lang),
-    /// The list of tags and every tag's page.
-    Tags(Lang),
+    /// The list of all tags.
+    TagIndex(Lang),
+    /// One tag's page.
+    Tag(Lang, &'a str),
     /// Every comparison page with its CSV and JSON, and the index of comparisons.
     Comparisons(Lang),
     NotFound(Lang),
@@ -70,13 +72,20 @@ pub struct Renderer<'a> {
     pub serve: bool,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Every job of a full render: each page in each language, the tag listings, the
     /// comparisons and the 404 page of each language.
-    pub fn jobs(&self) -> Vec<Job> {
-        let mut jobs: Vec<Job> = self.site.views().map(|(p, l)| Job::Page(p, l)).collect();
-        for &lang in &self.site.config.languages {
-            jobs.extend([Job::Tags(lang), Job::Comparisons(lang), Job::NotFound(lang)]);
+    pub fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = site.views().map(|(p, l)| Job::Page(p, l)).collect();
+        for &lang in &site.config.languages {
+            jobs.extend([
+                Job::TagIndex(lang),
+                Job::Comparisons(lang),
+                Job::NotFound(lang),
+            ]);
+            let tags = site.tags.get(&lang).into_iter().flat_map(|t| t.keys());
+            jobs.extend(tags.map(|name| Job::Tag(lang, name)));
         }
         jobs
     }
@@ -87,7 +96,7 @@ impl Renderer<'_> {
     }
 
     /// Renders the given jobs in parallel; collects every template error.
-    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let results: Vec<Vec<Result<Output, Diagnostic>>> =
             jobs.par_iter().map(|&job| self.render_job(job)).collect();
         let mut outputs = Vec::with_capacity(results.len() + 64);
@@ -108,10 +117,11 @@ impl Renderer<'_> {
         }
     }
 
-    pub fn render_job(&self, job: Job) -> Vec<Result<Output, Diagnostic>> {
+    pub fn render_job(&self, job: Job<'_>) -> Vec<Result<Output, Diagnostic>> {
         match job {
             Job::Page(page, lang) => vec![self.render_page(page, lang)],
-            Job::Tags(lang) => self.render_tags(lang),
+            Job::TagIndex(lang) => vec![self.render_tag_index(lang)],
+            Job::Tag(lang, name) => vec![self.render_tag(lang, name)],
             Job::Comparisons(lang) => self.render_comparisons(self.tables, lang),
             Job::NotFound(lang) => vec![self.render_404(lang)],
         }
@@ -375,14 +385,11 @@ impl Renderer<'_> {
         )
     }
 
-    fn render_tags(&self, lang: Lang) -> Vec<Result<Output, Diagnostic>> {
-        let site = self.site;
+    fn render_tag_index(&self, lang: Lang) -> Result<Output, Diagnostic> {
         let empty = Default::default();
-        let tags = site.tags.get(&lang).unwrap_or(&empty);
-        let mut out = Vec::new();
-        let t = |key: &str| self.t(lang, key);
+        let tags = self.site.tags.get(&lang).unwrap_or(&empty);
         let mut ctx = self.common(lang, Here::Path("tags/".into()));
-        ctx.insert("title".into(), json!(t("all_tags")));
+        ctx.insert("title".into(), json!(self.t(lang, "all_tags")));
         ctx.insert(
             "tags".into(),
             Value::Array(
@@ -391,33 +398,35 @@ impl Renderer<'_> {
                     .collect(),
             ),
         );
-        out.push(
-            self.render("tags.html", ctx)
-                .map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html)),
+        self.render("tags.html", ctx)
+            .map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html))
+    }
+
+    fn render_tag(&self, lang: Lang, name: &str) -> Result<Output, Diagnostic> {
+        let site = self.site;
+        let pages = site
+            .tags
+            .get(&lang)
+            .and_then(|t| t.get(name))
+            .map_or(&[][..], Vec::as_slice);
+        let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
+        ctx.insert("title".into(), json!(name));
+        ctx.insert(
+            "tag".into(),
+            json!({
+                "name": name,
+                "url": self.tag_url(name, lang),
+                "pages": pages.iter().map(|&p| json!({
+                    "title": site.title(p, lang),
+                    "url": site.url(p, lang),
+                    "description": site.doc(p, lang).front.description,
+                    "lang": site.doc(p, lang).lang.code(),
+                })).collect::<Vec<_>>(),
+            }),
         );
-        for (name, pages) in tags {
-            let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
-            ctx.insert("title".into(), json!(name));
-            ctx.insert(
-                "tag".into(),
-                json!({
-                    "name": name,
-                    "url": self.tag_url(name, lang),
-                    "pages": pages.iter().map(|&p| json!({
-                        "title": site.title(p, lang),
-                        "url": site.url(p, lang),
-                        "description": site.doc(p, lang).front.description,
-                        "lang": site.doc(p, lang).lang.code(),
-                    })).collect::<Vec<_>>(),
-                }),
-            );
-            let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
-            out.push(
-                self.render("tag.html", ctx)
-                    .map(|html| Output::text(path, html)),
-            );
-        }
-        out
+        let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
+        self.render("tag.html", ctx)
+            .map(|html| Output::text(path, html))
     }
 
     fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {

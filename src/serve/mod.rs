@@ -213,7 +213,7 @@ fn describe(root: &Path, changes: &Changes) -> String {
     if changes.setup {
         files.insert(0, PathBuf::from("site.yaml or theme"));
     }
-    if changes.statics {
+    if !changes.statics.is_empty() {
         files.push(PathBuf::from("static/"));
     }
     let first = files
