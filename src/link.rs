@@ -385,40 +385,42 @@ fn resolve_links(
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
     let has_en = site.config.has(Lang::En);
     let site_ref = &*site;
-    let resolved: Vec<Vec<(DocId, HashMap<String, Target>, Vec<Diagnostic>)>> =
-        (0..site.pages.len())
-            .into_par_iter()
-            .map(|page| {
-                let p = &site_ref.pages[page];
-                let ja_langs: &[Lang] = if has_en && p.en.is_none() {
-                    &[Lang::Ja, Lang::En]
-                } else {
-                    &[Lang::Ja]
-                };
-                let views = [Some((p.ja, ja_langs)), p.en.map(|e| (e, &[Lang::En][..]))];
-                views
-                    .into_iter()
-                    .flatten()
-                    .map(|(doc_id, langs)| {
-                        let resolver = Resolver {
-                            site: site_ref,
-                            page,
-                            doc_id,
-                            langs,
-                            asset_paths: &asset_paths,
-                            static_files,
-                            dropped,
-                        };
-                        resolver.resolve_all()
-                    })
-                    .collect()
-            })
-            .collect();
+    let resolved: Vec<Vec<Resolved>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|page| {
+            let p = &site_ref.pages[page];
+            let ja_langs: &[Lang] = if has_en && p.en.is_none() {
+                &[Lang::Ja, Lang::En]
+            } else {
+                &[Lang::Ja]
+            };
+            let views = [Some((p.ja, ja_langs)), p.en.map(|e| (e, &[Lang::En][..]))];
+            views
+                .into_iter()
+                .flatten()
+                .map(|(doc_id, langs)| {
+                    let resolver = Resolver {
+                        site: site_ref,
+                        page,
+                        doc_id,
+                        langs,
+                        asset_paths: &asset_paths,
+                        static_files,
+                        dropped,
+                    };
+                    resolver.resolve_all()
+                })
+                .collect()
+        })
+        .collect();
     for (doc_id, map, errors) in resolved.into_iter().flatten() {
         site.links[doc_id] = map;
         diags.extend(errors);
     }
 }
+
+/// A document's links: where each destination goes, and the errors.
+type Resolved = (DocId, HashMap<String, Target>, Vec<Diagnostic>);
 
 struct Resolver<'a> {
     site: &'a Site,
@@ -435,7 +437,7 @@ type LinkError = (String, String);
 
 impl Resolver<'_> {
     /// Resolves every link of the document: where each destination goes, and the errors.
-    fn resolve_all(&self) -> (DocId, HashMap<String, Target>, Vec<Diagnostic>) {
+    fn resolve_all(&self) -> Resolved {
         let doc = &self.site.docs[self.doc_id];
         let mut map = HashMap::new();
         let mut errors = Vec::new();
