@@ -130,6 +130,14 @@ impl Diagnostic {
         let config = term::Config::default();
         let name = self.file.clone().unwrap_or_default();
         let emitted = match &self.span {
+            Some(_) if self.excerpt().is_some() => {
+                // A whole line of megabytes would flood the terminal: the location and an
+                // excerpt around the spot instead.
+                let excerpt = self.excerpt().unwrap_or_default();
+                cs.message = format!("{}: {}", self.location(), cs.message);
+                cs.notes.insert(0, format!("here: {excerpt}"));
+                term::emit(&mut buffer, &config, &SimpleFile::new(name, ""), &cs)
+            }
             Some((text, range)) => {
                 let file = SimpleFile::new(name, text.as_ref());
                 let cs = cs.with_labels(vec![Label::primary((), range.clone())]);
@@ -148,6 +156,28 @@ impl Diagnostic {
             // The renderer failed (it should not): fall back to one plain line.
             Err(_) => self.plain(),
         }
+    }
+
+    /// The text around the span when its line is too long to show whole.
+    fn excerpt(&self) -> Option<String> {
+        const LONGEST_SHOWN_LINE: usize = 300;
+        const AROUND: usize = 60;
+        let (text, range) = self.span.as_ref()?;
+        let line = self.source_line()?;
+        if line.len() <= LONGEST_SHOWN_LINE {
+            return None;
+        }
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let at = range.start - line_start;
+        let from = floor_char_boundary(line, at.saturating_sub(AROUND));
+        let to = floor_char_boundary(line, (at + AROUND).min(line.len()));
+        let ellipsis = |cut: bool| if cut { "…" } else { "" };
+        Some(format!(
+            "{}{}{}",
+            ellipsis(from > 0),
+            &line[from..to],
+            ellipsis(to < line.len())
+        ))
     }
 
     /// One line: `path:line:col: error: message (hint)`; for logs and the preview overlay.
@@ -256,6 +286,28 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_line_is_shown_as_an_excerpt() {
+        let text = format!(
+            "title\n{}ERROR{}\n",
+            "あ".repeat(100_000),
+            "い".repeat(100_000)
+        );
+        let file = file(&text);
+        let at = text.find("ERROR").unwrap();
+        let d = Diagnostic::error("bad")
+            .at(&file, at..at + 5)
+            .hint("fix it");
+        let out = d.render(false);
+        assert!(out.len() < 1000, "{} bytes", out.len());
+        assert!(out.contains("content/a.md:2:100001: bad"), "{out}");
+        assert!(
+            out.contains("here: …ああ") && out.contains("ああERRORいい"),
+            "{out}"
+        );
+        assert!(out.contains("help: fix it"), "{out}");
+    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile {

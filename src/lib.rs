@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod facts;
 pub mod feeds;
 pub mod frontmatter;
+pub mod fuzzing;
 pub mod highlight;
 pub mod i18n;
 pub mod link;

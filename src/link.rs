@@ -271,6 +271,7 @@ const RESERVED: [&str; 4] = ["en", "tags", "compare", "obligations"];
 /// Two files must never write the same URL, nor one shishin writes itself.
 fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, PageId> = HashMap::new();
+    let mut folded: HashMap<String, PageId> = HashMap::new();
     for (p, page) in site.pages.iter().enumerate() {
         let top = page.path.split('/').next().unwrap_or("");
         if RESERVED.contains(&top) {
@@ -294,8 +295,21 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
                     .in_file(b.clone())
                     .hint("rename one of the files or give one a different `slug:`"),
             );
+        } else if let Some(&other) = folded.get(&page.path.to_lowercase()) {
+            // Windows and macOS file systems, and many servers, treat these as one folder.
+            let a = &site.docs[site.pages[other].ja].file.path;
+            let b = &site.docs[page.ja].file.path;
+            diags.push(
+                Diagnostic::error(format!(
+                    "{a} and {b} make pages whose URLs differ only in case: /{} and /{}",
+                    site.pages[other].path, page.path
+                ))
+                .in_file(b.clone())
+                .hint("on case-insensitive file systems one would overwrite the other: rename one of the files or give one a different `slug:`"),
+            );
         } else {
             seen.insert(&page.path, p);
+            folded.insert(page.path.to_lowercase(), p);
         }
     }
 }
@@ -824,6 +838,57 @@ mod tests {
         assert_eq!(join_path("a/b", "../c.md"), Some("a/c.md".into()));
         assert_eq!(join_path("a", "./x/"), Some("a/x/".into()));
         assert_eq!(join_path("", "../x"), None);
+    }
+
+    /// Links pages given as (path below content/, text).
+    fn linked(files: &[(&str, &str)]) -> Diagnostics {
+        let config = Config::parse(crate::diagnostics::SourceFile {
+            path: "site.yaml".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n".into(),
+        })
+        .unwrap();
+        let docs = files
+            .iter()
+            .map(|(rel, text)| {
+                let file = crate::diagnostics::SourceFile {
+                    path: format!("content/{rel}"),
+                    text: (*text).into(),
+                };
+                let (front, body) = crate::frontmatter::read(&file, &config).unwrap();
+                let (key, lang) = crate::load::page_key(rel);
+                Doc {
+                    file,
+                    key,
+                    lang,
+                    body,
+                    front,
+                    parsed: Default::default(),
+                }
+            })
+            .collect();
+        let mut diags = Diagnostics::default();
+        link(
+            config,
+            docs,
+            vec![],
+            &HashSet::new(),
+            &HashSet::new(),
+            &mut diags,
+        );
+        diags
+    }
+
+    #[test]
+    fn urls_that_differ_only_in_case_clash() {
+        let page = "---\ntitle: T\n---\n";
+        let diags = linked(&[("_index.md", page), ("Plan.md", page), ("plan.md", page)]);
+        let messages: Vec<&str> = diags.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["content/Plan.md and content/plan.md make pages whose URLs differ only in case: /Plan/ and /plan/"]
+        );
+        let diags = linked(&[("_index.md", page), ("plan.md", page), ("other.md", page)]);
+        assert!(diags.0.is_empty(), "{diags:?}");
     }
 
     #[test]

@@ -40,14 +40,17 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), None)),
         Err(utf8_error) => {
+            let at = utf8_error.valid_up_to();
+            // Japanese text already read as UTF-8 before the bad byte means a damaged UTF-8
+            // file: reading it as Shift_JIS would only turn every character into another.
+            let damaged_utf8 = !bytes[..at].is_ascii();
             let (decoded, had_errors) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
-            if !had_errors {
+            if !had_errors && !damaged_utf8 {
                 let warning = Diagnostic::warning(format!("{display} is encoded as Shift_JIS; it was read as such"))
                     .in_file(display)
                     .hint("save it as UTF-8 (most editors: “Save with encoding” → UTF-8) so every tool reads it the same way");
                 return Ok((decoded.into_owned(), Some(warning)));
             }
-            let at = utf8_error.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             Err(Diagnostic::error(format!(
                 "{display}:{line}: the file is neither UTF-8 nor Shift_JIS (undecodable bytes at byte {at})"
@@ -119,10 +122,20 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let rel = relative(&content, entry.path());
+        if !entry.file_type().is_file() {
+            // A named pipe would block the build forever; a socket or device is no content.
+            let path = display_path(root, entry.path());
+            diags.push(
+                Diagnostic::error(format!("cannot read {path}: it is not a regular file"))
+                    .in_file(path)
+                    .hint("content may hold only files and folders: remove it or replace it with a file"),
+            );
+            continue;
+        }
         if rel.ends_with(".md") {
             listing.markdown.push((rel, entry.into_path()));
         } else if rel != "glossary.yaml" {
@@ -251,6 +264,53 @@ mod tests {
     fn undecodable_bytes_are_an_error_with_the_line() {
         let err = decode(b"ok\n\xFF\xFF\xFF", "a.md").unwrap_err();
         assert!(err.message.contains("a.md:2"), "{}", err.message);
+    }
+
+    #[test]
+    fn damaged_utf8_is_not_mistaken_for_shift_jis() {
+        // `\xED\xA0\x80` (a surrogate half) happens to be valid Shift_JIS.
+        let err = decode(
+            "在宅\n\u{1F3E5}\n"
+                .as_bytes()
+                .iter()
+                .chain(b"\xED\xA0\x80")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+            "a.md",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("a.md:3"), "{}", err.message);
+        let (text, warning) = decode(b"ok\n\xED\xA0\x80", "a.md").unwrap();
+        assert!(
+            warning.is_some(),
+            "ASCII before: still read as Shift_JIS ({text})"
+        );
+    }
+
+    #[test]
+    fn a_named_pipe_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        let fifo = dir.path().join("content/a.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let config = crate::config::Config::parse(SourceFile {
+            path: "site.yaml".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n".into(),
+        })
+        .unwrap();
+        let mut diags = Diagnostics::default();
+        let loaded = load_content(dir.path(), &config, &mut diags);
+        assert!(loaded.docs.is_empty() && loaded.assets.is_empty());
+        assert!(
+            diags.0[0].message.contains("not a regular file"),
+            "{diags:?}"
+        );
+        assert_eq!(diags.0[0].file.as_deref(), Some("content/a.md"));
     }
 
     #[test]

@@ -604,7 +604,17 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
         events.push(list);
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    out
+    replace_nul(out)
+}
+
+/// CommonMark replaces U+0000 with U+FFFD for security; pulldown-cmark passes it through, and a
+/// NUL in HTML makes browsers and tools disagree about the text.
+fn replace_nul(html: String) -> String {
+    if html.contains('\0') {
+        html.replace('\0', "\u{FFFD}")
+    } else {
+        html
+    }
 }
 
 fn rewrite<'a>(dest: CowStr<'a>, resolve: &dyn Fn(&str) -> Option<String>) -> CowStr<'a> {
@@ -676,6 +686,15 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         d.parsed = parsed;
         d
+    }
+
+    #[test]
+    fn nul_becomes_the_replacement_character() {
+        let d = scanned("a\0b `c\0d`\n\n```\ne\0f\n```\n");
+        let html = render(&d, &|_| None);
+        assert!(!html.contains('\0'), "{html:?}");
+        assert!(html.contains("a\u{FFFD}b"), "{html}");
+        assert!(html.contains("c\u{FFFD}d"), "{html}");
     }
 
     #[test]

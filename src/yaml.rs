@@ -28,7 +28,14 @@ pub fn diagnostic(
         .unwrap_or(&raw)
         .trim()
         .to_string();
-    let position = err.location().map(|l| offset + l.index().min(yaml.len()));
+    let mut position = err.location().map(|l| offset + l.index().min(yaml.len()));
+    if let Some(key) = message.strip_prefix("duplicate field ") {
+        // serde_yaml points at the map; the repeated key is what needs fixing.
+        let from = position.map_or(0, |p| p - offset);
+        if let Some(second) = nth_key_line(&yaml[from..], key.trim_matches('`'), 2) {
+            position = Some(offset + from + second);
+        }
+    }
     let (message, hint) = explain(&message, what);
     let mut d = Diagnostic::error(message);
     d = match position {
@@ -99,6 +106,29 @@ fn explain(message: &str, what: &str) -> (String, Option<String>) {
     )
 }
 
+/// Byte offset of the start of the `n`th line (1-based) that sets `key:` at the indentation of the
+/// first such line.
+fn nth_key_line(yaml: &str, key: &str, n: usize) -> Option<usize> {
+    let mut indent = None;
+    let mut seen = 0;
+    let mut start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let this_indent = line.len() - trimmed.len();
+        let sets_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'));
+        if sets_key && *indent.get_or_insert(this_indent) == this_indent {
+            seen += 1;
+            if seen == n {
+                return Some(start + this_indent);
+            }
+        }
+        start += line.len();
+    }
+    None
+}
+
 /// The `…`-quoted words of a serde message, in order.
 fn backticked(message: &str) -> Vec<String> {
     message
@@ -137,6 +167,19 @@ mod tests {
         assert_eq!(d.message, "unknown key `titel` in front matter");
         assert_eq!(d.location(), "x.md:3:1");
         assert!(d.hint.unwrap().contains("did you mean `title`?"));
+    }
+
+    #[test]
+    fn a_repeated_key_is_pointed_at_where_it_repeats() {
+        let text = "---\ntitle: a\nweight: 1\ntitle: b\n---\n";
+        let yaml = &text[4..text.len() - 4];
+        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        assert!(
+            d.message.contains("duplicate field `title`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.location(), "x.md:4:1");
     }
 
     #[test]

@@ -107,3 +107,34 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+impl TestSite {
+    /// Every file of `public/` with its bytes, to prove a failed build left it untouched.
+    pub fn snapshot(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let out = self.path("public");
+        walkdir::WalkDir::new(&out)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&out).unwrap().display().to_string();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+}
+
+impl Run {
+    /// A failure as the user should see it: exit code 1, `location` (a path, `path:line` or
+    /// `path:line:col`) named, a hint, and no panic.
+    pub fn assert_clean_failure(&self, location: &str) {
+        assert_eq!(self.code, Some(1), "exit code; stderr:\n{}", self.stderr);
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        assert!(
+            self.stderr.contains(location),
+            "stderr names `{location}`:\n{}",
+            self.stderr
+        );
+        assert!(self.stderr.contains("help: "), "a hint:\n{}", self.stderr);
+    }
+}
