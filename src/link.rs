@@ -51,6 +51,8 @@ pub struct Site {
     /// Per language: tag → pages carrying it, ordered by title.
     pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
     pub obligations: IndexMap<String, CanonicalSet>,
+    /// `content/glossary.yaml`; empty when the site has none.
+    pub glossary: crate::glossary::Glossary,
 }
 
 impl Site {
@@ -136,6 +138,7 @@ pub fn link(
         backlinks: HashMap::new(),
         tags: BTreeMap::new(),
         obligations: IndexMap::new(),
+        glossary: Default::default(),
         config,
         docs,
         pages,

@@ -108,6 +108,12 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
     outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
     dedup_outputs(&mut outputs);
+    // Templates write links too: every internal href, src and anchor must land.
+    let broken = crate::output_links::check(&outputs, &site);
+    if !broken.is_empty() {
+        diags.extend(broken);
+        return Err(diags);
+    }
     Ok(Built {
         site,
         tables,
@@ -164,9 +170,14 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         &dropped,
         &mut diags,
     );
-    let (Some(site), Some(theme)) = (site, theme) else {
+    let glossary = crate::glossary::Glossary::load(root).unwrap_or_else(|errors| {
+        diags.extend(errors);
+        Default::default()
+    });
+    let (Some(mut site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
+    site.glossary = glossary;
     if diags.has_errors() {
         return Err(diags);
     }

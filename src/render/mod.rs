@@ -15,6 +15,7 @@ use crate::model::{Lang, PageId};
 use crate::theme::Theme;
 
 mod compare;
+mod glossary;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
 pub enum Here {
@@ -82,6 +83,12 @@ impl Renderer<'_> {
                 }
             }
             for r in self.render_comparisons(self.tables, lang) {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
+            }
+            if let Some(r) = self.render_glossary(lang) {
                 match r {
                     Ok(o) => outputs.push(o),
                     Err(e) => errors.push(e),
@@ -175,6 +182,7 @@ impl Renderer<'_> {
                 "home_url": site.url(site.home, lang),
                 "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
                 "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
+                "glossary_url": self.glossary_url(lang),
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );
@@ -265,9 +273,12 @@ impl Renderer<'_> {
         let doc = &site.docs[doc_id];
         let fm = &doc.front;
         let links = &site.links[doc_id];
-        let content = markdown::render(doc, &|dest| {
-            links.get(dest).map(|t| site.target_url(t, lang))
-        });
+        let terms = self.term_links(lang);
+        let content = markdown::render_with(
+            doc,
+            &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
+            terms.as_ref(),
+        );
         let kind_label = |k: &str| self.t(lang, &format!("kind_{k}"));
         let children: Vec<Value> = p
             .children
@@ -381,6 +392,7 @@ impl Renderer<'_> {
         );
         for (name, pages) in tags {
             let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
+            self.switch_to_tag_index(&mut ctx, name);
             ctx.insert("title".into(), json!(name));
             ctx.insert(
                 "tag".into(),
@@ -402,6 +414,26 @@ impl Renderer<'_> {
             );
         }
         out
+    }
+
+    /// Tags are per language (`計画` has no English page): where the other language lacks the tag,
+    /// the switcher goes to its tag index instead of a page that does not exist.
+    fn switch_to_tag_index(&self, ctx: &mut Map<String, Value>, name: &str) {
+        let Some(Value::Array(items)) = ctx.get_mut("switcher") else {
+            return;
+        };
+        for item in items {
+            let Some(l) = item["lang"].as_str().and_then(Lang::from_code) else {
+                continue;
+            };
+            if !self.site.tags.get(&l).is_some_and(|t| t.contains_key(name)) {
+                item["url"] = json!(format!(
+                    "{}{}tags/",
+                    self.site.config.base_path,
+                    l.url_prefix()
+                ));
+            }
+        }
     }
 
     fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {
