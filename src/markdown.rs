@@ -652,6 +652,13 @@ pub fn render_with(
                     events.push(marks.event(t, in_link == 0 && !in_heading));
                 }
             }
+            Event::Code(t) if marks.mark_japanese && has_japanese(&t) => {
+                // Code quoted from a Japanese document (`3,000千円`) in an English body.
+                let mut html = String::from("<code lang=\"ja\">");
+                push_escaped(&t, &mut html);
+                html.push_str("</code>");
+                events.push(Event::InlineHtml(html.into()));
+            }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buf)) = code.take() {
                     events.push(Event::Html(highlight::code_block(&buf, &lang).into()));

@@ -100,13 +100,13 @@ fn japanese_in_an_english_body_is_marked_and_tables_are_named_regions() {
     site.write("content/a.md", "---\ntitle: ア\n---\n本文。\n");
     site.write(
         "content/a.en.md",
-        "---\ntitle: A\n---\n## Costs\n\nThe hub (拠点) of 千葉県.\n\n| 項目 | Amount |\n|---|---|\n| 基準額 | 3,000 |\n",
+        "---\ntitle: A\n---\n## Costs\n\nThe hub (拠点) of 千葉県, `3,000千円` or `3 million`.\n\n| 項目 | Amount |\n|---|---|\n| 基準額 | 3,000 |\n",
     );
     site.build_ok();
     let html = site.read("en/a/index.html");
     assert!(
         html.contains(
-            "The hub (<span lang=\"ja\">拠点</span>) of <span lang=\"ja\">千葉県</span>."
+            "The hub (<span lang=\"ja\">拠点</span>) of <span lang=\"ja\">千葉県</span>, <code lang=\"ja\">3,000千円</code> or <code>3 million</code>."
         ),
         "{html}"
     );
