@@ -3,6 +3,7 @@
 //! an `id` of the page it points to. Runs over the outputs in memory, in parallel, one pass over
 //! each page's bytes.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
@@ -15,14 +16,31 @@ use crate::render::{Content, Output};
 
 /// What one HTML output says: the ids it carries and the URLs it points to.
 struct Scan<'a> {
-    ids: HashSet<String>,
+    ids: HashSet<Cow<'a, str>>,
     urls: Vec<&'a str>,
 }
 
+/// The output's files, and the folders whose `index.html` a URL ending in `/` serves.
+struct Files<'a> {
+    files: HashSet<&'a str>,
+    /// `a/b/` → `a/b/index.html`; `""` → `index.html`.
+    folders: HashMap<&'a str, &'a str>,
+}
+
 /// Checks every internal link of the HTML outputs; one error per broken link, naming its source.
+/// Linear in the size of the outputs, and allocation-free for a link that resolves.
 pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
-    let finder = AhoCorasick::new(["href=\"", "src=\"", "id=\""]).expect("fixed patterns");
-    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let finder = AhoCorasick::new(["=\""]).expect("a fixed pattern");
+    let files = Files {
+        files: outputs.iter().map(|o| o.path.as_str()).collect(),
+        folders: outputs
+            .iter()
+            .filter_map(|o| {
+                let dir = o.path.strip_suffix("index.html")?;
+                (dir.is_empty() || dir.ends_with('/')).then_some((dir, o.path.as_str()))
+            })
+            .collect(),
+    };
     let scans: HashMap<&str, Scan> = outputs
         .par_iter()
         .filter_map(|o| match &o.content {
@@ -33,7 +51,6 @@ pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
             _ => None,
         })
         .collect();
-    let sources = page_sources(site);
     let base = Base {
         path: &site.config.base_path,
         url: &site.config.base_url,
@@ -47,8 +64,12 @@ pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
             })
         })
         .collect();
+    if broken.is_empty() {
+        return Vec::new();
+    }
     broken.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     broken.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    let sources = page_sources(site);
     broken
         .into_iter()
         .map(|(page, url, problem)| diagnostic(page, url, problem, &sources))
@@ -76,23 +97,42 @@ fn scan<'a>(html: &'a str, finder: &AhoCorasick) -> Scan<'a> {
     let bytes = html.as_bytes();
     let mut ids = HashSet::new();
     let mut urls = Vec::new();
+    // Every attribute value `name="…"`; one fast search for `="`, then the name is read backwards.
     for m in finder.find_iter(html) {
-        // An attribute starts after whitespace: `data-id="…"` or `xhref="…"` are not ours.
-        if m.start() == 0 || !bytes[m.start() - 1].is_ascii_whitespace() {
+        let before = &bytes[..m.start()];
+        // The attribute's name, after whitespace: `data-id="…"` or `xhref="…"` are not ours.
+        let named = |name: &[u8]| {
+            before.ends_with(name)
+                && before
+                    .len()
+                    .checked_sub(name.len() + 1)
+                    .is_some_and(|i| before[i].is_ascii_whitespace())
+        };
+        let kind = if named(b"href") || named(b"src") {
+            Attr::Url
+        } else if named(b"id") {
+            Attr::Id
+        } else {
             continue;
-        }
+        };
         let value_start = m.end();
         let Some(len) = html[value_start..].find('"') else {
             continue;
         };
         let value = &html[value_start..value_start + len];
-        if m.pattern().as_usize() == 2 {
-            ids.insert(unescape(value).into_owned());
-        } else {
-            urls.push(value);
+        match kind {
+            Attr::Id => {
+                ids.insert(unescape(value));
+            }
+            Attr::Url => urls.push(value),
         }
     }
     Scan { ids, urls }
+}
+
+enum Attr {
+    Url,
+    Id,
 }
 
 /// `None` when the URL is external or resolves; otherwise what is wrong.
@@ -100,60 +140,58 @@ fn resolve(
     url: &str,
     page: &str,
     base: &Base,
-    files: &HashSet<&str>,
+    files: &Files,
     scans: &HashMap<&str, Scan>,
 ) -> Option<Problem> {
     let url = unescape(url);
-    let local = match url.strip_prefix(base.url) {
-        Some(rest) => format!("{}{rest}", base.path),
-        None if is_external(&url) => return None,
-        None => url.into_owned(),
-    };
-    let (rest, fragment) = match local.split_once('#') {
+    let (rest, fragment) = match url.split_once('#') {
         Some((r, f)) => (r, Some(f)),
-        None => (local.as_str(), None),
+        None => (url.as_ref(), None),
     };
     let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
-    let target = if rest.is_empty() {
-        page.to_string()
-    } else {
-        let path = if let Some(abs) = rest.strip_prefix('/') {
-            match format!("/{abs}").strip_prefix(base.path) {
-                Some(below) => below.to_string(),
-                None => return Some(Problem::OutsideBase),
-            }
-        } else {
-            join(page_dir(page), rest)
-        };
-        let path = percent_decode_str(&path).decode_utf8_lossy().into_owned();
-        match file_for(&path, files) {
-            Some(f) => f,
-            None => return Some(Problem::Missing(path)),
+    // The path below the base, borrowed from the URL where it can be.
+    let below: Cow<str> = if rest.is_empty() {
+        Cow::Borrowed(page)
+    } else if let Some(b) = rest.strip_prefix(base.url) {
+        Cow::Borrowed(b)
+    } else if is_external(rest) {
+        return None;
+    } else if rest.starts_with('/') {
+        match rest.strip_prefix(base.path) {
+            Some(b) => Cow::Borrowed(b),
+            None if format!("{rest}/") == base.path => Cow::Borrowed(""),
+            None => return Some(Problem::OutsideBase),
         }
+    } else {
+        Cow::Owned(join(page_dir(page), rest))
+    };
+    let below = percent_decode_str(&below).decode_utf8_lossy();
+    let Some(target) = files.served(&below) else {
+        return Some(Problem::Missing(below.into_owned()));
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
     let anchor = percent_decode_str(fragment).decode_utf8_lossy();
-    match scans.get(target.as_str()) {
+    match scans.get(target) {
         Some(s) if !s.ids.contains(anchor.as_ref()) => Some(Problem::NoAnchor {
-            file: target,
+            file: target.to_string(),
             anchor: anchor.into_owned(),
         }),
         _ => None,
     }
 }
 
-/// The output file a path below the base serves: `a/` → `a/index.html`; `a` → `a/index.html`
-/// too when there is no file `a` (servers redirect to the folder).
-fn file_for(path: &str, files: &HashSet<&str>) -> Option<String> {
-    if path.is_empty() || path.ends_with('/') {
-        let index = format!("{path}index.html");
-        return files.contains(index.as_str()).then_some(index);
+impl<'a> Files<'a> {
+    /// The output file a path below the base serves: `a/` → `a/index.html`; `a` → `a/index.html`
+    /// too when there is no file `a` (servers redirect to the folder).
+    fn served(&self, path: &str) -> Option<&'a str> {
+        if path.is_empty() || path.ends_with('/') {
+            return self.folders.get(path).copied();
+        }
+        if let Some(&f) = self.files.get(path) {
+            return Some(f);
+        }
+        self.folders.get(format!("{path}/").as_str()).copied()
     }
-    if files.contains(path) {
-        return Some(path.to_string());
-    }
-    let index = format!("{path}/index.html");
-    files.contains(index.as_str()).then_some(index)
 }
 
 /// `https:`, `mailto:`, `//host/`: not the site's.
@@ -200,7 +238,7 @@ fn join(dir: &str, rel: &str) -> String {
 }
 
 /// The entities templates and pulldown-cmark write inside attribute values.
-fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
+fn unescape(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
         return value.into();
     }
@@ -285,8 +323,14 @@ mod tests {
     use super::*;
 
     fn check_one(url: &str, page: &str, outputs: &[(&str, &str)]) -> Option<Problem> {
-        let finder = AhoCorasick::new(["href=\"", "src=\"", "id=\""]).unwrap();
-        let files: HashSet<&str> = outputs.iter().map(|(p, _)| *p).collect();
+        let finder = AhoCorasick::new(["=\""]).unwrap();
+        let files = Files {
+            files: outputs.iter().map(|(p, _)| *p).collect(),
+            folders: outputs
+                .iter()
+                .filter_map(|(p, _)| p.strip_suffix("index.html").map(|d| (d, *p)))
+                .collect(),
+        };
         let scans: HashMap<&str, Scan> = outputs
             .iter()
             .map(|(p, html)| (*p, scan(html, &finder)))
@@ -369,6 +413,16 @@ mod tests {
                 anchor: "nowhere".into()
             })
         );
+    }
+
+    #[test]
+    fn scan_reads_attributes_after_any_whitespace_and_only_those() {
+        let finder = AhoCorasick::new(["=\""]).unwrap();
+        let html = "<a class=\"x\"\n  href=\"/a/\" data-href=\"/no/\"><img\tsrc=\"i.png\" data-id=\"d\" id=\"k&amp;v\">";
+        let s = scan(html, &finder);
+        assert_eq!(s.urls, ["/a/", "i.png"]);
+        assert_eq!(s.ids.len(), 1);
+        assert!(s.ids.contains("k&v"));
     }
 
     #[test]
