@@ -45,6 +45,7 @@ pub fn page(data: &[u8]) {
         body,
         front,
         parsed: Parsed::default(),
+        digest: Default::default(),
     };
     scan_and_render(doc);
 }

@@ -55,6 +55,8 @@ pub struct Site {
     /// Per language: tag → pages carrying it, ordered by title.
     pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
     pub obligations: IndexMap<String, CanonicalSet>,
+    /// `content/glossary.yaml`; empty when the site has none.
+    pub glossary: crate::glossary::Glossary,
 }
 
 impl Site {
@@ -140,6 +142,7 @@ pub fn link(
         backlinks: HashMap::new(),
         tags: BTreeMap::new(),
         obligations: IndexMap::new(),
+        glossary: Default::default(),
         config,
         docs,
         pages,
@@ -856,14 +859,15 @@ mod tests {
                 };
                 let (front, body) = crate::frontmatter::read(&file, &config).unwrap();
                 let (key, lang) = crate::load::page_key(rel);
-                Doc {
+                Arc::new(Doc {
                     file,
                     key,
                     lang,
                     body,
                     front,
                     parsed: Default::default(),
-                }
+                    digest: Default::default(),
+                })
             })
             .collect();
         let mut diags = Diagnostics::default();

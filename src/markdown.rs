@@ -10,7 +10,9 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::glossary::Glossary;
 use crate::highlight;
+use crate::language::{has_japanese, mark_japanese_runs, push_escaped};
 use crate::model::{Doc, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
 
 fn options() -> Options {
@@ -434,7 +436,83 @@ impl IdAllocator {
 /// Renders a document's body to HTML. `resolve` turns a link destination found by [`scan`] into
 /// the URL to write (it is called only for internal links); `None` leaves the link as written.
 pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    render_with(doc, resolve, None)
+}
+
+/// Links from a page body to the glossary.
+pub struct TermLinks<'a> {
+    pub glossary: &'a Glossary,
+    /// The glossary page in the reader's language: `/zaitaku/en/glossary/`.
+    pub url: String,
+}
+
+/// What text events turn into: first uses of glossary terms become links, and in an English body
+/// runs of Japanese are marked `lang="ja"`.
+struct TextMarks<'a> {
+    terms: Option<&'a TermLinks<'a>>,
+    lang: crate::model::Lang,
+    mark_japanese: bool,
+    linked: HashSet<usize>,
+}
+
+impl TextMarks<'_> {
+    /// The event for a text event's `text`; `may_link` is false inside links, headings and images.
+    fn event<'e>(&mut self, text: CowStr<'e>, may_link: bool) -> Event<'e> {
+        let found = match self.terms {
+            Some(tl) if may_link => tl.glossary.find(self.lang, &text),
+            _ => Vec::new(),
+        };
+        let needs_lang = self.mark_japanese && has_japanese(&text);
+        if !needs_lang && found.iter().all(|(_, t)| self.linked.contains(t)) {
+            return Event::Text(text);
+        }
+        let mut html = String::with_capacity(text.len() + 64);
+        let mut at = 0;
+        for (range, term) in found {
+            let Some(tl) = self.terms else { break };
+            if !self.linked.insert(term) {
+                continue;
+            }
+            self.push(&text[at..range.start], &mut html);
+            html.push_str("<a class=\"term\" href=\"");
+            push_escaped(&tl.url, &mut html);
+            html.push('#');
+            push_escaped(&tl.glossary.terms[term].id, &mut html);
+            html.push_str("\">");
+            self.push(&text[range.clone()], &mut html);
+            html.push_str("</a>");
+            at = range.end;
+        }
+        self.push(&text[at..], &mut html);
+        Event::InlineHtml(html.into())
+    }
+
+    fn push(&self, text: &str, out: &mut String) {
+        if self.mark_japanese {
+            mark_japanese_runs(text, out);
+        } else {
+            push_escaped(text, out);
+        }
+    }
+}
+
+/// [`render`], with glossary links when `terms` is given.
+pub fn render_with(
+    doc: &Doc,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    terms: Option<&TermLinks>,
+) -> String {
     let base = doc.body.start;
+    let mut marks = TextMarks {
+        terms,
+        lang: doc.lang,
+        mark_japanese: doc.lang == crate::model::Lang::En,
+        linked: HashSet::new(),
+    };
+    // Where text may not become a glossary link: inside links, headings, images.
+    let mut in_link = 0usize;
+    let mut in_heading = false;
+    let mut in_image = 0usize;
     let parsed = &doc.parsed;
     let items: HashMap<usize, &str> = parsed
         .obligation_lists
@@ -464,8 +542,21 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     // Item of an obligation list whose first paragraph may end with a marker.
     let mut in_marked_item = false;
 
+    // The heading a table sits under names its scrolling region.
+    let mut last_heading: Option<String> = None;
+    let mut tables = 0usize;
+
     for (event, range) in parser(doc) {
         let at = base + range.start;
+        match &event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ => {}
+        }
         if in_marked_item
             && matches!(
                 event,
@@ -482,6 +573,7 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
                 attrs,
             }) => {
                 let id = headings.next().map(|h| h.id.clone());
+                last_heading.clone_from(&id);
                 // Attributes other than id and class are not HTML: keep them as data-*.
                 let attrs = attrs
                     .into_iter()
@@ -526,10 +618,12 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
             }
             Event::Text(t) if in_marked_item => {
                 let (text, markers) = split_marker(&t);
+                let may_link = in_link == 0 && !in_heading && in_image == 0;
                 if markers.is_empty() {
-                    events.push(Event::Text(t));
+                    events.push(marks.event(t, may_link));
                 } else {
-                    events.push(Event::Text(CowStr::from(text.to_string())));
+                    let text = CowStr::from(text.to_string());
+                    events.push(marks.event(text, may_link));
                     in_marked_item = false;
                 }
             }
@@ -547,13 +641,48 @@ pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
                     buf.push_str(&t);
                 }
             }
+            Event::Text(t) => {
+                if let Some(list) = pending_list.take() {
+                    events.push(list);
+                }
+                if in_image > 0 {
+                    // Alt text is written as plain text: no markup inside.
+                    events.push(Event::Text(t));
+                } else {
+                    events.push(marks.event(t, in_link == 0 && !in_heading));
+                }
+            }
+            Event::Code(t) if marks.mark_japanese && has_japanese(&t) => {
+                // Code quoted from a Japanese document (`3,000千円`) in an English body.
+                let mut html = String::from("<code lang=\"ja\">");
+                push_escaped(&t, &mut html);
+                html.push_str("</code>");
+                events.push(Event::InlineHtml(html.into()));
+            }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buf)) = code.take() {
                     events.push(Event::Html(highlight::code_block(&buf, &lang).into()));
                 }
             }
             Event::Start(Tag::Table(aligns)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                // A wide table scrolls inside its wrapper: keyboard users reach it by Tab, and
+                // screen readers hear the name of the heading it belongs to.
+                tables += 1;
+                let name = match &last_heading {
+                    Some(id) => format!("aria-labelledby=\"{}\"", escape(id)),
+                    None => format!(
+                        "aria-label=\"{}{tables}\"",
+                        if doc.lang == crate::model::Lang::En {
+                            "Table "
+                        } else {
+                            "表"
+                        }
+                    ),
+                };
+                events.push(Event::Html(
+                    format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" {name}>")
+                        .into(),
+                ));
                 events.push(Event::Start(Tag::Table(aligns)));
             }
             Event::End(TagEnd::Table) => {
@@ -782,7 +911,7 @@ mod tests {
         assert!(html.contains("<pre class=\"code\""), "{html}");
         assert!(html.contains("<span class="), "{html}");
         assert!(!html.contains("style="), "{html}");
-        assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"表1\"><table>"), "{html}");
     }
 
     #[test]

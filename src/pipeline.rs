@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::compare::Tables;
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
+use crate::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load;
 use crate::markdown;
@@ -104,6 +105,12 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     };
     outputs.extend(site_files(&site, &theme, &site_static));
     dedup_outputs(&mut outputs);
+    // Templates write links too: every internal href, src and anchor must land.
+    let broken = crate::output_links::check(&outputs, &site);
+    if !broken.is_empty() {
+        diags.extend(broken);
+        return Err(diags);
+    }
     Ok(Built {
         site,
         tables,
@@ -133,8 +140,16 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let paths = static_paths(&config, theme.as_ref(), &site_static);
     // A broken theme is already in `diags`, so this reports the content's errors beside it.
     let docs = docs.into_iter().map(Arc::new).collect();
-    let (site, tables) =
-        link_and_compare(config, docs, loaded.assets, &paths, &dropped, &mut diags)?;
+    let glossary = load_glossary(root, &mut diags);
+    let (site, tables) = link_and_compare(
+        config,
+        glossary,
+        docs,
+        loaded.assets,
+        &paths,
+        &dropped,
+        &mut diags,
+    )?;
     let Some(theme) = theme else {
         return Err(diags);
     };
@@ -164,6 +179,14 @@ pub fn load_config(root: &Path, options: &Options) -> Result<Config, Diagnostics
         }
     }
     Ok(config)
+}
+
+/// `content/glossary.yaml` (empty without one); its errors go to `diags`.
+pub fn load_glossary(root: &Path, diags: &mut Diagnostics) -> Glossary {
+    Glossary::load(root).unwrap_or_else(|errors| {
+        diags.extend(errors);
+        Glossary::default()
+    })
 }
 
 /// Parse stage: what each document's Markdown says, in parallel.
@@ -196,6 +219,7 @@ pub fn static_paths(
 /// Link and compare stages. `None` when either found an error (they are in `diags`).
 pub fn link_and_compare(
     config: Config,
+    glossary: Glossary,
     docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_paths: &HashSet<String>,
@@ -203,10 +227,11 @@ pub fn link_and_compare(
     diags: &mut Diagnostics,
 ) -> Result<(Site, Tables), Diagnostics> {
     let site = link::link(config, docs, assets, static_paths, dropped_drafts, diags);
-    let site = match site {
+    let mut site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => return Err(std::mem::take(diags)),
     };
+    site.glossary = glossary;
     let tables = Tables::build(&site, diags);
     if diags.has_errors() {
         return Err(std::mem::take(diags));

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::compare::Tables;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load::{self, Listing};
 use crate::markdown;
@@ -48,6 +49,7 @@ pub struct Preview {
 /// What a content edit does not change.
 struct Setup {
     config: Config,
+    glossary: Glossary,
     theme: Theme,
     site_static: Vec<(String, PathBuf)>,
 }
@@ -66,6 +68,7 @@ enum JobKey {
     TagIndex(Lang),
     Tag(Lang, String),
     Comparisons(Lang),
+    Glossary(Lang),
     NotFound(Lang),
 }
 
@@ -76,6 +79,7 @@ impl JobKey {
             Job::TagIndex(lang) => JobKey::TagIndex(lang),
             Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
             Job::Comparisons(lang) => JobKey::Comparisons(lang),
+            Job::Glossary(lang) => JobKey::Glossary(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
         }
     }
@@ -260,6 +264,7 @@ impl Preview {
             pipeline::static_paths(&setup.config, Some(&setup.theme), &setup.site_static);
         let (site, tables) = pipeline::link_and_compare(
             setup.config.clone(),
+            setup.glossary.clone(),
             docs,
             listing.assets.clone(),
             &static_paths,
@@ -572,8 +577,14 @@ fn load_setup(root: &Path, options: &Options) -> Result<Setup, Diagnostics> {
         diags.extend(errors);
         diags
     })?;
+    let mut diags = Diagnostics::default();
+    let glossary = pipeline::load_glossary(root, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
     Ok(Setup {
         config,
+        glossary,
         theme,
         site_static: pipeline::static_files(root),
     })

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{display_path, read_text};
 use crate::model::Lang;
 
-pub const TEMPLATES: [&str; 11] = [
+pub const TEMPLATES: [&str; 12] = [
     "base.html",
     "home.html",
     "section.html",
@@ -22,6 +22,7 @@ pub const TEMPLATES: [&str; 11] = [
     "compare.html",
     "obligation.html",
     "facts.html",
+    "glossary.html",
 ];
 
 pub struct Theme {
@@ -99,6 +100,7 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
     // Tera's default escaping also rewrites `/` as `&#x2F;`, which makes every URL unreadable in
     // the page source; `&<>"'` are all HTML needs.
     tera.set_escape_fn(escape_html);
+    tera.register_filter("mark_japanese", mark_japanese);
     let mut files = Vec::new();
     for (rel, path) in list_files(dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
@@ -121,6 +123,25 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
             None
         }
     }
+}
+
+/// `{{ text | mark_japanese(lang=lang) | safe }}`: the text escaped, and on an English page each run
+/// of Japanese in it wrapped in `<span lang="ja">` (WCAG 3.1.2).
+fn mark_japanese(
+    value: &tera::Value,
+    args: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        tera::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut out = String::with_capacity(text.len() + 32);
+    match args.get("lang").and_then(tera::Value::as_str) {
+        Some("ja") => crate::language::push_escaped(&text, &mut out),
+        _ => crate::language::mark_japanese_runs(&text, &mut out),
+    }
+    Ok(tera::Value::String(out))
 }
 
 fn escape_html(s: &str) -> String {

@@ -22,12 +22,13 @@ pub fn diagnostic(
 ) -> Diagnostic {
     let raw = err.to_string();
     // serde_yaml appends " at line L column C" to its message; we show the position ourselves.
-    let message = raw
-        .split(" at line ")
-        .next()
-        .unwrap_or(&raw)
-        .trim()
-        .to_string();
+    let message = raw.split(" at line ").next().unwrap_or(&raw).trim();
+    // In a list, serde_yaml names the item first (`.[3]: unknown field …`); the position says it.
+    let message = match message.strip_prefix(".[") {
+        Some(rest) => rest.split_once("]: ").map_or(message, |(_, m)| m),
+        None => message,
+    }
+    .to_string();
     let mut position = err.location().map(|l| offset + l.index().min(yaml.len()));
     if let Some(key) = message.strip_prefix("duplicate field ") {
         // serde_yaml points at the map; the repeated key is what needs fixing.

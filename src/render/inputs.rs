@@ -66,7 +66,8 @@ impl<'a> Inputs<'a> {
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
             Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
-            Job::NotFound(lang) => self.nav[index(lang)],
+            // The glossary itself comes with site.yaml: an edit of it renders everything.
+            Job::Glossary(lang) | Job::NotFound(lang) => self.nav[index(lang)],
         }
     }
 

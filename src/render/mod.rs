@@ -15,6 +15,7 @@ use crate::model::{Lang, PageId};
 use crate::theme::Theme;
 
 mod compare;
+mod glossary;
 pub mod inputs;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
@@ -36,6 +37,8 @@ pub enum Job<'a> {
     Tag(Lang, &'a str),
     /// Every comparison page with its CSV and JSON, and the index of comparisons.
     Comparisons(Lang),
+    /// The glossary page (none without `content/glossary.yaml`).
+    Glossary(Lang),
     NotFound(Lang),
 }
 
@@ -82,6 +85,7 @@ impl<'a> Renderer<'a> {
             jobs.extend([
                 Job::TagIndex(lang),
                 Job::Comparisons(lang),
+                Job::Glossary(lang),
                 Job::NotFound(lang),
             ]);
             let tags = site.tags.get(&lang).into_iter().flat_map(|t| t.keys());
@@ -123,6 +127,7 @@ impl<'a> Renderer<'a> {
             Job::TagIndex(lang) => vec![self.render_tag_index(lang)],
             Job::Tag(lang, name) => vec![self.render_tag(lang, name)],
             Job::Comparisons(lang) => self.render_comparisons(self.tables, lang),
+            Job::Glossary(lang) => self.render_glossary(lang).into_iter().collect(),
             Job::NotFound(lang) => vec![self.render_404(lang)],
         }
     }
@@ -201,6 +206,7 @@ impl<'a> Renderer<'a> {
                 "home_url": site.url(site.home, lang),
                 "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
                 "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
+                "glossary_url": self.glossary_url(lang),
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );
@@ -291,9 +297,12 @@ impl<'a> Renderer<'a> {
         let doc = &site.docs[doc_id];
         let fm = &doc.front;
         let links = &site.links[doc_id];
-        let content = markdown::render(doc, &|dest| {
-            links.get(dest).map(|t| site.target_url(t, lang))
-        });
+        let terms = self.term_links(lang);
+        let content = markdown::render_with(
+            doc,
+            &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
+            terms.as_ref(),
+        );
         let kind_label = |k: &str| self.t(lang, &format!("kind_{k}"));
         let children: Vec<Value> = p
             .children
@@ -410,6 +419,7 @@ impl<'a> Renderer<'a> {
             .and_then(|t| t.get(name))
             .map_or(&[][..], Vec::as_slice);
         let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
+        self.switch_to_tag_index(&mut ctx, name);
         ctx.insert("title".into(), json!(name));
         ctx.insert(
             "tag".into(),
@@ -427,6 +437,26 @@ impl<'a> Renderer<'a> {
         let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
         self.render("tag.html", ctx)
             .map(|html| Output::text(path, html))
+    }
+
+    /// Tags are per language (`計画` has no English page): where the other language lacks the tag,
+    /// the switcher goes to its tag index instead of a page that does not exist.
+    fn switch_to_tag_index(&self, ctx: &mut Map<String, Value>, name: &str) {
+        let Some(Value::Array(items)) = ctx.get_mut("switcher") else {
+            return;
+        };
+        for item in items {
+            let Some(l) = item["lang"].as_str().and_then(Lang::from_code) else {
+                continue;
+            };
+            if !self.site.tags.get(&l).is_some_and(|t| t.contains_key(name)) {
+                item["url"] = json!(format!(
+                    "{}{}tags/",
+                    self.site.config.base_path,
+                    l.url_prefix()
+                ));
+            }
+        }
     }
 
     fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {

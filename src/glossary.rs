@@ -1,0 +1,380 @@
+//! The bilingual glossary (`content/glossary.yaml`, SPEC §7): terms with a reading and a definition
+//! in each language, and the matcher that finds their uses in page bodies.
+//!
+//! ```yaml
+//! - id: hub                          # optional; the entry's anchor on /glossary/ (ASCII)
+//!   ja: 在宅医療に必要な連携を担う拠点
+//!   en: coordination hub for home medical care
+//!   reading: ざいたくいりょうにひつようなれんけいをになうきょてん   # optional
+//!   also: { ja: [連携拠点], en: [coordination hub] }              # optional: other forms that link
+//!   definition:
+//!     ja: …
+//!     en: …
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::load::{display_path, read_text};
+use crate::model::Lang;
+
+/// Where the glossary lives, below the site root.
+pub const PATH: &str = "content/glossary.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Option<String>,
+    ja: String,
+    en: String,
+    reading: Option<String>,
+    #[serde(default)]
+    also: Also,
+    definition: Definition,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Also {
+    #[serde(default)]
+    ja: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Definition {
+    ja: String,
+    en: String,
+}
+
+/// One entry, validated.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The entry's anchor: ASCII letters, digits and hyphens.
+    pub id: String,
+    pub ja: String,
+    pub en: String,
+    pub reading: Option<String>,
+    pub definition_ja: String,
+    pub definition_en: String,
+}
+
+impl Term {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
+    pub fn definition(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.definition_ja,
+            Lang::En => &self.definition_en,
+        }
+    }
+}
+
+/// Finds the terms of one language in text: leftmost-longest, so 在宅医療介護連携 wins over 在宅医療.
+#[derive(Debug, Clone)]
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern index → term index.
+    terms: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+    /// Per language of the text searched; `None` for an empty glossary.
+    matchers: HashMap<Lang, Matcher>,
+}
+
+impl Glossary {
+    /// Reads `content/glossary.yaml`; a site without one has an empty glossary.
+    pub fn load(root: &Path) -> Result<Glossary, Vec<Diagnostic>> {
+        let path = root.join(PATH);
+        if !path.is_file() {
+            return Ok(Glossary::default());
+        }
+        let display = display_path(root, &path);
+        let (text, _) = read_text(&path, &display).map_err(|d| vec![d])?;
+        Glossary::parse(SourceFile {
+            path: display,
+            text: text.into(),
+        })
+    }
+
+    pub fn parse(file: SourceFile) -> Result<Glossary, Vec<Diagnostic>> {
+        let raw: Vec<RawTerm> = if file.text.trim().is_empty() {
+            Vec::new()
+        } else {
+            crate::yaml::from_str(&file.text, &file, 0, "the glossary").map_err(|d| vec![d])?
+        };
+        let mut errors = Vec::new();
+        let mut terms = Vec::with_capacity(raw.len());
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut forms: HashMap<(Lang, String), usize> = HashMap::new();
+        let mut search_from = 0;
+        for r in raw {
+            let at = entry_span(&file.text, &r.ja, &mut search_from);
+            let id = r.id.clone().unwrap_or_else(|| slug(&r.en));
+            if !is_valid_id(&id) {
+                errors.push(
+                    Diagnostic::error(format!("the glossary id `{id}` is not a plain ASCII id"))
+                        .at(&file, at.clone())
+                        .hint("use lowercase letters, digits and hyphens, e.g. `id: home-nursing`"),
+                );
+            }
+            if ids.insert(id.clone(), terms.len()).is_some() {
+                errors.push(
+                    Diagnostic::error(format!("the glossary has two entries with the id `{id}`"))
+                        .at(&file, at.clone())
+                        .hint("give one of them its own `id:`"),
+                );
+            }
+            for (field, value) in [
+                ("ja", &r.ja),
+                ("en", &r.en),
+                ("definition.ja", &r.definition.ja),
+                ("definition.en", &r.definition.en),
+            ] {
+                if value.trim().is_empty() {
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "the glossary entry `{id}` has an empty `{field}`"
+                        ))
+                        .at(&file, at.clone())
+                        .hint("write the term and its definition in both languages"),
+                    );
+                }
+            }
+            let lang_forms = [
+                (Lang::Ja, std::iter::once(&r.ja).chain(&r.also.ja)),
+                (Lang::En, std::iter::once(&r.en).chain(&r.also.en)),
+            ];
+            for (lang, list) in lang_forms {
+                for form in list {
+                    let key = (lang, normalize(form, lang));
+                    if let Some(&other) = forms.get(&key) {
+                        if other != terms.len() {
+                            errors.push(
+                                Diagnostic::error(format!(
+                                    "`{form}` names two glossary entries (`{}` and `{id}`)",
+                                    terms
+                                        .get(other)
+                                        .map_or(id.as_str(), |t: &Term| t.id.as_str())
+                                ))
+                                .at(&file, at.clone())
+                                .hint(
+                                    "a word can link to one entry only: remove it from one of them",
+                                ),
+                            );
+                        }
+                    }
+                    forms.insert(key, terms.len());
+                }
+            }
+            terms.push(Term {
+                id,
+                ja: r.ja.trim().to_string(),
+                en: r.en.trim().to_string(),
+                reading: r
+                    .reading
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+                definition_ja: r.definition.ja.trim().to_string(),
+                definition_en: r.definition.en.trim().to_string(),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut matchers = HashMap::new();
+        for lang in Lang::ALL {
+            // English text quotes Japanese terms too (「地域包括ケアシステム」): they link as well.
+            let mut patterns: Vec<(&str, usize)> = forms
+                .iter()
+                .filter(|((l, _), _)| *l == lang || (lang == Lang::En && *l == Lang::Ja))
+                .map(|((_, form), &t)| (form.as_str(), t))
+                .filter(|(form, _)| !form.is_empty())
+                .collect();
+            patterns.sort();
+            if patterns.is_empty() {
+                continue;
+            }
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(patterns.iter().map(|(p, _)| p))
+                .map_err(|e| {
+                    vec![
+                        Diagnostic::error(format!("the glossary cannot be indexed: {e}"))
+                            .in_file(&file.path),
+                    ]
+                })?;
+            let terms = patterns.iter().map(|&(_, t)| t).collect();
+            matchers.insert(lang, Matcher { automaton, terms });
+        }
+        Ok(Glossary { terms, matchers })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Uses of terms in `text` (text written in `lang`): byte range and term index, in order.
+    /// A match must not start or end inside an ASCII word (`ACP` is not found in `ACPs`).
+    pub fn find(&self, lang: Lang, text: &str) -> Vec<(Range<usize>, usize)> {
+        let Some(m) = self.matchers.get(&lang) else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        m.automaton
+            .find_iter(text)
+            .filter(|f| {
+                let (s, e) = (f.start(), f.end());
+                let starts_word = !bytes[s].is_ascii_alphanumeric() || s == 0 || !word(s - 1);
+                let ends_word = !bytes[e - 1].is_ascii_alphanumeric() || !word(e);
+                starts_word && ends_word
+            })
+            .map(|f| (f.range(), m.terms[f.pattern().as_usize()]))
+            .collect()
+    }
+}
+
+/// The form a term is matched by: English case does not matter.
+fn normalize(form: &str, lang: Lang) -> String {
+    let form = form.trim();
+    match lang {
+        Lang::Ja => form.to_string(),
+        Lang::En => form.to_ascii_lowercase(),
+    }
+}
+
+/// `home-visit nursing (訪問看護)` → `home-visit-nursing`.
+fn slug(en: &str) -> String {
+    let mut out = String::new();
+    for c in en.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The span of the entry whose `ja:` is `ja`, for errors: the next line (from the last entry on)
+/// that reads `ja: <term>`, optionally after `- `.
+fn entry_span(text: &str, ja: &str, from: &mut usize) -> Range<usize> {
+    let needle = ja.trim();
+    let mut at = *from;
+    for line in text[*from..].split_inclusive('\n') {
+        let key = line.trim_start().trim_start_matches("- ");
+        if let Some(value) = key.strip_prefix("ja:") {
+            let value = value.trim().trim_matches(['"', '\'']);
+            if value == needle {
+                let start = at + line.find(needle).unwrap_or(0);
+                *from = at + line.len();
+                return start..start + needle.len();
+            }
+        }
+        at += line.len();
+    }
+    *from..*from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Glossary, Vec<Diagnostic>> {
+        Glossary::parse(SourceFile {
+            path: "content/glossary.yaml".into(),
+            text: text.into(),
+        })
+    }
+
+    const TWO: &str = "- ja: 在宅医療\n  en: home medical care\n  definition: { ja: 自宅で受ける医療。, en: Care at home. }\n- id: hub\n  ja: 在宅医療に必要な連携を担う拠点\n  en: coordination hub\n  also: { en: [hub] }\n  definition: { ja: 拠点。, en: A hub. }\n";
+
+    #[test]
+    fn longest_match_wins_and_ids_default_to_the_english_slug() {
+        let g = parse(TWO).unwrap();
+        assert_eq!(g.terms[0].id, "home-medical-care");
+        let text = "市町村は在宅医療に必要な連携を担う拠点を置き、在宅医療を支える。";
+        let found: Vec<_> = g
+            .find(Lang::Ja, text)
+            .into_iter()
+            .map(|(r, t)| (&text[r], g.terms[t].id.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("在宅医療に必要な連携を担う拠点", "hub"),
+                ("在宅医療", "home-medical-care")
+            ]
+        );
+    }
+
+    #[test]
+    fn english_matches_whole_words_in_any_case() {
+        let g = parse(TWO).unwrap();
+        let text = "Hubs differ; the Hub and home medical care, and 在宅医療.";
+        let found: Vec<_> = g
+            .find(Lang::En, text)
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
+        assert_eq!(found, ["Hub", "home medical care", "在宅医療"]);
+    }
+
+    #[test]
+    fn unknown_keys_and_duplicates_are_located_errors() {
+        let e = parse("- ja: 看取り\n  en: end-of-life care\n  defintion: { ja: a, en: b }\n")
+            .unwrap_err();
+        assert_eq!(e[0].message, "unknown key `defintion` in the glossary");
+        assert_eq!(e[0].location(), "content/glossary.yaml:3:3");
+        assert!(e[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `definition`"));
+
+        let dup =
+            format!("{TWO}- ja: 拠点\n  en: Coordination Hub\n  definition: {{ ja: a, en: b }}\n");
+        let e = parse(&dup).unwrap_err();
+        assert!(
+            e[0].message.contains("names two glossary entries"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].location(), "content/glossary.yaml:9:7");
+    }
+
+    #[test]
+    fn bad_ids_and_empty_definitions_are_errors() {
+        let e = parse("- id: Hub 1\n  ja: 拠点\n  en: hub\n  definition: { ja: '', en: b }\n")
+            .unwrap_err();
+        let messages: Vec<_> = e.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages[0].contains("not a plain ASCII id"), "{messages:?}");
+        assert!(
+            messages[1].contains("empty `definition.ja`"),
+            "{messages:?}"
+        );
+    }
+}
