@@ -22,6 +22,7 @@ pub mod model;
 pub mod pipeline;
 pub mod prefecture;
 pub mod render;
+pub mod search;
 pub mod theme;
 pub mod write;
 pub mod yaml;

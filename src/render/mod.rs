@@ -12,9 +12,11 @@ use crate::i18n::TranslationState;
 use crate::link::{tag_slug, Site};
 use crate::markdown;
 use crate::model::{Lang, PageId};
+use crate::search;
 use crate::theme::Theme;
 
 mod compare;
+mod search_page;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
 pub enum Here {
@@ -62,19 +64,34 @@ impl Renderer<'_> {
     /// Renders every page, tag listing and the 404 page; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let views: Vec<(PageId, Lang)> = self.site.views().collect();
-        let results: Vec<Result<Output, Diagnostic>> = views
+        let results: Vec<Result<(Output, search::Entry), Diagnostic>> = views
             .par_iter()
-            .map(|&(page, lang)| self.render_page(page, lang))
+            .map(|&(page, lang)| self.render_view(page, lang))
             .collect();
         let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
-        for r in results {
+        let mut entries: Vec<(Lang, search::Entry)> = Vec::with_capacity(results.len());
+        for (r, &(_, lang)) in results.into_iter().zip(&views) {
             match r {
-                Ok(o) => outputs.push(o),
+                Ok((o, entry)) => {
+                    outputs.push(o);
+                    entries.push((lang, entry));
+                }
                 Err(e) => errors.push(e),
             }
         }
         for &lang in &self.site.config.languages {
+            let of_lang: Vec<search::Entry> = entries
+                .iter()
+                .filter(|(l, _)| *l == lang)
+                .map(|(_, e)| e.clone())
+                .collect();
+            for r in self.render_search(lang, &of_lang) {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
+            }
             for r in self.render_tags(lang) {
                 match r {
                     Ok(o) => outputs.push(o),
@@ -113,6 +130,11 @@ impl Renderer<'_> {
     }
 
     pub fn render_page(&self, page: PageId, lang: Lang) -> Result<Output, Diagnostic> {
+        self.render_view(page, lang).map(|(output, _)| output)
+    }
+
+    /// A page in one language, and what the search index keeps of it.
+    fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
         let template = if p.is_home() {
@@ -124,13 +146,18 @@ impl Renderer<'_> {
         };
         let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
+        let entry = search::Entry::new(
+            p.path.clone(),
+            page_value["title"].as_str().unwrap_or_default(),
+            page_value["content"].as_str().unwrap_or_default(),
+            site.doc(page, lang).lang,
+            lang,
+        );
         ctx.insert("title".into(), page_value["title"].clone());
         ctx.insert("page".into(), page_value);
         let html = self.render(template, ctx)?;
-        Ok(Output::text(
-            format!("{}{}index.html", lang.url_prefix(), p.path),
-            html,
-        ))
+        let output = Output::text(format!("{}{}index.html", lang.url_prefix(), p.path), html);
+        Ok((output, entry))
     }
 
     pub(crate) fn render(
@@ -175,6 +202,7 @@ impl Renderer<'_> {
                 "home_url": site.url(site.home, lang),
                 "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
                 "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
+                "search_url": format!("{}{}", cfg.base_path, search::page_path(lang)),
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );
