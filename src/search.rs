@@ -58,36 +58,109 @@ pub fn index_output(lang: Lang, entries: &[Entry]) -> Output {
         lang: &'static str,
         pages: &'a [Entry],
     }
-    let json = serde_json::to_string(&Index {
-        lang: lang.code(),
-        pages: entries,
-    })
-    .expect("search entries are plain strings");
-    // `</script` cannot appear: the file is loaded by src, never inlined.
-    Output::text(
-        format!("{}index.js", page_path(lang)),
-        format!("window.shishinSearchIndex={json};\n"),
+    // A script, not JSON: `<script src>` loads it from file:// too. Never inlined in HTML, so a
+    // `</script>` inside the text does no harm.
+    let mut script = b"window.shishinSearchIndex=".to_vec();
+    serde_json::to_writer(
+        &mut script,
+        &Index {
+            lang: lang.code(),
+            pages: entries,
+        },
     )
+    .expect("search entries are plain strings");
+    script.extend_from_slice(b";\n");
+    Output {
+        path: format!("{}index.js", page_path(lang)),
+        content: crate::render::Content::Bytes(script),
+    }
 }
 
 /// Unicode compatibility normalisation (NFKC: full-width ASCII and half-width katakana to their
 /// usual forms) with runs of whitespace collapsed to one space. Stored in the index as it is, so
 /// snippets show this text.
+///
+/// Most of a page is ASCII, kana and common kanji, which NFKC leaves alone; only the runs of other
+/// characters (with the character before them, which a combining mark may join) go through the
+/// normaliser, which keeps the index cheap on large sites.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfkc() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
+    // The run not yet written starts at `start`; it is all stable characters, or (when `last` is
+    // None) the stable character before it and the unstable ones after it.
+    let mut start = 0;
+    let mut stable_run = true;
+    let mut last_stable: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let stable = is_nfkc_stable(c);
+        match (stable_run, stable) {
+            (true, false) => {
+                // The last stable character may combine with what follows: it joins the run.
+                let split = last_stable.unwrap_or(i);
+                push_stable(&mut out, &mut space, &s[start..split]);
+                start = split;
+                stable_run = false;
+            }
+            (false, true) => {
+                push_normalized(&mut out, &mut space, &s[start..i]);
+                start = i;
+                stable_run = true;
+            }
+            _ => {}
+        }
+        if stable {
+            last_stable = Some(i);
+        }
+    }
+    if stable_run {
+        push_stable(&mut out, &mut space, &s[start..]);
+    } else {
+        push_normalized(&mut out, &mut space, &s[start..]);
+    }
+    out
+}
+
+fn push_stable(out: &mut String, space: &mut bool, run: &str) {
+    for (k, piece) in run.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+        if k > 0 {
+            *space = !out.is_empty();
+        }
+        if !piece.is_empty() {
+            if *space {
                 out.push(' ');
-                space = false;
+                *space = false;
+            }
+            out.push_str(piece);
+        }
+    }
+}
+
+fn push_normalized(out: &mut String, space: &mut bool, run: &str) {
+    for c in run.nfkc() {
+        if c.is_whitespace() {
+            *space = !out.is_empty();
+        } else {
+            if *space {
+                out.push(' ');
+                *space = false;
             }
             out.push(c);
         }
     }
-    out
+}
+
+/// Characters NFKC maps to themselves and never composes with what comes before: printable
+/// ASCII and its tab and line breaks, hiragana, katakana, the prolonged sound mark, Japanese commas, stops and brackets, and
+/// the unified kanji block.
+fn is_nfkc_stable(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{300C}'..='\u{300F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Case and dash folding that keeps every character's UTF-16 length, so a match found in the
@@ -192,44 +265,45 @@ pub fn html_text(html: &str) -> String {
 /// Elements whose content is not text for the reader: raw HTML scripts and styles.
 fn skip_element<'h>(tag: &str, rest: &'h str) -> Option<&'h str> {
     let name = tag_name(tag);
-    let end = match name.as_str() {
-        "script" | "style" | "template" => format!("</{name}>"),
-        _ => return None,
-    };
-    Some(rest.find(&end).map_or("", |i| &rest[i + end.len()..]))
+    let end = ["script", "style", "template"]
+        .into_iter()
+        .find(|n| n.eq_ignore_ascii_case(name))?;
+    let close = format!("</{end}>");
+    Some(rest.find(&close).map_or("", |i| &rest[i + close.len()..]))
 }
 
-fn tag_name(tag: &str) -> String {
+fn tag_name(tag: &str) -> &str {
     tag.trim_start_matches('/')
         .split(|c: char| c.is_whitespace() || c == '/')
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 fn is_block_boundary(tag: &str) -> bool {
-    matches!(
-        tag_name(tag).as_str(),
-        "p" | "br"
-            | "li"
-            | "td"
-            | "th"
-            | "tr"
-            | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "dt"
-            | "dd"
-            | "section"
-            | "figcaption"
-            | "hr"
-    )
+    const BLOCKS: [&str; 20] = [
+        "p",
+        "br",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "dt",
+        "dd",
+        "section",
+        "figcaption",
+        "hr",
+    ];
+    let name = tag_name(tag);
+    BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
 }
 
 fn push_decoded(out: &mut String, text: &str) {
@@ -350,6 +424,53 @@ mod tests {
         assert_eq!(search(&pages, "ＡＣＰ"), ["a/"]);
         assert_eq!(search(&pages, "ケアマネジャー"), ["a/"]);
         assert_eq!(search(&pages, "ｹｱﾏﾈ"), ["a/"]);
+    }
+
+    #[test]
+    fn the_fast_path_normalizes_exactly_as_nfkc() {
+        let reference = |s: &str| {
+            let n: String = s.nfkc().collect();
+            n.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let pieces = [
+            "看取り",
+            "ｶﾞｲﾄﾞ",
+            "ｶ",
+            "\u{FF9E}",
+            "か",
+            "\u{3099}",
+            "e",
+            "\u{301}",
+            "ＡＢＣ",
+            "（注）",
+            "　",
+            " ",
+            "\n",
+            "①",
+            "㈱",
+            "ｰ",
+            "ー",
+            "、",
+            "「",
+            "」",
+            "﨑",
+            "Ⅳ",
+            "ﬁ",
+            "한",
+            "\u{1161}",
+            "\u{1100}",
+            "\u{11A8}",
+            "x",
+        ];
+        // Every pair and triple of pieces, so each boundary between runs is crossed.
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "看", "\u{3099}", "ﾟ", " ", "\n"] {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(normalize(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -70,22 +71,18 @@ impl Renderer<'_> {
             .collect();
         let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
-        let mut entries: Vec<(Lang, search::Entry)> = Vec::with_capacity(results.len());
+        let mut entries: HashMap<Lang, Vec<search::Entry>> = HashMap::new();
         for (r, &(_, lang)) in results.into_iter().zip(&views) {
             match r {
                 Ok((o, entry)) => {
                     outputs.push(o);
-                    entries.push((lang, entry));
+                    entries.entry(lang).or_default().push(entry);
                 }
                 Err(e) => errors.push(e),
             }
         }
         for &lang in &self.site.config.languages {
-            let of_lang: Vec<search::Entry> = entries
-                .iter()
-                .filter(|(l, _)| *l == lang)
-                .map(|(_, e)| e.clone())
-                .collect();
+            let of_lang = entries.remove(&lang).unwrap_or_default();
             for r in self.render_search(lang, &of_lang) {
                 match r {
                     Ok(o) => outputs.push(o),
