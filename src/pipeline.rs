@@ -171,6 +171,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         return Err(diags);
     }
 
+    crate::search::check_reserved(&site, &mut diags);
     let tables = Tables::build(&site, &mut diags);
     if diags.has_errors() {
         return Err(diags);

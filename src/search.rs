@@ -14,6 +14,8 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::Site;
 use crate::model::Lang;
 use crate::render::Output;
 
@@ -43,6 +45,21 @@ impl Entry {
             text: normalize(&html_text(body_html)),
             lang: (text_lang != lang).then_some(text_lang.code()),
         }
+    }
+}
+
+/// The search page owns its URL: a page that would take it is an error, not silently replaced.
+pub fn check_reserved(site: &Site, diags: &mut Diagnostics) {
+    for page in site.pages.iter().filter(|p| p.path == page_path(Lang::Ja)) {
+        let file = &site.docs[page.ja].file;
+        diags.push(
+            Diagnostic::error(format!(
+                "this page would be published at /{}, where shishin puts the search page",
+                page.path
+            ))
+            .in_file(file.path.clone())
+            .hint("rename the file or folder, or give the page another `slug:`"),
+        );
     }
 }
 

@@ -170,3 +170,22 @@ fn search_pages_and_the_header_box_work_under_the_base_path() {
         .contains("Words to search for"));
     assert!(site.exists("search.js") && site.exists("search.css"));
 }
+
+#[test]
+fn a_page_at_the_search_url_is_an_error() {
+    let site = TestSite::new();
+    site.write(
+        "content/search.md",
+        "---\ntitle: 検索について\n---\n本文。\n",
+    );
+    let run = site.build();
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("content/search.md")
+            && run.stderr.contains("where shishin puts the search page")
+            && run.stderr.contains("slug:"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.exists("search/index.html"));
+}
