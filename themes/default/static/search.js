@@ -43,12 +43,13 @@
       .filter(function (t) { return t.length > 0; });
   }
 
-  // Offsets of term in folded text, at most `limit` of them.
-  function occurrences(text, term, limit) {
+  // Offsets of term in folded text, at most `limit` of them, starting before `to` (if given).
+  function occurrences(text, term, limit, from, to) {
     var found = [];
     var wordStart = LATIN_START.test(term);
-    var at = text.indexOf(term);
-    while (at !== -1 && found.length < limit) {
+    var end = to === undefined ? text.length : to;
+    var at = text.indexOf(term, from || 0);
+    while (at !== -1 && at < end && found.length < limit) {
       if (!wordStart || at === 0 || !LATIN_CHAR.test(text[at - 1])) found.push(at);
       at = text.indexOf(term, at + 1);
     }
@@ -87,8 +88,9 @@
     var end = Math.min(p.text.length, (first === -1 ? 0 : first) + CONTEXT_AFTER);
     var ranges = [];
     terms.forEach(function (t) {
-      occurrences(p.ftext.slice(start, end), t, Infinity).forEach(function (at) {
-        ranges.push([at, at + t.length]);
+      // Only matches wholly inside the snippet are marked.
+      occurrences(p.ftext, t, Infinity, start, end - t.length + 1).forEach(function (at) {
+        ranges.push([at - start, at + t.length - start]);
       });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
@@ -120,8 +122,9 @@
     if (terms.length === 0) return say(q ? box.getAttribute('data-empty') : '');
     var found = search(terms);
     if (found.length === 0) return say(box.getAttribute('data-none'));
-    say(found.length === 1 ? box.getAttribute('data-found-one')
-      : box.getAttribute('data-found').replace('{n}', String(found.length)));
+    say((found.length === 1 ? box.getAttribute('data-found-one')
+      : box.getAttribute('data-found').replace('{n}', String(found.length)))
+      + (found.length > MAX_SHOWN ? ' ' + box.getAttribute('data-shown').replace('{n}', String(MAX_SHOWN)) : ''));
     found.slice(0, MAX_SHOWN).forEach(function (p) {
       var li = document.createElement('li');
       li.className = 'search-result';
