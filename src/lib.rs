@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod prefecture;
 pub mod rebuild;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod theme;
 pub mod write;

@@ -232,6 +232,7 @@ pub fn link_and_compare(
         _ => return Err(std::mem::take(diags)),
     };
     site.glossary = glossary;
+    crate::search::check_reserved(&site, diags);
     let tables = Tables::build(&site, diags);
     if diags.has_errors() {
         return Err(std::mem::take(diags));

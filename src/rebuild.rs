@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -20,7 +20,8 @@ use crate::markdown;
 use crate::model::{Doc, Lang};
 use crate::pipeline::{self, Options};
 use crate::render::inputs::Inputs;
-use crate::render::{Content, Job, Output, Renderer};
+use crate::render::{Content, Job, Made, Output, Renderer};
+use crate::search;
 use crate::theme::Theme;
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
@@ -36,6 +37,10 @@ pub struct Preview {
     jobs: HashMap<JobKey, (u64, Vec<String>)>,
     /// What the server answers: path below the site root → content.
     outputs: HashMap<String, Content>,
+    /// What the search index holds of each page job.
+    entries: HashMap<JobKey, (Lang, search::Entry)>,
+    /// The search index of each language, made when first asked for after a change.
+    search_index: Mutex<HashMap<Lang, Content>>,
     /// The outputs no template renders (feeds, static files, assets), by path.
     files: HashSet<String>,
     /// The last good site, kept for edits that leave every page's structure as it was.
@@ -69,6 +74,7 @@ enum JobKey {
     Tag(Lang, String),
     Comparisons(Lang),
     Glossary(Lang),
+    Search(Lang),
     NotFound(Lang),
 }
 
@@ -80,6 +86,7 @@ impl JobKey {
             Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
             Job::Comparisons(lang) => JobKey::Comparisons(lang),
             Job::Glossary(lang) => JobKey::Glossary(lang),
+            Job::Search(lang) => JobKey::Search(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
         }
     }
@@ -190,6 +197,8 @@ impl Preview {
             generation: 0,
             jobs: HashMap::new(),
             outputs: HashMap::new(),
+            entries: HashMap::new(),
+            search_index: Mutex::new(HashMap::new()),
             files: HashSet::new(),
             last: None,
             listing: None,
@@ -198,8 +207,35 @@ impl Preview {
     }
 
     /// The output at a path below the site root (`en/a/index.html`).
-    pub fn get(&self, path: &str) -> Option<&Content> {
-        self.outputs.get(path)
+    pub fn get(&self, path: &str) -> Option<Content> {
+        if let Some(content) = self.outputs.get(path) {
+            return Some(content.clone());
+        }
+        let languages = self.setup.as_ref()?.config.languages.clone();
+        let lang = languages
+            .into_iter()
+            .find(|&l| path == format!("{}index.js", search::page_path(l)))?;
+        Some(self.search_index(lang))
+    }
+
+    /// The search index of a language. Made on demand: an edit changes it, yet it is needed
+    /// only when someone searches, and on a large site it is the largest file.
+    fn search_index(&self, lang: Lang) -> Content {
+        let mut cache = self.search_index.lock().expect("search index lock");
+        cache
+            .entry(lang)
+            .or_insert_with(|| {
+                let mut entries: Vec<&search::Entry> = self
+                    .entries
+                    .values()
+                    .filter(|(l, _)| *l == lang)
+                    .map(|(_, e)| e)
+                    .collect();
+                entries.sort_by(|a, b| a.path.cmp(&b.path));
+                let entries: Vec<search::Entry> = entries.into_iter().cloned().collect();
+                search::index_output(lang, &entries).content
+            })
+            .clone()
     }
 
     /// Every output, by path.
@@ -302,7 +338,7 @@ impl Preview {
         self.files_key = files_key;
         self.listing = Some(listing);
 
-        let rendered_count = rendered.iter().map(|(_, o)| o.len()).sum();
+        let rendered_count = rendered.iter().map(|d| d.outputs.len()).sum();
         let fingerprints: HashMap<JobKey, u64> =
             jobs.into_iter().map(|(key, _, fp)| (key, fp)).collect();
         let changed = if full {
@@ -396,16 +432,10 @@ impl Preview {
         let todo: Vec<&(JobKey, Job, u64)> = jobs.iter().collect();
         // A template error shows for any page: leave it to the full path to report it.
         let rendered = render(&renderer, &todo).ok()?;
-        let count = rendered.iter().map(|(_, o)| o.len()).sum();
+        let count = rendered.iter().map(|d| d.outputs.len()).sum();
         let mut changed = Vec::new();
-        for (key, outputs) in rendered {
-            let paths = outputs.iter().map(|o| o.path.clone()).collect();
-            for o in outputs {
-                if store(&mut self.outputs, o.path.clone(), o.content) {
-                    changed.push(o.path);
-                }
-            }
-            self.jobs.insert(key, (0, paths));
+        for done in rendered {
+            self.take(done, 0, &mut changed);
         }
         Some(Rebuilt {
             full: false,
@@ -416,20 +446,41 @@ impl Preview {
         })
     }
 
+    /// Takes a rendered job's files and search entry; notes the paths whose bytes changed.
+    fn take(&mut self, done: Done, fingerprint: u64, changed: &mut Vec<String>) {
+        let paths: Vec<String> = done.outputs.iter().map(|o| o.path.clone()).collect();
+        if let Some((_, old_paths)) = self.jobs.get(&done.key) {
+            for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
+                self.outputs.remove(gone);
+                changed.push(gone.clone());
+            }
+        }
+        for o in done.outputs {
+            if store(&mut self.outputs, o.path.clone(), o.content) {
+                changed.push(o.path);
+            }
+        }
+        if let Some(entry) = done.entry {
+            self.entries.insert(done.key.clone(), entry);
+            self.search_index.lock().expect("search index lock").clear();
+        }
+        self.jobs.insert(done.key, (fingerprint, paths));
+    }
+
     /// After a full rebuild: the new outputs replace the old ones.
     fn replace_all(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<(JobKey, Vec<Output>)>,
+        rendered: Vec<Done>,
         files: Vec<Output>,
     ) -> Vec<String> {
         self.jobs.clear();
         self.outputs.clear();
-        for (key, outputs) in rendered {
-            let paths = outputs.iter().map(|o| o.path.clone()).collect();
-            self.jobs.insert(key.clone(), (fingerprints[&key], paths));
-            self.outputs
-                .extend(outputs.into_iter().map(|o| (o.path, o.content)));
+        self.entries.clear();
+        let mut changed = Vec::new();
+        for done in rendered {
+            let fingerprint = fingerprints[&done.key];
+            self.take(done, fingerprint, &mut changed);
         }
         self.files = files.iter().map(|o| o.path.clone()).collect();
         self.outputs
@@ -442,16 +493,18 @@ impl Preview {
     fn apply(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<(JobKey, Vec<Output>)>,
+        rendered: Vec<Done>,
         files: Option<Vec<Output>>,
         touched_copies: Vec<String>,
     ) -> Vec<String> {
         let mut changed = Vec::new();
         let outputs = &mut self.outputs;
+        let entries = &mut self.entries;
         self.jobs.retain(|key, (_, paths)| {
             if fingerprints.contains_key(key) {
                 return true;
             }
+            entries.remove(key);
             for p in paths.iter() {
                 if outputs.remove(p).is_some() {
                     changed.push(p.clone());
@@ -459,20 +512,10 @@ impl Preview {
             }
             false
         });
-        for (key, new) in rendered {
-            let paths: Vec<String> = new.iter().map(|o| o.path.clone()).collect();
-            if let Some((_, old_paths)) = self.jobs.get(&key) {
-                for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
-                    self.outputs.remove(gone);
-                    changed.push(gone.clone());
-                }
-            }
-            for o in new {
-                if store(&mut self.outputs, o.path.clone(), o.content) {
-                    changed.push(o.path);
-                }
-            }
-            self.jobs.insert(key.clone(), (fingerprints[&key], paths));
+        self.search_index.lock().expect("search index lock").clear();
+        for done in rendered {
+            let fingerprint = fingerprints[&done.key];
+            self.take(done, fingerprint, &mut changed);
         }
         // Files no template renders: compare bytes; a copied file changed when its source was
         // touched (its bytes are read when it is served).
@@ -647,26 +690,34 @@ fn refresh_docs(
     docs.extend(reloaded);
 }
 
+/// A render job's result, under its key.
+struct Done {
+    key: JobKey,
+    outputs: Vec<Output>,
+    entry: Option<(Lang, search::Entry)>,
+}
+
 /// Runs the jobs in parallel; every template error is collected.
-fn render(
-    renderer: &Renderer,
-    todo: &[&(JobKey, Job, u64)],
-) -> Result<Vec<(JobKey, Vec<Output>)>, Vec<Diagnostic>> {
-    let results: Vec<(JobKey, Vec<Result<Output, Diagnostic>>)> = todo
+fn render(renderer: &Renderer, todo: &[&(JobKey, Job, u64)]) -> Result<Vec<Done>, Vec<Diagnostic>> {
+    let results: Vec<(JobKey, Made)> = todo
         .par_iter()
         .map(|(key, job, _)| (key.clone(), renderer.render_job(*job)))
         .collect();
     let mut done = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
-    for (key, outputs) in results {
-        let mut ok = Vec::with_capacity(outputs.len());
-        for o in outputs {
+    for (key, made) in results {
+        let mut outputs = Vec::with_capacity(made.outputs.len());
+        for o in made.outputs {
             match o {
-                Ok(o) => ok.push(o),
+                Ok(o) => outputs.push(o),
                 Err(e) => errors.push(e),
             }
         }
-        done.push((key, ok));
+        done.push(Done {
+            key,
+            outputs,
+            entry: made.entry,
+        });
     }
     if errors.is_empty() {
         Ok(done)

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{display_path, read_text};
 use crate::model::Lang;
 
-pub const TEMPLATES: [&str; 12] = [
+pub const TEMPLATES: [&str; 13] = [
     "base.html",
     "home.html",
     "section.html",
@@ -18,6 +18,7 @@ pub const TEMPLATES: [&str; 12] = [
     "tags.html",
     "tag.html",
     "404.html",
+    "search.html",
     "compare-index.html",
     "compare.html",
     "obligation.html",

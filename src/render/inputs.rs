@@ -67,7 +67,7 @@ impl<'a> Inputs<'a> {
             Job::Tag(lang, name) => self.tag(lang, name),
             Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
             // The glossary itself comes with site.yaml: an edit of it renders everything.
-            Job::Glossary(lang) | Job::NotFound(lang) => self.nav[index(lang)],
+            Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
         }
     }
 

@@ -12,11 +12,13 @@ use crate::i18n::TranslationState;
 use crate::link::{tag_slug, Site};
 use crate::markdown;
 use crate::model::{Lang, PageId};
+use crate::search;
 use crate::theme::Theme;
 
 mod compare;
 mod glossary;
 pub mod inputs;
+mod search_page;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
 pub enum Here {
@@ -39,8 +41,19 @@ pub enum Job<'a> {
     Comparisons(Lang),
     /// The glossary page (none without `content/glossary.yaml`).
     Glossary(Lang),
+    /// The search page (its index is made from the pages' search entries).
+    Search(Lang),
     NotFound(Lang),
 }
+
+/// What one render job made: its files and, for a page, what the search index holds of it.
+pub struct Made {
+    pub outputs: Vec<Result<Output, Diagnostic>>,
+    pub entry: Option<(Lang, search::Entry)>,
+}
+
+/// Files rendered, and the search entries of the pages among them.
+pub type Rendered = (Vec<Output>, Vec<(Lang, search::Entry)>);
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -86,6 +99,7 @@ impl<'a> Renderer<'a> {
                 Job::TagIndex(lang),
                 Job::Comparisons(lang),
                 Job::Glossary(lang),
+                Job::Search(lang),
                 Job::NotFound(lang),
             ]);
             let tags = site.tags.get(&lang).into_iter().flat_map(|t| t.keys());
@@ -94,25 +108,37 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Renders every page, tag listing and the 404 page; collects every template error.
+    /// Renders everything, with the search index of each language; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        self.render_jobs(&self.jobs())
+        let (mut outputs, entries) = self.render_jobs(&self.jobs())?;
+        for &lang in &self.site.config.languages {
+            let of_lang: Vec<search::Entry> = entries
+                .iter()
+                .filter(|(l, _)| *l == lang)
+                .map(|(_, e)| e.clone())
+                .collect();
+            outputs.push(search::index_output(lang, &of_lang));
+        }
+        Ok(outputs)
     }
 
-    /// Renders the given jobs in parallel; collects every template error.
-    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        let results: Vec<Vec<Result<Output, Diagnostic>>> =
-            jobs.par_iter().map(|&job| self.render_job(job)).collect();
-        let mut outputs = Vec::with_capacity(results.len() + 64);
+    /// Renders the given jobs in parallel: their files, and the search entries of their pages.
+    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Rendered, Vec<Diagnostic>> {
+        let made: Vec<Made> = jobs.par_iter().map(|&job| self.render_job(job)).collect();
+        let mut outputs = Vec::with_capacity(made.len() + 64);
+        let mut entries = Vec::with_capacity(made.len());
         let mut errors = Vec::new();
-        for r in results.into_iter().flatten() {
-            match r {
-                Ok(o) => outputs.push(o),
-                Err(e) => errors.push(e),
+        for m in made {
+            for r in m.outputs {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
             }
+            entries.extend(m.entry);
         }
         if errors.is_empty() {
-            Ok(outputs)
+            Ok((outputs, entries))
         } else {
             // One broken template fails every page alike: report each message once.
             errors.sort_by(|a, b| a.message.cmp(&b.message));
@@ -121,14 +147,25 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn render_job(&self, job: Job<'_>) -> Vec<Result<Output, Diagnostic>> {
+    pub fn render_job(&self, job: Job<'_>) -> Made {
+        let files = |outputs| Made {
+            outputs,
+            entry: None,
+        };
         match job {
-            Job::Page(page, lang) => vec![self.render_page(page, lang)],
-            Job::TagIndex(lang) => vec![self.render_tag_index(lang)],
-            Job::Tag(lang, name) => vec![self.render_tag(lang, name)],
-            Job::Comparisons(lang) => self.render_comparisons(self.tables, lang),
-            Job::Glossary(lang) => self.render_glossary(lang).into_iter().collect(),
-            Job::NotFound(lang) => vec![self.render_404(lang)],
+            Job::Page(page, lang) => match self.render_view(page, lang) {
+                Ok((output, entry)) => Made {
+                    outputs: vec![Ok(output)],
+                    entry: Some((lang, entry)),
+                },
+                Err(e) => files(vec![Err(e)]),
+            },
+            Job::TagIndex(lang) => files(vec![self.render_tag_index(lang)]),
+            Job::Tag(lang, name) => files(vec![self.render_tag(lang, name)]),
+            Job::Comparisons(lang) => files(self.render_comparisons(self.tables, lang)),
+            Job::Glossary(lang) => files(self.render_glossary(lang).into_iter().collect()),
+            Job::Search(lang) => files(vec![self.render_search_page(lang)]),
+            Job::NotFound(lang) => files(vec![self.render_404(lang)]),
         }
     }
 
@@ -144,6 +181,11 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn render_page(&self, page: PageId, lang: Lang) -> Result<Output, Diagnostic> {
+        self.render_view(page, lang).map(|(output, _)| output)
+    }
+
+    /// A page in one language, and what the search index keeps of it.
+    fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
         let template = if p.is_home() {
@@ -155,13 +197,18 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
+        let entry = search::Entry::new(
+            p.path.clone(),
+            page_value["title"].as_str().unwrap_or_default(),
+            page_value["content"].as_str().unwrap_or_default(),
+            site.doc(page, lang).lang,
+            lang,
+        );
         ctx.insert("title".into(), page_value["title"].clone());
         ctx.insert("page".into(), page_value);
         let html = self.render(template, ctx)?;
-        Ok(Output::text(
-            format!("{}{}index.html", lang.url_prefix(), p.path),
-            html,
-        ))
+        let output = Output::text(format!("{}{}index.html", lang.url_prefix(), p.path), html);
+        Ok((output, entry))
     }
 
     pub(crate) fn render(
@@ -207,6 +254,7 @@ impl<'a> Renderer<'a> {
                 "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
                 "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
                 "glossary_url": self.glossary_url(lang),
+                "search_url": format!("{}{}", cfg.base_path, search::page_path(lang)),
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );

@@ -173,7 +173,7 @@ fn lookup(preview: &Preview, rel: &str) -> Found {
         rel.to_string()
     };
     if let Some(content) = preview.get(&name) {
-        return Found::File(name, content.clone());
+        return Found::File(name, content);
     }
     if !rel.is_empty() && !rel.ends_with('/') && preview.get(&format!("{rel}/index.html")).is_some()
     {
@@ -184,7 +184,7 @@ fn lookup(preview: &Preview, rel: &str) -> Found {
     } else {
         "404.html"
     };
-    Found::Missing(preview.get(not_found).cloned())
+    Found::Missing(preview.get(not_found))
 }
 
 fn respond(name: &str, content: Content) -> Response {
