@@ -23,5 +23,6 @@ pub mod pipeline;
 pub mod prefecture;
 pub mod render;
 pub mod theme;
+pub mod timing;
 pub mod write;
 pub mod yaml;

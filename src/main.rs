@@ -143,9 +143,11 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     }
     print(&warnings);
     if let Some(out) = out {
+        let mut stages = shishin::timing::Stages::start();
         if let Err(e) = write::write_site(&built.outputs, out) {
             return fail(Diagnostics(vec![e]));
         }
+        stages.done("write");
         println!("built {} into {}", built.summary(), out.display());
     } else {
         println!("checked {}", built.summary());

@@ -16,6 +16,7 @@ use crate::markdown;
 use crate::model::Lang;
 use crate::render::{Content, Output, Renderer};
 use crate::theme::{self, Theme};
+use crate::timing::Stages;
 use crate::{feeds, highlight};
 
 #[derive(Debug, Clone, Default)]
@@ -80,6 +81,7 @@ pub struct Model {
 /// Runs load → parse → link → render. Errors and warnings come back together when anything failed.
 pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     let started = Instant::now();
+    let mut stages = Stages::start();
     let Model {
         site,
         tables,
@@ -87,6 +89,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         site_static,
         diagnostics: mut diags,
     } = model(root, options)?;
+    stages.done("model");
     let renderer = Renderer {
         site: &site,
         tables: &tables,
@@ -101,6 +104,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
             return Err(diags);
         }
     };
+    stages.done("render");
     outputs.extend(feeds::outputs(&site));
     outputs.push(Output::text("syntax.css", highlight::stylesheet()));
     // Theme files first, then the site's own static/ over them, then content assets.
@@ -108,6 +112,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
     outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
     dedup_outputs(&mut outputs);
+    stages.done("feeds");
     Ok(Built {
         site,
         tables,
@@ -119,6 +124,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
 
 /// Runs load → parse → link → compare: every check except the templates'.
 pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+    let mut stages = Stages::start();
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(root) {
         Ok(c) => c,
@@ -141,13 +147,16 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         }
     };
 
+    stages.done("config");
     let loaded = load::load_content(root, &config, &mut diags);
+    stages.done("load");
     let (mut docs, dropped) = drop_drafts(loaded.docs, options.drafts);
     let scans: Vec<_> = docs.par_iter().map(markdown::scan).collect();
     for (doc, (parsed, ds)) in docs.iter_mut().zip(scans) {
         doc.parsed = parsed;
         diags.extend(ds);
     }
+    stages.done("parse");
 
     let site_static = theme::list_files(&root.join("static"));
     let mut static_paths: HashSet<String> = generated_files(&config);
@@ -164,6 +173,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         &dropped,
         &mut diags,
     );
+    stages.done("link");
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(diags);
     };
@@ -172,6 +182,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     }
 
     let tables = Tables::build(&site, &mut diags);
+    stages.done("compare");
     if diags.has_errors() {
         return Err(diags);
     }

@@ -61,11 +61,13 @@ pub struct Renderer<'a> {
 impl Renderer<'_> {
     /// Renders every page, tag listing and the 404 page; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let mut stages = crate::timing::Stages::start();
         let views: Vec<(PageId, Lang)> = self.site.views().collect();
         let results: Vec<Result<Output, Diagnostic>> = views
             .par_iter()
             .map(|&(page, lang)| self.render_page(page, lang))
             .collect();
+        stages.done("pages");
         let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
         for r in results {
@@ -81,12 +83,14 @@ impl Renderer<'_> {
                     Err(e) => errors.push(e),
                 }
             }
+            stages.done("tags");
             for r in self.render_comparisons(self.tables, lang) {
                 match r {
                     Ok(o) => outputs.push(o),
                     Err(e) => errors.push(e),
                 }
             }
+            stages.done("compare");
             match self.render_404(lang) {
                 Ok(o) => outputs.push(o),
                 Err(e) => errors.push(e),
