@@ -132,7 +132,19 @@ fn main() -> ExitCode {
 }
 
 fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> ExitCode {
-    let built = match pipeline::run(root, options) {
+    // Pages are written in batches as they are rendered, into a staging tree that replaces the
+    // old output only once everything succeeded.
+    const BATCH: usize = 2048;
+    let staging = match out.map(write::Staging::begin).transpose() {
+        Ok(s) => s,
+        Err(e) => return fail(Diagnostics(vec![e])),
+    };
+    let mut stages = shishin::timing::Stages::start();
+    let built = pipeline::run_in_batches(root, options, BATCH, &mut |batch| match &staging {
+        Some(s) => s.write(&batch),
+        None => Ok(()),
+    });
+    let built = match built {
         Ok(b) => b,
         Err(diags) => return fail(diags),
     };
@@ -142,15 +154,15 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
         return fail(warnings);
     }
     print(&warnings);
-    if let Some(out) = out {
-        let mut stages = shishin::timing::Stages::start();
-        if let Err(e) = write::write_site(&built.outputs, out) {
-            return fail(Diagnostics(vec![e]));
+    match (staging, out) {
+        (Some(staging), Some(out)) => {
+            if let Err(e) = staging.commit() {
+                return fail(Diagnostics(vec![e]));
+            }
+            stages.done("build");
+            println!("built {} into {}", built.summary(), out.display());
         }
-        stages.done("write");
-        println!("built {} into {}", built.summary(), out.display());
-    } else {
-        println!("checked {}", built.summary());
+        _ => println!("checked {}", built.summary()),
     }
     ExitCode::SUCCESS
 }

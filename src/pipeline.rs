@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::compare::Tables;
 use crate::config::Config;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{self, Site};
 use crate::load;
 use crate::markdown;
@@ -80,6 +80,26 @@ pub struct Model {
 
 /// Runs load → parse → link → render. Errors and warnings come back together when anything failed.
 pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
+    let mut outputs = Vec::new();
+    let mut built = run_in_batches(root, options, usize::MAX, &mut |batch| {
+        outputs.extend(batch);
+        Ok(())
+    })?;
+    dedup_outputs(&mut outputs);
+    built.outputs = outputs;
+    Ok(built)
+}
+
+/// Like [`run`], but hands the outputs to `sink` in batches of about `batch` pages as they are
+/// rendered (`build` writes each batch at once), so memory does not grow with the site's HTML.
+/// Within and across batches, a later output for the same path replaces an earlier one. The
+/// returned [`Built`] has no outputs.
+pub fn run_in_batches(
+    root: &Path,
+    options: &Options,
+    batch: usize,
+    sink: &mut dyn FnMut(Vec<Output>) -> Result<(), Diagnostic>,
+) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Stages::start();
     let Model {
@@ -97,26 +117,27 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         root,
         serve: options.serve,
     };
-    let mut outputs = match renderer.render_all() {
-        Ok(o) => o,
-        Err(errors) => {
-            diags.extend(errors);
-            return Err(diags);
-        }
-    };
+    if let Err(errors) = renderer.render_in_batches(batch, sink) {
+        diags.extend(errors);
+        return Err(diags);
+    }
     stages.done("render");
-    outputs.extend(feeds::outputs(&site));
+    let mut outputs = feeds::outputs(&site);
     outputs.push(Output::text("syntax.css", highlight::stylesheet()));
     // Theme files first, then the site's own static/ over them, then content assets.
     let copies = theme.static_files.iter().chain(site_static.iter());
     outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
     outputs.extend(site.assets.iter().map(|a| copy(&a.rel, &a.source)));
     dedup_outputs(&mut outputs);
+    if let Err(e) = sink(outputs) {
+        diags.push(e);
+        return Err(diags);
+    }
     stages.done("feeds");
     Ok(Built {
         site,
         tables,
-        outputs,
+        outputs: Vec::new(),
         diagnostics: diags,
         elapsed: started.elapsed(),
     })

@@ -61,43 +61,58 @@ pub struct Renderer<'a> {
 impl Renderer<'_> {
     /// Renders every page, tag listing and the 404 page; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let mut outputs = Vec::new();
+        self.render_in_batches(usize::MAX, &mut |batch| {
+            outputs.extend(batch);
+            Ok(())
+        })?;
+        Ok(outputs)
+    }
+
+    /// Renders everything in batches of `batch` pages, each handed to `sink` as soon as it is
+    /// rendered, so that a large site never holds all its HTML at once. After the first template
+    /// error nothing more goes to `sink`, but rendering goes on to report every error.
+    pub fn render_in_batches(
+        &self,
+        batch: usize,
+        sink: &mut dyn FnMut(Vec<Output>) -> Result<(), Diagnostic>,
+    ) -> Result<(), Vec<Diagnostic>> {
         let mut stages = crate::timing::Stages::start();
         let views: Vec<(PageId, Lang)> = self.site.views().collect();
-        let results: Vec<Result<Output, Diagnostic>> = views
-            .par_iter()
-            .map(|&(page, lang)| self.render_page(page, lang))
-            .collect();
-        stages.done("pages");
-        let mut outputs = Vec::with_capacity(results.len() + 64);
         let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(o) => outputs.push(o),
-                Err(e) => errors.push(e),
+        let mut deliver = |results: Vec<Result<Output, Diagnostic>>,
+                           errors: &mut Vec<Diagnostic>|
+         -> Result<(), Vec<Diagnostic>> {
+            let mut outputs = Vec::with_capacity(results.len());
+            for r in results {
+                match r {
+                    Ok(o) => outputs.push(o),
+                    Err(e) => errors.push(e),
+                }
             }
+            if errors.is_empty() {
+                sink(outputs).map_err(|e| vec![e])?;
+            }
+            Ok(())
+        };
+        for chunk in views.chunks(batch.max(1)) {
+            let results: Vec<Result<Output, Diagnostic>> = chunk
+                .par_iter()
+                .map(|&(page, lang)| self.render_page(page, lang))
+                .collect();
+            deliver(results, &mut errors)?;
         }
+        stages.done("pages");
         for &lang in &self.site.config.languages {
-            for r in self.render_tags(lang) {
-                match r {
-                    Ok(o) => outputs.push(o),
-                    Err(e) => errors.push(e),
-                }
-            }
+            let mut results = self.render_tags(lang);
             stages.done("tags");
-            for r in self.render_comparisons(self.tables, lang) {
-                match r {
-                    Ok(o) => outputs.push(o),
-                    Err(e) => errors.push(e),
-                }
-            }
+            results.extend(self.render_comparisons(self.tables, lang));
+            results.push(self.render_404(lang));
             stages.done("compare");
-            match self.render_404(lang) {
-                Ok(o) => outputs.push(o),
-                Err(e) => errors.push(e),
-            }
+            deliver(results, &mut errors)?;
         }
         if errors.is_empty() {
-            Ok(outputs)
+            Ok(())
         } else {
             // One broken template fails every page alike: report each message once.
             errors.dedup_by(|a, b| a.message == b.message);
