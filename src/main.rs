@@ -135,12 +135,12 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     // Pages are written in batches as they are rendered, into a staging tree that replaces the
     // old output only once everything succeeded.
     const BATCH: usize = 2048;
-    let staging = match out.map(write::Staging::begin).transpose() {
+    let mut staging = match out.map(write::Staging::begin).transpose() {
         Ok(s) => s,
         Err(e) => return fail(Diagnostics(vec![e])),
     };
     let mut stages = shishin::timing::Stages::start();
-    let built = pipeline::run_in_batches(root, options, BATCH, &mut |batch| match &staging {
+    let built = pipeline::run_in_batches(root, options, BATCH, &mut |batch| match &mut staging {
         Some(s) => s.write(&batch),
         None => Ok(()),
     });

@@ -1,11 +1,14 @@
-//! Write stage: the new site is written beside the old output and swapped in only when every
-//! file was written, so a failed build never damages what was published before.
+//! Write stage. Nothing of the previous output changes until every page has been rendered and
+//! every new file written, so a failed build never damages what was published before.
 //!
-//! A rebuild mostly produces the same bytes as before. Writing every file again costs much system
-//! time (and, on a disk, write-back), so a file whose bytes did not change is hard-linked from the
-//! old tree into the new one instead: the old tree is never modified, only read, so the swap stays
-//! all-or-nothing.
+//! A rebuild mostly produces the same bytes as before, and writing many files costs much system
+//! time (on a disk, worst right after deleting many). So only files whose bytes changed are
+//! written, into a staging folder beside the output; once everything succeeded, [`Staging::commit`]
+//! renames each of them into place (a rename replaces a file whole: a reader sees the old page or
+//! the new one, never a mix) and removes the files the site no longer has. A first build renames
+//! the whole staging folder into place.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -13,22 +16,26 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::render::{Content, Output};
 
-/// Writes `outputs` into `out_dir`, replacing its previous content at once.
+/// Writes `outputs` into `out_dir`, replacing its previous content.
 pub fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
-    let staging = Staging::begin(out_dir)?;
+    let mut staging = Staging::begin(out_dir)?;
     staging.write(outputs)?;
     staging.commit()
 }
 
-/// A new output tree being written beside the old one, in as many batches as the renderer
-/// hands over (so a large site never holds all its HTML in memory). Nothing replaces the old
-/// output until [`Staging::commit`]; dropped uncommitted, the staging tree is removed.
+/// A build's output being written, in as many batches as the renderer hands over (so a large
+/// site never holds all its HTML in memory). Dropped without [`Staging::commit`], it removes its
+/// folder and the output stays as it was.
 pub struct Staging {
+    /// New and changed files, below their output paths.
     dir: PathBuf,
     out_dir: PathBuf,
-    old: PathBuf,
-    /// The previous output, whose unchanged files are linked instead of written.
-    previous: Option<PathBuf>,
+    /// Whether `out_dir` held a previous build to update.
+    update: bool,
+    /// Every output path of this build.
+    paths: HashSet<String>,
+    /// The paths written into `dir`, to move into place.
+    changed: Vec<String>,
     committed: bool,
 }
 
@@ -46,26 +53,56 @@ impl Staging {
         remove(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, &e))?;
         Ok(Staging {
-            old: parent.join(format!(".{name}.old-{}", std::process::id())),
-            previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
-            out_dir: out_dir.to_path_buf(),
             dir,
+            update: out_dir.is_dir(),
+            out_dir: out_dir.to_path_buf(),
+            paths: HashSet::new(),
+            changed: Vec::new(),
             committed: false,
         })
     }
 
-    /// Writes a batch; a later batch may replace a file of an earlier one.
-    pub fn write(&self, outputs: &[Output]) -> Result<(), Diagnostic> {
-        write_tree(outputs, &self.dir, self.previous.as_deref())
+    /// Writes a batch: the files whose bytes differ from the previous build's. A later batch may
+    /// replace a file of an earlier one.
+    pub fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
+        let mut to_write: Vec<&Output> = Vec::new();
+        let mut check: Vec<&Output> = Vec::new();
+        for o in outputs {
+            if !self.paths.insert(o.path.clone()) || !self.update {
+                // Seen in an earlier batch (its staged copy must be replaced) or a first build.
+                to_write.push(o);
+            } else {
+                check.push(o);
+            }
+        }
+        let out_dir = &self.out_dir;
+        let differ: Vec<&Output> = check
+            .into_par_iter()
+            .filter(|o| !unchanged(&o.content, &out_dir.join(&o.path)))
+            .collect();
+        to_write.extend(differ);
+        write_tree(&to_write, &self.dir)?;
+        self.changed.extend(to_write.iter().map(|o| o.path.clone()));
+        Ok(())
     }
 
-    /// Puts the new tree in place of the old one.
+    /// Puts the new files in place and removes those the site no longer has.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.committed = true;
-        let mut stages = crate::timing::Stages::start();
-        let swapped = swap(&self.dir, &self.out_dir, &self.old);
-        stages.done("swap");
-        swapped
+        if !self.update {
+            let result = std::fs::rename(&self.dir, &self.out_dir)
+                .map_err(|e| io_error("move into place", &self.out_dir, &e));
+            remove(&self.dir);
+            return result;
+        }
+        self.changed.sort();
+        self.changed.dedup();
+        for rel in &self.changed {
+            move_into_place(&self.dir.join(rel), &self.out_dir.join(rel))?;
+        }
+        remove_stale(&self.out_dir, &self.paths);
+        remove(&self.dir);
+        Ok(())
     }
 }
 
@@ -77,36 +114,20 @@ impl Drop for Staging {
     }
 }
 
-/// Writes every output below `dir`: folders first, then the files in parallel. A file that
-/// `previous` (the last build) already holds with the same bytes is hard-linked from there.
-pub fn write_tree(
-    outputs: &[Output],
-    dir: &Path,
-    previous: Option<&Path>,
-) -> Result<(), Diagnostic> {
+/// Writes `outputs` below `dir`: folders first, then the files in parallel; a file already there
+/// (from an earlier batch) is replaced.
+fn write_tree(outputs: &[&Output], dir: &Path) -> Result<(), Diagnostic> {
     let mut dirs: Vec<PathBuf> = outputs
         .iter()
         .filter_map(|o| dir.join(&o.path).parent().map(Path::to_path_buf))
         .collect();
     dirs.sort();
     dirs.dedup();
-    let mut stages = crate::timing::Stages::start();
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(|e| io_error("create", d, &e))?;
     }
-    stages.done("mkdirs");
     outputs.par_iter().try_for_each(|o| {
         let path = dir.join(&o.path);
-        // An earlier batch wrote this path: never write through it, as it may be a link to a
-        // file of the old tree, which must stay as it is until the swap.
-        if std::fs::symlink_metadata(&path).is_ok() {
-            std::fs::remove_file(&path).map_err(|e| io_error("replace", &path, &e))?;
-        }
-        if let Some(prev) = previous.map(|p| p.join(&o.path)) {
-            if unchanged(&o.content, &prev) && std::fs::hard_link(&prev, &path).is_ok() {
-                return Ok(());
-            }
-        }
         match &o.content {
             Content::Bytes(b) => std::fs::write(&path, b).map_err(|e| io_error("write", &path, &e)),
             Content::Copy(from) => std::fs::copy(from, &path)
@@ -116,8 +137,8 @@ pub fn write_tree(
     })
 }
 
-/// Whether the file at `old` already holds exactly these bytes (a regular file, not a link that
-/// could lead outside the output). Sizes are compared first, so a changed page is rarely read.
+/// Whether the file at `old` already holds exactly these bytes (a regular file, not a link).
+/// Sizes are compared first, so a changed page is rarely read.
 fn unchanged(content: &Content, old: &Path) -> bool {
     let Ok(meta) = std::fs::symlink_metadata(old) else {
         return false;
@@ -136,33 +157,51 @@ fn unchanged(content: &Content, old: &Path) -> bool {
     }
 }
 
-fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<(), Diagnostic> {
-    let had_old = out_dir.exists();
-    if had_old {
-        remove(old);
-        std::fs::rename(out_dir, old).map_err(|e| io_error("move aside", out_dir, &e))?;
-    }
-    if let Err(e) = std::fs::rename(staging, out_dir) {
-        if had_old {
-            // Put the previous site back: nothing may be lost.
-            let _ = std::fs::rename(old, out_dir);
+/// Renames a staged file over its place in the output; a folder or file in the way (a page that
+/// became a file, or the other way round) is removed first.
+fn move_into_place(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    if let Some(parent) = to.parent() {
+        if std::fs::create_dir_all(parent).is_err() {
+            // A file of the old site stands where a folder must go.
+            let mut p = parent.to_path_buf();
+            while !p.exists() || p.is_dir() {
+                if !p.pop() {
+                    break;
+                }
+            }
+            remove(&p);
+            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
         }
-        remove(staging);
-        return Err(io_error("move into place", out_dir, &e));
     }
-    if had_old {
-        remove_parallel(old);
+    if to.is_dir() {
+        remove(to);
     }
-    Ok(())
+    std::fs::rename(from, to).map_err(|e| io_error("move into place", to, &e))
 }
 
-/// Removes a large tree with every core: its top-level entries in parallel.
-fn remove_parallel(path: &Path) {
-    if let Ok(entries) = std::fs::read_dir(path) {
-        let entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        entries.par_iter().for_each(|p| remove(p));
+/// Removes the files below `out_dir` that are not among `paths`, then the folders left empty.
+fn remove_stale(out_dir: &Path, paths: &HashSet<String>) {
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(out_dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(out_dir)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if entry.file_type().is_dir() {
+            dirs.push(entry.into_path());
+        } else if !paths.contains(&rel) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    remove(path);
+    // Deepest first; a folder that still holds files stays.
+    for d in dirs.iter().rev() {
+        let _ = std::fs::remove_dir(d);
+    }
 }
 
 fn remove(path: &Path) {
@@ -200,7 +239,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn unchanged_files_are_linked_changed_ones_rewritten() {
+    fn unchanged_files_are_kept_changed_ones_rewritten() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
@@ -223,11 +262,7 @@ mod tests {
             Output::text("c/index.html", "xyz".into()),
         ];
         write_site(&second, &out).unwrap();
-        assert_eq!(
-            ino("a/index.html"),
-            a,
-            "unchanged file kept (linked), not rewritten"
-        );
+        assert_eq!(ino("a/index.html"), a, "unchanged file kept, not rewritten");
         assert_ne!(ino("b/index.html"), b);
         assert_ne!(ino("c/index.html"), c);
         let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
@@ -255,5 +290,59 @@ mod tests {
         assert!(!out.join("x").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn an_update_removes_stale_files_and_swaps_files_and_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = [
+            Output::text("gone/index.html", "x".into()),
+            Output::text("f", "a file".into()),
+            Output::text("d/index.html", "in a folder".into()),
+            Output::text("keep.css", "k".into()),
+        ];
+        write_site(&first, &out).unwrap();
+        let second = [
+            // `f` becomes a folder, `d` a file.
+            Output::text("f/index.html", "now a folder".into()),
+            Output::text("d", "now a file".into()),
+            Output::text("keep.css", "k".into()),
+        ];
+        write_site(&second, &out).unwrap();
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        assert_eq!(read("f/index.html"), "now a folder");
+        assert_eq!(read("d"), "now a file");
+        assert_eq!(read("keep.css"), "k");
+        assert!(
+            !out.join("gone").exists(),
+            "stale page and its folder removed"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn a_later_batch_replaces_an_earlier_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&[Output::text("s.css", "v1".into())], &out).unwrap();
+        let mut staging = Staging::begin(&out).unwrap();
+        staging
+            .write(&[Output::text("s.css", "theme".into())])
+            .unwrap();
+        // The site's own file of the same name, and then one equal to the old output.
+        staging
+            .write(&[Output::text("s.css", "site".into())])
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("s.css")).unwrap(), "site");
+        let mut staging = Staging::begin(&out).unwrap();
+        staging.write(&[Output::text("s.css", "x".into())]).unwrap();
+        staging
+            .write(&[Output::text("s.css", "site".into())])
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("s.css")).unwrap(), "site");
     }
 }
