@@ -379,6 +379,12 @@ fn resolve_links(
     diags: &mut Diagnostics,
 ) {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
+    // URL path → page, for plain links: looking each one up by scanning every page made
+    // resolving quadratic in the size of the site.
+    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site.pages.len());
+    for (id, page) in site.pages.iter().enumerate() {
+        by_path.entry(page.path.as_str()).or_insert(id);
+    }
     let mut all = Vec::with_capacity(site.docs.len());
     for page in 0..site.pages.len() {
         let has_en = site.config.has(Lang::En);
@@ -404,6 +410,7 @@ fn resolve_links(
                     doc_id,
                     langs,
                     asset_paths: &asset_paths,
+                    by_path: &by_path,
                     static_files,
                     dropped,
                 };
@@ -435,6 +442,7 @@ struct Resolver<'a> {
     /// The languages this document is read in (a Japanese page without translation: both).
     langs: &'a [Lang],
     asset_paths: &'a HashSet<&'a str>,
+    by_path: &'a HashMap<&'a str, PageId>,
     static_files: &'a HashSet<String>,
     dropped: &'a HashSet<String>,
 }
@@ -501,11 +509,11 @@ impl Resolver<'_> {
             .unwrap_or(as_dir);
         // `/en/a/` and `/a/` both name page `a/`; the reader's language is applied when rendering.
         let bare = as_dir.strip_prefix("en/").unwrap_or(&as_dir);
-        match site
-            .pages
+        let found = [bare, as_dir.as_str()]
             .iter()
-            .position(|p| p.path == bare || p.path == as_dir)
-        {
+            .filter_map(|p| self.by_path.get(p).copied())
+            .min();
+        match found {
             Some(page) => {
                 let key = site.pages[page].key.clone();
                 self.page_target(&key, anchor, dest)
