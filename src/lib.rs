@@ -30,5 +30,6 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod timing;
 pub mod write;
 pub mod yaml;

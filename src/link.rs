@@ -402,6 +402,12 @@ fn resolve_links(
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
     let has_en = site.config.has(Lang::En);
     let site_ref = &*site;
+    // URL path → page, for plain links: looking each one up by scanning every page made
+    // resolving quadratic in the size of the site.
+    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site_ref.pages.len());
+    for (id, page) in site_ref.pages.iter().enumerate() {
+        by_path.entry(page.path.as_str()).or_insert(id);
+    }
     let resolved: Vec<Vec<Resolved>> = (0..site.pages.len())
         .into_par_iter()
         .map(|page| {
@@ -422,6 +428,7 @@ fn resolve_links(
                         doc_id,
                         langs,
                         asset_paths: &asset_paths,
+                        by_path: &by_path,
                         static_files,
                         dropped,
                     };
@@ -446,6 +453,7 @@ struct Resolver<'a> {
     /// The languages this document is read in (a Japanese page without translation: both).
     langs: &'a [Lang],
     asset_paths: &'a HashSet<&'a str>,
+    by_path: &'a HashMap<&'a str, PageId>,
     static_files: &'a HashSet<String>,
     dropped: &'a HashSet<String>,
 }
@@ -535,11 +543,11 @@ impl Resolver<'_> {
             .unwrap_or(as_dir);
         // `/en/a/` and `/a/` both name page `a/`; the reader's language is applied when rendering.
         let bare = as_dir.strip_prefix("en/").unwrap_or(&as_dir);
-        match site
-            .pages
+        let found = [bare, as_dir.as_str()]
             .iter()
-            .position(|p| p.path == bare || p.path == as_dir)
-        {
+            .filter_map(|p| self.by_path.get(p).copied())
+            .min();
+        match found {
             Some(page) => {
                 let key = site.pages[page].key.clone();
                 self.page_target(&key, anchor, dest)

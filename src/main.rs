@@ -164,6 +164,7 @@ fn main() -> ExitCode {
 }
 
 fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> ExitCode {
+    let mut stages = shishin::timing::Stages::start();
     let built = match pipeline::run(root, options) {
         Ok(b) => b,
         Err(diags) => return fail(diags),
@@ -174,13 +175,20 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
         return fail(warnings);
     }
     print(&warnings);
-    if let Some(out) = out {
-        if let Err(e) = write::write_site(&built.outputs, out) {
-            return fail(Diagnostics(vec![e]));
+    match out {
+        Some(out) => {
+            // Only files whose bytes changed are written, into a staging tree that replaces the
+            // old output only once everything succeeded.
+            let written = write::Staging::begin(out)
+                .and_then(|mut s| s.write(&built.outputs).map(|()| s))
+                .and_then(write::Staging::commit);
+            if let Err(e) = written {
+                return fail(Diagnostics(vec![e]));
+            }
+            stages.done("build");
+            println!("built {} into {}", built.summary(), out.display());
         }
-        println!("built {} into {}", built.summary(), out.display());
-    } else {
-        println!("checked {}", built.summary());
+        None => println!("checked {}", built.summary()),
     }
     ExitCode::SUCCESS
 }

@@ -18,6 +18,7 @@ use crate::markdown;
 use crate::model::{Asset, Doc, Lang};
 use crate::render::{Content, Output, Renderer};
 use crate::theme::{self, Theme};
+use crate::timing::Stages;
 use crate::{feeds, highlight};
 
 #[derive(Debug, Clone, Default)]
@@ -82,6 +83,7 @@ pub struct Model {
 /// Runs load → parse → link → render. Errors and warnings come back together when anything failed.
 pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     let started = Instant::now();
+    let mut stages = Stages::start();
     let Model {
         site,
         tables,
@@ -89,6 +91,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         site_static,
         diagnostics: mut diags,
     } = model(root, options)?;
+    stages.done("model");
     let renderer = Renderer {
         site: &site,
         tables: &tables,
@@ -106,11 +109,13 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
     outputs.extend(site_files(&site, &theme, &site_static));
     dedup_outputs(&mut outputs);
     // Templates write links too: every internal href, src and anchor must land.
+    stages.done("render");
     let broken = crate::output_links::check(&outputs, &site);
     if !broken.is_empty() {
         diags.extend(broken);
         return Err(diags);
     }
+    stages.done("check links");
     Ok(Built {
         site,
         tables,
@@ -122,6 +127,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
 
 /// Runs load → parse → link → compare: every check except the templates'.
 pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+    let mut stages = Stages::start();
     let mut diags = Diagnostics::default();
     let config = load_config(root, options)?;
     let theme = match Theme::load(root, &config.theme) {
@@ -132,9 +138,12 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         }
     };
 
+    stages.done("config");
     let loaded = load::load_content(root, &config, &mut diags);
+    stages.done("load");
     let (mut docs, dropped) = drop_drafts(loaded.docs, options.drafts);
     parse(&mut docs, &mut diags);
+    stages.done("parse");
 
     let site_static = static_files(root);
     let paths = static_paths(&config, theme.as_ref(), &site_static);
@@ -150,6 +159,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         &dropped,
         &mut diags,
     )?;
+    stages.done("link and compare");
     let Some(theme) = theme else {
         return Err(diags);
     };

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{OnceLock, RwLock};
 
 use tera::Tera;
 use walkdir::WalkDir;
@@ -96,12 +97,45 @@ impl Theme {
     }
 }
 
+/// Tera's `matching` test, with each regular expression compiled once per process instead of at
+/// every call: the theme's language guesses (`\p{Han}`…) run several times on every page, and
+/// compiling a Unicode class costs far more than matching it (most of the render time of a large
+/// site before this cache).
+fn matching(value: Option<&tera::Value>, params: &[tera::Value]) -> tera::Result<bool> {
+    static CACHE: OnceLock<RwLock<HashMap<String, regex::Regex>>> = OnceLock::new();
+    let (Some(pattern), 1) = (params.first().and_then(|p| p.as_str()), params.len()) else {
+        return Err(tera::Error::msg(
+            "Tester `matching` takes one argument, a regular expression in a string",
+        ));
+    };
+    let Some(text) = value.and_then(|v| v.as_str()) else {
+        return Err(tera::Error::msg(
+            "Tester `matching` was called on a variable that isn't a string",
+        ));
+    };
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(re) = cache.read().ok().and_then(|c| c.get(pattern).cloned()) {
+        return Ok(re.is_match(text));
+    }
+    let re = regex::Regex::new(pattern).map_err(|e| {
+        tera::Error::msg(format!(
+            "Tester `matching`: Invalid regular expression: {e}"
+        ))
+    })?;
+    let found = re.is_match(text);
+    if let Ok(mut c) = cache.write() {
+        c.insert(pattern.to_string(), re);
+    }
+    Ok(found)
+}
+
 fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<Tera> {
     let mut tera = Tera::default();
     // Tera's default escaping also rewrites `/` as `&#x2F;`, which makes every URL unreadable in
     // the page source; `&<>"'` are all HTML needs.
     tera.set_escape_fn(escape_html);
     tera.register_filter("mark_japanese", mark_japanese);
+    tera.register_tester("matching", matching);
     let mut files = Vec::new();
     for (rel, path) in list_files(dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
@@ -188,4 +222,23 @@ pub fn list_files(dir: &Path) -> Vec<(String, PathBuf)> {
             (rel, e.into_path())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn cached_matching_test_matches_like_tera() {
+        let han = json!("[\\p{Han}]");
+        // Twice each: the second call uses the cached expression.
+        for _ in 0..2 {
+            assert!(matching(Some(&json!("拠点")), std::slice::from_ref(&han)).unwrap());
+            assert!(!matching(Some(&json!("hub")), std::slice::from_ref(&han)).unwrap());
+        }
+        assert!(matching(Some(&json!("x")), &[json!("(")]).is_err());
+        assert!(matching(Some(&json!(3)), std::slice::from_ref(&han)).is_err());
+        assert!(matching(Some(&json!("x")), &[]).is_err());
+    }
 }

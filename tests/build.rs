@@ -565,3 +565,24 @@ fn strings(lang: &str) -> serde_yaml::Value {
     let path = common::repo().join(format!("themes/default/i18n/{lang}.yaml"));
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
+
+#[test]
+fn template_error_while_rendering_keeps_previous_output_and_leaves_no_staging() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\n---\n本文\n");
+    site.build_ok();
+    let before = site.read("a/index.html");
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ page.no_such.field }}{% endblock content %}",
+    );
+    let run = site.build();
+    assert!(!run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(site.read("a/index.html"), before);
+    let names: Vec<String> = std::fs::read_dir(site.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with(".public")), "{names:?}");
+}
