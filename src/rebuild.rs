@@ -269,17 +269,24 @@ impl Preview {
         // Walking 20,000 files costs more than the rest of a small edit: only when files came
         // or went.
         let same_files = |t: &PathBuf| self.docs.contains_key(t) && t.is_file();
-        let listing = match self.listing.take() {
-            Some(listing) if !full && changes.content.iter().all(same_files) => listing,
-            _ => load::list_content(&self.root, &mut diags),
+        let (listing, unchanged_files) = match self.listing.take() {
+            Some(listing) if !full && changes.content.iter().all(same_files) => (listing, true),
+            _ => (load::list_content(&self.root, &mut diags), false),
         };
-        refresh_docs(
+        let stale = if unchanged_files {
+            // Only the touched files themselves need reading.
+            let content = self.root.join("content");
+            let rel = |t: &PathBuf| Some((relative(&content, t)?, t.clone()));
+            changes.content.iter().filter_map(rel).collect()
+        } else {
+            stale_docs(&mut self.docs, &listing, &changes.content)
+        };
+        reload_docs(
             &self.root,
             &setup.config,
             &mut self.docs,
             &mut self.generation,
-            &listing,
-            &changes.content,
+            stale,
         );
         let mut docs = Vec::with_capacity(listing.markdown.len());
         let mut generations = Vec::with_capacity(listing.markdown.len());
@@ -633,15 +640,22 @@ fn load_setup(root: &Path, options: &Options) -> Result<Setup, Diagnostics> {
     })
 }
 
-/// Reloads the Markdown files that are new or below a touched path, and forgets deleted ones.
-fn refresh_docs(
-    root: &Path,
-    config: &Config,
+/// `content/a/b.md` → `a/b.md`.
+fn relative(content: &Path, path: &Path) -> Option<String> {
+    Some(
+        path.strip_prefix(content)
+            .ok()?
+            .to_str()?
+            .replace('\\', "/"),
+    )
+}
+
+/// Forgets deleted files; returns the listed files that are new or below a touched path.
+fn stale_docs(
     docs: &mut HashMap<PathBuf, Loaded>,
-    generation: &mut u64,
     listing: &Listing,
     touched: &[PathBuf],
-) {
+) -> Vec<(String, PathBuf)> {
     let known = listing
         .markdown
         .iter()
@@ -655,7 +669,7 @@ fn refresh_docs(
     let touched_files: HashSet<&PathBuf> =
         touched.iter().filter(|t| docs.contains_key(*t)).collect();
     let touched_dirs: Vec<&PathBuf> = touched.iter().filter(|t| t.is_dir()).collect();
-    let stale: Vec<&(String, PathBuf)> = listing
+    listing
         .markdown
         .iter()
         .filter(|(_, path)| {
@@ -663,7 +677,18 @@ fn refresh_docs(
                 || touched_files.contains(path)
                 || touched_dirs.iter().any(|d| path.starts_with(d))
         })
-        .collect();
+        .cloned()
+        .collect()
+}
+
+/// Loads and parses these files again, each with a new generation.
+fn reload_docs(
+    root: &Path,
+    config: &Config,
+    docs: &mut HashMap<PathBuf, Loaded>,
+    generation: &mut u64,
+    stale: Vec<(String, PathBuf)>,
+) {
     let first = *generation + 1;
     *generation += stale.len() as u64;
     let reloaded: Vec<(PathBuf, Loaded)> = stale
