@@ -37,6 +37,8 @@ pub struct Status {
     pub version: u64,
     /// The errors of the last rebuild, when it failed.
     pub error: Option<String>,
+    /// The warnings already printed, so each is printed once, not on every save.
+    pub warned: std::collections::HashSet<String>,
 }
 
 /// An event for the open pages.

@@ -6,6 +6,7 @@
 mod http;
 mod watch;
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -165,7 +166,7 @@ fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
     let time = chrono::Local::now().format("%H:%M:%S");
     match result {
         Ok(rebuilt) => {
-            print_diagnostics(&rebuilt.warnings);
+            print_new_warnings(&rebuilt.warnings, &mut status.warned);
             println!("{time} {what}: {}", rebuilt.summary());
             let recovered = status.error.take().is_some();
             if rebuilt.changed.is_empty() && !recovered {
@@ -235,6 +236,19 @@ fn plain(diags: &Diagnostics) -> String {
         .filter(|d| d.is_error())
         .map(Diagnostic::plain)
         .collect()
+}
+
+/// Prints the warnings not printed before in this session, so that a site with a stale
+/// translation does not repeat it on every save.
+fn print_new_warnings(warnings: &Diagnostics, warned: &mut HashSet<String>) {
+    let color = std::io::stderr().is_terminal();
+    for d in &warnings.0 {
+        let text = d.render(color);
+        if !warned.contains(&text) {
+            eprint!("{text}");
+            warned.insert(text);
+        }
+    }
 }
 
 fn print_diagnostics(diags: &Diagnostics) {
