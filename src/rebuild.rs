@@ -747,8 +747,6 @@ fn render(renderer: &Renderer, todo: &[&(JobKey, Job, u64)]) -> Result<Vec<Done>
     if errors.is_empty() {
         Ok(done)
     } else {
-        errors.sort_by(|a, b| a.message.cmp(&b.message));
-        errors.dedup_by(|a, b| a.message == b.message);
-        Err(errors)
+        Err(crate::render::once_each(errors))
     }
 }

@@ -46,6 +46,13 @@ pub enum Job<'a> {
     NotFound(Lang),
 }
 
+/// One broken template fails every page alike: each message once.
+pub fn once_each(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    errors.sort_by(|a, b| a.message.cmp(&b.message));
+    errors.dedup_by(|a, b| a.message == b.message);
+    errors
+}
+
 /// What one render job made: its files and, for a page, what the search index holds of it.
 pub struct Made {
     pub outputs: Vec<Result<Output, Diagnostic>>,
@@ -140,10 +147,7 @@ impl<'a> Renderer<'a> {
         if errors.is_empty() {
             Ok((outputs, entries))
         } else {
-            // One broken template fails every page alike: report each message once.
-            errors.sort_by(|a, b| a.message.cmp(&b.message));
-            errors.dedup_by(|a, b| a.message == b.message);
-            Err(errors)
+            Err(once_each(errors))
         }
     }
 
