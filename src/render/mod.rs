@@ -1,5 +1,6 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -118,12 +119,13 @@ impl<'a> Renderer<'a> {
     /// Renders everything, with the search index of each language; collects every template error.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let (mut outputs, entries) = self.render_jobs(&self.jobs())?;
+        // Moved, not copied: on a large site the entries hold all of its text.
+        let mut by_lang: BTreeMap<Lang, Vec<search::Entry>> = BTreeMap::new();
+        for (lang, entry) in entries {
+            by_lang.entry(lang).or_default().push(entry);
+        }
         for &lang in &self.site.config.languages {
-            let of_lang: Vec<search::Entry> = entries
-                .iter()
-                .filter(|(l, _)| *l == lang)
-                .map(|(_, e)| e.clone())
-                .collect();
+            let of_lang = by_lang.remove(&lang).unwrap_or_default();
             outputs.push(search::index_output(lang, &of_lang));
         }
         Ok(outputs)
