@@ -26,6 +26,17 @@ pub enum FactType {
     List,
 }
 
+impl FactType {
+    pub const ALL: [FactType; 6] = [
+        FactType::Yen,
+        FactType::Rate,
+        FactType::FiscalYears,
+        FactType::Date,
+        FactType::Text,
+        FactType::List,
+    ];
+}
+
 /// A subsidy rate (補助率): a fraction of the eligible cost, or a label such as 定額.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rate {
@@ -1349,14 +1360,7 @@ mod tests {
             long_digits.as_str(),
         ];
         for s in odd {
-            for ty in [
-                FactType::Yen,
-                FactType::Rate,
-                FactType::FiscalYears,
-                FactType::Date,
-                FactType::Text,
-                FactType::List,
-            ] {
+            for ty in FactType::ALL {
                 if let Ok(v) = parse_fact(ty, s) {
                     let _ = (v.to_json(), v.display_ja(), v.display_en());
                 }

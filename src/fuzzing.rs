@@ -112,14 +112,7 @@ pub fn facts(data: &[u8]) {
         return;
     };
     let text = String::from_utf8_lossy(rest);
-    let ty = [
-        FactType::Yen,
-        FactType::Rate,
-        FactType::FiscalYears,
-        FactType::Date,
-        FactType::Text,
-        FactType::List,
-    ][usize::from(pick) % 6];
+    let ty = FactType::ALL[usize::from(pick) % FactType::ALL.len()];
     if let Ok(value) = facts::parse_fact(ty, &text) {
         value.display(false);
         value.display(true);

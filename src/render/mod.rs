@@ -186,10 +186,6 @@ impl<'a> Renderer<'a> {
             .to_string()
     }
 
-    pub fn render_page(&self, page: PageId, lang: Lang) -> Result<Output, Diagnostic> {
-        self.render_view(page, lang).map(|(output, _)| output)
-    }
-
     /// A page in one language, and what the search index keeps of it.
     fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
         let site = self.site;

@@ -65,11 +65,8 @@ impl Watch {
             let left = LONGEST.saturating_sub(started.elapsed());
             match self.events.recv_timeout(QUIET.min(left)) {
                 Ok(event) => self.take(event, &mut paths),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-            if left.is_zero() {
-                break;
+                // Quiet, or past the longest wait (a zero timeout times out at once).
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
             }
         }
         paths.sort();
