@@ -62,9 +62,14 @@ function serve() {
 // The pages a search must find, worked out from the index file itself, independently of
 // search.js: those whose normalised title or text holds the term (Latin terms at a word start).
 function expected(lang, term) {
-  const file = path.join(publicDir, lang === 'ja' ? '' : 'en', 'search', 'index.js');
-  const src = fs.readFileSync(file, 'utf8');
-  const index = JSON.parse(src.slice(src.indexOf('=') + 1, src.lastIndexOf(';')));
+  const dir = path.join(publicDir, lang === 'ja' ? '' : 'en', 'search');
+  const script = (name) => {
+    const src = fs.readFileSync(path.join(dir, name), 'utf8');
+    return JSON.parse(src.slice(src.indexOf(']=') >= 0 ? src.indexOf(']=') + 2 : src.indexOf('=') + 1, src.lastIndexOf(';')));
+  };
+  const head = script('index.js');
+  const index = { pages: [] };
+  for (let n = 1; n <= head.parts; n++) index.pages.push(...script(`index-${n}.js`));
   const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015\u2212]/g, '-');
   const escaped = term.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
   const re = /^[a-z0-9]/i.test(term) ? new RegExp(`(^|[^a-z0-9])${escaped}`) : new RegExp(escaped);

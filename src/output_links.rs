@@ -1,10 +1,15 @@
 //! The last check before writing (SPEC §7, §8): every internal `href` and `src` of every HTML output —
 //! written by a page body or by a template — must name a file of the output, and every `#anchor`
-//! an `id` of the page it points to. Runs over the outputs in memory, in parallel, one pass over
-//! each page's bytes.
+//! an `id` of the page it points to.
+//!
+//! The build hands the outputs over in batches as they are rendered and writes each batch away, so
+//! a large site never holds all its HTML at once. The paths of every output are known before the
+//! first batch (see `pipeline::run`), so a link's file is checked at once; what is kept of each
+//! page is only its ids, hashed, for anchors into pages of later batches.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use aho_corasick::AhoCorasick;
 use percent_encoding::percent_decode_str;
@@ -20,67 +25,35 @@ struct Scan<'a> {
     urls: Vec<&'a str>,
 }
 
-/// The output's files, and the folders whose `index.html` a URL ending in `/` serves.
-struct Files<'a> {
-    files: HashSet<&'a str>,
-    /// `a/b/` → `a/b/index.html`; `""` → `index.html`.
-    folders: HashMap<&'a str, &'a str>,
-}
-
-/// Checks every internal link of the HTML outputs; one error per broken link, naming its source.
-/// Linear in the size of the outputs, and allocation-free for a link that resolves.
-pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
-    let finder = AhoCorasick::new(["=\""]).expect("a fixed pattern");
-    let files = Files {
-        files: outputs.iter().map(|o| o.path.as_str()).collect(),
-        folders: outputs
-            .iter()
-            .filter_map(|o| {
-                let dir = o.path.strip_suffix("index.html")?;
-                (dir.is_empty() || dir.ends_with('/')).then_some((dir, o.path.as_str()))
-            })
-            .collect(),
-    };
-    let scans: HashMap<&str, Scan> = outputs
-        .par_iter()
-        .filter_map(|o| match &o.content {
-            Content::Bytes(b) if o.path.ends_with(".html") => {
-                let html = std::str::from_utf8(b).ok()?;
-                Some((o.path.as_str(), scan(html, &finder)))
-            }
-            _ => None,
-        })
-        .collect();
-    let base = Base {
-        path: &site.config.base_path,
-        url: &site.config.base_url,
-    };
-    let mut broken: Vec<(&str, &str, Problem)> = scans
-        .par_iter()
-        .flat_map_iter(|(&page, s)| {
-            let (files, scans, base) = (&files, &scans, &base);
-            s.urls.iter().filter_map(move |&url| {
-                resolve(url, page, base, files, scans).map(|problem| (page, url, problem))
-            })
-        })
-        .collect();
-    if broken.is_empty() {
-        return Vec::new();
-    }
-    broken.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    broken.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    let sources = page_sources(site);
-    broken
-        .into_iter()
-        .map(|(page, url, problem)| diagnostic(page, url, problem, &sources))
-        .collect()
-}
-
-struct Base<'a> {
+/// Checks the internal links of a build's outputs, batch by batch.
+pub struct Checker {
+    finder: AhoCorasick,
     /// `/zaitaku/`
-    path: &'a str,
+    base_path: String,
     /// `https://www.pref.example.lg.jp/zaitaku/`
-    url: &'a str,
+    base_url: String,
+    files: HashSet<String>,
+    /// `a/b/` → `a/b/index.html`; `""` → `index.html`.
+    folders: HashMap<String, String>,
+    /// The ids of each HTML output checked so far, hashed and sorted.
+    ids: HashMap<String, Vec<u64>>,
+    /// Anchors into pages not checked yet: (target file, anchor, page, url).
+    later: Vec<(String, String, String, String)>,
+    /// (page, url, what is wrong)
+    broken: Vec<(String, String, Problem)>,
+}
+
+/// What became of one URL.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    /// External, or it resolves.
+    Fine,
+    Broken(Problem),
+    /// An anchor into a page whose ids are not known yet.
+    Later {
+        file: String,
+        anchor: String,
+    },
 }
 
 #[derive(Debug, PartialEq)]
@@ -91,6 +64,178 @@ enum Problem {
     NoAnchor { file: String, anchor: String },
     /// An absolute path that is not below the site's base path.
     OutsideBase,
+}
+
+/// Checks every internal link of `outputs` at once; one error per broken link, naming its source.
+pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
+    let paths = outputs.iter().map(|o| o.path.clone());
+    let mut checker = Checker::new(&site.config.base_path, &site.config.base_url, paths);
+    checker.check(outputs);
+    checker.finish(site)
+}
+
+impl Checker {
+    /// A checker for a build whose outputs have these paths.
+    pub fn new(base_path: &str, base_url: &str, paths: impl Iterator<Item = String>) -> Checker {
+        let files: HashSet<String> = paths.collect();
+        let folders = files
+            .iter()
+            .filter_map(|path| {
+                let dir = path.strip_suffix("index.html")?;
+                (dir.is_empty() || dir.ends_with('/')).then(|| (dir.to_string(), path.clone()))
+            })
+            .collect();
+        Checker {
+            finder: AhoCorasick::new(["=\""]).expect("a fixed pattern"),
+            base_path: base_path.to_string(),
+            base_url: base_url.to_string(),
+            files,
+            folders,
+            ids: HashMap::new(),
+            later: Vec::new(),
+            broken: Vec::new(),
+        }
+    }
+
+    /// Checks the links of a batch of outputs, in parallel, one pass over each page's bytes;
+    /// allocation-free for a link that resolves.
+    pub fn check(&mut self, outputs: &[Output]) {
+        let finder = &self.finder;
+        let scans: Vec<(&str, Scan)> = outputs
+            .par_iter()
+            .filter_map(|o| match &o.content {
+                Content::Bytes(b) if o.path.ends_with(".html") => {
+                    let html = std::str::from_utf8(b).ok()?;
+                    Some((o.path.as_str(), scan(html, finder)))
+                }
+                _ => None,
+            })
+            .collect();
+        for (path, s) in &scans {
+            let mut ids: Vec<u64> = s.ids.iter().map(|id| id_hash(id)).collect();
+            ids.sort_unstable();
+            self.ids.insert(path.to_string(), ids);
+        }
+        let this = &*self;
+        let found: Vec<(&str, &str, Outcome)> = scans
+            .par_iter()
+            .flat_map_iter(|(page, s)| {
+                s.urls
+                    .iter()
+                    .filter_map(move |&url| match this.resolve(url, page) {
+                        Outcome::Fine => None,
+                        outcome => Some((*page, url, outcome)),
+                    })
+            })
+            .collect();
+        for (page, url, outcome) in found {
+            match outcome {
+                Outcome::Fine => {}
+                Outcome::Broken(problem) => {
+                    self.broken
+                        .push((page.to_string(), url.to_string(), problem))
+                }
+                Outcome::Later { file, anchor } => {
+                    self.later
+                        .push((file, anchor, page.to_string(), url.to_string()))
+                }
+            }
+        }
+    }
+
+    /// The broken links of everything checked, one error per page and URL.
+    pub fn finish(mut self, site: &Site) -> Vec<Diagnostic> {
+        for (file, anchor, page, url) in std::mem::take(&mut self.later) {
+            if !self.has_id(&file, &anchor) {
+                self.broken
+                    .push((page, url, Problem::NoAnchor { file, anchor }));
+            }
+        }
+        let mut broken = self.broken;
+        if broken.is_empty() {
+            return Vec::new();
+        }
+        broken.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        broken.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let sources = page_sources(site);
+        broken
+            .into_iter()
+            .map(|(page, url, problem)| diagnostic(&page, &url, problem, &sources))
+            .collect()
+    }
+
+    /// Whether the checked HTML output `file` has the id `anchor` (true for a file that is not
+    /// HTML: its anchors are not ours to check).
+    fn has_id(&self, file: &str, anchor: &str) -> bool {
+        self.ids
+            .get(file)
+            .is_none_or(|ids| ids.binary_search(&id_hash(anchor)).is_ok())
+    }
+
+    /// What becomes of `url` written on the output `page`.
+    fn resolve(&self, url: &str, page: &str) -> Outcome {
+        let url = unescape(url);
+        let (rest, fragment) = match url.split_once('#') {
+            Some((r, f)) => (r, Some(f)),
+            None => (url.as_ref(), None),
+        };
+        let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
+        // The path below the base, borrowed from the URL where it can be.
+        let below: Cow<str> = if rest.is_empty() {
+            Cow::Borrowed(page)
+        } else if let Some(b) = rest.strip_prefix(self.base_url.as_str()) {
+            Cow::Borrowed(b)
+        } else if is_external(rest) {
+            return Outcome::Fine;
+        } else if rest.starts_with('/') {
+            match rest.strip_prefix(self.base_path.as_str()) {
+                Some(b) => Cow::Borrowed(b),
+                None if format!("{rest}/") == self.base_path => Cow::Borrowed(""),
+                None => return Outcome::Broken(Problem::OutsideBase),
+            }
+        } else {
+            Cow::Owned(join(page_dir(page), rest))
+        };
+        let below = percent_decode_str(&below).decode_utf8_lossy();
+        let Some(target) = self.served(&below) else {
+            return Outcome::Broken(Problem::Missing(below.into_owned()));
+        };
+        let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
+            return Outcome::Fine;
+        };
+        let anchor = percent_decode_str(fragment).decode_utf8_lossy();
+        if !target.ends_with(".html") {
+            return Outcome::Fine;
+        }
+        let known = self.ids.get(target);
+        if known.is_some_and(|ids| ids.binary_search(&id_hash(&anchor)).is_ok()) {
+            return Outcome::Fine;
+        }
+        let (file, anchor) = (target.to_string(), anchor.into_owned());
+        match known {
+            Some(_) => Outcome::Broken(Problem::NoAnchor { file, anchor }),
+            None => Outcome::Later { file, anchor },
+        }
+    }
+
+    /// The output file a path below the base serves: `a/` → `a/index.html`; `a` → `a/index.html`
+    /// too when there is no file `a` (servers redirect to the folder).
+    fn served(&self, path: &str) -> Option<&str> {
+        if path.is_empty() || path.ends_with('/') {
+            return self.folders.get(path).map(String::as_str);
+        }
+        if let Some(f) = self.files.get(path) {
+            return Some(f);
+        }
+        self.folders
+            .get(format!("{path}/").as_str())
+            .map(String::as_str)
+    }
+}
+
+/// An id as kept for later anchors: a hash, so a large site's ids cost 8 bytes each.
+fn id_hash(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 fn scan<'a>(html: &'a str, finder: &AhoCorasick) -> Scan<'a> {
@@ -133,65 +278,6 @@ fn scan<'a>(html: &'a str, finder: &AhoCorasick) -> Scan<'a> {
 enum Attr {
     Url,
     Id,
-}
-
-/// `None` when the URL is external or resolves; otherwise what is wrong.
-fn resolve(
-    url: &str,
-    page: &str,
-    base: &Base,
-    files: &Files,
-    scans: &HashMap<&str, Scan>,
-) -> Option<Problem> {
-    let url = unescape(url);
-    let (rest, fragment) = match url.split_once('#') {
-        Some((r, f)) => (r, Some(f)),
-        None => (url.as_ref(), None),
-    };
-    let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
-    // The path below the base, borrowed from the URL where it can be.
-    let below: Cow<str> = if rest.is_empty() {
-        Cow::Borrowed(page)
-    } else if let Some(b) = rest.strip_prefix(base.url) {
-        Cow::Borrowed(b)
-    } else if is_external(rest) {
-        return None;
-    } else if rest.starts_with('/') {
-        match rest.strip_prefix(base.path) {
-            Some(b) => Cow::Borrowed(b),
-            None if format!("{rest}/") == base.path => Cow::Borrowed(""),
-            None => return Some(Problem::OutsideBase),
-        }
-    } else {
-        Cow::Owned(join(page_dir(page), rest))
-    };
-    let below = percent_decode_str(&below).decode_utf8_lossy();
-    let Some(target) = files.served(&below) else {
-        return Some(Problem::Missing(below.into_owned()));
-    };
-    let fragment = fragment.filter(|f| !f.is_empty())?;
-    let anchor = percent_decode_str(fragment).decode_utf8_lossy();
-    match scans.get(target) {
-        Some(s) if !s.ids.contains(anchor.as_ref()) => Some(Problem::NoAnchor {
-            file: target.to_string(),
-            anchor: anchor.into_owned(),
-        }),
-        _ => None,
-    }
-}
-
-impl<'a> Files<'a> {
-    /// The output file a path below the base serves: `a/` → `a/index.html`; `a` → `a/index.html`
-    /// too when there is no file `a` (servers redirect to the folder).
-    fn served(&self, path: &str) -> Option<&'a str> {
-        if path.is_empty() || path.ends_with('/') {
-            return self.folders.get(path).copied();
-        }
-        if let Some(&f) = self.files.get(path) {
-            return Some(f);
-        }
-        self.folders.get(format!("{path}/").as_str()).copied()
-    }
 }
 
 /// `https:`, `mailto:`, `//host/`: not the site's.
@@ -323,23 +409,18 @@ mod tests {
     use super::*;
 
     fn check_one(url: &str, page: &str, outputs: &[(&str, &str)]) -> Option<Problem> {
-        let finder = AhoCorasick::new(["=\""]).unwrap();
-        let files = Files {
-            files: outputs.iter().map(|(p, _)| *p).collect(),
-            folders: outputs
-                .iter()
-                .filter_map(|(p, _)| p.strip_suffix("index.html").map(|d| (d, *p)))
-                .collect(),
-        };
-        let scans: HashMap<&str, Scan> = outputs
+        let outputs: Vec<Output> = outputs
             .iter()
-            .map(|(p, html)| (*p, scan(html, &finder)))
+            .map(|(path, html)| Output::text(*path, html.to_string()))
             .collect();
-        let base = Base {
-            path: "/zaitaku/",
-            url: "https://example.lg.jp/zaitaku/",
-        };
-        resolve(url, page, &base, &files, &scans)
+        let paths = outputs.iter().map(|o| o.path.clone());
+        let mut checker = Checker::new("/zaitaku/", "https://example.lg.jp/zaitaku/", paths);
+        checker.check(&outputs);
+        match checker.resolve(url, page) {
+            Outcome::Fine => None,
+            Outcome::Broken(p) => Some(p),
+            Outcome::Later { .. } => panic!("every page was checked"),
+        }
     }
 
     const SITE: &[(&str, &str)] = &[
@@ -412,6 +493,46 @@ mod tests {
                 file: "a/b/index.html".into(),
                 anchor: "nowhere".into()
             })
+        );
+    }
+
+    #[test]
+    fn anchors_into_pages_of_a_later_batch_are_checked_at_the_end() {
+        let first = [Output::text(
+            "a/index.html",
+            "<a href=\"../b/#x\">ok</a><a href=\"../b/#gone\">broken</a><a href=\"../c/\">no page</a>"
+                .to_string(),
+        )];
+        let later = [Output::text(
+            "b/index.html",
+            "<h2 id=\"x\">x</h2>".to_string(),
+        )];
+        let paths = first.iter().chain(&later).map(|o| o.path.clone());
+        let mut checker = Checker::new("/", "https://example.lg.jp/", paths);
+        checker.check(&first);
+        // A missing page is known at once; the anchors wait for their page.
+        assert_eq!(checker.broken.len(), 1);
+        assert_eq!(checker.later.len(), 2);
+        checker.check(&later);
+        let mut broken: Vec<(String, String)> = checker
+            .later
+            .iter()
+            .filter(|(file, anchor, ..)| !checker.has_id(file, anchor))
+            .map(|(_, _, page, url)| (page.clone(), url.clone()))
+            .collect();
+        broken.extend(
+            checker
+                .broken
+                .iter()
+                .map(|(p, u, _)| (p.clone(), u.clone())),
+        );
+        broken.sort();
+        assert_eq!(
+            broken,
+            [
+                ("a/index.html".to_string(), "../b/#gone".to_string()),
+                ("a/index.html".to_string(), "../c/".to_string()),
+            ]
         );
     }
 

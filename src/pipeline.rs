@@ -10,16 +10,16 @@ use rayon::prelude::*;
 
 use crate::compare::Tables;
 use crate::config::Config;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load;
 use crate::markdown;
 use crate::model::{Asset, Doc, Lang};
-use crate::render::{Content, Output, Renderer};
+use crate::render::{self, Content, Job, Output, Renderer};
 use crate::theme::{self, Theme};
 use crate::timing::Stages;
-use crate::{feeds, highlight};
+use crate::{feeds, highlight, output_links, search, write};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -31,11 +31,35 @@ pub struct Options {
     pub serve: bool,
 }
 
+/// Where a build's files go as they are made, batch by batch (a later file for the same path
+/// replaces an earlier one).
+pub trait Sink {
+    fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic>;
+}
+
+/// For `check`: the files are made and checked, then dropped.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&mut self, _: &[Output]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+impl Sink for write::Staging {
+    fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
+        write::Staging::write(self, outputs)
+    }
+}
+
+/// Page jobs rendered at a time: enough to keep every core busy, few enough that a large site's
+/// HTML never sits in memory whole.
+const BATCH: usize = 1024;
+
 /// A site that went through every stage without an error.
 pub struct Built {
     pub site: Site,
     pub tables: Tables,
-    pub outputs: Vec<Output>,
     /// Warnings only.
     pub diagnostics: Diagnostics,
     pub elapsed: Duration,
@@ -80,8 +104,9 @@ pub struct Model {
     pub diagnostics: Diagnostics,
 }
 
-/// Runs load → parse → link → render. Errors and warnings come back together when anything failed.
-pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
+/// Runs load → parse → link → render, handing every file to `sink` as it is made. Errors and
+/// warnings come back together when anything failed; the sink may then have had some files.
+pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Stages::start();
     let Model {
@@ -99,30 +124,143 @@ pub fn run(root: &Path, options: &Options) -> Result<Built, Diagnostics> {
         root,
         serve: options.serve,
     };
-    let mut outputs = match renderer.render_all() {
-        Ok(o) => o,
-        Err(errors) => {
-            diags.extend(errors);
-            return Err(diags);
-        }
-    };
-    outputs.extend(site_files(&site, &theme, &site_static));
-    dedup_outputs(&mut outputs);
+    let mut render = Render::new(&renderer, sink);
+    let mut files = site_files(&site, &theme, &site_static);
+    dedup_outputs(&mut files);
+    let (pages, others): (Vec<Job>, Vec<Job>) = renderer
+        .jobs()
+        .into_iter()
+        .partition(|j| matches!(j, Job::Page(..)));
+    // Everything but the pages first: few files, whose paths with the pages' and the site
+    // files' are every path of the output, which the link check needs before the first page.
+    let (first, first_entries) = render.jobs(&others);
+    let page_paths = pages.iter().filter_map(|job| match *job {
+        Job::Page(page, lang) => Some(renderer.page_output_path(page, lang)),
+        _ => None,
+    });
+    let index_paths = site.config.languages.iter().map(|&l| search::index_path(l));
+    let paths = first
+        .iter()
+        .chain(&files)
+        .map(|o| o.path.clone())
+        .chain(page_paths)
+        .chain(index_paths);
+    render.links = Some(output_links::Checker::new(
+        &site.config.base_path,
+        &site.config.base_url,
+        paths,
+    ));
+    render.hand_over(first, first_entries);
+    for batch in pages.chunks(BATCH) {
+        let (outputs, entries) = render.jobs(batch);
+        render.hand_over(outputs, entries);
+    }
+    let indexes = std::mem::take(&mut render.indexes);
+    let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
+    render.hand_over(index_files.collect(), Vec::new());
+    render.hand_over(files, Vec::new());
+    render.timings.report();
+    let Render { errors, links, .. } = render;
+    if !errors.is_empty() {
+        diags.extend(render::once_each(errors));
+        return Err(diags);
+    }
     // Templates write links too: every internal href, src and anchor must land.
-    stages.done("render");
-    let broken = crate::output_links::check(&outputs, &site);
+    let broken = links.map(|l| l.finish(&site)).unwrap_or_default();
+    stages.done("render, check and write");
     if !broken.is_empty() {
         diags.extend(broken);
         return Err(diags);
     }
-    stages.done("check links");
     Ok(Built {
         site,
         tables,
-        outputs,
         diagnostics: diags,
         elapsed: started.elapsed(),
     })
+}
+
+/// The render stage of a build: jobs rendered batch by batch, each batch's files link-checked,
+/// their search entries added to the index, and the files handed to the sink.
+struct Render<'r, 's> {
+    renderer: &'r Renderer<'r>,
+    sink: &'s mut dyn Sink,
+    indexes: Vec<search::IndexWriter>,
+    /// Set once every output path is known.
+    links: Option<output_links::Checker>,
+    /// Template errors so far; once there is one, nothing more is handed over.
+    errors: Vec<Diagnostic>,
+    timings: RenderTimings,
+}
+
+impl<'r, 's> Render<'r, 's> {
+    fn new(renderer: &'r Renderer<'r>, sink: &'s mut dyn Sink) -> Self {
+        let languages = &renderer.site.config.languages;
+        Render {
+            renderer,
+            sink,
+            indexes: languages
+                .iter()
+                .map(|&l| search::IndexWriter::new(l))
+                .collect(),
+            links: None,
+            errors: Vec::new(),
+            timings: RenderTimings::default(),
+        }
+    }
+
+    fn jobs(&mut self, jobs: &[Job]) -> render::Rendered {
+        let started = Instant::now();
+        let rendered = match self.renderer.render_jobs(jobs) {
+            Ok(r) => r,
+            Err(errors) => {
+                self.errors.extend(errors);
+                Default::default()
+            }
+        };
+        self.timings.render += started.elapsed();
+        rendered
+    }
+
+    fn hand_over(&mut self, mut outputs: Vec<Output>, entries: Vec<(Lang, search::Entry)>) {
+        if !self.errors.is_empty() {
+            return;
+        }
+        let started = Instant::now();
+        if let Some(links) = &mut self.links {
+            links.check(&outputs);
+        }
+        let checked = Instant::now();
+        self.timings.check += checked - started;
+        for (lang, entry) in entries {
+            let index = self.indexes.iter_mut().find(|i| i.lang() == lang);
+            outputs.extend(index.and_then(|i| i.add(&entry)));
+        }
+        let indexed = Instant::now();
+        self.timings.index += indexed - checked;
+        if let Err(e) = self.sink.write(&outputs) {
+            self.errors.push(e);
+        }
+        self.timings.write += indexed.elapsed();
+    }
+}
+
+/// Where the render stage's time goes (printed with `SHISHIN_TIMINGS`).
+#[derive(Default)]
+struct RenderTimings {
+    render: Duration,
+    check: Duration,
+    index: Duration,
+    write: Duration,
+}
+
+impl RenderTimings {
+    fn report(&self) {
+        crate::timing::report("  render", self.render);
+        crate::timing::report("  check links", self.check);
+        crate::timing::report("  search index", self.index);
+        crate::timing::report("  write", self.write);
+    }
 }
 
 /// Runs load → parse → link → compare: every check except the templates'.

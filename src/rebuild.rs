@@ -39,8 +39,8 @@ pub struct Preview {
     outputs: HashMap<String, Content>,
     /// What the search index holds of each page job.
     entries: HashMap<JobKey, (Lang, search::Entry)>,
-    /// The search index of each language, made when first asked for after a change.
-    search_index: Mutex<HashMap<Lang, Content>>,
+    /// The search index files of each language, made when first asked for after a change.
+    search_index: Mutex<HashMap<Lang, Vec<Output>>>,
     /// The outputs no template renders (feeds, static files, assets), by path.
     files: HashSet<String>,
     /// The last good site, kept for edits that leave every page's structure as it was.
@@ -212,30 +212,30 @@ impl Preview {
             return Some(content.clone());
         }
         let languages = self.setup.as_ref()?.config.languages.clone();
-        let lang = languages
-            .into_iter()
-            .find(|&l| path == format!("{}index.js", search::page_path(l)))?;
-        Some(self.search_index(lang))
+        let lang = languages.into_iter().find(|&l| {
+            path.strip_prefix(&search::page_path(l))
+                .is_some_and(|file| file.starts_with("index") && file.ends_with(".js"))
+        })?;
+        self.search_index(lang, path)
     }
 
-    /// The search index of a language. Made on demand: an edit changes it, yet it is needed
-    /// only when someone searches, and on a large site it is the largest file.
-    fn search_index(&self, lang: Lang) -> Content {
+    /// A file of a language's search index. Made on demand: an edit changes the index, yet it
+    /// is needed only when someone searches, and on a large site it is the largest part.
+    fn search_index(&self, lang: Lang, path: &str) -> Option<Content> {
         let mut cache = self.search_index.lock().expect("search index lock");
-        cache
-            .entry(lang)
-            .or_insert_with(|| {
-                let mut entries: Vec<&search::Entry> = self
-                    .entries
-                    .values()
-                    .filter(|(l, _)| *l == lang)
-                    .map(|(_, e)| e)
-                    .collect();
-                entries.sort_by(|a, b| a.path.cmp(&b.path));
-                let entries: Vec<search::Entry> = entries.into_iter().cloned().collect();
-                search::index_output(lang, &entries).content
-            })
-            .clone()
+        let files = cache.entry(lang).or_insert_with(|| {
+            let mut entries: Vec<&search::Entry> = self
+                .entries
+                .values()
+                .filter(|(l, _)| *l == lang)
+                .map(|(_, e)| e)
+                .collect();
+            entries.sort_by(|a, b| a.path.cmp(&b.path));
+            let entries: Vec<search::Entry> = entries.into_iter().cloned().collect();
+            search::index_outputs(lang, &entries)
+        });
+        let file = files.iter().find(|o| o.path == path)?;
+        Some(file.content.clone())
     }
 
     /// Every output, by path.

@@ -68,29 +68,91 @@ pub fn page_path(lang: Lang) -> String {
     format!("{}search/", lang.url_prefix())
 }
 
-/// The index file of one language: `search/index.js` or `en/search/index.js`.
-pub fn index_output(lang: Lang, entries: &[Entry]) -> Output {
-    #[derive(Serialize)]
-    struct Index<'a> {
-        lang: &'static str,
-        pages: &'a [Entry],
+/// A part of the index is closed once it holds about this many bytes.
+const PART_BYTES: usize = 2 << 20;
+
+/// One language's index, written as the pages come: `search/index.js` says how many parts there
+/// are, and each part (`search/index-1.js`, …) holds the pages of about [`PART_BYTES`]. A large
+/// site's index never sits in memory whole, and the browser loads it in pieces.
+///
+/// Scripts, not JSON: `<script src>` loads them from file:// too. Never inlined in HTML, so a
+/// `</script>` inside the text does no harm.
+pub struct IndexWriter {
+    lang: Lang,
+    /// The open part: entries as JSON, each followed by a comma.
+    part: Vec<u8>,
+    /// Parts closed so far.
+    parts: usize,
+}
+
+impl IndexWriter {
+    pub fn new(lang: Lang) -> IndexWriter {
+        IndexWriter {
+            lang,
+            part: Vec::new(),
+            parts: 0,
+        }
     }
-    // A script, not JSON: `<script src>` loads it from file:// too. Never inlined in HTML, so a
-    // `</script>` inside the text does no harm.
-    let mut script = b"window.shishinSearchIndex=".to_vec();
-    serde_json::to_writer(
-        &mut script,
-        &Index {
-            lang: lang.code(),
-            pages: entries,
-        },
-    )
-    .expect("search entries are plain strings");
-    script.extend_from_slice(b";\n");
-    Output {
-        path: format!("{}index.js", page_path(lang)),
-        content: crate::render::Content::Bytes(script),
+
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
+
+    /// Adds a page; returns the part it completed, if it did.
+    pub fn add(&mut self, entry: &Entry) -> Option<Output> {
+        serde_json::to_writer(&mut self.part, entry).expect("search entries are plain strings");
+        self.part.push(b',');
+        (self.part.len() >= PART_BYTES).then(|| self.close_part())
+    }
+
+    /// The last part, and `index.js` naming every part.
+    pub fn finish(mut self) -> Vec<Output> {
+        let mut outputs = Vec::new();
+        if !self.part.is_empty() {
+            outputs.push(self.close_part());
+        }
+        let head = format!(
+            "window.shishinSearchIndex={{\"lang\":\"{}\",\"parts\":{}}};\n",
+            self.lang.code(),
+            self.parts
+        );
+        outputs.push(Output::text(index_path(self.lang), head));
+        outputs
+    }
+
+    fn close_part(&mut self) -> Output {
+        self.parts += 1;
+        let mut script = format!(
+            "(self.shishinSearchParts=self.shishinSearchParts||{{}})[{}]=[",
+            self.parts
+        )
+        .into_bytes();
+        let entries = std::mem::take(&mut self.part);
+        script.extend_from_slice(entries.strip_suffix(b",").unwrap_or(&entries));
+        script.extend_from_slice(b"];\n");
+        Output {
+            path: part_path(self.lang, self.parts),
+            content: crate::render::Content::Bytes(script),
+        }
+    }
+}
+
+/// Where a language's `index.js` is, below the output root.
+pub fn index_path(lang: Lang) -> String {
+    format!("{}index.js", page_path(lang))
+}
+
+/// Where part `n` (from 1) of a language's index is, below the output root.
+pub fn part_path(lang: Lang, n: usize) -> String {
+    format!("{}index-{n}.js", page_path(lang))
+}
+
+/// Every file of one language's index at once.
+pub fn index_outputs(lang: Lang, entries: &[Entry]) -> Vec<Output> {
+    let mut writer = IndexWriter::new(lang);
+    let mut outputs: Vec<Output> = entries.iter().filter_map(|e| writer.add(e)).collect();
+    outputs.extend(writer.finish());
+    outputs
 }
 
 /// Unicode compatibility normalisation (NFKC: full-width ASCII and half-width katakana to their
@@ -541,8 +603,22 @@ mod tests {
         assert_eq!(html_text("x <unclosed"), "x <unclosed");
     }
 
+    fn script_json(out: &Output, prefix: &str) -> serde_json::Value {
+        let crate::render::Content::Bytes(bytes) = &out.content else {
+            panic!("index is text")
+        };
+        let text = std::str::from_utf8(bytes).unwrap();
+        let json = text
+            .strip_prefix(prefix)
+            .and_then(|s| s.strip_suffix(";\n"))
+            .unwrap_or_else(|| panic!("{text}"));
+        serde_json::from_str(json).unwrap()
+    }
+
+    const PART: &str = "(self.shishinSearchParts=self.shishinSearchParts||{})";
+
     #[test]
-    fn the_index_is_a_script_of_json() {
+    fn the_index_is_a_script_naming_its_parts() {
         let e = Entry::new(
             "a/".into(),
             "題",
@@ -551,20 +627,46 @@ mod tests {
             crate::model::Lang::En,
         );
         assert_eq!(e.lang, Some("ja"));
-        let out = index_output(crate::model::Lang::En, &[e]);
-        assert_eq!(out.path, "en/search/index.js");
-        let crate::render::Content::Bytes(bytes) = out.content else {
-            panic!("index is text")
-        };
-        let text = String::from_utf8(bytes).unwrap();
-        let json = text
-            .strip_prefix("window.shishinSearchIndex=")
-            .and_then(|s| s.strip_suffix(";\n"))
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(v["lang"], "en");
-        assert_eq!(v["pages"][0]["u"], "a/");
-        assert_eq!(v["pages"][0]["x"], "本文");
-        assert_eq!(v["pages"][0]["l"], "ja");
+        let out = index_outputs(crate::model::Lang::En, &[e]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].path, "en/search/index-1.js");
+        let part = script_json(&out[0], &format!("{PART}[1]="));
+        assert_eq!(part[0]["u"], "a/");
+        assert_eq!(part[0]["x"], "本文");
+        assert_eq!(part[0]["l"], "ja");
+        assert_eq!(out[1].path, "en/search/index.js");
+        let head = script_json(&out[1], "window.shishinSearchIndex=");
+        assert_eq!(head, serde_json::json!({"lang": "en", "parts": 1}));
+    }
+
+    #[test]
+    fn a_large_index_comes_in_parts_of_whole_pages_in_order() {
+        let text = "在宅医療の連携。".repeat(20_000);
+        let entries: Vec<Entry> = (0..40)
+            .map(|i| Entry::new(format!("p{i}/"), "題", &text, Lang::Ja, Lang::Ja))
+            .collect();
+        let out = index_outputs(Lang::Ja, &entries);
+        let head = script_json(out.last().unwrap(), "window.shishinSearchIndex=");
+        let parts = head["parts"].as_u64().unwrap() as usize;
+        assert!(parts > 1, "{parts} parts");
+        assert_eq!(out.len(), parts + 1);
+        let mut paths = Vec::new();
+        for (n, o) in out[..parts].iter().enumerate() {
+            assert_eq!(o.path, format!("search/index-{}.js", n + 1));
+            let part = script_json(o, &format!("{PART}[{}]=", n + 1));
+            let pages = part.as_array().unwrap();
+            assert!(!pages.is_empty());
+            paths.extend(pages.iter().map(|p| p["u"].as_str().unwrap().to_string()));
+        }
+        let expected: Vec<String> = (0..40).map(|i| format!("p{i}/")).collect();
+        assert_eq!(paths, expected);
+    }
+
+    #[test]
+    fn an_empty_index_has_no_parts() {
+        let out = index_outputs(Lang::Ja, &[]);
+        assert_eq!(out.len(), 1);
+        let head = script_json(&out[0], "window.shishinSearchIndex=");
+        assert_eq!(head["parts"], 0);
     }
 }

@@ -2,7 +2,7 @@
 //! build takes, to find where the time goes on a large site.
 
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
@@ -24,12 +24,14 @@ impl Stages {
     /// Ends the stage `name` (printed when timings are on) and starts the next.
     pub fn done(&mut self, name: &str) {
         let now = Instant::now();
-        if enabled() {
-            eprintln!(
-                "timing: {name:<10} {:>8.1} ms",
-                (now - self.last).as_secs_f64() * 1000.0
-            );
-        }
+        report(name, now - self.last);
         self.last = now;
+    }
+}
+
+/// Prints how long `name` took, when timings are on.
+pub fn report(name: &str, took: Duration) {
+    if enabled() {
+        eprintln!("timing: {name:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
     }
 }

@@ -28,17 +28,30 @@ fn site() -> TestSite {
     site
 }
 
-/// The `pages` of a built index file, checked to be the script the search page loads.
+/// A built index as `{lang, pages}`, read from the scripts the search page loads: `index.js`,
+/// which names the parts, and each part `index-N.js` beside it.
 fn index(site: &TestSite, path: &str) -> (Value, Vec<Entry>) {
     let text = site.read(path);
     let json = text
         .strip_prefix("window.shishinSearchIndex=")
         .and_then(|s| s.strip_suffix(";\n"))
         .unwrap_or_else(|| panic!("{path} is not the index script: {text}"));
-    let v: Value = serde_json::from_str(json).unwrap();
-    let entries = v["pages"]
-        .as_array()
-        .unwrap()
+    let head: Value = serde_json::from_str(json).unwrap();
+    let mut pages = Vec::new();
+    for n in 1..=head["parts"].as_u64().unwrap() {
+        let part_path = path.replace("index.js", &format!("index-{n}.js"));
+        let part = site.read(&part_path);
+        let json = part
+            .strip_prefix(&format!(
+                "(self.shishinSearchParts=self.shishinSearchParts||{{}})[{n}]="
+            ))
+            .and_then(|s| s.strip_suffix(";\n"))
+            .unwrap_or_else(|| panic!("{part_path} is not an index part: {part}"));
+        let part: Value = serde_json::from_str(json).unwrap();
+        pages.extend(part.as_array().unwrap().iter().cloned());
+    }
+    let v = serde_json::json!({"lang": head["lang"], "pages": pages});
+    let entries = pages
         .iter()
         .map(|p| Entry {
             path: p["u"].as_str().unwrap().into(),

@@ -1,6 +1,5 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -116,19 +115,13 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Renders everything, with the search index of each language; collects every template error.
-    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        let (mut outputs, entries) = self.render_jobs(&self.jobs())?;
-        // Moved, not copied: on a large site the entries hold all of its text.
-        let mut by_lang: BTreeMap<Lang, Vec<search::Entry>> = BTreeMap::new();
-        for (lang, entry) in entries {
-            by_lang.entry(lang).or_default().push(entry);
-        }
-        for &lang in &self.site.config.languages {
-            let of_lang = by_lang.remove(&lang).unwrap_or_default();
-            outputs.push(search::index_output(lang, &of_lang));
-        }
-        Ok(outputs)
+    /// The file a page job writes: `en/a/b/index.html`.
+    pub fn page_output_path(&self, page: PageId, lang: Lang) -> String {
+        format!(
+            "{}{}index.html",
+            lang.url_prefix(),
+            self.site.pages[page].path
+        )
     }
 
     /// Renders the given jobs in parallel: their files, and the search entries of their pages.
@@ -209,7 +202,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("title".into(), page_value["title"].clone());
         ctx.insert("page".into(), page_value);
         let html = self.render(template, ctx)?;
-        let output = Output::text(format!("{}{}index.html", lang.url_prefix(), p.path), html);
+        let output = Output::text(self.page_output_path(page, lang), html);
         Ok((output, entry))
     }
 

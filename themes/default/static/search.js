@@ -1,5 +1,6 @@
-// Search page: finds every query term in the pages of window.shishinSearchIndex (index.js beside
-// the page, written by `shishin build`). The index holds each page's text normalised (NFKC, spaces
+// Search page: finds every query term in the pages of the search index written by `shishin build`
+// beside the page: index.js names its parts (index-1.js, …), loaded here as scripts so the page
+// also works opened from a folder. The index holds each page's text normalised (NFKC, spaces
 // collapsed); index and query are folded the same way as src/search.rs does, and a term is found
 // as a substring, so Japanese compounds are found whole and by their parts. Latin terms must start
 // a word. Keep this in step with src/search.rs (fold, query_terms, occurrences, search).
@@ -57,9 +58,34 @@
   }
 
   var index = window.shishinSearchIndex;
-  var pages = index ? index.pages.map(function (p) {
-    return { url: root + p.u + suffix, title: p.t, text: p.x, lang: p.l, ftitle: fold(p.t.normalize('NFKC')), ftext: fold(p.x) };
-  }) : null;
+  var pages = null; // null until every part has loaded
+  var broken = !index;
+  var waiting = null; // a query asked for before the index was there
+
+  function loaded() {
+    var all = [];
+    for (var n = 1; n <= index.parts; n++) all = all.concat(window.shishinSearchParts[n]);
+    pages = all.map(function (p) {
+      return { url: root + p.u + suffix, title: p.t, text: p.x, lang: p.l, ftitle: fold(p.t.normalize('NFKC')), ftext: fold(p.x) };
+    });
+    if (waiting !== null) show(waiting);
+  }
+
+  function load() {
+    var left = index.parts;
+    window.shishinSearchParts = window.shishinSearchParts || {};
+    if (left === 0) return loaded();
+    for (var n = 1; n <= index.parts; n++) {
+      var script = document.createElement('script');
+      script.src = 'index-' + n + '.js';
+      script.onload = function () { if (--left === 0) loaded(); };
+      script.onerror = function () {
+        broken = true;
+        say(box.getAttribute('data-unavailable'));
+      };
+      document.head.appendChild(script);
+    }
+  }
 
   function search(terms) {
     var hits = [];
@@ -117,7 +143,11 @@
 
   function show(q) {
     list.textContent = '';
-    if (!pages) return say(box.getAttribute('data-unavailable'));
+    if (broken) return say(box.getAttribute('data-unavailable'));
+    if (!pages) {
+      waiting = q;
+      return;
+    }
     var terms = queryTerms(q);
     if (terms.length === 0) return say(q ? box.getAttribute('data-empty') : '');
     var found = search(terms);
@@ -167,6 +197,7 @@
 
   var initial = new URLSearchParams(location.search).get('q') || '';
   input.value = initial;
+  if (broken) say(box.getAttribute('data-unavailable'));
+  else load();
   if (initial) show(initial);
-  else if (!pages) say(box.getAttribute('data-unavailable'));
 })();
