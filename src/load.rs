@@ -25,7 +25,12 @@ pub fn read_text(path: &Path, display: &str) -> Result<(String, Option<Diagnosti
             .in_file(display)
             .hint("check that the file exists and that you may read it")
     })?;
-    let (text, warning) = decode(&bytes, display)?;
+    // Most files are UTF-8 already: their bytes become the text without a copy.
+    let (text, warning) = match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') => (text, None),
+        Ok(text) => decode(text.as_bytes(), display)?,
+        Err(e) => decode(e.as_bytes(), display)?,
+    };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

@@ -232,9 +232,13 @@ impl<'r, 's> Render<'r, 's> {
         }
         let checked = Instant::now();
         self.timings.check += checked - started;
-        for (lang, entry) in entries {
+        let entries: Vec<(Lang, Vec<u8>)> = entries
+            .into_par_iter()
+            .map(|(lang, entry)| (lang, entry.to_json()))
+            .collect();
+        for (lang, json) in entries {
             let index = self.indexes.iter_mut().find(|i| i.lang() == lang);
-            outputs.extend(index.and_then(|i| i.add(&entry)));
+            outputs.extend(index.and_then(|i| i.add_json(&json)));
         }
         let indexed = Instant::now();
         self.timings.index += indexed - checked;

@@ -48,6 +48,13 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// The entry as the index holds it.
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("search entries are plain strings")
+    }
+}
+
 /// The search page owns its URL: a page that would take it is an error, not silently replaced.
 pub fn check_reserved(site: &Site, diags: &mut Diagnostics) {
     for page in site.pages.iter().filter(|p| p.path == page_path(Lang::Ja)) {
@@ -100,7 +107,12 @@ impl IndexWriter {
 
     /// Adds a page; returns the part it completed, if it did.
     pub fn add(&mut self, entry: &Entry) -> Option<Output> {
-        serde_json::to_writer(&mut self.part, entry).expect("search entries are plain strings");
+        self.add_json(&entry.to_json())
+    }
+
+    /// Adds a page already as JSON ([`Entry::to_json`]), which can be made in parallel.
+    pub fn add_json(&mut self, json: &[u8]) -> Option<Output> {
+        self.part.extend_from_slice(json);
         self.part.push(b',');
         (self.part.len() >= PART_BYTES).then(|| self.close_part())
     }
