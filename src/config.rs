@@ -289,7 +289,7 @@ mod tests {
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Config::parse(SourceFile {
             path: "site.yaml".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         })
     }
 

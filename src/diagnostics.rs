@@ -24,7 +24,7 @@ pub enum Severity {
 pub struct SourceFile {
     /// Path as the user knows it: relative to the site root (`content/a/b.md`).
     pub path: String,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ pub struct Diagnostic {
     /// The file the problem is in, if it is in one.
     pub file: Option<String>,
     /// Where in the file, with the file's text to show the line.
-    pub span: Option<(Arc<str>, Range<usize>)>,
+    pub span: Option<(Arc<String>, Range<usize>)>,
     pub hint: Option<String>,
 }
 
@@ -312,7 +312,7 @@ mod tests {
     fn file(text: &str) -> SourceFile {
         SourceFile {
             path: "content/a.md".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         }
     }
 

@@ -270,7 +270,7 @@ mod tests {
     fn config() -> Config {
         Config::parse(SourceFile {
             path: "site.yaml".into(),
-            text: "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  rate: { ja: 補助率, type: rate }\n".into(),
+            text: "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  rate: { ja: 補助率, type: rate }\n".to_string().into(),
         })
         .unwrap()
     }
@@ -278,7 +278,7 @@ mod tests {
     fn read_str(text: &str) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
         let f = SourceFile {
             path: "content/a.md".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         };
         read(&f, &config())
     }

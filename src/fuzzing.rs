@@ -4,7 +4,7 @@
 //! Each takes arbitrary bytes, runs one input-owning stage on them the way a build would, and
 //! returns normally whatever the bytes are: any panic, hang or runaway allocation is a bug.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::config::Config;
 use crate::diagnostics::SourceFile;
@@ -20,7 +20,7 @@ fn config() -> &'static Config {
     CONFIG.get_or_init(|| {
         let file = SourceFile {
             path: "site.yaml".into(),
-            text: SITE_YAML.into(),
+            text: Arc::new(SITE_YAML.to_string()),
         };
         Config::parse(file).expect("the fuzzing site.yaml is valid")
     })

@@ -306,7 +306,7 @@ mod tests {
     fn parse(text: &str) -> Result<Glossary, Vec<Diagnostic>> {
         Glossary::parse(SourceFile {
             path: "content/glossary.yaml".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         })
     }
 

@@ -855,7 +855,9 @@ mod tests {
     fn linked(files: &[(&str, &str)]) -> Diagnostics {
         let config = Config::parse(crate::diagnostics::SourceFile {
             path: "site.yaml".into(),
-            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
+                .to_string()
+                .into(),
         })
         .unwrap();
         let docs = files
@@ -863,7 +865,7 @@ mod tests {
             .map(|(rel, text)| {
                 let file = crate::diagnostics::SourceFile {
                     path: format!("content/{rel}"),
-                    text: (*text).into(),
+                    text: (*text).to_string().into(),
                 };
                 let (front, body) = crate::frontmatter::read(&file, &config).unwrap();
                 let (key, lang) = crate::load::page_key(rel);

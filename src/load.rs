@@ -305,7 +305,9 @@ mod tests {
         assert!(made.success());
         let config = crate::config::Config::parse(SourceFile {
             path: "site.yaml".into(),
-            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
+                .to_string()
+                .into(),
         })
         .unwrap();
         let mut diags = Diagnostics::default();

@@ -56,6 +56,9 @@ impl Sink for write::Staging {
 /// HTML never sits in memory whole.
 const BATCH: usize = 1024;
 
+/// Tag pages rendered at a time.
+const TAG_BATCH: usize = 4;
+
 /// A site that went through every stage without an error.
 pub struct Built {
     pub site: Site,
@@ -125,39 +128,40 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         serve: options.serve,
     };
     let mut render = Render::new(&renderer, sink);
-    let mut files = site_files(&site, &theme, &site_static);
-    dedup_outputs(&mut files);
-    let (pages, others): (Vec<Job>, Vec<Job>) = renderer
+    // The pages and tag pages are rendered batch by batch. Everything else first: few files,
+    // whose paths with the pages' and the site files' are every path of the output, which the
+    // link check needs before the first page.
+    let (streamed, first): (Vec<Job>, Vec<Job>) = renderer
         .jobs()
         .into_iter()
+        .partition(|&j| renderer.output_path(j).is_some());
+    let (pages, tags): (Vec<Job>, Vec<Job>) = streamed
+        .into_iter()
         .partition(|j| matches!(j, Job::Page(..)));
-    // Everything but the pages first: few files, whose paths with the pages' and the site
-    // files' are every path of the output, which the link check needs before the first page.
-    let (first, first_entries) = render.jobs(&others);
-    let page_paths = pages.iter().filter_map(|job| match *job {
-        Job::Page(page, lang) => Some(renderer.page_output_path(page, lang)),
-        _ => None,
-    });
-    let index_paths = site.config.languages.iter().map(|&l| search::index_path(l));
-    let paths = first
-        .iter()
-        .chain(&files)
-        .map(|o| o.path.clone())
-        .chain(page_paths)
-        .chain(index_paths);
+    let (first, first_entries) = render.jobs(&first);
+    let mut paths = static_paths(&site.config, Some(&theme), &site_static);
+    paths.extend(site.assets.iter().map(|a| a.rel.clone()));
+    paths.extend(first.iter().map(|o| o.path.clone()));
+    let streamed = pages.iter().chain(&tags);
+    paths.extend(streamed.filter_map(|&job| renderer.output_path(job)));
+    paths.extend(site.config.languages.iter().map(|&l| search::index_path(l)));
     render.links = Some(output_links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
-        paths,
+        paths.into_iter(),
     ));
     render.hand_over(first, first_entries);
-    for batch in pages.chunks(BATCH) {
+    // A tag page lists every page with the tag: on a large site, a few megabytes each.
+    for batch in pages.chunks(BATCH).chain(tags.chunks(TAG_BATCH)) {
         let (outputs, entries) = render.jobs(batch);
         render.hand_over(outputs, entries);
     }
     let indexes = std::mem::take(&mut render.indexes);
     let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
     render.hand_over(index_files.collect(), Vec::new());
+    // Last, so the site's own static files replace rendered ones of the same path.
+    let mut files = site_files(&site, &theme, &site_static);
+    dedup_outputs(&mut files);
     render.hand_over(files, Vec::new());
     render.timings.report();
     let Render { errors, links, .. } = render;

@@ -32,6 +32,19 @@ impl Stages {
 /// Prints how long `name` took, when timings are on.
 pub fn report(name: &str, took: Duration) {
     if enabled() {
-        eprintln!("timing: {name:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        eprintln!(
+            "timing: {name:<10} {:>8.1} ms   (memory {} MB, peak {} MB)",
+            took.as_secs_f64() * 1000.0,
+            memory("VmRSS:").unwrap_or(0) / 1024,
+            memory("VmHWM:").unwrap_or(0) / 1024
+        );
     }
+}
+
+/// The process's resident memory now (`VmRSS:`) or at its peak (`VmHWM:`) in kB (Linux), to see
+/// which stage needs it.
+fn memory(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

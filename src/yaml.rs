@@ -156,7 +156,7 @@ mod tests {
     fn file(text: &str) -> SourceFile {
         SourceFile {
             path: "x.md".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         }
     }
 

@@ -124,6 +124,16 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// The one file a page or tag job writes, known before rendering it (`None` for the other
+    /// jobs, which write several files or none).
+    pub fn output_path(&self, job: Job<'_>) -> Option<String> {
+        match job {
+            Job::Page(page, lang) => Some(self.page_output_path(page, lang)),
+            Job::Tag(lang, name) => Some(tag_output_path(lang, name)),
+            _ => None,
+        }
+    }
+
     /// Renders the given jobs in parallel: their files, and the search entries of their pages.
     pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Rendered, Vec<Diagnostic>> {
         let made: Vec<Made> = jobs.par_iter().map(|&job| self.render_job(job)).collect();
@@ -477,9 +487,8 @@ impl<'a> Renderer<'a> {
                 })).collect::<Vec<_>>(),
             }),
         );
-        let path = format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name));
         self.render("tag.html", ctx)
-            .map(|html| Output::text(path, html))
+            .map(|html| Output::text(tag_output_path(lang, name), html))
     }
 
     /// Tags are per language (`計画` has no English page): where the other language lacks the tag,
@@ -515,6 +524,10 @@ impl<'a> Renderer<'a> {
         let html = self.render("404.html", ctx)?;
         Ok(Output::text(format!("{}404.html", lang.url_prefix()), html))
     }
+}
+
+fn tag_output_path(lang: Lang, name: &str) -> String {
+    format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name))
 }
 
 /// A date for templates: `{iso, display}` in the reader's language.
