@@ -181,26 +181,37 @@ fn move_into_place(from: &Path, to: &Path) -> Result<(), Diagnostic> {
 
 /// Removes the files below `out_dir` that are not among `paths`, then the folders left empty.
 fn remove_stale(out_dir: &Path, paths: &HashSet<String>) {
-    let mut dirs = Vec::new();
+    // Only folders something was removed from can have become empty: trying every folder of a
+    // large site would cost a failing system call each.
+    let mut emptied = HashSet::new();
     for entry in walkdir::WalkDir::new(out_dir)
         .min_depth(1)
         .into_iter()
         .flatten()
     {
+        if entry.file_type().is_dir() {
+            continue;
+        }
         let rel = entry
             .path()
             .strip_prefix(out_dir)
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        if entry.file_type().is_dir() {
-            dirs.push(entry.into_path());
-        } else if !paths.contains(&rel) {
-            let _ = std::fs::remove_file(entry.path());
+        if !paths.contains(&rel) && std::fs::remove_file(entry.path()).is_ok() {
+            emptied.extend(entry.path().parent().map(Path::to_path_buf));
         }
     }
-    // Deepest first; a folder that still holds files stays.
-    for d in dirs.iter().rev() {
-        let _ = std::fs::remove_dir(d);
+    // Deepest first, each then its parents while they empty too.
+    let mut emptied: Vec<PathBuf> = emptied.into_iter().collect();
+    emptied.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    for d in emptied {
+        let mut at = d.as_path();
+        while at != out_dir && std::fs::remove_dir(at).is_ok() {
+            match at.parent() {
+                Some(p) => at = p,
+                None => break,
+            }
+        }
     }
 }
 
@@ -298,6 +309,7 @@ mod tests {
         let out = dir.path().join("public");
         let first = [
             Output::text("gone/index.html", "x".into()),
+            Output::text("deep/er/index.html", "y".into()),
             Output::text("f", "a file".into()),
             Output::text("d/index.html", "in a folder".into()),
             Output::text("keep.css", "k".into()),
@@ -317,6 +329,10 @@ mod tests {
         assert!(
             !out.join("gone").exists(),
             "stale page and its folder removed"
+        );
+        assert!(
+            !out.join("deep").exists(),
+            "folders emptied by the removal removed up the tree"
         );
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
