@@ -1,6 +1,10 @@
 //! Language of parts (WCAG 3.1.2): runs of Japanese inside English text are marked `lang="ja"`,
 //! so that screen readers switch voice and browsers pick Japanese glyphs for them.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// Characters that belong to a Japanese run: kana, kanji, Japanese punctuation and full-width forms.
 /// Circled numbers (①) and digits are shared by both languages and left unmarked.
 pub fn is_japanese(c: char) -> bool {
@@ -18,6 +22,25 @@ pub fn is_japanese(c: char) -> bool {
 /// Whether the text contains any Japanese character.
 pub fn has_japanese(text: &str) -> bool {
     text.chars().any(is_japanese)
+}
+
+/// Whether the text has kana or kanji: a character of the Unicode scripts Han, Hiragana or Katakana.
+/// Narrower than [`has_japanese`]: Japanese punctuation and full-width forms alone (`「２」`) are not
+/// enough, since English text quotes them too. Used to guess the language of short strings.
+pub fn has_kana_or_kanji(text: &str) -> bool {
+    static SCRIPTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{Han}\p{Hiragana}\p{Katakana}]").expect("a valid regular expression")
+    });
+    // No ASCII character is in these scripts: most strings of an English page end here.
+    !text.is_ascii() && SCRIPTS.is_match(text)
+}
+
+/// Whether the text has two ASCII letters in a row (`[A-Za-z]{2}`): something written in Latin
+/// letters rather than a code, a number or an amount.
+pub fn has_latin_word(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic())
 }
 
 /// Escapes `text` for HTML and wraps each run of Japanese in `<span lang="ja">`.
@@ -75,5 +98,32 @@ mod tests {
         assert_eq!(marked("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
         assert!(!has_japanese("Chiba, 2024"));
         assert!(has_japanese("Chiba (千葉県)"));
+    }
+
+    #[test]
+    fn kana_or_kanji_is_the_three_scripts_only() {
+        for text in [
+            "拠点",
+            "ひらがな",
+            "カタカナ",
+            "ｶﾀｶﾅ",
+            "Chiba (千葉県)",
+            "々",
+        ] {
+            assert!(has_kana_or_kanji(text), "{text}");
+        }
+        for text in ["", "hub", "「」、。", "（２０２４）", "①", "ー", "Ａ"] {
+            assert!(!has_kana_or_kanji(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn latin_word_is_two_ascii_letters_in_a_row() {
+        for text in ["ACP", "home care", "1a2bc", "在宅ACP"] {
+            assert!(has_latin_word(text), "{text}");
+        }
+        for text in ["", "a", "A-1", "a b", "2024", "ＡＣＰ", "é è"] {
+            assert!(!has_latin_word(text), "{text}");
+        }
     }
 }

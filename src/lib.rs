@@ -29,6 +29,7 @@ pub mod rebuild;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod template_functions;
 pub mod theme;
 pub mod timing;
 pub mod write;

@@ -136,6 +136,7 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
     tera.set_escape_fn(escape_html);
     tera.register_filter("mark_japanese", mark_japanese);
     tera.register_tester("matching", matching);
+    crate::template_functions::register(&mut tera);
     let mut files = Vec::new();
     for (rel, path) in list_files(dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
