@@ -724,9 +724,15 @@ impl Gen {
                     en.push('\n');
                 }
                 2 if r.chance(40) => {
-                    let code = "```yaml\n# 連絡票の項目\n患者ID: 必須\n連絡先: [主治医, 訪問看護]\n更新: 毎月\n```\n\n";
-                    ja.push_str(code);
-                    en.push_str(code);
+                    // Each block its own, as on real pages; a translation keeps the code.
+                    let code = format!(
+                        "```yaml\n# 連絡票の項目（{dir}/p{j}）\n患者ID: 必須\n連絡先: [主治医, {}]\n更新: {}\n件数: {}\n```\n\n",
+                        r.pick(&["訪問看護", "薬局", "ケアマネジャー", "病院"]),
+                        r.pick(&["毎月", "毎週", "随時"]),
+                        r.below(500)
+                    );
+                    ja.push_str(&code);
+                    en.push_str(&code);
                 }
                 _ => paragraphs(r, &mut ja, &mut en, 2),
             }

@@ -1,6 +1,7 @@
 //! Code highlighting by syntect into CSS classes, with one generated stylesheet.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -17,8 +18,36 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// Highlighted blocks by language and code. The same block is usually rendered more than once:
+/// an untranslated page is published in both languages from one body, and a translation keeps the
+/// code of its original. Highlighting is the costliest part of rendering Markdown.
+type Cache = Mutex<HashMap<(String, String), String>>;
+
+/// Past this many blocks the cache starts again, so a long preview session stays small.
+const CACHE_LIMIT: usize = 100_000;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Cache::default)
+}
+
 /// A fenced code block as `<pre class="code">`, highlighted when the language is known.
 pub fn code_block(code: &str, lang: &str) -> String {
+    let key = (lang.to_string(), code.to_string());
+    // A poisoned lock only means another thread panicked while holding it; the map is still whole.
+    if let Some(html) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return html.clone();
+    }
+    let html = highlight(code, lang);
+    let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(key, html.clone());
+    html
+}
+
+fn highlight(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let syntax = (!lang.is_empty())
         .then(|| set.find_syntax_by_token(lang))
@@ -139,6 +168,17 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         let plain = code_block("<b>\n", "nosuchlang");
         assert!(plain.contains("&lt;b&gt;"), "{plain}");
+    }
+
+    #[test]
+    fn a_block_seen_before_is_the_same_and_the_language_is_part_of_the_key() {
+        let code = "key: value # a_block_seen_before\n";
+        let first = code_block(code, "yaml");
+        assert!(first.contains("class=\"hl-"), "{first}");
+        assert_eq!(code_block(code, "yaml"), first);
+        let plain = code_block(code, "");
+        assert!(!plain.contains("class=\"hl-"), "{plain}");
+        assert_eq!(code_block(code, "yaml"), first);
     }
 
     #[test]

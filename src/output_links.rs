@@ -104,8 +104,7 @@ impl Checker {
         let scans: Vec<(&str, Scan)> = outputs
             .par_iter()
             .filter_map(|o| match &o.content {
-                Content::Bytes(b) if o.path.ends_with(".html") => {
-                    let html = std::str::from_utf8(b).ok()?;
+                Content::Text(html) if o.path.ends_with(".html") => {
                     Some((o.path.as_str(), scan(html, finder)))
                 }
                 _ => None,

@@ -33,7 +33,7 @@ pub struct Options {
 
 /// Where a build's files go as they are made, batch by batch (a later file for the same path
 /// replaces an earlier one).
-pub trait Sink {
+pub trait Sink: Send {
     fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic>;
 }
 
@@ -145,26 +145,28 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     let streamed = pages.iter().chain(&tags);
     paths.extend(streamed.filter_map(|&job| renderer.output_path(job)));
     paths.extend(site.config.languages.iter().map(|&l| search::index_path(l)));
-    render.links = Some(output_links::Checker::new(
+    render.out.links = Some(output_links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
         paths.into_iter(),
     ));
-    render.hand_over(first, first_entries);
+    render.out.hand_over((first, first_entries));
     // A tag page lists every page with the tag: on a large site, a few megabytes each.
+    let mut previous = None;
     for batch in pages.chunks(BATCH).chain(tags.chunks(TAG_BATCH)) {
-        let (outputs, entries) = render.jobs(batch);
-        render.hand_over(outputs, entries);
+        previous = Some(render.jobs_beside(batch, previous.take()));
     }
-    let indexes = std::mem::take(&mut render.indexes);
+    let mut out = render.out;
+    out.hand_over(previous.unwrap_or_default());
+    let indexes = std::mem::take(&mut out.indexes);
     let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
-    render.hand_over(index_files.collect(), Vec::new());
+    out.hand_over((index_files.collect(), Vec::new()));
     // Last, so the site's own static files replace rendered ones of the same path.
     let mut files = site_files(&site, &theme, &site_static);
     dedup_outputs(&mut files);
-    render.hand_over(files, Vec::new());
-    render.timings.report();
-    let Render { errors, links, .. } = render;
+    out.hand_over((files, Vec::new()));
+    out.timings.report();
+    let HandOver { errors, links, .. } = out;
     if !errors.is_empty() {
         diags.extend(render::once_each(errors));
         return Err(diags);
@@ -188,6 +190,11 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
 /// their search entries added to the index, and the files handed to the sink.
 struct Render<'r, 's> {
     renderer: &'r Renderer<'r>,
+    out: HandOver<'s>,
+}
+
+/// What happens to rendered files: link check, search index, sink.
+struct HandOver<'s> {
     sink: &'s mut dyn Sink,
     indexes: Vec<search::IndexWriter>,
     /// Set once every output path is known.
@@ -202,32 +209,63 @@ impl<'r, 's> Render<'r, 's> {
         let languages = &renderer.site.config.languages;
         Render {
             renderer,
-            sink,
-            indexes: languages
-                .iter()
-                .map(|&l| search::IndexWriter::new(l))
-                .collect(),
-            links: None,
-            errors: Vec::new(),
-            timings: RenderTimings::default(),
+            out: HandOver {
+                sink,
+                indexes: languages
+                    .iter()
+                    .map(|&l| search::IndexWriter::new(l))
+                    .collect(),
+                links: None,
+                errors: Vec::new(),
+                timings: RenderTimings::default(),
+            },
         }
     }
 
     fn jobs(&mut self, jobs: &[Job]) -> render::Rendered {
-        let started = Instant::now();
-        let rendered = match self.renderer.render_jobs(jobs) {
-            Ok(r) => r,
-            Err(errors) => {
-                self.errors.extend(errors);
-                Default::default()
-            }
-        };
-        self.timings.render += started.elapsed();
-        rendered
+        let (rendered, took) = render_timed(self.renderer, jobs);
+        self.out.timings.render += took;
+        self.out.keep(rendered)
     }
 
-    fn hand_over(&mut self, mut outputs: Vec<Output>, entries: Vec<(Lang, search::Entry)>) {
-        if !self.errors.is_empty() {
+    /// Renders `jobs` while the previous batch is handed over. Rendering is parallel, the
+    /// hand-over mostly sequential: side by side they keep every core busy.
+    fn jobs_beside(
+        &mut self,
+        jobs: &[Job],
+        previous: Option<render::Rendered>,
+    ) -> render::Rendered {
+        let renderer = self.renderer;
+        let out = &mut self.out;
+        let ((rendered, took), ()) = rayon::join(
+            || render_timed(renderer, jobs),
+            || out.hand_over(previous.unwrap_or_default()),
+        );
+        self.out.timings.render += took;
+        self.out.keep(rendered)
+    }
+}
+
+fn render_timed(
+    renderer: &Renderer,
+    jobs: &[Job],
+) -> (Result<render::Rendered, Vec<Diagnostic>>, Duration) {
+    let started = Instant::now();
+    let rendered = renderer.render_jobs(jobs);
+    (rendered, started.elapsed())
+}
+
+impl HandOver<'_> {
+    /// The files of a rendered batch, or nothing when it failed (its errors are kept).
+    fn keep(&mut self, rendered: Result<render::Rendered, Vec<Diagnostic>>) -> render::Rendered {
+        rendered.unwrap_or_else(|errors| {
+            self.errors.extend(errors);
+            Default::default()
+        })
+    }
+
+    fn hand_over(&mut self, (mut outputs, entries): render::Rendered) {
+        if !self.errors.is_empty() || (outputs.is_empty() && entries.is_empty()) {
             return;
         }
         let started = Instant::now();
@@ -236,7 +274,7 @@ impl<'r, 's> Render<'r, 's> {
         }
         let checked = Instant::now();
         self.timings.check += checked - started;
-        let entries: Vec<(Lang, Vec<u8>)> = entries
+        let entries: Vec<(Lang, String)> = entries
             .into_par_iter()
             .map(|(lang, entry)| (lang, entry.to_json()))
             .collect();

@@ -612,7 +612,7 @@ fn same_structure(old: &Doc, new: &Doc) -> bool {
 /// Stores an output; true when it is new or its bytes differ from what was there.
 fn store(outputs: &mut HashMap<String, Content>, path: String, content: Content) -> bool {
     let differs = match (outputs.get(&path), &content) {
-        (Some(Content::Bytes(old)), Content::Bytes(new)) => old != new,
+        (Some(Content::Text(old)), Content::Text(new)) => old != new,
         (Some(Content::Copy(old)), Content::Copy(new)) => old != new,
         _ => true,
     };

@@ -50,8 +50,8 @@ impl Entry {
 
 impl Entry {
     /// The entry as the index holds it.
-    pub fn to_json(&self) -> Vec<u8> {
-        serde_json::to_vec(self).expect("search entries are plain strings")
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("search entries are plain strings")
     }
 }
 
@@ -87,7 +87,7 @@ const PART_BYTES: usize = 2 << 20;
 pub struct IndexWriter {
     lang: Lang,
     /// The open part: entries as JSON, each followed by a comma.
-    part: Vec<u8>,
+    part: String,
     /// Parts closed so far.
     parts: usize,
 }
@@ -96,7 +96,7 @@ impl IndexWriter {
     pub fn new(lang: Lang) -> IndexWriter {
         IndexWriter {
             lang,
-            part: Vec::new(),
+            part: String::new(),
             parts: 0,
         }
     }
@@ -111,9 +111,9 @@ impl IndexWriter {
     }
 
     /// Adds a page already as JSON ([`Entry::to_json`]), which can be made in parallel.
-    pub fn add_json(&mut self, json: &[u8]) -> Option<Output> {
-        self.part.extend_from_slice(json);
-        self.part.push(b',');
+    pub fn add_json(&mut self, json: &str) -> Option<Output> {
+        self.part.push_str(json);
+        self.part.push(',');
         (self.part.len() >= PART_BYTES).then(|| self.close_part())
     }
 
@@ -137,15 +137,11 @@ impl IndexWriter {
         let mut script = format!(
             "(self.shishinSearchParts=self.shishinSearchParts||{{}})[{}]=[",
             self.parts
-        )
-        .into_bytes();
+        );
         let entries = std::mem::take(&mut self.part);
-        script.extend_from_slice(entries.strip_suffix(b",").unwrap_or(&entries));
-        script.extend_from_slice(b"];\n");
-        Output {
-            path: part_path(self.lang, self.parts),
-            content: crate::render::Content::Bytes(script),
-        }
+        script.push_str(entries.strip_suffix(',').unwrap_or(&entries));
+        script.push_str("];\n");
+        Output::text(part_path(self.lang, self.parts), script)
     }
 }
 
@@ -616,10 +612,9 @@ mod tests {
     }
 
     fn script_json(out: &Output, prefix: &str) -> serde_json::Value {
-        let crate::render::Content::Bytes(bytes) = &out.content else {
+        let crate::render::Content::Text(text) = &out.content else {
             panic!("index is text")
         };
-        let text = std::str::from_utf8(bytes).unwrap();
         let json = text
             .strip_prefix(prefix)
             .and_then(|s| s.strip_suffix(";\n"))

@@ -129,7 +129,7 @@ fn write_tree(outputs: &[&Output], dir: &Path) -> Result<(), Diagnostic> {
     outputs.par_iter().try_for_each(|o| {
         let path = dir.join(&o.path);
         match &o.content {
-            Content::Bytes(b) => std::fs::write(&path, b).map_err(|e| io_error("write", &path, &e)),
+            Content::Text(t) => std::fs::write(&path, t).map_err(|e| io_error("write", &path, &e)),
             Content::Copy(from) => std::fs::copy(from, &path)
                 .map(|_| ())
                 .map_err(|e| io_error("copy to", &path, &e)),
@@ -147,8 +147,8 @@ fn unchanged(content: &Content, old: &Path) -> bool {
         return false;
     }
     match content {
-        Content::Bytes(b) => {
-            meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|o| o == *b)
+        Content::Text(t) => {
+            meta.len() == t.len() as u64 && std::fs::read(old).is_ok_and(|o| o == t.as_bytes())
         }
         Content::Copy(from) => {
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())

@@ -99,7 +99,7 @@ impl Shipped {
 
     fn served(&self, path: &str) -> String {
         match self.preview.outputs().get(path) {
-            Some(shishin::render::Content::Bytes(b)) => String::from_utf8(b.clone()).unwrap(),
+            Some(shishin::render::Content::Text(t)) => t.clone(),
             other => panic!("{path}: {other:?}"),
         }
     }

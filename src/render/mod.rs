@@ -72,7 +72,9 @@ pub struct Output {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
-    Bytes(Vec<u8>),
+    /// Generated text: pages, feeds, scripts. Kept as a `String` so that later stages (the link
+    /// check, the preview) read it without validating the UTF-8 again.
+    Text(String),
     /// A file copied as it is (assets, static files).
     Copy(PathBuf),
 }
@@ -81,7 +83,7 @@ impl Output {
     pub fn text(path: impl Into<String>, text: String) -> Output {
         Output {
             path: path.into(),
-            content: Content::Bytes(text.into_bytes()),
+            content: Content::Text(text),
         }
     }
 }

@@ -195,7 +195,7 @@ fn respond(name: &str, content: Content) -> Response {
 
 fn respond_with(status: StatusCode, name: &str, content: Content) -> Response {
     let bytes = match content {
-        Content::Bytes(b) => b,
+        Content::Text(t) => t.into_bytes(),
         Content::Copy(path) => match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
