@@ -58,22 +58,44 @@ pub fn mark_japanese_runs(text: &str, out: &mut String) {
     push_escaped(rest, out);
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values (quoted with either quote).
+/// Every `{{ }}` of the templates goes through here, so it copies runs between the five
+/// significant bytes whole instead of character by character.
 pub fn push_escaped(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // ASCII bytes never sit inside a multi-byte character: `i` is a character boundary.
+        out.push_str(&text[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&text[done..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_keeps_multibyte_text_around_each_significant_character() {
+        let mut out = String::new();
+        push_escaped("拠点<a href=\"x\">&'連携'</a>", &mut out);
+        assert_eq!(
+            out,
+            "拠点&lt;a href=&quot;x&quot;&gt;&amp;&#39;連携&#39;&lt;/a&gt;"
+        );
+        let mut plain = String::new();
+        push_escaped("在宅医療", &mut plain);
+        assert_eq!(plain, "在宅医療");
+    }
 
     fn marked(text: &str) -> String {
         let mut out = String::new();

@@ -756,19 +756,10 @@ fn rewrite<'a>(dest: CowStr<'a>, resolve: &dyn Fn(&str) -> Option<String>) -> Co
     }
 }
 
-/// Escapes text for an HTML attribute.
+/// Text escaped for HTML element content or an attribute value.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len() + 16);
+    push_escaped(s, &mut out);
     out
 }
 

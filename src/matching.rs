@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::language::push_escaped;
 use similar::{Algorithm, DiffTag};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -652,18 +653,13 @@ pub fn diff_html(segments: &[Segment]) -> String {
         match tag {
             Some(tag) => {
                 html.push_str(&format!("<{tag}>"));
-                push_escaped(&mut html, text);
+                push_escaped(text, &mut html);
                 html.push_str(&format!("</{tag}>"));
             }
-            None => push_escaped(&mut html, text),
+            None => push_escaped(text, &mut html),
         }
     }
     html
-}
-
-/// Appends `text` with the five HTML-significant characters escaped (safe in text and attributes).
-fn push_escaped(out: &mut String, text: &str) {
-    out.push_str(&crate::markdown::escape(text));
 }
 
 #[cfg(test)]
