@@ -18,13 +18,15 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// Highlighted blocks by language and code. The same block is usually rendered more than once:
-/// an untranslated page is published in both languages from one body, and a translation keeps the
-/// code of its original. Highlighting is the costliest part of rendering Markdown.
+/// Highlighted blocks by language and code. The same block is usually rendered twice in a row: an
+/// untranslated page is published in both languages from one body, a translation keeps the code
+/// of its original, and a page's languages are rendered side by side. Highlighting is the
+/// costliest part of rendering Markdown.
 type Cache = Mutex<HashMap<(String, String), String>>;
 
-/// Past this many blocks the cache starts again, so a long preview session stays small.
-const CACHE_LIMIT: usize = 100_000;
+/// Past this many blocks the cache starts again: the repeats are close together, and a large
+/// site's code must not stay in memory.
+const CACHE_LIMIT: usize = 4096;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();

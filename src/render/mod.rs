@@ -102,7 +102,12 @@ impl<'a> Renderer<'a> {
     /// comparisons and the 404 page of each language.
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
-        let mut jobs: Vec<Job> = site.views().map(|(p, l)| Job::Page(p, l)).collect();
+        let languages = &site.config.languages;
+        // A page's languages side by side: an untranslated page renders one body twice, and its
+        // highlighted code is then still in the cache (`highlight::code_block`).
+        let mut jobs: Vec<Job> = (0..site.pages.len())
+            .flat_map(|p| languages.iter().map(move |&l| Job::Page(p, l)))
+            .collect();
         for &lang in &site.config.languages {
             jobs.extend([
                 Job::TagIndex(lang),
