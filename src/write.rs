@@ -6,15 +6,19 @@
 //! written, into a staging folder beside the output; once everything succeeded, [`Staging::commit`]
 //! renames each of them into place (a rename replaces a file whole: a reader sees the old page or
 //! the new one, never a mix) and removes the files the site no longer has. A first build renames
-//! the whole staging folder into place.
+//! the whole staging folder into place. Whether a file changed is known from the manifest of the
+//! previous build ([`manifest`]) without reading the file back.
 
-use std::collections::HashSet;
+mod manifest;
+
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::{Content, Output};
+use manifest::{Manifest, Record, Stamp};
 
 /// Writes `outputs` into `out_dir`, replacing its previous content.
 pub fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
@@ -32,11 +36,19 @@ pub struct Staging {
     out_dir: PathBuf,
     /// Whether `out_dir` held a previous build to update.
     update: bool,
-    /// Every output path of this build.
-    paths: HashSet<String>,
-    /// The paths written into `dir`, to move into place.
-    changed: Vec<String>,
+    /// What the previous build wrote.
+    previous: Manifest,
+    /// Every output path of this build, and what became of it.
+    files: HashMap<String, File>,
     committed: bool,
+}
+
+/// A file of this build.
+enum File {
+    /// Already in the output with these bytes; recorded when it is generated text.
+    Kept(Option<Record>),
+    /// Written into the staging folder; its hash when it is generated text.
+    Staged(Option<u128>),
 }
 
 impl Staging {
@@ -52,12 +64,16 @@ impl Staging {
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         remove(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, &e))?;
+        let update = out_dir.is_dir();
         Ok(Staging {
             dir,
-            update: out_dir.is_dir(),
+            update,
+            previous: match update {
+                true => Manifest::load(&manifest::path_for(out_dir)),
+                false => Manifest::default(),
+            },
             out_dir: out_dir.to_path_buf(),
-            paths: HashSet::new(),
-            changed: Vec::new(),
+            files: HashMap::new(),
             committed: false,
         })
     }
@@ -65,44 +81,80 @@ impl Staging {
     /// Writes a batch: the files whose bytes differ from the previous build's. A later batch may
     /// replace a file of an earlier one.
     pub fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
-        let mut to_write: Vec<&Output> = Vec::new();
-        let mut check: Vec<&Output> = Vec::new();
-        for o in outputs {
-            if !self.paths.insert(o.path.clone()) || !self.update {
-                // Seen in an earlier batch (its staged copy must be replaced) or a first build.
-                to_write.push(o);
-            } else {
-                check.push(o);
-            }
-        }
-        let out_dir = &self.out_dir;
-        let differ: Vec<&Output> = check
-            .into_par_iter()
-            .filter(|o| !unchanged(&o.content, &out_dir.join(&o.path)))
+        let (out_dir, previous, files) = (&self.out_dir, &self.previous, &self.files);
+        // Seen in an earlier batch (its staged copy must be replaced) or a first build: written.
+        let compare = |o: &Output| self.update && !files.contains_key(&o.path);
+        let verdicts: Vec<(&Output, File)> = outputs
+            .par_iter()
+            .map(|o| {
+                let hash = match &o.content {
+                    Content::Text(t) => Some(manifest::hash(t.as_bytes())),
+                    Content::Copy(_) => None,
+                };
+                let kept = compare(o)
+                    .then(|| unchanged(o, hash, &out_dir.join(&o.path), previous))
+                    .flatten();
+                (o, kept.unwrap_or(File::Staged(hash)))
+            })
             .collect();
-        to_write.extend(differ);
+        let to_write: Vec<&Output> = verdicts
+            .iter()
+            .filter(|(_, file)| matches!(file, File::Staged(_)))
+            .map(|(o, _)| *o)
+            .collect();
         write_tree(&to_write, &self.dir)?;
-        self.changed.extend(to_write.iter().map(|o| o.path.clone()));
+        for (o, file) in verdicts {
+            self.files.insert(o.path.clone(), file);
+        }
         Ok(())
     }
 
     /// Puts the new files in place and removes those the site no longer has.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.committed = true;
+        // The old manifest goes first: whatever happens next, it never vouches for a file this
+        // commit has replaced.
+        let manifest = manifest::path_for(&self.out_dir);
+        let _ = std::fs::remove_file(&manifest);
         if !self.update {
             let result = std::fs::rename(&self.dir, &self.out_dir)
                 .map_err(|e| io_error("move into place", &self.out_dir, &e));
             remove(&self.dir);
-            return result;
+            result?;
+        } else {
+            let mut staged: Vec<&String> = self
+                .files
+                .iter()
+                .filter(|(_, f)| matches!(f, File::Staged(_)))
+                .map(|(rel, _)| rel)
+                .collect();
+            staged.sort();
+            for rel in staged {
+                move_into_place(&self.dir.join(rel), &self.out_dir.join(rel))?;
+            }
+            remove_stale(&self.out_dir, &self.files);
+            remove(&self.dir);
         }
-        self.changed.sort();
-        self.changed.dedup();
-        for rel in &self.changed {
-            move_into_place(&self.dir.join(rel), &self.out_dir.join(rel))?;
-        }
-        remove_stale(&self.out_dir, &self.paths);
-        remove(&self.dir);
+        self.save_manifest(&manifest);
         Ok(())
+    }
+
+    /// Records what is now in the output. Without a manifest the next build compares bytes, so a
+    /// failure here is no error.
+    fn save_manifest(&self, manifest: &Path) {
+        let records: Vec<(&str, Record)> = self
+            .files
+            .par_iter()
+            .filter_map(|(rel, file)| match *file {
+                File::Kept(record) => Some((rel.as_str(), record?)),
+                File::Staged(hash) => {
+                    let meta = std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?;
+                    let stamp = Stamp::of(&meta)?;
+                    Some((rel.as_str(), Record { stamp, hash: hash? }))
+                }
+            })
+            .collect();
+        let _ = Manifest::save(records.into_iter(), manifest);
     }
 }
 
@@ -137,24 +189,35 @@ fn write_tree(outputs: &[&Output], dir: &Path) -> Result<(), Diagnostic> {
     })
 }
 
-/// Whether the file at `old` already holds exactly these bytes (a regular file, not a link).
-/// Sizes are compared first, so a changed page is rarely read.
-fn unchanged(content: &Content, old: &Path) -> bool {
-    let Ok(meta) = std::fs::symlink_metadata(old) else {
-        return false;
-    };
+/// [`File::Kept`] when the file at `old` (a regular file, not a link) already holds exactly the
+/// output's bytes. Generated text whose hash is `hash` is not even read when the previous
+/// manifest knows the file as it is; sizes are compared first, so a changed page is rarely read
+/// either.
+fn unchanged(o: &Output, hash: Option<u128>, old: &Path, previous: &Manifest) -> Option<File> {
+    let meta = std::fs::symlink_metadata(old).ok()?;
     if !meta.is_file() {
-        return false;
+        return None;
     }
-    match content {
+    let stamp = Stamp::of(&meta);
+    let same = match &o.content {
         Content::Text(t) => {
-            meta.len() == t.len() as u64 && std::fs::read(old).is_ok_and(|o| o == t.as_bytes())
+            let known = previous.get(&o.path).filter(|r| Some(r.stamp) == stamp);
+            match (known, hash) {
+                (Some(record), Some(hash)) => record.hash == hash,
+                _ => {
+                    meta.len() == t.len() as u64
+                        && std::fs::read(old).is_ok_and(|b| b == t.as_bytes())
+                }
+            }
         }
         Content::Copy(from) => {
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                 && matches!((std::fs::read(from), std::fs::read(old)), (Ok(a), Ok(b)) if a == b)
         }
-    }
+    };
+    // A copied file has no hash to record: it is compared byte by byte every time.
+    let record = stamp.zip(hash).map(|(stamp, hash)| Record { stamp, hash });
+    same.then_some(File::Kept(record))
 }
 
 /// Renames a staged file over its place in the output; a folder or file in the way (a page that
@@ -180,7 +243,7 @@ fn move_into_place(from: &Path, to: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Removes the files below `out_dir` that are not among `paths`, then the folders left empty.
-fn remove_stale(out_dir: &Path, paths: &HashSet<String>) {
+fn remove_stale(out_dir: &Path, paths: &HashMap<String, File>) {
     // Only folders something was removed from can have become empty: trying every folder of a
     // large site would cost a failing system call each.
     let mut emptied = HashSet::new();
@@ -197,7 +260,7 @@ fn remove_stale(out_dir: &Path, paths: &HashSet<String>) {
             .strip_prefix(out_dir)
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        if !paths.contains(&rel) && std::fs::remove_file(entry.path()).is_ok() {
+        if !paths.contains_key(&rel) && std::fs::remove_file(entry.path()).is_ok() {
             emptied.extend(entry.path().parent().map(Path::to_path_buf));
         }
     }
@@ -232,6 +295,17 @@ fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// What is beside the output folder, less the manifest.
+    fn beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != ".public.manifest")
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn replaces_previous_output_entirely() {
         let dir = tempfile::tempdir().unwrap();
@@ -244,8 +318,62 @@ mod tests {
             "new"
         );
         assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+        assert_eq!(
+            beside(dir.path()),
+            ["public"],
+            "no staging folders left behind"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_the_manifest_knows_is_not_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&[Output::text("a/index.html", "same".into())], &out).unwrap();
+        // Make the record claim the file holds "next": only a build that believes the record
+        // without reading the file keeps "same" in place.
+        let manifest = dir.path().join(".public.manifest");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let claimed = format!("{:032x}", manifest::hash(b"next"));
+        let real = format!("{:032x}", manifest::hash(b"same"));
+        std::fs::write(&manifest, text.replace(&real, &claimed)).unwrap();
+        write_site(&[Output::text("a/index.html", "next".into())], &out).unwrap();
+        let file = out.join("a/index.html");
+        assert_eq!(std::fs::read_to_string(file).unwrap(), "same");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_manifest_is_trusted_only_for_files_as_it_recorded_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let page = |text: &str| [Output::text("a/index.html", text.into())];
+        write_site(&page("same"), &out).unwrap();
+        let manifest = dir.path().join(".public.manifest");
+        assert!(std::fs::read_to_string(&manifest)
+            .unwrap()
+            .contains(" a/index.html\n"));
+        // Edited by hand: same size, the old modification time put back.
+        let file = out.join("a/index.html");
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&file, "evil").unwrap();
+        let f = std::fs::File::options().write(true).open(&file).unwrap();
+        f.set_modified(modified).unwrap();
+        write_site(&page("same"), &out).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "same");
+        // A damaged manifest only costs a comparison.
+        std::fs::write(
+            &manifest,
+            "shishin manifest 1\n0 0 0 0 0 0 0 a/index.html\n",
+        )
+        .unwrap();
+        write_site(&page("next"), &out).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "next");
+        std::fs::write(&manifest, "garbage").unwrap();
+        write_site(&page("last"), &out).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "last");
     }
 
     #[cfg(unix)]
@@ -299,8 +427,11 @@ mod tests {
             "v1"
         );
         assert!(!out.join("x").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+        assert_eq!(
+            beside(dir.path()),
+            ["public"],
+            "no staging folders left behind"
+        );
     }
 
     #[test]
@@ -334,8 +465,11 @@ mod tests {
             !out.join("deep").exists(),
             "folders emptied by the removal removed up the tree"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+        assert_eq!(
+            beside(dir.path()),
+            ["public"],
+            "no staging folders left behind"
+        );
     }
 
     #[test]
