@@ -66,7 +66,9 @@ pub fn path_for(out_dir: &Path) -> PathBuf {
 
 #[derive(Default)]
 pub struct Manifest {
-    files: HashMap<String, Record>,
+    /// By the hash of the file's path: a large site's paths would take more memory than their
+    /// records. Two paths of one hash at worst share a record, whose stamp then fits neither file.
+    files: HashMap<u64, Record>,
 }
 
 impl Manifest {
@@ -85,7 +87,7 @@ impl Manifest {
     }
 
     pub fn get(&self, path: &str) -> Option<Record> {
-        self.files.get(path).copied()
+        self.files.get(&path_key(path)).copied()
     }
 
     /// Writes the records to `path` whole (a new file renamed over the old one).
@@ -112,7 +114,11 @@ impl Manifest {
     }
 }
 
-fn parse_line(line: &str) -> Option<(String, Record)> {
+fn path_key(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
+}
+
+fn parse_line(line: &str) -> Option<(u64, Record)> {
     let mut fields = line.splitn(8, ' ');
     let hash = u128::from_str_radix(fields.next()?, 16).ok()?;
     let mut number = || fields.next()?.parse::<i64>().ok();
@@ -127,7 +133,7 @@ fn parse_line(line: &str) -> Option<(String, Record)> {
         ctime,
         ino,
     };
-    Some((path.to_string(), Record { stamp, hash }))
+    Some((path_key(path), Record { stamp, hash }))
 }
 
 #[cfg(all(test, unix))]
