@@ -53,6 +53,16 @@ enum File {
 
 impl Staging {
     pub fn begin(out_dir: &Path) -> Result<Staging, Diagnostic> {
+        // `.` or `a/..` name no folder of their own: the real path tells where the output is.
+        let resolved;
+        let out_dir = match out_dir.file_name() {
+            Some(_) => out_dir,
+            None => {
+                resolved = std::fs::canonicalize(out_dir).unwrap_or_else(|_| out_dir.into());
+                &resolved
+            }
+        };
+        refuse_foreign_folder(out_dir)?;
         let parent = out_dir
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -156,6 +166,30 @@ impl Staging {
             .collect();
         let _ = Manifest::save(records.into_iter(), manifest);
     }
+}
+
+/// A build replaces everything in its output folder: a folder that already holds files shishin
+/// did not make (the site's own sources, someone's documents) is refused, never emptied.
+fn refuse_foreign_folder(out_dir: &Path) -> Result<(), Diagnostic> {
+    let Ok(mut entries) = std::fs::read_dir(out_dir) else {
+        // Missing (a first build) or not a folder (the rename into place then fails cleanly).
+        return Ok(());
+    };
+    let ours = entries.next().is_none()
+        || manifest::path_for(out_dir).is_file()
+        || std::fs::read_to_string(out_dir.join("index.html"))
+            .is_ok_and(|html| html.contains("<meta name=\"generator\" content=\"shishin\">"));
+    if ours {
+        return Ok(());
+    }
+    Err(Diagnostic::error(format!(
+        "the output folder {} already holds files that shishin did not make",
+        out_dir.display()
+    ))
+    .hint(
+        "a build replaces everything in its output folder: give --out a new or empty folder, \
+         or move those files away first",
+    ))
 }
 
 impl Drop for Staging {
@@ -312,6 +346,9 @@ mod tests {
         let out = dir.path().join("public");
         std::fs::create_dir_all(out.join("old")).unwrap();
         std::fs::write(out.join("old/stale.html"), "x").unwrap();
+        // An earlier build's home page, which says who made it.
+        let home = "<meta name=\"generator\" content=\"shishin\">";
+        std::fs::write(out.join("index.html"), home).unwrap();
         write_site(&[Output::text("a/index.html", "new".into())], &out).unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
@@ -323,6 +360,43 @@ mod tests {
             ["public"],
             "no staging folders left behind"
         );
+    }
+
+    #[test]
+    fn a_folder_of_other_files_is_refused_and_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = write_site(&[Output::text("index.html", "new".into())], &out).unwrap_err();
+        assert!(err.message.contains("did not make"), "{err:?}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        assert!(!out.join("index.html").exists());
+        assert_eq!(
+            beside(dir.path()),
+            ["docs"],
+            "no staging folder left behind"
+        );
+        // An empty folder is fine, and after one build the folder is known as an output.
+        std::fs::remove_file(out.join("notes.txt")).unwrap();
+        write_site(&[Output::text("index.html", "new".into())], &out).unwrap();
+        write_site(&[Output::text("a/index.html", "next".into())], &out).unwrap();
+        assert!(!out.join("index.html").exists(), "a later build updates it");
+    }
+
+    #[test]
+    fn the_current_folder_is_refused_by_its_real_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        std::fs::write(site.join("content/a.md"), "---\ntitle: A\n---\n").unwrap();
+        let dot = site.join("content/..");
+        let err = write_site(&[Output::text("index.html", "x".into())], &dot).unwrap_err();
+        assert!(err.message.contains("did not make"), "{err:?}");
+        assert!(site.join("content/a.md").is_file());
     }
 
     #[cfg(unix)]

@@ -624,3 +624,37 @@ fn many_pages() {
         .read("p/499/index.html")
         .contains("href=\"/zaitaku/p/0/\""));
 }
+
+#[test]
+fn an_output_folder_holding_other_files_is_refused_and_kept() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\n---\n本文\n");
+    site.write("docs/notes.txt", "担当者のメモ");
+    let docs = site.path("docs");
+    let run = site.run(&["build", "--out", docs.to_str().unwrap()]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(run.stderr.contains("did not make"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--out"),
+        "says how to fix it: {}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(docs.join("notes.txt")).unwrap(),
+        "担当者のメモ"
+    );
+    // The site's own folder, named as `.`, is refused the same way and loses nothing.
+    let dot = site.path("content/..");
+    let run = site.run(&["build", "--out", dot.to_str().unwrap()]);
+    assert!(
+        !run.ok && run.stderr.contains("did not make"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.path("content/a.md").is_file());
+    // A folder a build made is updated as before.
+    site.build_ok();
+    site.write("content/b.md", "---\ntitle: B\n---\n本文\n");
+    site.build_ok();
+    assert!(site.exists("b/index.html"));
+}
