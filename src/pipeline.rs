@@ -161,8 +161,10 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     let indexes = std::mem::take(&mut out.indexes);
     let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
     out.hand_over((index_files.collect(), Vec::new()));
+    // The sitemap of a large site is tens of megabytes: its files go one by one.
+    feeds::sitemaps(&site, &mut |file| out.hand_over((vec![file], Vec::new())));
     // Last, so the site's own static files replace rendered ones of the same path.
-    let mut files = site_files(&site, &theme, &site_static);
+    let mut files = fixed_files(&site, &theme, &site_static);
     dedup_outputs(&mut files);
     out.hand_over((files, Vec::new()));
     out.timings.report();
@@ -437,6 +439,14 @@ pub fn link_and_compare(
 /// Everything of the output that no template renders: feeds, the sitemap, the highlighting
 /// stylesheet, the theme's and the site's static files, and the content's assets.
 pub fn site_files(site: &Site, theme: &Theme, site_static: &[(String, PathBuf)]) -> Vec<Output> {
+    let mut outputs = Vec::new();
+    feeds::sitemaps(site, &mut |file| outputs.push(file));
+    outputs.extend(fixed_files(site, theme, site_static));
+    outputs
+}
+
+/// [`site_files`] less the sitemap.
+fn fixed_files(site: &Site, theme: &Theme, site_static: &[(String, PathBuf)]) -> Vec<Output> {
     let mut outputs = feeds::outputs(site);
     outputs.push(Output::text("syntax.css", highlight::stylesheet()));
     // Theme files first, then the site's own static/ over them, then content assets.
