@@ -67,9 +67,7 @@ impl Staging {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let name = out_dir
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name = folder_name(out_dir);
         std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         remove(&dir);
@@ -166,6 +164,13 @@ impl Staging {
             .collect();
         let _ = Manifest::save(records.into_iter(), manifest);
     }
+}
+
+/// The output folder's own name, which the staging folder and the manifest beside it carry.
+fn folder_name(out_dir: &Path) -> String {
+    out_dir
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A build replaces everything in its output folder: a folder that already holds files shishin

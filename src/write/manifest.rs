@@ -58,10 +58,7 @@ pub fn hash(bytes: &[u8]) -> u128 {
 /// The manifest of the output folder `out_dir`: `.NAME.manifest` beside it, where the staging
 /// folder goes too, so the published folder holds only the site.
 pub fn path_for(out_dir: &Path) -> PathBuf {
-    let name = out_dir
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    out_dir.with_file_name(format!(".{name}.manifest"))
+    out_dir.with_file_name(format!(".{}.manifest", super::folder_name(out_dir)))
 }
 
 #[derive(Default)]
