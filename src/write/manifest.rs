@@ -101,7 +101,10 @@ impl Manifest {
                 r.hash, s.len, s.mtime.0, s.mtime.1, s.ctime.0, s.ctime.1, s.ino
             ));
         }
-        let tmp = path.with_extension(format!("new-{}", std::process::id()));
+        // Beside the manifest, under a name no other build and no staging folder uses.
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(format!(".tmp-{}", std::process::id()));
+        let tmp = PathBuf::from(tmp);
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
         drop(f);
