@@ -190,15 +190,15 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
         return fail(warnings);
     }
     print(&warnings);
-    match (staging, out) {
-        (Some(staging), Some(out)) => {
+    match staging.zip(out) {
+        Some((staging, out)) => {
             if let Err(e) = staging.commit() {
                 return fail(Diagnostics(vec![e]));
             }
             stages.done("build");
             println!("built {} into {}", built.summary(), out.display());
         }
-        _ => println!("checked {}", built.summary()),
+        None => println!("checked {}", built.summary()),
     }
     ExitCode::SUCCESS
 }

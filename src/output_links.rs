@@ -66,14 +66,6 @@ enum Problem {
     OutsideBase,
 }
 
-/// Checks every internal link of `outputs` at once; one error per broken link, naming its source.
-pub fn check(outputs: &[Output], site: &Site) -> Vec<Diagnostic> {
-    let paths = outputs.iter().map(|o| o.path.clone());
-    let mut checker = Checker::new(&site.config.base_path, &site.config.base_url, paths);
-    checker.check(outputs);
-    checker.finish(site)
-}
-
 impl Checker {
     /// A checker for a build whose outputs have these paths.
     pub fn new(base_path: &str, base_url: &str, paths: impl Iterator<Item = String>) -> Checker {

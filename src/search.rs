@@ -46,9 +46,7 @@ impl Entry {
             lang: (text_lang != lang).then_some(text_lang.code()),
         }
     }
-}
 
-impl Entry {
     /// The entry as the index holds it.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("search entries are plain strings")

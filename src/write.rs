@@ -20,13 +20,6 @@ use crate::diagnostics::Diagnostic;
 use crate::render::{Content, Output};
 use manifest::{Manifest, Record, Stamp};
 
-/// Writes `outputs` into `out_dir`, replacing its previous content.
-pub fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
-    let mut staging = Staging::begin(out_dir)?;
-    staging.write(outputs)?;
-    staging.commit()
-}
-
 /// A build's output being written, in as many batches as the renderer hands over (so a large
 /// site never holds all its HTML in memory). Dropped without [`Staging::commit`], it removes its
 /// folder and the output stays as it was.
@@ -334,6 +327,18 @@ fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// One whole build's files into `out_dir`.
+    fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
+        let mut staging = Staging::begin(out_dir)?;
+        staging.write(outputs)?;
+        staging.commit()
+    }
+
+    /// A file of the output.
+    fn read(out_dir: &Path, rel: &str) -> String {
+        std::fs::read_to_string(out_dir.join(rel)).unwrap()
+    }
+
     /// What is beside the output folder, less the manifest.
     fn beside(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -355,10 +360,7 @@ mod tests {
         let home = "<meta name=\"generator\" content=\"shishin\">";
         std::fs::write(out.join("index.html"), home).unwrap();
         write_site(&[Output::text("a/index.html", "new".into())], &out).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "new"
-        );
+        assert_eq!(read(&out, "a/index.html"), "new");
         assert!(!out.join("old").exists());
         assert_eq!(
             beside(dir.path()),
@@ -375,10 +377,7 @@ mod tests {
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
         let err = write_site(&[Output::text("index.html", "new".into())], &out).unwrap_err();
         assert!(err.message.contains("did not make"), "{err:?}");
-        assert_eq!(
-            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
-            "mine"
-        );
+        assert_eq!(read(&out, "notes.txt"), "mine");
         assert!(!out.join("index.html").exists());
         assert_eq!(
             beside(dir.path()),
@@ -483,10 +482,9 @@ mod tests {
         assert_eq!(ino("a/index.html"), a, "unchanged file kept, not rewritten");
         assert_ne!(ino("b/index.html"), b);
         assert_ne!(ino("c/index.html"), c);
-        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
-        assert_eq!(read("a/index.html"), "same");
-        assert_eq!(read("b/index.html"), "new!");
-        assert_eq!(read("c/index.html"), "xyz");
+        assert_eq!(read(&out, "a/index.html"), "same");
+        assert_eq!(read(&out, "b/index.html"), "new!");
+        assert_eq!(read(&out, "c/index.html"), "xyz");
     }
 
     #[test]
@@ -501,10 +499,7 @@ mod tests {
             Output::text("x/index.html", "v2".into()),
         ];
         assert!(write_site(&bad, &out).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "v1"
-        );
+        assert_eq!(read(&out, "a/index.html"), "v1");
         assert!(!out.join("x").exists());
         assert_eq!(
             beside(dir.path()),
@@ -532,10 +527,9 @@ mod tests {
             Output::text("keep.css", "k".into()),
         ];
         write_site(&second, &out).unwrap();
-        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
-        assert_eq!(read("f/index.html"), "now a folder");
-        assert_eq!(read("d"), "now a file");
-        assert_eq!(read("keep.css"), "k");
+        assert_eq!(read(&out, "f/index.html"), "now a folder");
+        assert_eq!(read(&out, "d"), "now a file");
+        assert_eq!(read(&out, "keep.css"), "k");
         assert!(
             !out.join("gone").exists(),
             "stale page and its folder removed"
@@ -565,13 +559,13 @@ mod tests {
             .write(&[Output::text("s.css", "site".into())])
             .unwrap();
         staging.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("s.css")).unwrap(), "site");
+        assert_eq!(read(&out, "s.css"), "site");
         let mut staging = Staging::begin(&out).unwrap();
         staging.write(&[Output::text("s.css", "x".into())]).unwrap();
         staging
             .write(&[Output::text("s.css", "site".into())])
             .unwrap();
         staging.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("s.css")).unwrap(), "site");
+        assert_eq!(read(&out, "s.css"), "site");
     }
 }

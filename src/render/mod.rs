@@ -108,7 +108,7 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Job> = (0..site.pages.len())
             .flat_map(|p| languages.iter().map(move |&l| Job::Page(p, l)))
             .collect();
-        for &lang in &site.config.languages {
+        for &lang in languages {
             jobs.extend([
                 Job::TagIndex(lang),
                 Job::Comparisons(lang),
