@@ -172,7 +172,7 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     let mut stages = shishin::timing::Stages::start();
     // Only files whose bytes changed are written, into a staging tree that replaces the old
     // output only once everything succeeded.
-    let mut staging = match out.map(write::Staging::begin).transpose() {
+    let mut staging = match out.map(|out| write::Staging::begin(out, root)).transpose() {
         Ok(s) => s,
         Err(e) => return fail(Diagnostics(vec![e])),
     };
@@ -192,11 +192,27 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     print(&warnings);
     match staging.zip(out) {
         Some((staging, out)) => {
-            if let Err(e) = staging.commit() {
-                return fail(Diagnostics(vec![e]));
-            }
+            let placed = match staging.commit() {
+                Ok(placed) => placed,
+                Err(failed) if failed.partly_updated => {
+                    print(&Diagnostics(vec![failed.diagnostic]));
+                    eprintln!(
+                        "failed: {} is partly updated; build again to finish",
+                        out.display()
+                    );
+                    return ExitCode::FAILURE;
+                }
+                Err(failed) => return fail(Diagnostics(vec![failed.diagnostic])),
+            };
             stages.done("build");
             println!("built {} into {}", built.summary(), out.display());
+            if placed == write::Placed::FileByFile {
+                println!(
+                    "{} is a mount point or a link to a folder elsewhere, so it could not be \
+                     replaced in one step: its files were replaced one by one, each whole",
+                    out.display()
+                );
+            }
         }
         None => println!("checked {}", built.summary()),
     }

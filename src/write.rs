@@ -1,17 +1,25 @@
-//! Write stage. Nothing of the previous output changes until every page has been rendered and
-//! every new file written, so a failed build never damages what was published before.
+//! Write stage: the output folder shows the whole previous site or the whole new one, at every
+//! moment, whether the build succeeds, fails or is killed (SPEC 12).
 //!
-//! A rebuild mostly produces the same bytes as before, and writing many files costs much system
-//! time (on a disk, worst right after deleting many). So only files whose bytes changed are
-//! written, into a staging folder beside the output; once everything succeeded, [`Staging::commit`]
-//! renames each of them into place (a rename replaces a file whole: a reader sees the old page or
-//! the new one, never a mix) and removes the files the site no longer has. A first build renames
-//! the whole staging folder into place. Whether a file changed is known from the manifest of the
-//! previous build ([`manifest`]) without reading the file back.
+//! The new tree is assembled in a working folder beside the output ([`workdir`]): files whose
+//! bytes changed are written, unchanged ones hard-linked from the previous output (a rebuild
+//! mostly produces the same bytes, and writing many files costs much system time, on a disk
+//! most of all). Whether a file changed is known from the manifest of the previous build
+//! ([`manifest`]) without reading it back. Once everything succeeded, [`Staging::commit`]
+//! exchanges the two trees in one step and removes the old one.
+//!
+//! An output folder that is a mount point (a Docker volume, a docroot partition) or a link to a
+//! folder cannot be exchanged: its changed files are then replaced one by one, each whole, and
+//! the summary says so. Nothing is ever written, removed or followed above the output folder
+//! ([`place`]); the folders a build refuses to write to are in [`guard`].
 
+mod guard;
 mod manifest;
+mod place;
+mod workdir;
 
 use std::collections::{HashMap, HashSet};
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -19,33 +27,66 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::render::{Content, Output};
 use manifest::{Manifest, Record, Stamp};
+use workdir::{io_error, WorkDirs};
 
 /// A build's output being written, in as many batches as the renderer hands over (so a large
 /// site never holds all its HTML in memory). Dropped without [`Staging::commit`], it removes its
-/// folder and the output stays as it was.
+/// working folders and the output stays as it was.
 pub struct Staging {
-    /// New and changed files, below their output paths.
-    dir: PathBuf,
+    work: WorkDirs,
     out_dir: PathBuf,
-    /// Whether `out_dir` held a previous build to update.
-    update: bool,
+    mode: Mode,
+    /// The regular files of the previous output, found without following links: a file below a
+    /// link is never taken for part of the output.
+    old: HashMap<String, Metadata>,
     /// What the previous build wrote.
     previous: Manifest,
-    /// Every output path of this build, and what became of it.
+    /// Every output path of this build.
     files: HashMap<String, File>,
-    committed: bool,
+}
+
+/// How the new output takes the place of the old.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// No previous output: the new tree is renamed into place.
+    First,
+    /// The new tree is whole beside the old, and the two are exchanged in one step.
+    Exchange,
+    /// The output folder cannot be exchanged: changed files are replaced one by one.
+    InPlace,
 }
 
 /// A file of this build.
-enum File {
-    /// Already in the output with these bytes; recorded when it is generated text.
-    Kept(Option<Record>),
-    /// Written into the staging folder; its hash when it is generated text.
-    Staged(Option<u128>),
+#[derive(Clone, Copy)]
+struct File {
+    /// Whether it was written into the staging folder (its bytes differ from the previous
+    /// output's); otherwise the previous file is kept.
+    changed: bool,
+    /// The hash of its bytes when it is generated text, for the manifest.
+    hash: Option<u128>,
+}
+
+/// How the new output was put in place, for the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    /// In one step: readers saw the old site until that moment, the new one from it.
+    AtOnce,
+    /// File by file, each whole: the output folder is a mount point or a link to a folder.
+    FileByFile,
+}
+
+/// A commit that failed.
+#[derive(Debug)]
+pub struct Failed {
+    pub diagnostic: Diagnostic,
+    /// Some files of the output were already replaced: it is partly updated.
+    pub partly_updated: bool,
 }
 
 impl Staging {
-    pub fn begin(out_dir: &Path) -> Result<Staging, Diagnostic> {
+    /// Starts a build of the site at `site_root` into `out_dir`, after checking that the folder
+    /// is one a build may replace ([`guard`]).
+    pub fn begin(out_dir: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
         // `.` or `a/..` name no folder of their own: the real path tells where the output is.
         let resolved;
         let out_dir = match out_dir.file_name() {
@@ -55,36 +96,39 @@ impl Staging {
                 &resolved
             }
         };
-        refuse_foreign_folder(out_dir)?;
-        let parent = out_dir
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = folder_name(out_dir);
-        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-        let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
-        remove(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, &e))?;
-        let update = out_dir.is_dir();
+        guard::check(out_dir, site_root)?;
+        let work = WorkDirs::claim(out_dir)?;
+        let mode = mode_of(out_dir);
+        let (old, previous) = match mode {
+            Mode::First => (HashMap::new(), Manifest::default()),
+            _ => (previous_files(out_dir), Manifest::load(&work.manifest())),
+        };
         Ok(Staging {
-            dir,
-            update,
-            previous: match update {
-                true => Manifest::load(&manifest::path_for(out_dir)),
-                false => Manifest::default(),
-            },
+            work,
             out_dir: out_dir.to_path_buf(),
+            mode,
+            old,
+            previous,
             files: HashMap::new(),
-            committed: false,
         })
     }
 
-    /// Writes a batch: the files whose bytes differ from the previous build's. A later batch may
-    /// replace a file of an earlier one.
+    /// Writes a batch: the files whose bytes differ from the previous build's; the others are
+    /// linked from the previous output when the new tree must be whole. A later batch may replace
+    /// a file of an earlier one.
     pub fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
-        let (out_dir, previous, files) = (&self.out_dir, &self.previous, &self.files);
-        // Seen in an earlier batch (its staged copy must be replaced) or a first build: written.
-        let compare = |o: &Output| self.update && !files.contains_key(&o.path);
+        if let Some(o) = outputs
+            .iter()
+            .find(|o| !place::is_below(Path::new(&o.path)))
+        {
+            return Err(Diagnostic::error(format!(
+                "internal error: the output path `{}` would lie outside the output folder",
+                o.path
+            ))
+            .hint("nothing was written; please report this with the site that causes it"));
+        }
+        let (old, previous, files) = (&self.old, &self.previous, &self.files);
+        let out_dir = &self.out_dir;
         let verdicts: Vec<(&Output, File)> = outputs
             .par_iter()
             .map(|o| {
@@ -92,148 +136,230 @@ impl Staging {
                     Content::Text(t) => Some(manifest::hash(t.as_bytes())),
                     Content::Copy(_) => None,
                 };
-                let kept = compare(o)
-                    .then(|| unchanged(o, hash, &out_dir.join(&o.path), previous))
-                    .flatten();
-                (o, kept.unwrap_or(File::Staged(hash)))
+                // Seen in an earlier batch: its staged copy must be replaced.
+                let changed = files.contains_key(&o.path)
+                    || !old.get(&o.path).is_some_and(|meta| {
+                        unchanged(o, hash, &out_dir.join(&o.path), meta, previous)
+                    });
+                (o, File { changed, hash })
             })
             .collect();
-        let to_write: Vec<&Output> = verdicts
-            .iter()
-            .filter(|(_, file)| matches!(file, File::Staged(_)))
-            .map(|(o, _)| *o)
-            .collect();
-        write_tree(&to_write, &self.dir)?;
+        let staging = &self.work.staging;
+        // A file staged or linked by an earlier batch goes first: a link must never be written
+        // through, it is the file readers see now.
+        for (o, _) in verdicts.iter().filter(|(o, _)| files.contains_key(&o.path)) {
+            workdir::remove(&staging.join(&o.path));
+        }
+        let link = self.mode == Mode::Exchange;
+        let placed: Vec<&(&Output, File)> =
+            verdicts.iter().filter(|(_, f)| f.changed || link).collect();
+        make_folders(placed.iter().map(|(o, _)| o.path.as_str()), staging)?;
+        placed
+            .par_iter()
+            .try_for_each(|(o, file)| match file.changed {
+                true => write_file(o, &staging.join(&o.path)),
+                false => link_file(&out_dir.join(&o.path), &staging.join(&o.path)),
+            })?;
         for (o, file) in verdicts {
             self.files.insert(o.path.clone(), file);
         }
         Ok(())
     }
 
-    /// Puts the new files in place and removes those the site no longer has.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
-        self.committed = true;
+    /// Puts the new output in place.
+    pub fn commit(self) -> Result<Placed, Failed> {
         // The old manifest goes first: whatever happens next, it never vouches for a file this
         // commit has replaced.
-        let manifest = manifest::path_for(&self.out_dir);
+        let manifest = self.work.manifest();
         let _ = std::fs::remove_file(&manifest);
-        if !self.update {
-            let result = std::fs::rename(&self.dir, &self.out_dir)
-                .map_err(|e| io_error("move into place", &self.out_dir, &e));
-            remove(&self.dir);
-            result?;
-        } else {
-            let mut staged: Vec<&String> = self
-                .files
-                .iter()
-                .filter(|(_, f)| matches!(f, File::Staged(_)))
-                .map(|(rel, _)| rel)
-                .collect();
-            staged.sort();
-            for rel in staged {
-                move_into_place(&self.dir.join(rel), &self.out_dir.join(rel))?;
-            }
-            remove_stale(&self.out_dir, &self.files);
-            remove(&self.dir);
-        }
+        let placed = match self.mode {
+            Mode::First => self.rename_into_place().map(|_| Placed::AtOnce),
+            Mode::Exchange => match self.exchange() {
+                Ok(()) => Ok(Placed::AtOnce),
+                // A bind mount or another file system that the folder check did not see.
+                Err(e) if place::crosses_mounts(&e) => {
+                    self.replace_one_by_one().map(|_| Placed::FileByFile)
+                }
+                Err(e) => Err(not_placed("exchange", &self.out_dir, &e)),
+            },
+            Mode::InPlace => self.replace_one_by_one().map(|_| Placed::FileByFile),
+        }?;
+        // The previous tree now sits in the staging folder.
+        workdir::remove(&self.work.staging);
         self.save_manifest(&manifest);
+        Ok(placed)
+    }
+
+    fn rename_into_place(&self) -> Result<(), Failed> {
+        let _interrupt = workdir::hold();
+        std::fs::rename(&self.work.staging, &self.out_dir)
+            .map_err(|e| not_placed("move into place", &self.out_dir, &e))
+    }
+
+    /// Exchanges the new tree and the old. Where the file system cannot exchange in one step, the
+    /// old tree is moved aside and the new one renamed into place right after: for that moment
+    /// the output folder is missing, but never mixed.
+    fn exchange(&self) -> std::io::Result<()> {
+        let _interrupt = workdir::hold();
+        let (new, out) = (&self.work.staging, &self.out_dir);
+        match place::exchange(new, out) {
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {}
+            done => return done,
+        }
+        let aside = self.work.aside();
+        std::fs::rename(out, &aside)?;
+        if let Err(e) = std::fs::rename(new, out) {
+            std::fs::rename(&aside, out)?;
+            return Err(e);
+        }
+        std::fs::rename(&aside, new)
+    }
+
+    /// Replaces the changed files of the output one by one, each whole, and removes the files the
+    /// site no longer has.
+    fn replace_one_by_one(&self) -> Result<(), Failed> {
+        let mut changed: Vec<&String> = self
+            .files
+            .iter()
+            .filter(|(_, f)| f.changed)
+            .map(|(rel, _)| rel)
+            .collect();
+        changed.sort();
+        for (done, rel) in changed.iter().enumerate() {
+            let from = self.work.staging.join(rel);
+            place::replace(&from, &self.out_dir, Path::new(rel)).map_err(|e| {
+                let failed = not_placed("replace", &self.out_dir.join(rel), &e);
+                match done {
+                    0 => failed,
+                    _ => partly_updated(&self.out_dir, done, changed.len(), failed.diagnostic),
+                }
+            })?;
+        }
+        remove_stale(&self.out_dir, &self.files);
         Ok(())
     }
 
     /// Records what is now in the output. Without a manifest the next build compares bytes, so a
-    /// failure here is no error.
+    /// failure here is no error. Every file is looked at anew: linking and unlinking change a
+    /// file's change time.
     fn save_manifest(&self, manifest: &Path) {
         let records: Vec<(&str, Record)> = self
             .files
             .par_iter()
-            .filter_map(|(rel, file)| match *file {
-                File::Kept(record) => Some((rel.as_str(), record?)),
-                File::Staged(hash) => {
-                    let meta = std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?;
-                    let stamp = Stamp::of(&meta)?;
-                    Some((rel.as_str(), Record { stamp, hash: hash? }))
-                }
+            .filter_map(|(rel, file)| {
+                let meta = std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?;
+                let stamp = Stamp::of(&meta)?;
+                Some((
+                    rel.as_str(),
+                    Record {
+                        stamp,
+                        hash: file.hash?,
+                    },
+                ))
             })
             .collect();
         let _ = Manifest::save(records.into_iter(), manifest);
     }
 }
 
-/// The output folder's own name, which the staging folder and the manifest beside it carry.
-fn folder_name(out_dir: &Path) -> String {
-    out_dir
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
-}
-
-/// A build replaces everything in its output folder: a folder that already holds files shishin
-/// did not make (the site's own sources, someone's documents) is refused, never emptied.
-fn refuse_foreign_folder(out_dir: &Path) -> Result<(), Diagnostic> {
-    let Ok(mut entries) = std::fs::read_dir(out_dir) else {
-        // Missing (a first build) or not a folder (the rename into place then fails cleanly).
-        return Ok(());
+/// How `out_dir` can take the new output.
+fn mode_of(out_dir: &Path) -> Mode {
+    let Ok(link) = std::fs::symlink_metadata(out_dir) else {
+        return Mode::First;
     };
-    let ours = entries.next().is_none()
-        || manifest::path_for(out_dir).is_file()
-        || std::fs::read_to_string(out_dir.join("index.html"))
-            .is_ok_and(|html| html.contains("<meta name=\"generator\" content=\"shishin\">"));
-    if ours {
-        return Ok(());
-    }
-    Err(Diagnostic::error(format!(
-        "the output folder {} already holds files that shishin did not make",
-        out_dir.display()
-    ))
-    .hint(
-        "a build replaces everything in its output folder: give --out a new or empty folder, \
-         or move those files away first",
-    ))
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            remove(&self.dir);
-        }
+    if link.file_type().is_symlink() || is_mount_point(out_dir) {
+        Mode::InPlace
+    } else {
+        Mode::Exchange
     }
 }
 
-/// Writes `outputs` below `dir`: folders first, then the files in parallel; a file already there
-/// (from an earlier batch) is replaced.
-fn write_tree(outputs: &[&Output], dir: &Path) -> Result<(), Diagnostic> {
-    let mut dirs: Vec<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| dir.join(&o.path).parent().map(Path::to_path_buf))
+/// Whether `out_dir` is on another file system than the folder it lies in.
+#[cfg(unix)]
+fn is_mount_point(out_dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let parent = out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::metadata(out_dir), std::fs::metadata(parent)) {
+        (Ok(out), Ok(parent)) => out.dev() != parent.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_: &Path) -> bool {
+    false
+}
+
+/// The regular files below `out_dir`, by their path with `/`, without following any link below
+/// it.
+fn previous_files(out_dir: &Path) -> HashMap<String, Metadata> {
+    walkdir::WalkDir::new(out_dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(out_dir).ok()?;
+            let rel = rel.to_str()?.replace('\\', "/");
+            Some((rel, e.metadata().ok()?))
+        })
+        .collect()
+}
+
+/// Makes the folders the files at `paths` go in, below `dir`.
+fn make_folders<'a>(paths: impl Iterator<Item = &'a str>, dir: &Path) -> Result<(), Diagnostic> {
+    let mut dirs: Vec<PathBuf> = paths
+        .filter_map(|p| dir.join(p).parent().map(Path::to_path_buf))
         .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(|e| io_error("create", d, &e))?;
     }
-    outputs.par_iter().try_for_each(|o| {
-        let path = dir.join(&o.path);
-        match &o.content {
-            Content::Text(t) => std::fs::write(&path, t).map_err(|e| io_error("write", &path, &e)),
-            Content::Copy(from) => std::fs::copy(from, &path)
-                .map(|_| ())
-                .map_err(|e| io_error("copy to", &path, &e)),
-        }
-    })
+    Ok(())
 }
 
-/// [`File::Kept`] when the file at `old` (a regular file, not a link) already holds exactly the
-/// output's bytes. Generated text whose hash is `hash` is not even read when the previous
-/// manifest knows the file as it is; sizes are compared first, so a changed page is rarely read
-/// either.
-fn unchanged(o: &Output, hash: Option<u128>, old: &Path, previous: &Manifest) -> Option<File> {
-    let meta = std::fs::symlink_metadata(old).ok()?;
-    if !meta.is_file() {
-        return None;
+fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
+    match &o.content {
+        Content::Text(t) => std::fs::write(path, t).map_err(|e| io_error("write", path, &e)),
+        Content::Copy(from) => std::fs::copy(from, path).map(|_| ()).map_err(|e| {
+            match std::fs::symlink_metadata(from) {
+                Err(_) => vanished(from),
+                Ok(_) => io_error("copy to", path, &e),
+            }
+        }),
     }
-    let stamp = Stamp::of(&meta);
-    let same = match &o.content {
+}
+
+/// A source file that was there when the site was read and is gone now.
+fn vanished(source: &Path) -> Diagnostic {
+    Diagnostic::error(format!(
+        "{} was moved or deleted while the site was being built",
+        source.display()
+    ))
+    .hint("nothing was written; build again once the file is where it belongs")
+}
+
+/// Puts the previous output's unchanged file into the new tree without copying its bytes; where
+/// the file system cannot link (or forbids linking a file of another owner), it is copied.
+fn link_file(old: &Path, new: &Path) -> Result<(), Diagnostic> {
+    std::fs::hard_link(old, new)
+        .or_else(|_| std::fs::copy(old, new).map(|_| ()))
+        .map_err(|e| io_error("copy to", new, &e))
+}
+
+/// Whether the previous output's file `old` (found as `meta`) already holds exactly the output's
+/// bytes. Generated text whose hash is `hash` is not even read when the previous manifest knows
+/// the file as it is; sizes are compared first, so a changed page is rarely read either.
+fn unchanged(o: &Output, hash: Option<u128>, old: &Path, meta: &Metadata, prev: &Manifest) -> bool {
+    match &o.content {
         Content::Text(t) => {
-            let known = previous.get(&o.path).filter(|r| Some(r.stamp) == stamp);
+            let known = prev
+                .get(&o.path)
+                .filter(|r| Some(r.stamp) == Stamp::of(meta));
             match (known, hash) {
                 (Some(record), Some(hash)) => record.hash == hash,
                 _ => {
@@ -246,35 +372,11 @@ fn unchanged(o: &Output, hash: Option<u128>, old: &Path, previous: &Manifest) ->
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                 && matches!((std::fs::read(from), std::fs::read(old)), (Ok(a), Ok(b)) if a == b)
         }
-    };
-    // A copied file has no hash to record: it is compared byte by byte every time.
-    let record = stamp.zip(hash).map(|(stamp, hash)| Record { stamp, hash });
-    same.then_some(File::Kept(record))
+    }
 }
 
-/// Renames a staged file over its place in the output; a folder or file in the way (a page that
-/// became a file, or the other way round) is removed first.
-fn move_into_place(from: &Path, to: &Path) -> Result<(), Diagnostic> {
-    if let Some(parent) = to.parent() {
-        if std::fs::create_dir_all(parent).is_err() {
-            // A file of the old site stands where a folder must go.
-            let mut p = parent.to_path_buf();
-            while !p.exists() || p.is_dir() {
-                if !p.pop() {
-                    break;
-                }
-            }
-            remove(&p);
-            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
-        }
-    }
-    if to.is_dir() {
-        remove(to);
-    }
-    std::fs::rename(from, to).map_err(|e| io_error("move into place", to, &e))
-}
-
-/// Removes the files below `out_dir` that are not among `paths`, then the folders left empty.
+/// Removes the files and links below `out_dir` that are not among `paths`, then the folders left
+/// empty. Links are removed, never followed.
 fn remove_stale(out_dir: &Path, paths: &HashMap<String, File>) {
     // Only folders something was removed from can have become empty: trying every folder of a
     // large site would cost a failing system call each.
@@ -301,7 +403,7 @@ fn remove_stale(out_dir: &Path, paths: &HashMap<String, File>) {
     emptied.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for d in emptied {
         let mut at = d.as_path();
-        while at != out_dir && std::fs::remove_dir(at).is_ok() {
+        while at != out_dir && at.starts_with(out_dir) && std::fs::remove_dir(at).is_ok() {
             match at.parent() {
                 Some(p) => at = p,
                 None => break,
@@ -310,17 +412,29 @@ fn remove_stale(out_dir: &Path, paths: &HashMap<String, File>) {
     }
 }
 
-fn remove(path: &Path) {
-    if path.is_dir() {
-        let _ = std::fs::remove_dir_all(path);
-    } else if path.exists() {
-        let _ = std::fs::remove_file(path);
+/// The new output could not be put in place; the previous one is as it was.
+fn not_placed(what: &str, path: &Path, e: &std::io::Error) -> Failed {
+    Failed {
+        diagnostic: io_error(what, path, e),
+        partly_updated: false,
     }
 }
 
-fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {what} {}: {e}", path.display()))
-        .hint("check free disk space and permissions of the output folder")
+/// Replacing files one by one stopped after `done` of `total`.
+fn partly_updated(out_dir: &Path, done: usize, total: usize, cause: Diagnostic) -> Failed {
+    let hint = format!(
+        "{} is partly updated: {done} of {total} changed files were replaced, each whole, \
+         before this; fix the cause and build again to finish",
+        out_dir.display()
+    );
+    let diagnostic = Diagnostic {
+        hint: Some(hint),
+        ..cause
+    };
+    Failed {
+        diagnostic,
+        partly_updated: true,
+    }
 }
 
 #[cfg(test)]
@@ -329,9 +443,14 @@ mod tests {
 
     /// One whole build's files into `out_dir`.
     fn write_site(outputs: &[Output], out_dir: &Path) -> Result<(), Diagnostic> {
-        let mut staging = Staging::begin(out_dir)?;
+        let mut staging = Staging::begin(out_dir, &elsewhere())?;
         staging.write(outputs)?;
-        staging.commit()
+        staging.commit().map(|_| ()).map_err(|f| f.diagnostic)
+    }
+
+    /// A site folder away from every output of these tests.
+    fn elsewhere() -> PathBuf {
+        std::env::temp_dir().join("shishin-no-site")
     }
 
     /// A file of the output.
@@ -344,7 +463,7 @@ mod tests {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n != ".public.manifest")
+            .filter(|n| n != ".public.manifest" && !n.ends_with(".lock"))
             .collect();
         names.sort();
         names
@@ -550,7 +669,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         write_site(&[Output::text("s.css", "v1".into())], &out).unwrap();
-        let mut staging = Staging::begin(&out).unwrap();
+        let mut staging = Staging::begin(&out, &elsewhere()).unwrap();
         staging
             .write(&[Output::text("s.css", "theme".into())])
             .unwrap();
@@ -560,7 +679,7 @@ mod tests {
             .unwrap();
         staging.commit().unwrap();
         assert_eq!(read(&out, "s.css"), "site");
-        let mut staging = Staging::begin(&out).unwrap();
+        let mut staging = Staging::begin(&out, &elsewhere()).unwrap();
         staging.write(&[Output::text("s.css", "x".into())]).unwrap();
         staging
             .write(&[Output::text("s.css", "site".into())])

@@ -58,7 +58,10 @@ pub fn hash(bytes: &[u8]) -> u128 {
 /// The manifest of the output folder `out_dir`: `.NAME.manifest` beside it, where the staging
 /// folder goes too, so the published folder holds only the site.
 pub fn path_for(out_dir: &Path) -> PathBuf {
-    out_dir.with_file_name(format!(".{}.manifest", super::folder_name(out_dir)))
+    out_dir.with_file_name(format!(
+        ".{}.manifest",
+        super::workdir::folder_name(out_dir)
+    ))
 }
 
 #[derive(Default)]
