@@ -62,6 +62,11 @@ enum Command {
         /// Watch by polling, for file systems that send no change events (WSL2, network drives).
         #[arg(long)]
         poll: bool,
+        /// Also answer requests that name this host (repeatable). Only localhost, 127.0.0.1,
+        /// [::1] and the --bind address are answered otherwise, so that other web pages cannot
+        /// read your drafts.
+        #[arg(long = "allow-host", value_name = "NAME", value_parser = shishin::serve::allowed_host_name)]
+        allow_host: Vec<String>,
     },
     /// Run every check of `build` without writing anything.
     Check {
@@ -146,12 +151,14 @@ fn main() -> ExitCode {
             bind,
             open,
             poll,
+            allow_host,
         } => {
             let options = ServeOptions {
                 bind,
                 port,
                 open,
                 poll,
+                allow_hosts: allow_host,
             };
             match shishin::serve::serve(root, &options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,14 @@
 //! The preview's HTTP side: serves the in-memory site, the live-reload script and its event
-//! stream. Request paths are decoded and checked before anything is looked up.
+//! stream. The request's host is checked before any route runs (`host.rs`), and request paths
+//! are decoded and checked before anything is looked up. No response carries CORS headers: no
+//! other site's page may read the drafts.
 
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,6 +17,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use serde_json::json;
 use tokio::sync::{broadcast, watch};
 
+use super::host::{self, AllowedHosts};
 use crate::rebuild::Preview;
 use crate::render::Content;
 
@@ -68,13 +72,16 @@ impl Message {
     }
 }
 
-pub fn router(shared: Arc<Shared>) -> Router {
+/// Every route, behind the host check: `layer` (unlike `route_layer`) also covers the
+/// fallback, so no path, known or not, answers a foreign host.
+pub fn router(shared: Arc<Shared>, hosts: Arc<AllowedHosts>) -> Router {
     Router::new()
         .route("/__shishin/reload.js", get(reload_js))
         .route("/__shishin/events", get(events))
         .route("/__shishin/error", get(error_page))
         .fallback(get(file))
         .with_state(shared)
+        .layer(middleware::from_fn_with_state(hosts, host::check))
 }
 
 async fn reload_js() -> Response {
@@ -142,7 +149,7 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     match found {
         Found::File(name, content) => respond(&name, content),
         Found::Redirect => {
-            let location = format!("{}/", uri.path());
+            let location = folder_location(uri.path(), uri.query());
             (
                 StatusCode::MOVED_PERMANENTLY,
                 [(header::LOCATION, location)],
@@ -252,6 +259,25 @@ fn error_html(message: &str) -> String {
     ERROR_HTML.replace("{{message}}", &crate::markdown::escape(message))
 }
 
+/// Where a folder asked for without its trailing slash lives: the path with the slash, and the
+/// query kept (`/search?q=%E5%9C%A8` → `/search/?q=%E5%9C%A8`), so a search link or a bookmark
+/// with parameters still works. Both parts stay as received, except that bytes a header cannot
+/// carry as text (raw UTF-8, controls, spaces) are percent-encoded.
+fn folder_location(path: &str, query: Option<&str>) -> String {
+    let mut location = format!("{}/", encode_unsafe(path));
+    if let Some(query) = query {
+        location.push('?');
+        location.push_str(&encode_unsafe(query));
+    }
+    location
+}
+
+/// Percent-encodes everything but visible ASCII; `%` itself stays, as it already encodes.
+fn encode_unsafe(text: &str) -> String {
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ');
+    percent_encoding::utf8_percent_encode(text, UNSAFE).to_string()
+}
+
 /// The request path as a path below the site root, or `None` when it must be refused: it does
 /// not start with `/`, does not decode to UTF-8, or has `..`, `.`, empty segments (`//x`, which
 /// some servers read as an absolute path), backslashes or NUL — also when they were
@@ -308,6 +334,24 @@ mod tests {
         ] {
             assert_eq!(safe_path(raw), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_folder_redirect_keeps_the_query() {
+        assert_eq!(folder_location("/search", None), "/search/");
+        assert_eq!(
+            folder_location("/search", Some("q=%E5%9C%A8%E5%AE%85")),
+            "/search/?q=%E5%9C%A8%E5%AE%85"
+        );
+        assert_eq!(
+            folder_location("/search", Some("q=在宅&lang=ja")),
+            "/search/?q=%E5%9C%A8%E5%AE%85&lang=ja"
+        );
+        assert_eq!(folder_location("/en/guide", Some("")), "/en/guide/?");
+        assert_eq!(
+            folder_location("/tags/%E5%9C%A8%E5%AE%85", None),
+            "/tags/%E5%9C%A8%E5%AE%85/"
+        );
     }
 
     #[test]

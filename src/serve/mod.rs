@@ -3,6 +3,7 @@
 //! pages to reload. A failed rebuild keeps the last good site served and shows the error in the
 //! browser; the server keeps running.
 
+mod host;
 mod http;
 mod watch;
 
@@ -19,6 +20,7 @@ use crate::pipeline::Options;
 use crate::rebuild::{Changes, Preview, Rebuilt};
 use http::{Message, Shared, Status};
 
+pub use host::allowed_host_name;
 pub use http::safe_path;
 
 /// How `serve` was asked to run.
@@ -28,6 +30,9 @@ pub struct ServeOptions {
     pub port: u16,
     pub open: bool,
     pub poll: bool,
+    /// Host names answered besides the loopback names and the `--bind` address
+    /// (`--allow-host`), each checked by [`allowed_host_name`].
+    pub allow_hosts: Vec<String>,
 }
 
 /// Runs the preview until Ctrl-C. Errors only for what keeps it from starting.
@@ -42,10 +47,17 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
     let listener = bind(options.bind, options.port)?;
     let address = listener.local_addr().map_err(io)?;
     let url = format!("http://{}/", display_address(address));
+    let hosts = host::AllowedHosts::new(options.bind, address.port(), &options.allow_hosts);
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}: anyone who can reach this machine can read the drafts",
             options.bind
+        );
+    }
+    if options.bind.is_unspecified() {
+        // 0.0.0.0 is no name a browser sends: others must be told which name to use.
+        eprintln!(
+            "note: other computers can open the preview only by a name or address allowed with `--allow-host`, e.g. `--allow-host 192.168.1.5`"
         );
     }
 
@@ -93,17 +105,23 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
         "serving {} at {url} (drafts included; Ctrl-C stops)",
         root.display()
     );
+    if !options.allow_hosts.is_empty() {
+        println!(
+            "also answering requests for: {}",
+            options.allow_hosts.join(", ")
+        );
+    }
     if options.open {
         if let Err(e) = opener::open(&url) {
             eprintln!("warning: could not open a browser ({e}); open {url} yourself");
         }
     }
-    run_server(listener, shared, stop)
+    run_server(listener, http::router(shared, Arc::new(hosts)), stop)
 }
 
 fn run_server(
     listener: TcpListener,
-    shared: Arc<Shared>,
+    router: axum::Router,
     stop: tokio::sync::watch::Sender<bool>,
 ) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -119,7 +137,7 @@ fn run_server(
             println!("stopping");
             let _ = stop.send(true);
         };
-        axum::serve(listener, http::router(shared))
+        axum::serve(listener, router)
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(io)
