@@ -313,13 +313,31 @@ fn previous_files(out_dir: &Path) -> HashMap<String, Metadata> {
 fn make_folders<'a>(paths: impl Iterator<Item = &'a str>, dir: &Path) -> Result<(), Diagnostic> {
     let mut dirs: Vec<PathBuf> = paths
         .filter_map(|p| dir.join(p).parent().map(Path::to_path_buf))
+        .filter(|d| d != dir)
         .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
-        std::fs::create_dir_all(d).map_err(|e| io_error("create", d, &e))?;
+        create_below(dir, d).map_err(|e| io_error("create", d, &e))?;
     }
     Ok(())
+}
+
+/// Makes the folder `path` and its missing parents up to `dir`, which must exist: once an
+/// interrupt has removed the staging folder, no writer may make it again.
+fn create_below(dir: &Path, path: &Path) -> std::io::Result<()> {
+    match std::fs::create_dir(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path != dir => {
+            match path.parent().filter(|p| p.starts_with(dir) && *p != dir) {
+                Some(parent) => create_below(dir, parent)?,
+                None => return Err(e),
+            }
+            create_below(dir, path)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
