@@ -22,6 +22,7 @@ pub mod load;
 pub mod markdown;
 pub mod matching;
 pub mod model;
+pub mod names;
 pub mod output_links;
 pub mod pipeline;
 pub mod prefecture;
