@@ -489,6 +489,9 @@ impl Resolver<'_> {
             Some((p, a)) => (p, Some(a)),
             None => (dest, None),
         };
+        // Source paths are NFC (`load`); a link typed or pasted in NFD finds them all the same.
+        let path = crate::names::nfc(path);
+        let path = path.as_ref();
         if let Some(id) = dest.strip_prefix("@ob:") {
             return self.obligation(id);
         }

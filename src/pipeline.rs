@@ -396,7 +396,7 @@ pub fn parse(docs: &mut [Doc], diags: &mut Diagnostics) {
 
 /// Files of the site's own `static/` folder.
 pub fn static_files(root: &Path) -> Vec<(String, PathBuf)> {
-    theme::list_files(&root.join("static"))
+    theme::list_files(root, &root.join("static"))
 }
 
 /// Every path below the output root that is not a page: what plain links may point to.

@@ -214,9 +214,9 @@ fn write_tree(outputs: &[&Output], dir: &Path) -> Result<(), Diagnostic> {
         let path = dir.join(&o.path);
         match &o.content {
             Content::Text(t) => std::fs::write(&path, t).map_err(|e| io_error("write", &path, &e)),
-            Content::Copy(from) => std::fs::copy(from, &path)
-                .map(|_| ())
-                .map_err(|e| io_error("copy to", &path, &e)),
+            Content::Copy(from) => std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+                crate::load::vanished_copy(from).unwrap_or_else(|| io_error("copy to", &path, &e))
+            }),
         }
     })
 }
