@@ -24,6 +24,7 @@ pub mod matching;
 pub mod model;
 pub mod names;
 pub mod output_links;
+pub mod output_paths;
 pub mod pipeline;
 pub mod prefecture;
 pub mod rebuild;
