@@ -453,6 +453,85 @@ mod tests {
         assert_eq!(diags.0[0].file.as_deref(), Some("content/a.md"));
     }
 
+    fn config() -> Config {
+        crate::config::Config::parse(SourceFile {
+            path: "site.yaml".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
+                .to_string()
+                .into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_file_removed_between_the_walk_and_the_read_is_named_as_the_source() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/a.md"), "---\ntitle: A\n---\n").unwrap();
+        let mut diags = Diagnostics::default();
+        let listing = list_content(dir.path(), &mut diags);
+        std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
+        let (rel, path) = &listing.markdown[0];
+        let (doc, errors) = load_doc(dir.path(), rel, path, &config());
+        assert!(doc.is_none());
+        assert_eq!(
+            errors[0].message,
+            "content/a.md disappeared while the site was being built"
+        );
+        assert_eq!(errors[0].file.as_deref(), Some("content/a.md"));
+        assert!(errors[0].hint.as_deref().unwrap().contains("build again"));
+    }
+
+    #[test]
+    fn a_copied_file_that_vanished_is_named_by_its_source_not_the_output() {
+        let d = vanished_copy(Path::new("./content/no-such-file.pdf")).unwrap();
+        assert_eq!(
+            d.message,
+            "content/no-such-file.pdf disappeared while the site was being built"
+        );
+        assert!(vanished_copy(Path::new(env!("CARGO_MANIFEST_DIR"))).is_none());
+    }
+
+    #[test]
+    fn links_out_of_the_site_folder_are_errors_links_inside_are_not() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("passwd"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(content.join("real.txt"), "ok").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("passwd"), content.join("p.txt")).unwrap();
+        std::os::unix::fs::symlink("real.txt", content.join("same.txt")).unwrap();
+        let mut diags = Diagnostics::default();
+        let listing = list_content(dir.path(), &mut diags);
+        let rels: Vec<&str> = listing.assets.iter().map(|a| a.rel.as_str()).collect();
+        assert_eq!(rels, ["real.txt", "same.txt"]);
+        assert_eq!(diags.0.len(), 1, "{diags:?}");
+        assert_eq!(diags.0[0].file.as_deref(), Some("content/p.txt"));
+        assert!(diags.0[0].message.contains("outside the site folder"));
+    }
+
+    #[test]
+    fn nfd_names_are_listed_in_nfc() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/\u{304B}\u{3099}.md"), "").unwrap();
+        let listing = list_content(dir.path(), &mut Diagnostics::default());
+        assert_eq!(listing.markdown[0].0, "\u{304C}.md");
+    }
+
+    #[test]
+    fn windows_names_warn_in_plain_words() {
+        let d = windows_name_message(
+            "content/CON.md",
+            "CON.md",
+            "file",
+            "is the name of a device (`CON`) on Windows",
+        );
+        assert!(!d.is_error());
+        assert_eq!(d.plain(), "content/CON.md: warning: Windows servers cannot hold the file name `CON.md`: it is the name of a device (`CON`) on Windows (help: rename the file, for example to `CON-page.md`, so the site can be copied to any server)");
+    }
+
     #[test]
     fn translations_share_the_page_key() {
         assert_eq!(page_key("a/b.en.md"), ("a/b.md".into(), Lang::En));
