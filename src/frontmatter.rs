@@ -9,6 +9,7 @@ use crate::dates::{self, DateValue};
 use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 use crate::facts;
 use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
+use crate::names;
 use crate::prefecture;
 
 /// Front matter exactly as written; unknown keys are errors.
@@ -225,10 +226,15 @@ fn validate(
         }
     }
     if let Some(slug) = &raw.slug {
-        if slug.is_empty()
-            || !slug
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        if let Some(problem) = names::segment_problem(slug) {
+            err(
+                "slug",
+                format!("the slug {slug:?} {problem}"),
+                "the slug becomes the last part of the page's address: write a word in lowercase letters, digits and hyphens, like `chiba-plan`",
+            );
+        } else if !slug
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
             err(
                 "slug",
@@ -242,6 +248,7 @@ fn validate(
         v => v,
     };
 
+    errors.extend(tag_errors(&raw.tags, file, yaml.clone()));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -257,10 +264,55 @@ fn validate(
         weight: raw.weight.unwrap_or(0),
         facts,
         translated_from: raw.translated_from,
-        tags: raw.tags,
+        // A tag typed on a Mac may arrive decomposed (NFD): one spelling, one tag page.
+        tags: raw
+            .tags
+            .iter()
+            .map(|t| names::nfc(t).into_owned())
+            .collect(),
         slug: raw.slug,
         extra,
     })
+}
+
+/// Each tag becomes the folder `tags/<tag>/` (SPEC §12): one that is empty, `.`, `..` or holds
+/// a separator would write somewhere else, even over the home page. An error at the tag's line.
+fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Vec<Diagnostic> {
+    let yaml_text = &file.text[yaml.clone()];
+    let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
+    let tags_line = find_key_line(yaml_text, "tags");
+    tags.iter()
+        .enumerate()
+        .filter_map(|(i, tag)| {
+            // The tag page's folder is the tag without spaces around it (`link::tag_slug`).
+            let trimmed = Some(tag.trim()).filter(|t| !t.is_empty()).unwrap_or(tag);
+            let problem = names::segment_problem(trimmed)?;
+            let line = first_line + item_line(yaml_text, tags_line, i) - 1;
+            Some(
+                Diagnostic::error(format!("the tag {tag:?} {problem}"))
+                    .at_line(file, line)
+                    .hint("each tag gets its own page at `tags/<tag>/`: write a word, like `在宅医療`, not empty, not `.` or `..`, without `/` or `\\`"),
+            )
+        })
+        .collect()
+}
+
+/// The line (1-based, in `yaml`) of item `index` of the list whose key is on line `key_line`:
+/// the key's own line for a list written `[a, b]`, the `- ` line of the item for a block list.
+fn item_line(yaml: &str, key_line: usize, index: usize) -> usize {
+    let mut lines = yaml.lines().enumerate().skip(key_line - 1);
+    let Some((_, key)) = lines.next() else {
+        return key_line;
+    };
+    if key.contains('[') {
+        return key_line;
+    }
+    lines
+        .map(|(n, l)| (n, l.trim_start()))
+        .take_while(|(_, l)| l.starts_with('-') || l.is_empty() || l.starts_with('#'))
+        .filter(|(_, l)| l.starts_with('-'))
+        .nth(index)
+        .map_or(key_line, |(n, _)| n + 1)
 }
 
 #[cfg(test)]
@@ -330,6 +382,33 @@ mod tests {
             .find(|d| d.location() == "content/a.md:4:1")
             .unwrap();
         assert!(pref.message.contains("千葉府"), "{}", pref.message);
+    }
+
+    #[test]
+    fn unsafe_tags_are_errors_at_their_line() {
+        let e = read_str("---\ntitle: a\ntags: [ok, \"..\"]\n---\n").unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].location(), "content/a.md:3:1");
+        assert!(e[0].message.contains("\"..\""), "{}", e[0].message);
+        let e =
+            read_str("---\ntitle: a\ntags:\n  - ok\n  - \"a/b\"\n  - \" \"\n---\n").unwrap_err();
+        let at: Vec<String> = e.iter().map(Diagnostic::location).collect();
+        assert_eq!(at, ["content/a.md:5:1", "content/a.md:6:1"]);
+        assert!(e[0].message.contains("`/`"), "{}", e[0].message);
+        assert!(e[1].message.contains("only spaces"), "{}", e[1].message);
+    }
+
+    #[test]
+    fn tags_are_read_in_nfc() {
+        let (fm, _) = read_str("---\ntitle: a\ntags: [\"\u{304B}\u{3099}\"]\n---\n").unwrap();
+        assert_eq!(fm.tags, ["\u{304C}"]);
+    }
+
+    #[test]
+    fn a_dot_slug_is_an_error_at_its_line() {
+        let e = read_str("---\ntitle: a\nslug: \"..\"\n---\n").unwrap_err();
+        assert_eq!(e[0].location(), "content/a.md:3:1");
+        assert!(e[0].message.contains("dot name"), "{}", e[0].message);
     }
 
     #[test]

@@ -157,6 +157,7 @@ pub fn link(
     site.backlinks = backlinks(&site);
     site.translations = translation_states(&site, diags);
     site.tags = tags(&site);
+    check_tag_folders(&site, diags);
     Some(site)
 }
 
@@ -489,6 +490,9 @@ impl Resolver<'_> {
             Some((p, a)) => (p, Some(a)),
             None => (dest, None),
         };
+        // Source paths are NFC (`load`); a link typed or pasted in NFD finds them all the same.
+        let path = crate::names::nfc(path);
+        let path = path.as_ref();
         if let Some(id) = dest.strip_prefix("@ob:") {
             return self.obligation(id);
         }
@@ -816,6 +820,44 @@ fn tags(site: &Site) -> BTreeMap<Lang, BTreeMap<String, Vec<PageId>>> {
     out
 }
 
+/// Tags written differently whose pages would share a folder (`Plan` and `plan` both make
+/// `tags/plan/`): one page would replace the other. An error at the second tag, naming the first.
+fn check_tag_folders(site: &Site, diags: &mut Diagnostics) {
+    // An untranslated page carries its Japanese tags in English too: each pair once.
+    let mut reported = HashSet::new();
+    for (&lang, tags) in &site.tags {
+        let mut by_folder: HashMap<String, &str> = HashMap::new();
+        for name in tags.keys() {
+            let first = *by_folder.entry(tag_slug(name)).or_insert(name);
+            if first == name || !reported.insert((first, name.as_str())) {
+                continue;
+            }
+            let carrier = |tag: &str| site.doc(tags[tag][0], lang);
+            let (a, b) = (carrier(first), carrier(name));
+            let d = Diagnostic::error(format!(
+                "the tags “{first}” ({}) and “{name}” ({}) would share one page, /{}tags/{}/",
+                a.file.path,
+                b.file.path,
+                lang.url_prefix(),
+                tag_slug(name)
+            ))
+            .hint("write the tag the same way on every page: tag pages' addresses do not tell capitals and spaces apart");
+            diags.push(match tag_span(b, name) {
+                Some(span) => d.at(&b.file, span),
+                None => d.in_file(&b.file.path),
+            });
+        }
+    }
+}
+
+/// Where a tag is written in a document's front matter.
+fn tag_span(doc: &Doc, tag: &str) -> Option<std::ops::Range<usize>> {
+    let front = &doc.file.text[..doc.body.start];
+    let from = front.find("tags")?;
+    let at = from + front[from..].find(tag)?;
+    Some(at..at + tag.len())
+}
+
 /// A tag's URL part: the tag itself, with characters unsafe in a path replaced.
 pub fn tag_slug(tag: &str) -> String {
     tag.trim()
@@ -903,6 +945,22 @@ mod tests {
         );
         let diags = linked(&[("_index.md", page), ("plan.md", page), ("other.md", page)]);
         assert!(diags.0.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn tags_that_share_a_folder_are_an_error_naming_both() {
+        let home = "---\ntitle: T\n---\n";
+        let diags = linked(&[
+            ("_index.md", home),
+            ("a.md", "---\ntitle: A\ntags: [Home care]\n---\n"),
+            ("b.md", "---\ntitle: B\ntags: [home-care]\n---\n"),
+        ]);
+        let messages: Vec<&str> = diags.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["the tags “Home care” (content/a.md) and “home-care” (content/b.md) would share one page, /tags/home-care/"]
+        );
+        assert_eq!(diags.0[0].location(), "content/b.md:3:8");
     }
 
     #[test]

@@ -1,4 +1,9 @@
 //! Load stage: walk `content/`, decode each file, read its front matter.
+//!
+//! The walk is also where the site's files are vetted as files (SPEC §12): a symbolic link that
+//! leads out of the site folder is refused (it would publish a file from elsewhere), names are
+//! taken in Unicode NFC (macOS saves them decomposed), and names a Windows server cannot hold
+//! get a warning.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +14,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::frontmatter;
 use crate::model::{Asset, Doc, Lang, Parsed};
+use crate::names;
 
 /// What the content folder holds.
 #[derive(Debug, Default)]
@@ -37,6 +43,38 @@ pub fn read_text(path: &Path, display: &str) -> Result<(String, Option<Diagnosti
         text
     };
     Ok((text, warning))
+}
+
+/// Like [`read_text`], for a file the walk listed: when it is gone by the time it is read, the
+/// message says so instead of a bare "not found".
+pub fn read_listed_text(
+    path: &Path,
+    display: &str,
+) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    read_text(path, display).map_err(|d| vanished(path, display).unwrap_or(d))
+}
+
+/// The error for a source file that was listed at the start of the build and is gone now
+/// (deleted, moved or renamed meanwhile); `None` while it is still there. `display` names it as
+/// the user knows it (`content/a.pdf`), never as the copy in the output.
+pub fn vanished(path: &Path, display: &str) -> Option<Diagnostic> {
+    if std::fs::symlink_metadata(path).is_ok() && path.exists() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(format!(
+            "{display} disappeared while the site was being built"
+        ))
+        .in_file(display)
+        .hint("it was deleted, moved or renamed during the build: build again once the files are in place"),
+    )
+}
+
+/// [`vanished`] for a file copied into the output (an asset, a static file), named by its path
+/// as the build was given it (`content/a.pdf` for a site built from its own folder).
+pub fn vanished_copy(source: &Path) -> Option<Diagnostic> {
+    let shown = source.strip_prefix(".").unwrap_or(source);
+    vanished(source, &shown.display().to_string())
 }
 
 /// UTF-8 first; then Shift_JIS, which Japanese office software still writes.
@@ -104,12 +142,13 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
         return Listing::default();
     }
     let mut listing = Listing::default();
-    for entry in WalkDir::new(&content)
+    let site = SiteFolder::new(root);
+    let mut walk = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-    {
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -127,10 +166,21 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
                 continue;
             }
         };
+        if let Some(outside) = site.link_outside(&entry) {
+            diags.push(outside_link_error(root, entry.path(), &outside));
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.depth() > 0 {
+            diags.extend(windows_name_warning(root, &entry));
+        }
         if entry.file_type().is_dir() {
             continue;
         }
-        let rel = relative(&content, entry.path());
+        // Compared and published in NFC, whatever form the file system gave.
+        let rel = names::nfc(&relative(&content, entry.path())).into_owned();
         if !entry.file_type().is_file() {
             // A named pipe would block the build forever; a socket or device is no content.
             let path = display_path(root, entry.path());
@@ -150,6 +200,8 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
             });
         }
     }
+    // `static/` is copied as it is: the same rule. The theme checks its own folder.
+    diags.extend(outside_links(root, &root.join("static")));
     listing
 }
 
@@ -162,7 +214,7 @@ pub fn load_doc(
 ) -> (Option<Doc>, Vec<Diagnostic>) {
     let display = display_path(root, path);
     let mut diags = Vec::new();
-    let (text, warning) = match read_text(path, &display) {
+    let (text, warning) = match read_listed_text(path, &display) {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
@@ -233,9 +285,90 @@ fn relative(base: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// A path as shown in messages: relative to the site root when it is inside it.
+/// A path as shown in messages: relative to the site root when it is inside it, in NFC.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    relative(root, path)
+    names::nfc(&relative(root, path)).into_owned()
+}
+
+/// The site folder as the file system resolves it, to tell where symbolic links lead.
+pub struct SiteFolder {
+    /// `None` when it cannot be resolved; then no link is judged (the walk reports the folder).
+    real: Option<PathBuf>,
+}
+
+impl SiteFolder {
+    pub fn new(root: &Path) -> SiteFolder {
+        SiteFolder {
+            real: std::fs::canonicalize(root).ok(),
+        }
+    }
+
+    /// Where the entry leads, when it is a symbolic link that resolves outside the site folder.
+    /// Only links are resolved: everything else below the site folder is inside it, and a
+    /// folder reached through a link that stays inside is judged by its own links.
+    pub fn link_outside(&self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        if !entry.path_is_symlink() {
+            return None;
+        }
+        let real = self.real.as_ref()?;
+        let target = std::fs::canonicalize(entry.path()).ok()?;
+        (!target.starts_with(real)).then_some(target)
+    }
+}
+
+/// An error for each symbolic link below `dir` (`static/`, a theme) that leads out of the site
+/// folder; what is below such a link is not looked at. A missing folder has none.
+pub fn outside_links(root: &Path, dir: &Path) -> Vec<Diagnostic> {
+    let site = SiteFolder::new(root);
+    let mut errors = Vec::new();
+    let mut walk = WalkDir::new(dir).follow_links(true).into_iter();
+    while let Some(entry) = walk.next() {
+        // Unreadable entries are the business of whoever lists the folder.
+        let Ok(entry) = entry else { continue };
+        if let Some(target) = site.link_outside(&entry) {
+            errors.push(outside_link_error(root, entry.path(), &target));
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+        }
+    }
+    errors
+}
+
+/// A link that would publish a file from outside the site (SPEC §12).
+pub fn outside_link_error(root: &Path, link: &Path, target: &Path) -> Diagnostic {
+    let path = display_path(root, link);
+    Diagnostic::error(format!(
+        "this symbolic link leads to {}, outside the site folder",
+        target.display()
+    ))
+    .in_file(path)
+    .hint("a link would publish a file from elsewhere on this computer: copy the file into the site folder instead, or remove the link")
+}
+
+/// A warning for a file or folder name a Windows server cannot hold (`CON.md`, `a?.md`).
+fn windows_name_warning(root: &Path, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
+    let name = names::nfc(&entry.file_name().to_string_lossy()).into_owned();
+    let problem = names::windows_problem(&name)?;
+    let what = if entry.file_type().is_dir() {
+        "folder"
+    } else {
+        "file"
+    };
+    let path = display_path(root, entry.path());
+    Some(windows_name_message(&path, &name, what, &problem))
+}
+
+/// The words of [`windows_name_warning`], apart from the walk.
+fn windows_name_message(path: &str, name: &str, what: &str, problem: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "Windows servers cannot hold the {what} name `{name}`: it {problem}"
+    ))
+    .in_file(path)
+    .hint(format!(
+        "rename the {what}, for example to `{}`, so the site can be copied to any server",
+        names::windows_safe_name(name)
+    ))
 }
 
 /// `content/` below `root`.
@@ -318,6 +451,85 @@ mod tests {
             "{diags:?}"
         );
         assert_eq!(diags.0[0].file.as_deref(), Some("content/a.md"));
+    }
+
+    fn config() -> Config {
+        crate::config::Config::parse(SourceFile {
+            path: "site.yaml".into(),
+            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
+                .to_string()
+                .into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_file_removed_between_the_walk_and_the_read_is_named_as_the_source() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/a.md"), "---\ntitle: A\n---\n").unwrap();
+        let mut diags = Diagnostics::default();
+        let listing = list_content(dir.path(), &mut diags);
+        std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
+        let (rel, path) = &listing.markdown[0];
+        let (doc, errors) = load_doc(dir.path(), rel, path, &config());
+        assert!(doc.is_none());
+        assert_eq!(
+            errors[0].message,
+            "content/a.md disappeared while the site was being built"
+        );
+        assert_eq!(errors[0].file.as_deref(), Some("content/a.md"));
+        assert!(errors[0].hint.as_deref().unwrap().contains("build again"));
+    }
+
+    #[test]
+    fn a_copied_file_that_vanished_is_named_by_its_source_not_the_output() {
+        let d = vanished_copy(Path::new("./content/no-such-file.pdf")).unwrap();
+        assert_eq!(
+            d.message,
+            "content/no-such-file.pdf disappeared while the site was being built"
+        );
+        assert!(vanished_copy(Path::new(env!("CARGO_MANIFEST_DIR"))).is_none());
+    }
+
+    #[test]
+    fn links_out_of_the_site_folder_are_errors_links_inside_are_not() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("passwd"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(content.join("real.txt"), "ok").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("passwd"), content.join("p.txt")).unwrap();
+        std::os::unix::fs::symlink("real.txt", content.join("same.txt")).unwrap();
+        let mut diags = Diagnostics::default();
+        let listing = list_content(dir.path(), &mut diags);
+        let rels: Vec<&str> = listing.assets.iter().map(|a| a.rel.as_str()).collect();
+        assert_eq!(rels, ["real.txt", "same.txt"]);
+        assert_eq!(diags.0.len(), 1, "{diags:?}");
+        assert_eq!(diags.0[0].file.as_deref(), Some("content/p.txt"));
+        assert!(diags.0[0].message.contains("outside the site folder"));
+    }
+
+    #[test]
+    fn nfd_names_are_listed_in_nfc() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/\u{304B}\u{3099}.md"), "").unwrap();
+        let listing = list_content(dir.path(), &mut Diagnostics::default());
+        assert_eq!(listing.markdown[0].0, "\u{304C}.md");
+    }
+
+    #[test]
+    fn windows_names_warn_in_plain_words() {
+        let d = windows_name_message(
+            "content/CON.md",
+            "CON.md",
+            "file",
+            "is the name of a device (`CON`) on Windows",
+        );
+        assert!(!d.is_error());
+        assert_eq!(d.plain(), "content/CON.md: warning: Windows servers cannot hold the file name `CON.md`: it is the name of a device (`CON`) on Windows (help: rename the file, for example to `CON-page.md`, so the site can be copied to any server)");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::model::{Asset, Doc, Lang};
 use crate::render::{self, Content, Job, Output, Renderer};
 use crate::theme::{self, Theme};
 use crate::timing::Stages;
-use crate::{feeds, highlight, output_links, search, write};
+use crate::{feeds, highlight, output_links, output_paths, search, write};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -139,6 +139,14 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         .into_iter()
         .partition(|j| matches!(j, Job::Page(..)));
     let (first, first_entries) = render.jobs(&first);
+    // Every path is known now, before anything is written: one source each (SPEC §12).
+    let streamed_jobs = pages.iter().chain(&tags).copied();
+    let claims = output_paths::claims(&renderer, &first, streamed_jobs, &site_static);
+    let clashes = output_paths::check(&claims);
+    if !clashes.is_empty() {
+        diags.extend(clashes);
+        return Err(diags);
+    }
     let mut paths = static_paths(&site.config, Some(&theme), &site_static);
     paths.extend(site.assets.iter().map(|a| a.rel.clone()));
     paths.extend(first.iter().map(|o| o.path.clone()));
@@ -396,7 +404,7 @@ pub fn parse(docs: &mut [Doc], diags: &mut Diagnostics) {
 
 /// Files of the site's own `static/` folder.
 pub fn static_files(root: &Path) -> Vec<(String, PathBuf)> {
-    theme::list_files(&root.join("static"))
+    theme::list_files(root, &root.join("static"))
 }
 
 /// Every path below the output root that is not a page: what plain links may point to.

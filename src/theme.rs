@@ -85,7 +85,9 @@ impl Theme {
                 }
             }
         }
-        let static_files = list_files(&dir.join("static"));
+        // A link out of the site folder would publish or include a file from elsewhere.
+        errors.extend(crate::load::outside_links(root, &dir));
+        let static_files = list_files(root, &dir.join("static"));
         match (tera, errors.is_empty()) {
             (Some(tera), true) => Ok(Theme {
                 tera,
@@ -138,7 +140,7 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
     tera.register_tester("matching", matching);
     crate::template_functions::register(&mut tera);
     let mut files = Vec::new();
-    for (rel, path) in list_files(dir) {
+    for (rel, path) in list_files(root, dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
             files.push((path, Some(rel)));
         }
@@ -198,15 +200,19 @@ pub fn template_error(e: &tera::Error, root: &Path, dir: &Path) -> Diagnostic {
         .hint("fix the template; Tera's syntax is described at keats.github.io/tera")
 }
 
-/// Every file below `dir`: (path relative to `dir` with `/`, full path). Missing folder: none.
-pub fn list_files(dir: &Path) -> Vec<(String, PathBuf)> {
+/// Every file below `dir`: (path relative to `dir` with `/`, in NFC, full path). Missing
+/// folder: none. Symbolic links out of the site folder `root` are left out: they are errors
+/// ([`crate::load::outside_links`]), and never published even where that check did not run.
+pub fn list_files(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
     }
+    let site = crate::load::SiteFolder::new(root);
     WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| site.link_outside(e).is_none())
         .filter_map(Result::ok)
         .filter(|e| {
             e.file_type().is_file() && !crate::load::is_ignored(&e.file_name().to_string_lossy())
@@ -220,7 +226,7 @@ pub fn list_files(dir: &Path) -> Vec<(String, PathBuf)> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            (rel, e.into_path())
+            (crate::names::nfc(&rel).into_owned(), e.into_path())
         })
         .collect()
 }

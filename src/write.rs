@@ -344,21 +344,9 @@ fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
     match &o.content {
         Content::Text(t) => std::fs::write(path, t).map_err(|e| io_error("write", path, &e)),
         Content::Copy(from) => std::fs::copy(from, path).map(|_| ()).map_err(|e| {
-            match std::fs::symlink_metadata(from) {
-                Err(_) => vanished(from),
-                Ok(_) => io_error("copy to", path, &e),
-            }
+            crate::load::vanished_copy(from).unwrap_or_else(|| io_error("copy to", path, &e))
         }),
     }
-}
-
-/// A source file that was there when the site was read and is gone now.
-fn vanished(source: &Path) -> Diagnostic {
-    Diagnostic::error(format!(
-        "{} was moved or deleted while the site was being built",
-        source.display()
-    ))
-    .hint("nothing was written; build again once the file is where it belongs")
 }
 
 /// Puts the previous output's unchanged file into the new tree without copying its bytes; where

@@ -319,8 +319,10 @@ fn an_interrupted_build_cleans_up_at_once() {
             let out = child.wait_with_output().unwrap();
             assert!(
                 sandbox.leftovers().is_empty(),
-                "{signal}: {:?}",
-                sandbox.leftovers()
+                "{signal}: {:?} {:?} {}",
+                sandbox.leftovers(),
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
             );
             let versions = sandbox.versions();
             assert_eq!(versions.len(), 1, "one version only: {versions:?}");

@@ -5,6 +5,7 @@
 //!   until it is removed;
 //! - `.public.old-PID`: the old tree for a moment, on file systems that cannot exchange two
 //!   folders in one step;
+//! - `.public.new-PID-0`: a working folder being removed after an interrupt;
 //! - `.public.manifest`: what the last build wrote ([`super::manifest`]).
 //!
 //! A build that was killed leaves its folders behind; the next one, holding the lock, knows that
@@ -92,8 +93,10 @@ impl WorkDirs {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             let ours = prefixes.iter().any(|p| {
-                name.strip_prefix(p.as_str())
-                    .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+                name.strip_prefix(p.as_str()).is_some_and(|pid| {
+                    pid.starts_with(|c: char| c.is_ascii_digit())
+                        && pid.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                })
             });
             if ours {
                 remove(&entry.path());
@@ -147,7 +150,14 @@ fn install_interrupt_handler() {
         let _ = ctrlc::set_handler(|| {
             let paths = working();
             for p in paths.iter() {
-                remove(p);
+                // Renamed first: writers still running then find no folder to write into.
+                let mut gone = p.as_os_str().to_owned();
+                gone.push("-0");
+                let gone = PathBuf::from(gone);
+                match std::fs::rename(p, &gone) {
+                    Ok(()) => remove(&gone),
+                    Err(_) => remove(p),
+                }
             }
             eprintln!("stopped: the build was interrupted; the output folder was left as it was");
             std::process::exit(130);
@@ -186,7 +196,7 @@ mod tests {
     fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        for name in [".public.new-123", ".public.old-9", ".public.new-77/deep"] {
+        for name in [".public.new-123", ".public.old-9", ".public.new-77-0/deep"] {
             std::fs::create_dir_all(dir.path().join(name)).unwrap();
         }
         // Kept: another output's folders, a look-alike, the user's own files.

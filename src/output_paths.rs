@@ -1,0 +1,287 @@
+//! One source per output file (SPEC §12): before anything is written, every path the build is
+//! about to write is checked to be safe, and claimed by one source only.
+//!
+//! The link stage already refuses two pages at one URL and tags that share a folder, with their
+//! lines. This is the last word over every file of the output, whatever made it: a content file
+//! `a/index.html` beside a page `a.md`, a file of `static/` over a page, a page where shishin
+//! puts its glossary. Without it the later file silently replaced the earlier one.
+
+use std::collections::hash_map::{Entry, HashMap};
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::display_path;
+use crate::model::Lang;
+use crate::names;
+use crate::render::{Job, Output, Renderer};
+
+/// What made an output file, which decides whether another may replace it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Rendered: a page, a tag page, a page shishin generates, the search index.
+    Made,
+    /// A file of the theme's `static/`.
+    ThemeFile,
+    /// A file shishin writes that is no page: feeds, `robots.txt`, `syntax.css`, the sitemap.
+    Fixed,
+    /// A file of the site's own `static/`.
+    SiteFile,
+    /// A file of `content/` that is not Markdown, copied beside its page.
+    Asset,
+}
+
+/// One output file and where it comes from.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Below the output root, with `/`: `en/a/index.html`.
+    pub path: String,
+    /// In words, for messages: `content/a.md`, `the page of the tag “計画”`.
+    pub source: String,
+    /// The file to name as the place of the problem, when there is one.
+    pub file: Option<String>,
+    pub kind: Kind,
+}
+
+impl Claim {
+    fn of_file(path: String, file: String, kind: Kind) -> Claim {
+        Claim {
+            path,
+            source: file.clone(),
+            file: Some(file),
+            kind,
+        }
+    }
+
+    fn made(path: String, source: String) -> Claim {
+        Claim {
+            path,
+            source,
+            file: None,
+            kind: Kind::Made,
+        }
+    }
+}
+
+/// Whether a later file may stand where an earlier one was claimed: the site's `static/` is how
+/// a site replaces a theme's file or one of shishin's fixed files (`robots.txt`); nothing
+/// replaces a page.
+fn may_replace(later: Kind, earlier: Kind) -> bool {
+    later == Kind::SiteFile && matches!(earlier, Kind::ThemeFile | Kind::Fixed)
+}
+
+/// Errors for unsafe paths and for each path claimed twice, naming both sources.
+pub fn check(claims: &[Claim]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut seen: HashMap<&str, &Claim> = HashMap::with_capacity(claims.len());
+    for claim in claims {
+        if let Some(e) = unsafe_path(claim) {
+            errors.push(e);
+            continue;
+        }
+        match seen.entry(claim.path.as_str()) {
+            Entry::Vacant(v) => {
+                v.insert(claim);
+            }
+            Entry::Occupied(mut o) if may_replace(claim.kind, o.get().kind) => {
+                o.insert(claim);
+            }
+            Entry::Occupied(o) => errors.push(collision(o.get(), claim)),
+        }
+    }
+    errors
+}
+
+fn collision(first: &Claim, second: &Claim) -> Diagnostic {
+    let d = Diagnostic::error(format!(
+        "{} and {} would both be written to /{}",
+        first.source, second.source, second.path
+    ))
+    .hint("each address of the site holds one file: rename or move one of them, or give the page another `slug:`");
+    match second.file.as_ref().or(first.file.as_ref()) {
+        Some(file) => d.in_file(file.clone()),
+        None => d,
+    }
+}
+
+/// A path with an empty, `.`, `..` or otherwise unsafe part would land somewhere else.
+fn unsafe_path(claim: &Claim) -> Option<Diagnostic> {
+    let (segment, problem) = claim
+        .path
+        .split('/')
+        .find_map(|s| names::segment_problem(s).map(|p| (s, p)))?;
+    let d = Diagnostic::error(format!(
+        "{} would be written to /{}, but its part {segment:?} {problem}",
+        claim.source, claim.path
+    ))
+    .hint("rename the file, tag or id it comes from with a plain word");
+    Some(match &claim.file {
+        Some(file) => d.in_file(file.clone()),
+        None => d,
+    })
+}
+
+/// What a build writes, with its sources: the files already rendered (`first`), the pages and
+/// tag pages still to render (`streamed`), shishin's fixed files, the theme's and the site's
+/// static files and the content's assets, in the order they are handed over.
+pub fn claims<'j>(
+    renderer: &Renderer,
+    first: &[Output],
+    streamed: impl Iterator<Item = Job<'j>>,
+    site_static: &[(String, PathBuf)],
+) -> Vec<Claim> {
+    let site = renderer.site;
+    let root = renderer.root;
+    let mut claims: Vec<Claim> = first
+        .iter()
+        .map(|o| Claim::made(o.path.clone(), generated(&o.path)))
+        .collect();
+    claims.extend(streamed.filter_map(|job| {
+        let path = renderer.output_path(job)?;
+        Some(match job {
+            Job::Page(page, lang) => {
+                let file = site.doc(page, lang).file.path.clone();
+                Claim::of_file(path, file, Kind::Made)
+            }
+            Job::Tag(lang, name) => tag_claim(renderer, path, lang, name),
+            _ => Claim::made(path.clone(), generated(&path)),
+        })
+    }));
+    for &lang in &site.config.languages {
+        let path = crate::search::index_path(lang);
+        claims.push(Claim::made(path, "the search index".into()));
+        let feed = format!("{}atom.xml", lang.url_prefix());
+        claims.push(fixed(feed));
+    }
+    claims.extend(["robots.txt", "sitemap.xml", "syntax.css"].map(|p| fixed(p.into())));
+    let files = |list: &[(String, PathBuf)], kind| -> Vec<Claim> {
+        list.iter()
+            .map(|(rel, path)| Claim::of_file(rel.clone(), display_path(root, path), kind))
+            .collect()
+    };
+    claims.extend(files(&renderer.theme.static_files, Kind::ThemeFile));
+    claims.extend(files(site_static, Kind::SiteFile));
+    let assets = site
+        .assets
+        .iter()
+        .map(|a| (a.rel.clone(), a.source.clone()));
+    claims.extend(files(&assets.collect::<Vec<_>>(), Kind::Asset));
+    claims
+}
+
+fn fixed(path: String) -> Claim {
+    Claim {
+        source: format!("shishin's file {path}"),
+        path,
+        file: None,
+        kind: Kind::Fixed,
+    }
+}
+
+/// A tag page, named by its tag and the first page that carries it.
+fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim {
+    let site = renderer.site;
+    let first = site
+        .tags
+        .get(&lang)
+        .and_then(|t| t.get(name))
+        .and_then(|pages| pages.first());
+    let file = first.map(|&p| site.doc(p, lang).file.path.clone());
+    let source = match &file {
+        Some(f) => format!("the page of the tag “{name}” ({f})"),
+        None => format!("the page of the tag “{name}”"),
+    };
+    Claim {
+        path,
+        source,
+        file,
+        kind: Kind::Made,
+    }
+}
+
+/// A page shishin generates, in words, by where it goes.
+fn generated(path: &str) -> String {
+    let below = path.strip_prefix("en/").unwrap_or(path);
+    let what = match below.split('/').next().unwrap_or("") {
+        "tags" => "the list of tags",
+        "compare" => "a comparison page",
+        "obligations" => "an obligation page",
+        "glossary" => "the glossary page",
+        "search" => "the search page",
+        "404.html" => "the “page not found” page",
+        _ => "a page",
+    };
+    format!("{what} shishin makes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, file: &str, kind: Kind) -> Claim {
+        Claim::of_file(path.into(), file.into(), kind)
+    }
+
+    #[test]
+    fn two_sources_at_one_path_are_named_both() {
+        let errors = check(&[
+            file("a/index.html", "content/a.md", Kind::Made),
+            file("a/index.html", "content/a/index.html", Kind::Asset),
+        ]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message,
+            "content/a.md and content/a/index.html would both be written to /a/index.html"
+        );
+        assert_eq!(errors[0].file.as_deref(), Some("content/a/index.html"));
+    }
+
+    #[test]
+    fn the_sites_static_files_replace_the_themes_and_fixed_files_only() {
+        let ok = check(&[
+            file(
+                "style.css",
+                "themes/default/static/style.css",
+                Kind::ThemeFile,
+            ),
+            fixed("robots.txt".into()),
+            file("style.css", "static/style.css", Kind::SiteFile),
+            file("robots.txt", "static/robots.txt", Kind::SiteFile),
+        ]);
+        assert!(ok.is_empty(), "{ok:?}");
+        let page_over = check(&[
+            file("index.html", "content/_index.md", Kind::Made),
+            file("index.html", "static/index.html", Kind::SiteFile),
+        ]);
+        assert_eq!(page_over.len(), 1);
+        let asset_over_static = check(&[
+            file("x.css", "static/x.css", Kind::SiteFile),
+            file("x.css", "content/x.css", Kind::Asset),
+        ]);
+        assert_eq!(asset_over_static.len(), 1);
+    }
+
+    #[test]
+    fn unsafe_parts_of_a_path_are_errors() {
+        for path in [
+            "tags/../index.html",
+            "compare//index.html",
+            "tags/./index.html",
+        ] {
+            let errors = check(&[Claim::made(path.into(), generated(path))]);
+            assert_eq!(errors.len(), 1, "{path}");
+            assert!(errors[0].message.contains(path), "{}", errors[0].message);
+        }
+    }
+
+    #[test]
+    fn generated_pages_are_named_in_words() {
+        assert_eq!(
+            generated("en/glossary/index.html"),
+            "the glossary page shishin makes"
+        );
+        assert_eq!(
+            generated("tags/index.html"),
+            "the list of tags shishin makes"
+        );
+    }
+}
