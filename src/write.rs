@@ -6,7 +6,9 @@
 //! mostly produces the same bytes, and writing many files costs much system time, on a disk
 //! most of all). Whether a file changed is known from the manifest of the previous build
 //! ([`manifest`]) without reading it back. Once everything succeeded, [`Staging::commit`]
-//! exchanges the two trees in one step and removes the old one.
+//! exchanges the two trees in one step. The replaced tree is kept as the next build's starting
+//! point: most of its files are the output's own, linked, so a rebuild that changes little
+//! touches little, and no build pays for removing a whole tree.
 //!
 //! An output folder that is a mount point (a Docker volume, a docroot partition) or a link to a
 //! folder cannot be exchanged: its changed files are then replaced one by one, each whole, and
@@ -41,6 +43,9 @@ pub struct Staging {
     old: HashMap<String, Metadata>,
     /// What the previous build wrote.
     previous: Manifest,
+    /// What the staging folder already holds when it is the tree an earlier build replaced
+    /// ([`workdir::WorkDirs::take_spare`]): most of its files are the output's own, linked.
+    recycled: Recycled,
     /// Every output path of this build.
     files: HashMap<String, File>,
 }
@@ -103,12 +108,18 @@ impl Staging {
             Mode::First => (HashMap::new(), Manifest::default()),
             _ => (previous_files(out_dir), Manifest::load(&work.manifest())),
         };
+        // Only a tree that is exchanged whole can start from the spare one.
+        let recycled = match work.take_spare(mode == Mode::Exchange) {
+            true => Recycled::of(&work.staging),
+            false => Recycled::default(),
+        };
         Ok(Staging {
             work,
             out_dir: out_dir.to_path_buf(),
             mode,
             old,
             previous,
+            recycled,
             files: HashMap::new(),
         })
     }
@@ -145,14 +156,19 @@ impl Staging {
             })
             .collect();
         let staging = &self.work.staging;
-        // A file staged or linked by an earlier batch goes first: a link must never be written
-        // through, it is the file readers see now.
-        for (o, _) in verdicts.iter().filter(|(o, _)| files.contains_key(&o.path)) {
-            workdir::remove(&staging.join(&o.path));
-        }
         let link = self.mode == Mode::Exchange;
-        let placed: Vec<&(&Output, File)> =
-            verdicts.iter().filter(|(_, f)| f.changed || link).collect();
+        let placed: Vec<&(&Output, File)> = verdicts
+            .iter()
+            .filter(|(o, f)| f.changed || (link && !self.recycled.holds_live(o, old)))
+            .collect();
+        // What stands where a placed file goes goes first: a file staged or linked by an earlier
+        // batch or an earlier build (a link must never be written through, it is the file
+        // readers see now), or a file or folder of the recycled tree in the way.
+        for (o, _) in &placed {
+            if files.contains_key(&o.path) || self.recycled.in_the_way(&o.path) {
+                self.recycled.clear_way(staging, &o.path);
+            }
+        }
         make_folders(placed.iter().map(|(o, _)| o.path.as_str()), staging)?;
         placed
             .par_iter()
@@ -172,6 +188,10 @@ impl Staging {
         // commit has replaced.
         let manifest = self.work.manifest();
         let _ = std::fs::remove_file(&manifest);
+        if !self.recycled.files.is_empty() {
+            // The recycled tree's files that this build does not have.
+            remove_stale(&self.work.staging, &self.files);
+        }
         let placed = match self.mode {
             Mode::First => self.rename_into_place().map(|_| Placed::AtOnce),
             Mode::Exchange => match self.exchange() {
@@ -184,8 +204,11 @@ impl Staging {
             },
             Mode::InPlace => self.replace_one_by_one().map(|_| Placed::FileByFile),
         }?;
-        // The previous tree now sits in the staging folder.
-        workdir::remove(&self.work.staging);
+        // The previous tree now sits in the staging folder: kept, it is where the next build
+        // starts, so neither build pays for removing a whole tree.
+        if placed == Placed::AtOnce {
+            self.work.keep_as_spare();
+        }
         self.save_manifest(&manifest);
         Ok(placed)
     }
@@ -260,6 +283,83 @@ impl Staging {
             .collect();
         let _ = Manifest::save(records.into_iter(), manifest);
     }
+}
+
+/// The files and folders of a recycled staging tree, by path with `/`.
+#[derive(Default)]
+struct Recycled {
+    files: HashMap<String, Metadata>,
+    folders: HashSet<String>,
+}
+
+impl Recycled {
+    fn of(dir: &Path) -> Recycled {
+        let mut recycled = Recycled::default();
+        for entry in walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+        {
+            let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str) else {
+                continue;
+            };
+            let rel = rel.replace('\\', "/");
+            match (entry.file_type().is_dir(), entry.metadata()) {
+                (true, _) => {
+                    recycled.folders.insert(rel);
+                }
+                (false, Ok(meta)) => {
+                    recycled.files.insert(rel, meta);
+                }
+                (false, Err(_)) => {}
+            }
+        }
+        recycled
+    }
+
+    /// Whether the recycled tree already holds the output's unchanged file itself (the same
+    /// file, linked): then there is nothing to do for it.
+    fn holds_live(&self, o: &Output, old: &HashMap<String, Metadata>) -> bool {
+        match (self.files.get(&o.path), old.get(&o.path)) {
+            (Some(here), Some(live)) => same_file(here, live),
+            _ => false,
+        }
+    }
+
+    /// Whether something of the recycled tree stands at `rel` or where one of its folders goes.
+    fn in_the_way(&self, rel: &str) -> bool {
+        if self.files.is_empty() && self.folders.is_empty() {
+            return false;
+        }
+        self.files.contains_key(rel)
+            || self.folders.contains(rel)
+            || Path::new(rel)
+                .ancestors()
+                .skip(1)
+                .filter_map(Path::to_str)
+                .any(|a| self.files.contains_key(a))
+    }
+
+    /// Removes what stands at `rel` below `dir`, and any file where one of its folders goes.
+    fn clear_way(&self, dir: &Path, rel: &str) {
+        workdir::remove(&dir.join(rel));
+        for a in Path::new(rel).ancestors().skip(1).filter_map(Path::to_str) {
+            if self.files.contains_key(a) {
+                workdir::remove(&dir.join(a));
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Metadata, _: &Metadata) -> bool {
+    false
 }
 
 /// How `out_dir` can take the new output.
@@ -469,7 +569,9 @@ mod tests {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n != ".public.manifest" && !n.ends_with(".lock"))
+            .filter(|n| {
+                !n.ends_with(".manifest") && !n.ends_with(".lock") && !n.ends_with(".spare")
+            })
             .collect();
         names.sort();
         names
@@ -692,5 +794,67 @@ mod tests {
             .unwrap();
         staging.commit().unwrap();
         assert_eq!(read(&out, "s.css"), "site");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_starts_from_the_replaced_tree_and_publishes_only_its_own_files() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let spare = dir.path().join(".public.spare");
+        let ino = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+        let site = |files: &[(&str, &str)]| -> Vec<Output> {
+            files
+                .iter()
+                .map(|(p, t)| Output::text(*p, t.to_string()))
+                .collect()
+        };
+        write_site(&site(&[("a", "1"), ("b", "1"), ("f", "file")]), &out).unwrap();
+        write_site(&site(&[("a", "2"), ("b", "1"), ("f", "file")]), &out).unwrap();
+        assert!(spare.is_dir(), "the replaced tree is kept");
+        // Something planted in the spare tree, and a folder where a file goes.
+        std::fs::create_dir_all(spare.join("planted")).unwrap();
+        std::fs::write(spare.join("planted/index.html"), "evil").unwrap();
+        let b = ino("b");
+        let mut staging = Staging::begin(&out, &elsewhere()).unwrap();
+        staging
+            .write(&site(&[("a", "2"), ("b", "3"), ("f/index.html", "folder")]))
+            .unwrap();
+        // Until the commit, readers see the previous output whole.
+        assert_eq!(read(&out, "b"), "1");
+        assert_eq!(read(&out, "f"), "file");
+        staging.commit().unwrap();
+        assert_eq!(read(&out, "a"), "2");
+        assert_eq!(read(&out, "b"), "3");
+        assert_eq!(read(&out, "f/index.html"), "folder");
+        assert!(
+            !out.join("planted").exists(),
+            "nothing of the spare tree is published"
+        );
+        assert_ne!(ino("b"), b);
+        // A rebuild without changes keeps every file as it is.
+        let a = ino("a");
+        write_site(
+            &site(&[("a", "2"), ("b", "3"), ("f/index.html", "folder")]),
+            &out,
+        )
+        .unwrap();
+        assert_eq!(ino("a"), a);
+        assert_eq!(read(&out, "f/index.html"), "folder");
+        let mut files: Vec<String> = walkdir::WalkDir::new(&out)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                e.unwrap()
+                    .path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        files.sort();
+        assert_eq!(files, ["a", "b", "f", "f/index.html"]);
     }
 }

@@ -6,6 +6,7 @@
 //! - `.public.old-PID`: the old tree for a moment, on file systems that cannot exchange two
 //!   folders in one step;
 //! - `.public.new-PID-0`: a working folder being removed after an interrupt;
+//! - `.public.spare`: the tree the last build replaced, where the next build starts;
 //! - `.public.manifest`: what the last build wrote ([`super::manifest`]).
 //!
 //! A build that was killed leaves its folders behind; the next one, holding the lock, knows that
@@ -70,6 +71,43 @@ impl WorkDirs {
     /// Where the manifest of the output folder is kept.
     pub fn manifest(&self) -> PathBuf {
         super::manifest::path_for(&self.parent.join(&self.name))
+    }
+
+    /// The tree the last build replaced, kept: hard links to the output's files for the most
+    /// part, so it costs little room, and the next build starts from it instead of linking every
+    /// file anew (and no build pays for removing a whole tree, which on a disk takes longer than
+    /// a whole build).
+    fn spare(&self) -> PathBuf {
+        self.parent.join(format!(".{}.spare", self.name))
+    }
+
+    /// Makes the spare tree, if there is one, the staging folder when `reuse`; removes it when
+    /// not (a tree the new output cannot start from). Any spare tree will do: the build checks
+    /// each of its files against the output before it keeps it.
+    pub fn take_spare(&self, reuse: bool) -> bool {
+        let spare = self.spare();
+        if !std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir()) {
+            return false;
+        }
+        if !reuse || std::fs::remove_dir(&self.staging).is_err() {
+            remove(&spare);
+            return false;
+        }
+        if std::fs::rename(&spare, &self.staging).is_ok() {
+            return true;
+        }
+        // The staging folder must exist whatever happened.
+        let _ = std::fs::create_dir(&self.staging);
+        false
+    }
+
+    /// Keeps the staging folder, which now holds the replaced tree, as the next build's spare.
+    pub fn keep_as_spare(&self) {
+        let spare = self.spare();
+        remove(&spare);
+        if std::fs::rename(&self.staging, &spare).is_err() {
+            remove(&self.staging);
+        }
     }
 
     /// Where the old tree waits for a moment where folders cannot be exchanged in one step.
