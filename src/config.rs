@@ -19,6 +19,16 @@ pub struct Localized {
 }
 
 impl Localized {
+    /// Both texts without the invisible characters that XML forbids (see
+    /// [`crate::safety::without_forbidden_characters`]): the site's title goes into every feed.
+    fn visible(self) -> Localized {
+        use crate::safety::without_forbidden_characters as clean;
+        Localized {
+            ja: clean(&self.ja),
+            en: self.en.as_deref().map(clean),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Ja => &self.ja,
@@ -253,8 +263,8 @@ impl Config {
             return Err(errors);
         }
         Ok(Config {
-            title: raw.title,
-            description: raw.description,
+            title: raw.title.visible(),
+            description: raw.description.map(Localized::visible),
             base_url,
             base_path,
             languages,

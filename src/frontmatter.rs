@@ -10,6 +10,7 @@ use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 use crate::facts;
 use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
 use crate::prefecture;
+use crate::safety::without_forbidden_characters;
 
 /// Front matter exactly as written; unknown keys are errors.
 #[derive(Debug, Deserialize)]
@@ -266,8 +267,10 @@ fn validate(
         return Err(errors);
     }
     Ok(FrontMatter {
-        title: visible(raw.title.trim()),
-        description: raw.description.map(|d| visible(d.trim())),
+        title: without_forbidden_characters(raw.title.trim()),
+        description: raw
+            .description
+            .map(|d| without_forbidden_characters(d.trim())),
         kind: raw.kind.unwrap_or(Kind::Page),
         prefecture,
         date,
@@ -307,15 +310,6 @@ fn unsafe_urls_in(
         }
         _ => {}
     }
-}
-
-/// A title or description without the control characters a YAML escape (`"\f"`, `"\u0001"`)
-/// can put in: they are invisible, and HTML checkers and XML parsers (feeds, the sitemap)
-/// reject them.
-fn visible(text: &str) -> String {
-    text.chars()
-        .filter(|&c| crate::safety::is_xml_char(c))
-        .collect()
 }
 
 #[cfg(test)]

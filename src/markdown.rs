@@ -304,7 +304,7 @@ impl<'f> ScriptGuard<'f> {
     fn definitions(&mut self, defs: &pulldown_cmark::RefDefs, base: usize) {
         for (_, def) in defs.iter() {
             let span = base + def.span.start..base + def.span.end;
-            self.url(&def.dest, span, "the link definition");
+            self.url(&def.dest, span, "the address of the link definition");
         }
     }
 
@@ -314,12 +314,16 @@ impl<'f> ScriptGuard<'f> {
                 link_type,
                 dest_url,
                 ..
-            }) if written_in_place(*link_type) => self.url(dest_url, span, "the link"),
+            }) if written_in_place(*link_type) => {
+                self.url(dest_url, span, "the address of the link")
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 ..
-            }) if written_in_place(*link_type) => self.url(dest_url, span, "the image"),
+            }) if written_in_place(*link_type) => {
+                self.url(dest_url, span, "the address of the image")
+            }
             _ if self.raw_html == RawHtml::Trusted => {}
             Event::Start(Tag::HtmlBlock) => self.block = Some(HtmlFragment::default()),
             Event::Html(html) => match self.block.as_mut() {

@@ -36,10 +36,10 @@ impl UnsafeUrl {
                 format!("is a `{scheme}:` URL, which runs a script in the reader's browser")
             }
             UnsafeUrl::SvgData => {
-                "is an SVG image written as a `data:` URL, which can carry a script".into()
+                "is an SVG written as a `data:` URL, which can carry a script".into()
             }
             UnsafeUrl::Data => {
-                "is a `data:` URL that is not an image, which can carry a page with a script".into()
+                "is a `data:` URL of something other than an image, which can carry a page with a script".into()
             }
         }
     }
@@ -337,6 +337,13 @@ pub fn write_csv_record<W: std::io::Write, S: AsRef<str>>(
 /// U+FFFE and U+FFFF.
 pub fn is_xml_char(c: char) -> bool {
     !matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `text` without the characters XML forbids: what a title or description keeps of a YAML
+/// escape such as `"\f"` or `"\u0001"`. They are invisible, HTML checkers flag them and XML
+/// parsers (feeds, the sitemap) refuse them.
+pub fn without_forbidden_characters(text: &str) -> String {
+    text.chars().filter(|&c| is_xml_char(c)).collect()
 }
 
 /// Text escaped for XML element content or an attribute value, without the characters XML
