@@ -11,6 +11,7 @@ use crate::link::Site;
 use crate::matching::{self, Class, Outcome, Segment};
 use crate::model::{Lang, ObligationItem, PageId};
 use crate::prefecture::Prefecture;
+use crate::safety::write_csv_record;
 
 /// One canonical set against every prefecture that quotes it.
 #[derive(Debug, Clone)]
@@ -365,6 +366,7 @@ impl ObligationTable {
     }
 
     /// One row per canonical obligation, then one per own addition; per prefecture its class and text.
+    /// Cells a spreadsheet would run as formulas are quoted (see [`write_csv_record`]).
     pub fn to_csv(&self, lang: Lang) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -386,7 +388,7 @@ impl ObligationTable {
                 label(lang, "記載", "text")
             ));
         }
-        let _ = w.write_record(&header);
+        let _ = write_csv_record(&mut w, &header);
         for (i, o) in self.obligations.iter().enumerate() {
             let mut row = vec![o.id.clone(), o.text(lang).0.to_string()];
             for c in &self.columns {
@@ -408,7 +410,7 @@ impl ObligationTable {
                         .join("\n"),
                 );
             }
-            let _ = w.write_record(&row);
+            let _ = write_csv_record(&mut w, &row);
         }
         for (ci, c) in self.columns.iter().enumerate() {
             for e in &c.own {
@@ -422,7 +424,7 @@ impl ObligationTable {
                         row.push(String::new());
                     }
                 }
-                let _ = w.write_record(&row);
+                let _ = write_csv_record(&mut w, &row);
             }
         }
         let bytes = w.into_inner().unwrap_or_default();
@@ -519,6 +521,8 @@ impl FactTable {
         })
     }
 
+    /// One row per fact, one column per page, the values as written; cells a spreadsheet would
+    /// run as formulas are quoted (see [`write_csv_record`]).
     pub fn to_csv(&self, site: &Site, lang: Lang) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -529,7 +533,7 @@ impl FactTable {
                 .iter()
                 .map(|&p| site.title(p, lang).to_string()),
         );
-        let _ = w.write_record(&header);
+        let _ = write_csv_record(&mut w, &header);
         for (key, values) in &self.rows {
             let mut row = vec![site
                 .config
@@ -542,7 +546,7 @@ impl FactTable {
                     .iter()
                     .map(|v| v.as_ref().map_or(String::new(), |c| c.raw.clone())),
             );
-            let _ = w.write_record(&row);
+            let _ = write_csv_record(&mut w, &row);
         }
         let bytes = w.into_inner().unwrap_or_default();
         format!("\u{feff}{}", String::from_utf8_lossy(&bytes))

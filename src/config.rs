@@ -19,6 +19,16 @@ pub struct Localized {
 }
 
 impl Localized {
+    /// Both texts without the invisible characters that XML forbids (see
+    /// [`crate::safety::without_forbidden_characters`]): the site's title goes into every feed.
+    fn visible(self) -> Localized {
+        use crate::safety::without_forbidden_characters as clean;
+        Localized {
+            ja: clean(&self.ja),
+            en: self.en.as_deref().map(clean),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Ja => &self.ja,
@@ -42,6 +52,27 @@ struct RawConfig {
     facts: IndexMap<String, FactDecl>,
     #[serde(default)]
     comparisons: IndexMap<String, ComparisonDecl>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+}
+
+/// How page bodies are read (`markdown:` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// What raw HTML in a page body may do (SPEC §12).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Only harmless text-level elements and attributes; anything else is an error.
+    #[default]
+    Safe,
+    /// Passed through as written: every author can run scripts on the site.
+    Trusted,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,6 +138,7 @@ pub struct Config {
     pub obligations: ObligationsConfig,
     pub facts: IndexMap<String, FactDecl>,
     pub comparisons: IndexMap<String, ComparisonDecl>,
+    pub markdown: MarkdownConfig,
     pub file: SourceFile,
 }
 
@@ -147,6 +179,15 @@ impl Config {
                 "/".into()
             }
         };
+
+        if let Some(problem) = crate::safety::unsafe_url(&raw.base_url) {
+            let line = key_line("base_url");
+            errors.push(
+                Diagnostic::error(format!("`base_url` {}", problem.problem()))
+                    .at(&file, value_range(&file.text, line))
+                    .hint("write the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`"),
+            );
+        }
 
         if let Some(d) = &raw.default_language {
             if d != "ja" {
@@ -222,8 +263,8 @@ impl Config {
             return Err(errors);
         }
         Ok(Config {
-            title: raw.title,
-            description: raw.description,
+            title: raw.title.visible(),
+            description: raw.description.map(Localized::visible),
             base_url,
             base_path,
             languages,
@@ -231,6 +272,7 @@ impl Config {
             obligations: raw.obligations,
             facts: raw.facts,
             comparisons: raw.comparisons,
+            markdown: raw.markdown,
             file,
         })
     }
@@ -242,6 +284,13 @@ impl Config {
         } else {
             format!("{url}/")
         };
+        if let Some(problem) = crate::safety::unsafe_url(&url) {
+            return Err(
+                Diagnostic::error(format!("`{url}` {}", problem.problem())).hint(
+                    "give the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`",
+                ),
+            );
+        }
         let path = url_path(&url).ok_or_else(|| {
             Diagnostic::error(format!("`{url}` is not an absolute URL"))
                 .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`")
@@ -280,6 +329,22 @@ pub fn find_key_line(text: &str, key: &str) -> usize {
                 .is_some_and(|r| r.trim_start().starts_with(':'))
         })
         .map_or(1, |i| i + 1)
+}
+
+/// Byte range of the value on a 1-based line `key: value` (after the colon and spaces), or the
+/// whole line when it has no colon: where a diagnostic about the value points.
+pub fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
+    let range = crate::diagnostics::line_range(text, line);
+    let line_text = &text[range.clone()];
+    match line_text.find(':') {
+        Some(colon) => {
+            let after = &line_text[colon + 1..];
+            let value = after.trim_start();
+            let start = range.start + colon + 1 + (after.len() - value.len());
+            start..start + value.trim_end().len()
+        }
+        None => range,
+    }
 }
 
 #[cfg(test)]
@@ -322,6 +387,40 @@ mod tests {
         let err = parse("title: { ja: a }\nbase_url: zaitaku/\n").unwrap_err();
         assert!(err[0].message.contains("not an absolute URL"));
         assert_eq!(err[0].location(), "site.yaml:2:1");
+    }
+
+    #[test]
+    fn base_url_may_not_run_script() {
+        let err =
+            parse("title: { ja: a }\nbase_url: \"JavaScript://x/%0aalert(1)\"\n").unwrap_err();
+        assert!(
+            err[0].message.contains("`javascript:` URL"),
+            "{}",
+            err[0].message
+        );
+        assert_eq!(err[0].location(), "site.yaml:2:11");
+    }
+
+    #[test]
+    fn raw_html_mode_is_typed_and_safe_by_default() {
+        let base = "title: { ja: a }\nbase_url: https://ex.jp/\n";
+        assert_eq!(parse(base).unwrap().markdown.raw_html, RawHtml::Safe);
+        let trusted = parse(&format!("{base}markdown: {{ raw_html: trusted }}\n")).unwrap();
+        assert_eq!(trusted.markdown.raw_html, RawHtml::Trusted);
+        let err = parse(&format!("{base}markdown:\n  raw_html: trustd\n")).unwrap_err();
+        assert!(
+            err[0]
+                .message
+                .contains("unknown value `trustd` for `markdown.raw_html`"),
+            "{}",
+            err[0].message
+        );
+        assert!(err[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `trusted`?"));
+        assert_eq!(err[0].location(), "site.yaml:4:13");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! The machine-read files: `sitemap.xml` with language alternates (split into parts under a
 //! sitemap index on a large site), an Atom feed per language, and `robots.txt`.
+//!
+//! Every text written into them goes through one escape, [`crate::safety::xml_text`], which also
+//! leaves out the characters XML forbids: one of them makes a feed reader refuse the whole feed.
 
 use std::fmt::Write as _;
 
 use crate::link::Site;
-use crate::markdown::escape;
 use crate::model::{Lang, PageId};
 use crate::render::Output;
+use crate::safety::xml_text;
 
 /// How many entries a feed carries: the newest pages.
 const FEED_ENTRIES: usize = 50;
@@ -101,7 +104,7 @@ fn sitemap_index(base_url: &str, parts: usize) -> String {
     );
     for n in 1..=parts {
         let loc = format!("{base_url}{}", part_name(n));
-        let _ = writeln!(xml, "  <sitemap><loc>{}</loc></sitemap>", escape(&loc));
+        let _ = writeln!(xml, "  <sitemap><loc>{}</loc></sitemap>", xml_text(&loc));
     }
     xml.push_str("</sitemapindex>\n");
     xml
@@ -113,14 +116,14 @@ fn url_entry(site: &Site, page: PageId, lang: Lang) -> String {
     let _ = writeln!(
         xml,
         "  <url>\n    <loc>{}</loc>",
-        escape(&site.permalink(page, lang))
+        xml_text(&site.permalink(page, lang))
     );
     for &alt in &site.config.languages {
         let _ = writeln!(
             xml,
             "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
             alt.code(),
-            escape(&site.permalink(page, alt))
+            xml_text(&site.permalink(page, alt))
         );
     }
     let front = &site.doc(page, lang).front;
@@ -164,10 +167,10 @@ fn feed(site: &Site, lang: Lang) -> Output {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{}T00:00:00Z</updated>\n",
         lang.code(),
-        escape(cfg.title.get(lang)),
-        escape(&home),
-        escape(&self_url),
-        escape(&home),
+        xml_text(cfg.title.get(lang)),
+        xml_text(&home),
+        xml_text(&self_url),
+        xml_text(&home),
         updated,
     );
     for (page, date) in dated {
@@ -177,13 +180,13 @@ fn feed(site: &Site, lang: Lang) -> Output {
             xml,
             "  <entry xml:lang=\"{}\">\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <updated>{}T00:00:00Z</updated>\n",
             doc.lang.code(),
-            escape(&doc.front.title),
-            escape(&url),
-            escape(&url),
+            xml_text(&doc.front.title),
+            xml_text(&url),
+            xml_text(&url),
             date.format("%Y-%m-%d"),
         );
         if let Some(d) = &doc.front.description {
-            let _ = writeln!(xml, "    <summary>{}</summary>", escape(d));
+            let _ = writeln!(xml, "    <summary>{}</summary>", xml_text(d));
         }
         xml.push_str("  </entry>\n");
     }
@@ -206,6 +209,15 @@ mod tests {
             files.push((o.path, text));
         });
         files
+    }
+
+    #[test]
+    fn forbidden_characters_never_reach_the_sitemap_index() {
+        let index = sitemap_index("https://x.jp/a\u{1}b\u{c}/", 1);
+        assert!(
+            index.contains("<loc>https://x.jp/ab/sitemap-1.xml</loc>"),
+            "{index}"
+        );
     }
 
     #[test]

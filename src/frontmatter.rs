@@ -11,6 +11,7 @@ use crate::facts;
 use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
 use crate::names;
 use crate::prefecture;
+use crate::safety::without_forbidden_characters;
 
 /// Front matter exactly as written; unknown keys are errors.
 #[derive(Debug, Deserialize)]
@@ -247,14 +248,36 @@ fn validate(
         serde_json::Value::Null => serde_json::Value::Object(Default::default()),
         v => v,
     };
+    let value_at = |key: &str| crate::config::value_range(&file.text, line_of(key));
+    if let Some(url) = source.as_ref().and_then(|s| s.url.as_deref()) {
+        if let Some(problem) = crate::safety::unsafe_url(url) {
+            errors.push(
+                Diagnostic::error(format!("`source.url` {}", problem.problem()))
+                    .at(file, value_at("url"))
+                    .hint(problem.hint()),
+            );
+        }
+    }
+    // Templates may put any `extra:` text into an `href`: a script URL there is refused too.
+    let mut found = Vec::new();
+    unsafe_urls_in(&extra, "extra", &mut found);
+    for (key, problem) in found {
+        errors.push(
+            Diagnostic::error(format!("`{key}` under `extra:` {}", problem.problem()))
+                .at(file, value_at(&key))
+                .hint(problem.hint()),
+        );
+    }
 
     errors.extend(tag_errors(&raw.tags, file, yaml.clone()));
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(FrontMatter {
-        title: raw.title.trim().to_string(),
-        description: raw.description.map(|d| d.trim().to_string()),
+        title: without_forbidden_characters(raw.title.trim()),
+        description: raw
+            .description
+            .map(|d| without_forbidden_characters(d.trim())),
         kind: raw.kind.unwrap_or(Kind::Page),
         prefecture,
         date,
@@ -313,6 +336,32 @@ fn item_line(yaml: &str, key_line: usize, index: usize) -> usize {
         .filter(|(_, l)| l.starts_with('-'))
         .nth(index)
         .map_or(key_line, |(n, _)| n + 1)
+}
+
+/// Every text in `value` that is an unsafe URL, with the key it is written under.
+fn unsafe_urls_in(
+    value: &serde_json::Value,
+    key: &str,
+    found: &mut Vec<(String, crate::safety::UnsafeUrl)>,
+) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Some(problem) = crate::safety::unsafe_url(s) {
+                found.push((key.to_string(), problem));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                unsafe_urls_in(item, key, found);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                unsafe_urls_in(v, k, found);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -409,6 +458,43 @@ mod tests {
         let e = read_str("---\ntitle: a\nslug: \"..\"\n---\n").unwrap_err();
         assert_eq!(e[0].location(), "content/a.md:3:1");
         assert!(e[0].message.contains("dot name"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn a_script_source_url_is_an_error_at_the_value() {
+        let e = read_str(
+            "---\ntitle: a\nsource:\n  title: 通知\n  url: \" JavaScript:alert(1)\"\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].message.contains("`source.url` is a `javascript:` URL"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].location(), "content/a.md:5:8");
+        assert!(e[0].hint.as_deref().unwrap().contains("https://"));
+    }
+
+    #[test]
+    fn script_urls_under_extra_are_errors() {
+        let e = read_str("---\ntitle: a\nextra:\n  links:\n    - vbscript:msgbox\n  banner: \"data:text/html,x\"\n---\n")
+            .unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e
+            .iter()
+            .any(|d| d.message.contains("`links`") && d.message.contains("vbscript")));
+        let banner = e.iter().find(|d| d.message.contains("`banner`")).unwrap();
+        assert_eq!(banner.location(), "content/a.md:6:11");
+    }
+
+    #[test]
+    fn control_characters_are_left_out_of_titles() {
+        let (fm, _) =
+            read_str("---\ntitle: \"在宅\\f医療\\u0001\"\ndescription: \"a\\u0008b\"\n---\n")
+                .unwrap();
+        assert_eq!(fm.title, "在宅医療");
+        assert_eq!(fm.description.as_deref(), Some("ab"));
     }
 
     #[test]

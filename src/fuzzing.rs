@@ -61,7 +61,7 @@ pub fn markdown(data: &[u8]) {
 }
 
 fn scan_and_render(mut doc: Doc) {
-    let (parsed, _) = markdown::scan(&doc);
+    let (parsed, _) = markdown::scan(&doc, crate::config::RawHtml::Safe);
     doc.parsed = parsed;
     let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
     assert!(!html.contains('\0'), "NUL reached the HTML");

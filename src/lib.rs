@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod prefecture;
 pub mod rebuild;
 pub mod render;
+pub mod safety;
 pub mod search;
 pub mod serve;
 pub mod template_functions;

@@ -7,8 +7,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
+use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::glossary::Glossary;
 use crate::highlight;
@@ -58,8 +61,9 @@ struct ItemState {
     detail: String,
 }
 
-/// Reads a document's body: headings with their anchors, links, obligation lists.
-pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
+/// Reads a document's body: headings with their anchors, links, obligation lists; and checks
+/// that it publishes nothing that runs code (`raw_html` says what raw HTML may do).
+pub fn scan(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
     let base = doc.body.start;
     let mut parsed = Parsed::default();
     let mut diags = Vec::new();
@@ -67,9 +71,13 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
     let mut heading: Option<OpenHeading> = None;
     let mut state = ListState::Idle;
     let mut list_depth = 0usize;
+    let mut guard = ScriptGuard::new(&doc.file, raw_html);
 
-    for (event, range) in parser(doc) {
+    let events = parser(doc);
+    guard.definitions(events.reference_definitions(), base);
+    for (event, range) in events {
         let span = base + range.start..base + range.end;
+        guard.event(&event, span.clone());
         match &event {
             Event::Start(Tag::Heading {
                 level,
@@ -240,7 +248,141 @@ pub fn scan(doc: &Doc) -> (Parsed, Vec<Diagnostic>) {
         );
     }
     parsed.anchors.extend(ids.used);
+    diags.extend(guard.diags);
     (parsed, diags)
+}
+
+/// Finds what in a body would run code once published (SPEC §12): script and non-image `data:`
+/// URLs in links, images, autolinks and reference definitions, and raw HTML outside the
+/// allowlist of [`crate::safety`] unless the site trusts its authors' HTML. Each is an error at
+/// its line, so nothing is dropped silently.
+struct ScriptGuard<'f> {
+    file: &'f SourceFile,
+    raw_html: RawHtml,
+    /// The HTML block being read: its lines are checked together, as a tag may span them.
+    block: Option<HtmlFragment>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Raw HTML text with, for each piece of it, where that piece is in the file.
+#[derive(Default)]
+struct HtmlFragment {
+    text: String,
+    /// (offset in `text`, range in the file, whether the file holds the piece byte for byte).
+    pieces: Vec<(usize, Range<usize>, bool)>,
+}
+
+impl HtmlFragment {
+    fn push(&mut self, piece: &str, span: Range<usize>, file: &SourceFile) {
+        let exact = file.text.get(span.clone()) == Some(piece);
+        self.pieces.push((self.text.len(), span, exact));
+        self.text.push_str(piece);
+    }
+
+    /// Where a byte offset of `text` is in the file.
+    fn source_offset(&self, at: usize) -> usize {
+        let piece = self.pieces.iter().rev().find(|(start, ..)| *start <= at);
+        match piece {
+            Some((start, span, true)) => span.start + (at - start),
+            Some((_, span, false)) => span.start,
+            None => 0,
+        }
+    }
+}
+
+impl<'f> ScriptGuard<'f> {
+    fn new(file: &'f SourceFile, raw_html: RawHtml) -> Self {
+        ScriptGuard {
+            file,
+            raw_html,
+            block: None,
+            diags: Vec::new(),
+        }
+    }
+
+    /// `[label]: url` lines; links that use them are not checked again.
+    fn definitions(&mut self, defs: &pulldown_cmark::RefDefs, base: usize) {
+        for (_, def) in defs.iter() {
+            let span = base + def.span.start..base + def.span.end;
+            self.url(&def.dest, span, "the address of the link definition");
+        }
+    }
+
+    fn event(&mut self, event: &Event, span: Range<usize>) {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if written_in_place(*link_type) => {
+                self.url(dest_url, span, "the address of the link")
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) if written_in_place(*link_type) => {
+                self.url(dest_url, span, "the address of the image")
+            }
+            _ if self.raw_html == RawHtml::Trusted => {}
+            Event::Start(Tag::HtmlBlock) => self.block = Some(HtmlFragment::default()),
+            Event::Html(html) => match self.block.as_mut() {
+                Some(block) => block.push(html, span, self.file),
+                None => self.inline_html(html, span),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.block.take() {
+                    self.html(&block);
+                }
+            }
+            Event::InlineHtml(html) => self.inline_html(html, span),
+            _ => {}
+        }
+    }
+
+    fn url(&mut self, url: &str, span: Range<usize>, what: &str) {
+        let Some(problem) = crate::safety::unsafe_url(url) else {
+            return;
+        };
+        // Point at the URL itself when it is written as it reads (not entity-encoded).
+        let written = self.file.text.get(span.clone()).unwrap_or("");
+        let span = match written.find(url.trim()) {
+            Some(i) if !url.trim().is_empty() => span.start + i..span.start + i + url.trim().len(),
+            _ => span,
+        };
+        self.diags.push(
+            Diagnostic::error(format!("{what} {}", problem.problem()))
+                .at(self.file, span)
+                .hint(problem.hint()),
+        );
+    }
+
+    fn inline_html(&mut self, html: &str, span: Range<usize>) {
+        let mut fragment = HtmlFragment::default();
+        fragment.push(html, span, self.file);
+        self.html(&fragment);
+    }
+
+    fn html(&mut self, fragment: &HtmlFragment) {
+        for found in crate::safety::check_html(&fragment.text) {
+            let start = fragment.source_offset(found.range.start);
+            let end = start + found.range.len();
+            self.diags.push(
+                Diagnostic::error(found.message)
+                    .at(self.file, start..end)
+                    .hint(found.hint),
+            );
+        }
+    }
+}
+
+/// Links whose URL is written where the link is; the others use a reference definition, which
+/// is checked once, where it is written.
+fn written_in_place(link_type: LinkType) -> bool {
+    matches!(
+        link_type,
+        LinkType::Inline | LinkType::Autolink | LinkType::Email
+    )
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -733,14 +875,17 @@ pub fn render_with(
         events.push(list);
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    replace_nul(out)
+    replace_controls(out)
 }
 
 /// CommonMark replaces U+0000 with U+FFFD for security; pulldown-cmark passes it through, and a
-/// NUL in HTML makes browsers and tools disagree about the text.
-fn replace_nul(html: String) -> String {
-    if html.contains('\0') {
-        html.replace('\0', "\u{FFFD}")
+/// NUL in HTML makes browsers and tools disagree about the text. The other control characters
+/// that HTML forbids (all of C0 but tab, LF, FF and CR, and DEL) are invisible and make the page
+/// invalid: they are shown as U+FFFD too, so the author can find them.
+fn replace_controls(html: String) -> String {
+    let forbidden = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\u{C}' | '\r');
+    if html.contains(forbidden) {
+        html.replace(forbidden, "\u{FFFD}")
     } else {
         html
     }
@@ -802,7 +947,7 @@ mod tests {
 
     fn scanned(body: &str) -> Doc {
         let mut d = doc(body);
-        let (parsed, diags) = scan(&d);
+        let (parsed, diags) = scan(&d, RawHtml::Safe);
         assert!(diags.is_empty(), "{diags:?}");
         d.parsed = parsed;
         d
@@ -815,6 +960,97 @@ mod tests {
         assert!(!html.contains('\0'), "{html:?}");
         assert!(html.contains("a\u{FFFD}b"), "{html}");
         assert!(html.contains("c\u{FFFD}d"), "{html}");
+    }
+
+    #[test]
+    fn other_control_characters_become_the_replacement_character() {
+        let d = scanned("a\u{1}b\u{7f}c\td\u{c}e\n");
+        let html = render(&d, &|_| None);
+        assert!(html.contains("a\u{FFFD}b\u{FFFD}c\td\u{c}e"), "{html:?}");
+    }
+
+    fn errors(body: &str, raw_html: RawHtml) -> Vec<Diagnostic> {
+        scan(&doc(body), raw_html).1
+    }
+
+    #[test]
+    fn script_urls_in_links_images_autolinks_and_definitions_are_errors() {
+        for (body, at) in [
+            ("[x](javascript:alert(1))\n", "content/a.md:4:5"),
+            ("a [x](JaVaScRiPt:alert(1))\n", "content/a.md:4:7"),
+            ("![i](data:text/html,x)\n", "content/a.md:4:6"),
+            (
+                "![i](data:image/svg+xml;base64,PHN2Zz4=)\n",
+                "content/a.md:4:6",
+            ),
+            ("<javascript:alert(1)>\n", "content/a.md:4:2"),
+            ("[x][r]\n\n[r]: vbscript:msgbox\n", "content/a.md:6:6"),
+            ("[x](<java\tscript:alert(1)>)\n", "content/a.md:4:6"),
+            ("[x](&#106;avascript:alert(1))\n", "content/a.md:4:1"),
+        ] {
+            let diags = errors(body, RawHtml::Safe);
+            assert_eq!(diags.len(), 1, "{body}: {diags:?}");
+            assert_eq!(diags[0].location(), at, "{body}");
+            assert!(diags[0].is_error());
+            // Trusting raw HTML does not make script URLs in Markdown acceptable.
+            assert_eq!(errors(body, RawHtml::Trusted).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn raster_data_images_and_ordinary_links_pass() {
+        let body = "![地図](data:image/png;base64,iVBORw0KGgo=) [a](https://ex.jp) [b](@/b.md) <https://ex.jp>\n";
+        assert!(errors(body, RawHtml::Safe).is_empty());
+    }
+
+    #[test]
+    fn raw_html_outside_the_allowlist_is_an_error_at_its_line() {
+        let body = "本文<span onclick=\"x()\">a</span>\n\n<div>\n<script>alert(1)</script>\n</div>\n\n<iframe src=x></iframe>\n";
+        let diags = errors(body, RawHtml::Safe);
+        let found: Vec<(String, &str)> = diags
+            .iter()
+            .map(|d| (d.location(), d.source_line().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "content/a.md:4:9".to_string(),
+                    "本文<span onclick=\"x()\">a</span>"
+                ),
+                ("content/a.md:6:1".to_string(), "<div>"),
+                ("content/a.md:7:1".to_string(), "<script>alert(1)</script>"),
+                ("content/a.md:10:1".to_string(), "<iframe src=x></iframe>"),
+            ]
+        );
+        assert!(
+            diags[0].message.contains("`onclick`"),
+            "{}",
+            diags[0].message
+        );
+        assert!(
+            diags[2].message.contains("`<script>`"),
+            "{}",
+            diags[2].message
+        );
+        assert!(errors(body, RawHtml::Trusted).is_empty());
+    }
+
+    #[test]
+    fn a_tag_spread_over_lines_of_an_html_block_is_read_whole() {
+        let body = "<span\n  lang=\"ja\"\n  style=\"color:red\">a</span>\n";
+        let diags = errors(body, RawHtml::Safe);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].location(), "content/a.md:6:3");
+    }
+
+    #[test]
+    fn allowed_raw_html_passes_and_is_rendered() {
+        let body = "<ruby>在宅<rp>(</rp><rt>ざいたく</rt><rp>)</rp></ruby>医療<br>\nx<sup>1</sup> <span lang=\"en\">home</span> <!-- note -->\n";
+        assert!(errors(body, RawHtml::Safe).is_empty());
+        let html = render(&scanned(body), &|_| None);
+        assert!(html.contains("<rt>ざいたく</rt>"), "{html}");
+        assert!(html.contains("<span lang=\"en\">home</span>"), "{html}");
     }
 
     #[test]
@@ -879,7 +1115,7 @@ mod tests {
     #[test]
     fn obligation_heading_without_set_is_an_error() {
         let d = doc("## 事項 {.obligations}\n\n- a\n");
-        let (_, diags) = scan(&d);
+        let (_, diags) = scan(&d, RawHtml::Safe);
         assert!(diags[0].message.contains("no `set`"));
         assert_eq!(diags[0].location(), "content/a.md:4:1");
     }

@@ -336,7 +336,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let loaded = load::load_content(root, &config, &mut diags);
     stages.done("load");
     let (mut docs, dropped) = drop_drafts(loaded.docs, options.drafts);
-    parse(&mut docs, &mut diags);
+    parse(&mut docs, config.markdown.raw_html, &mut diags);
     stages.done("parse");
 
     let site_static = static_files(root);
@@ -394,8 +394,11 @@ pub fn load_glossary(root: &Path, diags: &mut Diagnostics) -> Glossary {
 }
 
 /// Parse stage: what each document's Markdown says, in parallel.
-pub fn parse(docs: &mut [Doc], diags: &mut Diagnostics) {
-    let scans: Vec<_> = docs.par_iter().map(markdown::scan).collect();
+pub fn parse(docs: &mut [Doc], raw_html: crate::config::RawHtml, diags: &mut Diagnostics) {
+    let scans: Vec<_> = docs
+        .par_iter()
+        .map(|d| markdown::scan(d, raw_html))
+        .collect();
     for (doc, (parsed, ds)) in docs.iter_mut().zip(scans) {
         doc.parsed = parsed;
         diags.extend(ds);

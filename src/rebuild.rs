@@ -382,7 +382,7 @@ impl Preview {
                 .replace('\\', "/");
             let (doc, mut diags) = load::load_doc(&self.root, &rel, path, &setup.config);
             let mut doc = doc?;
-            let (parsed, ds) = markdown::scan(&doc);
+            let (parsed, ds) = markdown::scan(&doc, setup.config.markdown.raw_html);
             doc.parsed = parsed;
             diags.extend(ds);
             if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
@@ -697,7 +697,7 @@ fn reload_docs(
         .map(|(i, (rel, path))| {
             let (mut doc, mut diags) = load::load_doc(root, rel, path, config);
             if let Some(doc) = &mut doc {
-                let (parsed, ds) = markdown::scan(doc);
+                let (parsed, ds) = markdown::scan(doc, config.markdown.raw_html);
                 doc.parsed = parsed;
                 diags.extend(ds);
             }

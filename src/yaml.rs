@@ -27,8 +27,15 @@ pub fn diagnostic(
     let message = match message.strip_prefix(".[") {
         Some(rest) => rest.split_once("]: ").map_or(message, |(_, m)| m),
         None => message,
-    }
-    .to_string();
+    };
+    // A value not among the allowed ones, in a nested map, comes after the key's path
+    // (`markdown.raw_html: unknown variant …`).
+    let (path, message) = match message.split_once(": ") {
+        Some((path, rest)) if is_key_path(path) && rest.starts_with("unknown variant ") => {
+            (Some(path), rest)
+        }
+        _ => (None, message),
+    };
     let mut position = err.location().map(|l| offset + l.index().min(yaml.len()));
     if let Some(key) = message.strip_prefix("duplicate field ") {
         // serde_yaml points at the map; the repeated key is what needs fixing.
@@ -37,7 +44,7 @@ pub fn diagnostic(
             position = Some(offset + from + second);
         }
     }
-    let (message, hint) = explain(&message, what);
+    let (message, hint) = explain(message, path, what);
     let mut d = Diagnostic::error(message);
     d = match position {
         Some(p) => {
@@ -55,8 +62,16 @@ pub fn diagnostic(
     }
 }
 
+/// `markdown.raw_html`, `facts.rate.type`: the path serde_yaml puts before a nested error.
+fn is_key_path(path: &str) -> bool {
+    !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '[' | ']'))
+}
+
 /// Rewrites serde's wording for people who write YAML, not Rust.
-fn explain(message: &str, what: &str) -> (String, Option<String>) {
+fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<String>) {
     let quoted = backticked(message);
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let key = quoted.first().cloned().unwrap_or_default();
@@ -83,7 +98,11 @@ fn explain(message: &str, what: &str) -> (String, Option<String>) {
             Some(s) => format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
             None => format!("allowed: {}", allowed.join(", ")),
         };
-        return (format!("unknown value `{value}` in {what}"), Some(hint));
+        let key = path.map(|p| format!(" for `{p}`")).unwrap_or_default();
+        return (
+            format!("unknown value `{value}`{key} in {what}"),
+            Some(hint),
+        );
     }
     if let Some(field) = message.strip_prefix("missing field ") {
         let field = field.trim_matches('`');

@@ -19,7 +19,7 @@ fn site() -> TestSite {
     );
     site.write(
         "content/guideline/hub.en.md",
-        "---\ntitle: Coordination hubs\n---\n## Sudden changes\n\nSupport for end&#8209;of&#8209;life care &amp; <em>caregivers</em>.\n",
+        "---\ntitle: Coordination hubs\n---\n## Sudden changes\n\nSupport for end&#8209;of&#8209;life care &amp; <mark>caregivers</mark>.\n",
     );
     site.write(
         "content/guideline/fund.md",
