@@ -19,7 +19,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use shishin::prefecture::{Prefecture, PREFECTURES};
+use shishin::guidance::prefecture::{Prefecture, PREFECTURES};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -373,7 +373,7 @@ impl Gen {
         std::fs::write(&path, ja)?;
         self.stats.pages += 1;
         if let Some((front_en, body_en)) = page.en {
-            let digest = shishin::i18n::digest(&page.ja);
+            let digest = shishin::link::translations::digest(&page.ja);
             let en = format!(
                 "---\ntitle: {}\n{}translated_from: {digest}\n---\n{}",
                 yaml_str(&page.title_en),

@@ -6,11 +6,13 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::config::Config;
 use crate::diagnostics::SourceFile;
-use crate::facts::{self, FactType};
+use crate::guidance::facts::{self, FactType};
+use crate::load::config::Config;
 use crate::model::{Doc, Lang, Parsed};
-use crate::{dates, frontmatter, load, markdown, matching, prefecture};
+use crate::{
+    guidance::dates, guidance::obligations, guidance::prefecture, load, load::frontmatter, markdown,
+};
 
 /// The site every target reads pages against: one obligation set, one fact of each type.
 const SITE_YAML: &str = "title: { ja: 試験, en: Test }\nbase_url: https://example.jp/\nobligations:\n  sets:\n    hub: { ja: 拠点, en: Hubs }\nfacts:\n  amount: { ja: 金額, en: Amount, type: yen }\n  rate: { ja: 補助率, en: Rate, type: rate }\n  period: { ja: 期間, en: Period, type: fiscal_years }\n  day: { ja: 日付, en: Date, type: date }\n  note: { ja: 備考, en: Note, type: text }\n  items: { ja: 対象, en: Items, type: list }\n";
@@ -61,7 +63,7 @@ pub fn markdown(data: &[u8]) {
 }
 
 fn scan_and_render(mut doc: Doc) {
-    let (parsed, _) = markdown::scan(&doc, crate::config::RawHtml::Safe);
+    let (parsed, _) = markdown::scan(&doc, crate::load::config::RawHtml::Safe);
     doc.parsed = parsed;
     let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
     assert!(!html.contains('\0'), "NUL reached the HTML");
@@ -73,9 +75,9 @@ fn scan_and_render(mut doc: Doc) {
         .collect();
     for list in &doc.parsed.obligation_lists {
         for item in &list.items {
-            matching::match_item(&item.text, &[0, 1, usize::MAX], &canonical, 0.6);
+            obligations::match_item(&item.text, &[0, 1, usize::MAX], &canonical, 0.6);
             if let Some(first) = canonical.first() {
-                matching::diff_html(&matching::diff(first, &item.text));
+                obligations::diff_html(&obligations::diff(first, &item.text));
             }
         }
     }
@@ -90,19 +92,19 @@ pub fn obligations(data: &[u8]) {
     let markers: Vec<usize> = data.iter().take(4).map(|&b| usize::from(b % 8)).collect();
     for threshold in [0.0, 0.6, 1.0] {
         for markers in [&[][..], &markers[..]] {
-            let result = matching::match_item(item, markers, &canonical, threshold);
-            if let matching::Outcome::Matched(matches) = result.outcome {
+            let result = obligations::match_item(item, markers, &canonical, threshold);
+            if let obligations::Outcome::Matched(matches) = result.outcome {
                 assert!(matches.iter().all(|m| m.canonical < canonical.len()));
                 assert!(matches.iter().all(|m| (0.0..=1.0).contains(&m.similarity)));
             }
         }
     }
-    matching::normalize(item);
+    obligations::normalize(item);
     for c in &canonical {
-        let s = matching::similarity(item, c);
+        let s = obligations::similarity(item, c);
         assert!((0.0..=1.0).contains(&s), "similarity {s}");
-        let segments = matching::diff(c, item);
-        matching::diff_html(&segments);
+        let segments = obligations::diff(c, item);
+        obligations::diff_html(&segments);
     }
 }
 

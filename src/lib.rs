@@ -1,39 +1,25 @@
 //! shishin (指針): a static site generator for public planning guidance.
 //!
-//! One pipeline over one in-memory model, shared by every command:
-//! [`load`] (walk, decode, front matter) → [`markdown`] (parse: anchors, links, obligation lists) →
-//! [`link`] (pages, sections, links, backlinks, translations) → [`render`] (Tera) → [`write`].
-//! [`pipeline`] runs the stages; `main.rs` is only the command line.
+//! One pipeline over one in-memory model, shared by every command (ARCHITECTURE.md is the map):
+//! [`load`] (walk, decode, front matter, site.yaml) → [`markdown`] (parse: anchors, links,
+//! obligation lists, facts) → [`link`] (pages, sections, links, backlinks, translations) →
+//! [`guidance::compare`] (obligations matched, comparisons) → [`render`] (Tera) → [`check`]
+//! (output paths and links) → [`write`] (all or nothing). [`pipeline`] runs the stages for
+//! `build` and `check`; [`serve`] reruns what an edit touches; `main.rs` is only the command line.
+//! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
+//! obligations, glossary) in [`guidance`]; text helpers in [`text`].
 
-pub mod compare;
-pub mod config;
-pub mod dates;
+pub mod check;
 pub mod diagnostics;
-pub mod facts;
-pub mod feeds;
-pub mod frontmatter;
 pub mod fuzzing;
-pub mod glossary;
-pub mod highlight;
-pub mod i18n;
-pub mod language;
+pub mod guidance;
 pub mod link;
 pub mod load;
 pub mod markdown;
-pub mod matching;
 pub mod model;
-pub mod names;
-pub mod output_links;
-pub mod output_paths;
 pub mod pipeline;
-pub mod prefecture;
-pub mod rebuild;
 pub mod render;
-pub mod safety;
-pub mod search;
 pub mod serve;
-pub mod template_functions;
-pub mod theme;
+pub mod text;
 pub mod timing;
 pub mod write;
-pub mod yaml;

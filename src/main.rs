@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use shishin::compare::Format;
 use shishin::diagnostics::{Diagnostic, Diagnostics};
+use shishin::guidance::compare::Format;
 use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
 use shishin::serve::ServeOptions;
-use shishin::{i18n, load, write};
+use shishin::{link::translations, load, write};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc handles that far
 // faster than the system allocator (docs/performance.md).
@@ -353,10 +353,10 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let original = content.join(format!("{stem}.md"));
     let display = format!("content/{stem}.md");
     let (text, _) = load::read_text(&original, &display)?;
-    let body = shishin::frontmatter::body_of(&text).ok_or_else(|| {
+    let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
         Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
     })?;
-    let digest = i18n::digest(body);
-    i18n::stamp_file(&file, &digest)?;
+    let digest = translations::digest(body);
+    translations::stamp_file(&file, &digest)?;
     Ok(digest)
 }

@@ -8,18 +8,20 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::compare::Tables;
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::glossary::Glossary;
+use crate::guidance::compare::Tables;
+use crate::guidance::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load;
+use crate::load::config::Config;
 use crate::markdown;
 use crate::model::{Asset, Doc, Lang};
+use crate::render::theme::{self, Theme};
 use crate::render::{self, Content, Job, Output, Renderer};
-use crate::theme::{self, Theme};
 use crate::timing::Stages;
-use crate::{feeds, highlight, output_links, output_paths, search, write};
+use crate::{
+    check::links, check::paths, markdown::highlight, render::feeds, render::search, write,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -141,8 +143,8 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     let (first, first_entries) = render.jobs(&first);
     // Every path is known now, before anything is written: one source each (SPEC §12).
     let streamed_jobs = pages.iter().chain(&tags).copied();
-    let claims = output_paths::claims(&renderer, &first, streamed_jobs, &site_static);
-    let clashes = output_paths::check(&claims);
+    let claims = paths::claims(&renderer, &first, streamed_jobs, &site_static);
+    let clashes = paths::check(&claims);
     if !clashes.is_empty() {
         diags.extend(clashes);
         return Err(diags);
@@ -153,7 +155,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     let streamed = pages.iter().chain(&tags);
     paths.extend(streamed.filter_map(|&job| renderer.output_path(job)));
     paths.extend(site.config.languages.iter().map(|&l| search::index_path(l)));
-    render.out.links = Some(output_links::Checker::new(
+    render.out.links = Some(links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
         paths.into_iter(),
@@ -208,7 +210,7 @@ struct HandOver<'s> {
     sink: &'s mut dyn Sink,
     indexes: Vec<search::IndexWriter>,
     /// Set once every output path is known.
-    links: Option<output_links::Checker>,
+    links: Option<links::Checker>,
     /// Template errors so far; once there is one, nothing more is handed over.
     errors: Vec<Diagnostic>,
     timings: RenderTimings,
@@ -394,7 +396,7 @@ pub fn load_glossary(root: &Path, diags: &mut Diagnostics) -> Glossary {
 }
 
 /// Parse stage: what each document's Markdown says, in parallel.
-pub fn parse(docs: &mut [Doc], raw_html: crate::config::RawHtml, diags: &mut Diagnostics) {
+pub fn parse(docs: &mut [Doc], raw_html: crate::load::config::RawHtml, diags: &mut Diagnostics) {
     let scans: Vec<_> = docs
         .par_iter()
         .map(|d| markdown::scan(d, raw_html))
@@ -439,7 +441,7 @@ pub fn link_and_compare(
         _ => return Err(std::mem::take(diags)),
     };
     site.glossary = glossary;
-    crate::search::check_reserved(&site, diags);
+    crate::render::search::check_reserved(&site, diags);
     let tables = Tables::build(&site, diags);
     if diags.has_errors() {
         return Err(std::mem::take(diags));

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use shishin::pipeline::Options;
-use shishin::rebuild::{Changes, Preview, Rebuilt};
+use shishin::serve::rebuild::{Changes, Preview, Rebuilt};
 
 /// A copy of the shipped site in a temporary folder, with its preview built once.
 struct Shipped {

@@ -5,7 +5,7 @@ mod common;
 
 use common::TestSite;
 use serde_json::Value;
-use shishin::search::{search, Entry};
+use shishin::render::search::{search, Entry};
 
 fn site() -> TestSite {
     let site = TestSite::new();

@@ -5,20 +5,23 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use crate::compare::Tables;
-use crate::dates::DateValue;
 use crate::diagnostics::Diagnostic;
-use crate::i18n::TranslationState;
+use crate::guidance::compare::Tables;
+use crate::guidance::dates::DateValue;
+use crate::link::translations::TranslationState;
 use crate::link::{tag_slug, Site};
 use crate::markdown;
 use crate::model::{Lang, PageId};
-use crate::search;
-use crate::theme::Theme;
+use crate::render::theme::Theme;
 
 mod compare;
+pub mod feeds;
+pub mod functions;
 mod glossary;
 pub mod inputs;
+pub mod search;
 mod search_page;
+pub mod theme;
 
 /// Where a rendered page is, for the language switcher and hreflang alternates.
 pub enum Here {
@@ -239,7 +242,7 @@ impl<'a> Renderer<'a> {
         self.theme
             .tera
             .render(template, &ctx)
-            .map_err(|e| crate::theme::template_error(&e, self.root, &dir))
+            .map_err(|e| crate::render::theme::template_error(&e, self.root, &dir))
     }
 
     /// Variables every template gets (docs/templates.md).

@@ -1,11 +1,11 @@
-//! The search page of each language and its index (see [`crate::search`]).
+//! The search page of each language and its index (see [`crate::render::search`]).
 
 use serde_json::json;
 
 use super::{Here, Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
-use crate::search;
+use crate::render::search;
 
 impl Renderer<'_> {
     /// `search/index.html` of one language (its index, `search/index.js`, comes from

@@ -18,8 +18,8 @@ use serde_json::json;
 use tokio::sync::{broadcast, watch};
 
 use super::host::{self, AllowedHosts};
-use crate::rebuild::Preview;
 use crate::render::Content;
+use crate::serve::rebuild::Preview;
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const ERROR_HTML: &str = include_str!("error.html");

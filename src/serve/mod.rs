@@ -5,6 +5,7 @@
 
 mod host;
 mod http;
+pub mod rebuild;
 mod watch;
 
 use std::collections::HashSet;
@@ -17,7 +18,7 @@ use tokio::sync::broadcast;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::Options;
-use crate::rebuild::{Changes, Preview, Rebuilt};
+use crate::serve::rebuild::{Changes, Preview, Rebuilt};
 use http::{Message, Shared, Status};
 
 pub use host::allowed_host_name;

@@ -4,14 +4,14 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::config::{find_key_line, Config};
-use crate::dates::{self, DateValue};
 use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
-use crate::facts;
+use crate::guidance::dates::{self, DateValue};
+use crate::guidance::facts;
+use crate::guidance::prefecture;
+use crate::load::config::{find_key_line, Config};
 use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
-use crate::names;
-use crate::prefecture;
-use crate::safety::without_forbidden_characters;
+use crate::text::names;
+use crate::text::safety::without_forbidden_characters;
 
 /// Front matter exactly as written; unknown keys are errors.
 #[derive(Debug, Deserialize)]
@@ -81,8 +81,8 @@ pub fn read(
 ) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
     let (yaml, body) = split(file).map_err(|d| vec![d])?;
     let yaml_text = &file.text[yaml.clone()];
-    let raw: Raw =
-        crate::yaml::from_str(yaml_text, file, yaml.start, "front matter").map_err(|d| vec![d])?;
+    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, "front matter")
+        .map_err(|d| vec![d])?;
     let front = validate(raw, file, yaml.clone(), config)?;
     Ok((front, body))
 }
@@ -248,9 +248,9 @@ fn validate(
         serde_json::Value::Null => serde_json::Value::Object(Default::default()),
         v => v,
     };
-    let value_at = |key: &str| crate::config::value_range(&file.text, line_of(key));
+    let value_at = |key: &str| crate::load::config::value_range(&file.text, line_of(key));
     if let Some(url) = source.as_ref().and_then(|s| s.url.as_deref()) {
-        if let Some(problem) = crate::safety::unsafe_url(url) {
+        if let Some(problem) = crate::text::safety::unsafe_url(url) {
             errors.push(
                 Diagnostic::error(format!("`source.url` {}", problem.problem()))
                     .at(file, value_at("url"))
@@ -342,11 +342,11 @@ fn item_line(yaml: &str, key_line: usize, index: usize) -> usize {
 fn unsafe_urls_in(
     value: &serde_json::Value,
     key: &str,
-    found: &mut Vec<(String, crate::safety::UnsafeUrl)>,
+    found: &mut Vec<(String, crate::text::safety::UnsafeUrl)>,
 ) {
     match value {
         serde_json::Value::String(s) => {
-            if let Some(problem) = crate::safety::unsafe_url(s) {
+            if let Some(problem) = crate::text::safety::unsafe_url(s) {
                 found.push((key.to_string(), problem));
             }
         }

@@ -10,19 +10,19 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::compare::Tables;
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::glossary::Glossary;
+use crate::guidance::compare::Tables;
+use crate::guidance::glossary::Glossary;
 use crate::link::{self, Site};
+use crate::load::config::Config;
 use crate::load::{self, Listing};
 use crate::markdown;
 use crate::model::{Doc, Lang};
 use crate::pipeline::{self, Options};
 use crate::render::inputs::Inputs;
+use crate::render::search;
+use crate::render::theme::Theme;
 use crate::render::{Content, Job, Made, Output, Renderer};
-use crate::search;
-use crate::theme::Theme;
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
 pub struct Preview {

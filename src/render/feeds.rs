@@ -1,7 +1,7 @@
 //! The machine-read files: `sitemap.xml` with language alternates (split into parts under a
 //! sitemap index on a large site), an Atom feed per language, and `robots.txt`.
 //!
-//! Every text written into them goes through one escape, [`crate::safety::xml_text`], which also
+//! Every text written into them goes through one escape, [`crate::text::safety::xml_text`], which also
 //! leaves out the characters XML forbids: one of them makes a feed reader refuse the whole feed.
 
 use std::fmt::Write as _;
@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::link::Site;
 use crate::model::{Lang, PageId};
 use crate::render::Output;
-use crate::safety::xml_text;
+use crate::text::safety::xml_text;
 
 /// How many entries a feed carries: the newest pages.
 const FEED_ENTRIES: usize = 50;

@@ -115,7 +115,8 @@ impl Glossary {
         let raw: Vec<RawTerm> = if file.text.trim().is_empty() {
             Vec::new()
         } else {
-            crate::yaml::from_str(&file.text, &file, 0, "the glossary").map_err(|d| vec![d])?
+            crate::load::yaml::from_str(&file.text, &file, 0, "the glossary")
+                .map_err(|d| vec![d])?
         };
         let mut errors = Vec::new();
         let mut terms = Vec::with_capacity(raw.len());

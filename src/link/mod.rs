@@ -1,6 +1,8 @@
 //! Link stage: group documents into pages, place them in sections, resolve every link, and
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets).
 
+pub mod translations;
+
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -8,11 +10,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
-use crate::i18n::{self, TranslationState};
+use crate::load::config::Config;
 use crate::markdown::is_obligation_id;
 use crate::model::{Asset, Doc, DocId, Kind, Lang, ObligationItem, Page, PageId};
+use translations::TranslationState;
 
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +58,7 @@ pub struct Site {
     pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
     pub obligations: IndexMap<String, CanonicalSet>,
     /// `content/glossary.yaml`; empty when the site has none.
-    pub glossary: crate::glossary::Glossary,
+    pub glossary: crate::guidance::glossary::Glossary,
 }
 
 impl Site {
@@ -491,7 +493,7 @@ impl Resolver<'_> {
             None => (dest, None),
         };
         // Source paths are NFC (`load`); a link typed or pasted in NFD finds them all the same.
-        let path = crate::names::nfc(path);
+        let path = crate::text::names::nfc(path);
         let path = path.as_ref();
         if let Some(id) = dest.strip_prefix("@ob:") {
             return self.obligation(id);
@@ -769,7 +771,7 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
             .hint("remove the line"),
         );
     }
-    let state = i18n::state(ja, page.en.map(|e| &*site.docs[e]));
+    let state = translations::state(ja, page.en.map(|e| &*site.docs[e]));
     if let Some(e) = page.en {
         let en = &site.docs[e];
         match state {
@@ -909,7 +911,7 @@ mod tests {
                     path: format!("content/{rel}"),
                     text: (*text).to_string().into(),
                 };
-                let (front, body) = crate::frontmatter::read(&file, &config).unwrap();
+                let (front, body) = crate::load::frontmatter::read(&file, &config).unwrap();
                 let (key, lang) = crate::load::page_key(rel);
                 Arc::new(Doc {
                     file,

@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dates::DateValue;
 use crate::diagnostics::SourceFile;
-use crate::prefecture::Prefecture;
+use crate::guidance::dates::DateValue;
+use crate::guidance::prefecture::Prefecture;
 
 /// The two languages of a site: Japanese first, English second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -117,7 +117,7 @@ pub struct FrontMatter {
 pub struct Fact {
     pub key: String,
     pub raw: FactRaw,
-    pub value: crate::facts::FactValue,
+    pub value: crate::guidance::facts::FactValue,
 }
 
 /// A fact value as written: text, or a list of texts for `list` facts.
@@ -204,10 +204,10 @@ impl Doc {
         &self.file.text[self.body.clone()]
     }
 
-    /// The digest translations record in `translated_from` (see `i18n::digest`).
+    /// The digest translations record in `translated_from` (see `translations::digest`).
     pub fn body_digest(&self) -> &str {
         self.digest
-            .get_or_init(|| crate::i18n::digest(self.body_text()))
+            .get_or_init(|| crate::link::translations::digest(self.body_text()))
     }
     pub fn is_section(&self) -> bool {
         is_section_key(&self.key)

@@ -12,7 +12,7 @@
 use serde_json::{json, Value};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::dates::{self, DateValue};
+use crate::guidance::dates::{self, DateValue};
 
 /// The declared type of a fact (in `site.yaml`), which decides how its text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use crate::diagnostics::Diagnostic;
 use crate::load::display_path;
 use crate::model::Lang;
-use crate::names;
 use crate::render::{Job, Output, Renderer};
+use crate::text::names;
 
 /// What made an output file, which decides whether another may replace it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,7 +147,7 @@ pub fn claims<'j>(
         })
     }));
     for &lang in &site.config.languages {
-        let path = crate::search::index_path(lang);
+        let path = crate::render::search::index_path(lang);
         claims.push(Claim::made(path, "the search index".into()));
         let feed = format!("{}atom.xml", lang.url_prefix());
         claims.push(fixed(feed));

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::language::push_escaped;
+use crate::text::language::push_escaped;
 use similar::{Algorithm, DiffTag};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

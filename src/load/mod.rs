@@ -5,16 +5,19 @@
 //! taken in Unicode NFC (macOS saves them decomposed), and names a Windows server cannot hold
 //! get a warning.
 
+pub mod config;
+pub mod frontmatter;
+pub mod yaml;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-use crate::frontmatter;
+use crate::load::config::Config;
 use crate::model::{Asset, Doc, Lang, Parsed};
-use crate::names;
+use crate::text::names;
 
 /// What the content folder holds.
 #[derive(Debug, Default)]
@@ -436,7 +439,7 @@ mod tests {
             .status()
             .unwrap();
         assert!(made.success());
-        let config = crate::config::Config::parse(SourceFile {
+        let config = crate::load::config::Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
                 .to_string()
@@ -454,7 +457,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        crate::config::Config::parse(SourceFile {
+        crate::load::config::Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
                 .to_string()

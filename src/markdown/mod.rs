@@ -4,6 +4,8 @@
 //! Both passes run pulldown-cmark over the same text with the same options, so positions found by
 //! [`scan`] (byte offsets in the file) identify the same events again in [`render`].
 
+pub mod highlight;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -11,12 +13,11 @@ use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
-use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::glossary::Glossary;
-use crate::highlight;
-use crate::language::{has_japanese, mark_japanese_runs, push_escaped};
+use crate::guidance::glossary::Glossary;
+use crate::load::config::RawHtml;
 use crate::model::{Doc, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
+use crate::text::language::{has_japanese, mark_japanese_runs, push_escaped};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -254,7 +255,7 @@ pub fn scan(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
 
 /// Finds what in a body would run code once published (SPEC §12): script and non-image `data:`
 /// URLs in links, images, autolinks and reference definitions, and raw HTML outside the
-/// allowlist of [`crate::safety`] unless the site trusts its authors' HTML. Each is an error at
+/// allowlist of [`crate::text::safety`] unless the site trusts its authors' HTML. Each is an error at
 /// its line, so nothing is dropped silently.
 struct ScriptGuard<'f> {
     file: &'f SourceFile,
@@ -341,7 +342,7 @@ impl<'f> ScriptGuard<'f> {
     }
 
     fn url(&mut self, url: &str, span: Range<usize>, what: &str) {
-        let Some(problem) = crate::safety::unsafe_url(url) else {
+        let Some(problem) = crate::text::safety::unsafe_url(url) else {
             return;
         };
         // Point at the URL itself when it is written as it reads (not entity-encoded).
@@ -364,7 +365,7 @@ impl<'f> ScriptGuard<'f> {
     }
 
     fn html(&mut self, fragment: &HtmlFragment) {
-        for found in crate::safety::check_html(&fragment.text) {
+        for found in crate::text::safety::check_html(&fragment.text) {
             let start = fragment.source_offset(found.range.start);
             let end = start + found.range.len();
             self.diags.push(

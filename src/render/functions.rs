@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use tera::{Function, Tera, Value};
 
-use crate::language::{has_kana_or_kanji, has_latin_word};
+use crate::text::language::{has_kana_or_kanji, has_latin_word};
 
 /// Registers the functions on the theme's Tera instance.
 pub fn register(tera: &mut Tera) {
@@ -80,7 +80,7 @@ impl Function for GuessLang {
 fn attribute(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + 8);
     out.push_str(" lang=\"");
-    crate::language::push_escaped(code, &mut out);
+    crate::text::language::push_escaped(code, &mut out);
     out.push('"');
     out
 }

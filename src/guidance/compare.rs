@@ -4,14 +4,14 @@
 
 use serde_json::{json, Value};
 
-use crate::config::ComparisonDecl;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::facts::FactValue;
+use crate::guidance::facts::FactValue;
+use crate::guidance::obligations::{self, Class, Outcome, Segment};
+use crate::guidance::prefecture::Prefecture;
 use crate::link::Site;
-use crate::matching::{self, Class, Outcome, Segment};
+use crate::load::config::ComparisonDecl;
 use crate::model::{Lang, ObligationItem, PageId};
-use crate::prefecture::Prefecture;
-use crate::safety::write_csv_record;
+use crate::text::safety::write_csv_record;
 
 /// One canonical set against every prefecture that quotes it.
 #[derive(Debug, Clone)]
@@ -188,7 +188,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         detail: e.detail.clone(),
                     }),
                 };
-                let result = matching::match_item(&item.text, &markers, &canonical, threshold);
+                let result = obligations::match_item(&item.text, &markers, &canonical, threshold);
                 if let Some((a, b)) = result.ambiguous {
                     diags.push(
                         Diagnostic::warning(format!(
@@ -209,7 +209,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         for m in matches {
                             let diff = match m.class {
                                 Class::Verbatim => Vec::new(),
-                                _ => matching::diff(canonical[m.canonical], &item.text),
+                                _ => obligations::diff(canonical[m.canonical], &item.text),
                             };
                             column.cells[m.canonical].push(Cell {
                                 entry: entry.clone(),

@@ -61,7 +61,13 @@ impl Theme {
                                 path: display,
                                 text: text.clone().into(),
                             };
-                            errors.push(crate::yaml::diagnostic(&e, &text, &file, 0, "UI strings"));
+                            errors.push(crate::load::yaml::diagnostic(
+                                &e,
+                                &text,
+                                &file,
+                                0,
+                                "UI strings",
+                            ));
                         }
                     }
                 }
@@ -138,7 +144,7 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Opti
     tera.set_escape_fn(escape_html);
     tera.register_filter("mark_japanese", mark_japanese);
     tera.register_tester("matching", matching);
-    crate::template_functions::register(&mut tera);
+    crate::render::functions::register(&mut tera);
     let mut files = Vec::new();
     for (rel, path) in list_files(root, dir) {
         if rel.ends_with(".html") || rel.ends_with(".xml") {
@@ -176,8 +182,8 @@ fn mark_japanese(
     };
     let mut out = String::with_capacity(text.len() + 32);
     match args.get("lang").and_then(tera::Value::as_str) {
-        Some("ja") => crate::language::push_escaped(&text, &mut out),
-        _ => crate::language::mark_japanese_runs(&text, &mut out),
+        Some("ja") => crate::text::language::push_escaped(&text, &mut out),
+        _ => crate::text::language::mark_japanese_runs(&text, &mut out),
     }
     Ok(tera::Value::String(out))
 }
@@ -226,7 +232,7 @@ pub fn list_files(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            (crate::names::nfc(&rel).into_owned(), e.into_path())
+            (crate::text::names::nfc(&rel).into_owned(), e.into_path())
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::facts::FactType;
+use crate::guidance::facts::FactType;
 use crate::load::read_text;
 use crate::model::{Kind, Lang};
 
@@ -20,9 +20,9 @@ pub struct Localized {
 
 impl Localized {
     /// Both texts without the invisible characters that XML forbids (see
-    /// [`crate::safety::without_forbidden_characters`]): the site's title goes into every feed.
+    /// [`crate::text::safety::without_forbidden_characters`]): the site's title goes into every feed.
     fn visible(self) -> Localized {
-        use crate::safety::without_forbidden_characters as clean;
+        use crate::text::safety::without_forbidden_characters as clean;
         Localized {
             ja: clean(&self.ja),
             en: self.en.as_deref().map(clean),
@@ -156,7 +156,7 @@ impl Config {
 
     pub fn parse(file: SourceFile) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig =
-            crate::yaml::from_str(&file.text, &file, 0, "site.yaml").map_err(|d| vec![d])?;
+            crate::load::yaml::from_str(&file.text, &file, 0, "site.yaml").map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let key_line = |key: &str| find_key_line(&file.text, key);
 
@@ -180,7 +180,7 @@ impl Config {
             }
         };
 
-        if let Some(problem) = crate::safety::unsafe_url(&raw.base_url) {
+        if let Some(problem) = crate::text::safety::unsafe_url(&raw.base_url) {
             let line = key_line("base_url");
             errors.push(
                 Diagnostic::error(format!("`base_url` {}", problem.problem()))
@@ -284,7 +284,7 @@ impl Config {
         } else {
             format!("{url}/")
         };
-        if let Some(problem) = crate::safety::unsafe_url(&url) {
+        if let Some(problem) = crate::text::safety::unsafe_url(&url) {
             return Err(
                 Diagnostic::error(format!("`{url}` {}", problem.problem())).hint(
                     "give the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`",
