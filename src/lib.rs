@@ -3,13 +3,14 @@
 //! One pipeline over one in-memory model, shared by every command (ARCHITECTURE.md is the map):
 //! [`load`] (walk, decode, front matter, site.yaml) → [`markdown`] (parse: anchors, links,
 //! obligation lists, facts) → [`link`] (pages, sections, links, backlinks, translations) →
-//! [`guidance::compare`] (obligations matched, comparisons) → [`render`] (Tera) → [`check`]
+//! [`compare`] (obligations matched, comparisons) → [`render`] (Tera) → [`check`]
 //! (output paths and links) → [`write`] (all or nothing). [`pipeline`] runs the stages for
 //! `build` and `check`; [`serve`] reruns what an edit touches; `main.rs` is only the command line.
 //! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
-//! obligations, glossary) in [`guidance`]; text helpers in [`text`].
+//! obligations) in [`guidance`]; text helpers in [`text`].
 
 pub mod check;
+pub mod compare;
 pub mod diagnostics;
 pub mod fuzzing;
 pub mod guidance;

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use shishin::compare::Format;
 use shishin::diagnostics::{Diagnostic, Diagnostics};
-use shishin::guidance::compare::Format;
 use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
 use shishin::serve::ServeOptions;

@@ -8,13 +8,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guidance::compare::Tables;
-use crate::guidance::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load;
 use crate::load::config::Config;
 use crate::markdown;
+use crate::markdown::glossary::Glossary;
 use crate::model::{Asset, Doc, Lang};
 use crate::render::theme::{self, Theme};
 use crate::render::{self, Content, Job, Output, Renderer};

@@ -1,12 +1,10 @@
-//! The domain: what a planning-guidance site is about, apart from how pages are built.
-//! Japanese era dates ([`dates`]), the 47 prefectures ([`prefecture`]), the facts of schemes
-//! ([`facts`]), the national obligations (求められる事項) and how a prefecture's list matches
-//! them ([`obligations`]), the comparisons across prefectures built from both ([`compare`]), and
-//! the glossary ([`glossary`]).
+//! The domain: what planning guidance is about, apart from how a site is built. Japanese era
+//! dates ([`dates`]), the 47 prefectures ([`prefecture`]), the facts of schemes ([`facts`]), and
+//! the national obligations (求められる事項) with how a prefecture's wording matches them
+//! ([`obligations`]). A leaf: it knows nothing of pages, files or the model, so the stages all
+//! build on it.
 
-pub mod compare;
 pub mod dates;
 pub mod facts;
-pub mod glossary;
 pub mod obligations;
 pub mod prefecture;

@@ -58,7 +58,7 @@ pub struct Site {
     pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
     pub obligations: IndexMap<String, CanonicalSet>,
     /// `content/glossary.yaml`; empty when the site has none.
-    pub glossary: crate::guidance::glossary::Glossary,
+    pub glossary: crate::markdown::glossary::Glossary,
 }
 
 impl Site {

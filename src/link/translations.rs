@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use crate::diagnostics::Diagnostic;
 use crate::model::Doc;
 
@@ -30,17 +28,8 @@ impl TranslationState {
     }
 }
 
-/// Digest of a Japanese body: insensitive to trailing whitespace and line endings, so that
-/// re-saving a file unchanged does not make its translations stale.
-pub fn digest(body: &str) -> String {
-    let mut hasher = Sha256::new();
-    for line in body.trim().lines() {
-        hasher.update(line.trim_end().as_bytes());
-        hasher.update(b"\n");
-    }
-    let hash = hasher.finalize();
-    hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
+/// Translations record the digest of their Japanese body.
+pub use crate::text::digest;
 
 pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {
     let Some(en) = en else {

@@ -204,10 +204,10 @@ impl Doc {
         &self.file.text[self.body.clone()]
     }
 
-    /// The digest translations record in `translated_from` (see `translations::digest`).
+    /// The digest translations record in `translated_from` (see [`crate::text::digest`]).
     pub fn body_digest(&self) -> &str {
         self.digest
-            .get_or_init(|| crate::link::translations::digest(self.body_text()))
+            .get_or_init(|| crate::text::digest(self.body_text()))
     }
     pub fn is_section(&self) -> bool {
         is_section_key(&self.key)

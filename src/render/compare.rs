@@ -4,8 +4,8 @@
 use serde_json::{json, Map, Value};
 
 use super::{Here, Output, Renderer};
+use crate::compare::{class_name, Cell, Entry, FactTable, ObligationTable, Tables};
 use crate::diagnostics::Diagnostic;
-use crate::guidance::compare::{class_name, Cell, Entry, FactTable, ObligationTable, Tables};
 use crate::guidance::obligations::{self, Class};
 use crate::model::Lang;
 
@@ -26,7 +26,7 @@ impl Renderer<'_> {
             )));
             out.push(Ok(Output::text(
                 format!("{prefix}compare/{}.json", t.set),
-                crate::guidance::compare::pretty(&t.to_json(self.site, lang)),
+                crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
             for i in 0..t.obligations.len() {
                 out.push(self.render_obligation(t, i, lang));
@@ -40,7 +40,7 @@ impl Renderer<'_> {
             )));
             out.push(Ok(Output::text(
                 format!("{prefix}compare/{}.json", t.id),
-                crate::guidance::compare::pretty(&t.to_json(self.site, lang)),
+                crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
         }
         out

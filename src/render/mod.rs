@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
+use crate::compare::Tables;
 use crate::diagnostics::Diagnostic;
-use crate::guidance::compare::Tables;
 use crate::guidance::dates::DateValue;
 use crate::link::translations::TranslationState;
 use crate::link::{tag_slug, Site};

@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guidance::compare::Tables;
-use crate::guidance::glossary::Glossary;
 use crate::link::{self, Site};
 use crate::load::config::Config;
 use crate::load::{self, Listing};
 use crate::markdown;
+use crate::markdown::glossary::Glossary;
 use crate::model::{Doc, Lang};
 use crate::pipeline::{self, Options};
 use crate::render::inputs::Inputs;
