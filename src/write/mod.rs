@@ -64,11 +64,21 @@ enum Mode {
 /// A file of this build.
 #[derive(Clone, Copy)]
 struct File {
-    /// Whether it was written into the staging folder (its bytes differ from the previous
-    /// output's); otherwise the previous file is kept.
-    changed: bool,
+    fate: Fate,
     /// The hash of its bytes when it is generated text, for the manifest.
     hash: Option<u128>,
+}
+
+/// What a build does with one of its files.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    /// Its bytes differ from the previous output's: written into the staging folder.
+    Written,
+    /// Unchanged: the previous output's file, linked into the new tree.
+    Linked,
+    /// Unchanged, with nothing to do: the recycled tree holds the output's file itself, or the
+    /// output is updated in place. Its identity on disk is as the previous output found it.
+    Kept,
 }
 
 /// How the new output was put in place, for the summary.
@@ -104,15 +114,18 @@ impl Staging {
         guard::check(out_dir, site_root)?;
         let work = WorkDirs::claim(out_dir)?;
         let mode = mode_of(out_dir);
-        let (old, previous) = match mode {
-            Mode::First => (HashMap::new(), Manifest::default()),
-            _ => (previous_files(out_dir), Manifest::load(&work.manifest())),
-        };
         // Only a tree that is exchanged whole can start from the spare one.
-        let recycled = match work.take_spare(mode == Mode::Exchange) {
-            true => Recycled::of(&work.staging),
-            false => Recycled::default(),
-        };
+        let reuse = work.take_spare(mode == Mode::Exchange);
+        let ((old, previous), recycled) = rayon::join(
+            || match mode {
+                Mode::First => (HashMap::new(), Manifest::default()),
+                _ => (previous_files(out_dir), Manifest::load(&work.manifest())),
+            },
+            || match reuse {
+                true => Recycled::of(&work.staging),
+                false => Recycled::default(),
+            },
+        );
         Ok(Staging {
             work,
             out_dir: out_dir.to_path_buf(),
@@ -139,7 +152,8 @@ impl Staging {
             .hint("nothing was written; please report this with the site that causes it"));
         }
         let (old, previous, files) = (&self.old, &self.previous, &self.files);
-        let out_dir = &self.out_dir;
+        let (out_dir, recycled) = (&self.out_dir, &self.recycled);
+        let link = self.mode == Mode::Exchange;
         let verdicts: Vec<(&Output, File)> = outputs
             .par_iter()
             .map(|o| {
@@ -152,14 +166,18 @@ impl Staging {
                     || !old.get(&o.path).is_some_and(|meta| {
                         unchanged(o, hash, &out_dir.join(&o.path), meta, previous)
                     });
-                (o, File { changed, hash })
+                let fate = match changed {
+                    true => Fate::Written,
+                    false if link && !recycled.holds_live(o, old) => Fate::Linked,
+                    false => Fate::Kept,
+                };
+                (o, File { fate, hash })
             })
             .collect();
         let staging = &self.work.staging;
-        let link = self.mode == Mode::Exchange;
         let placed: Vec<&(&Output, File)> = verdicts
             .iter()
-            .filter(|(o, f)| f.changed || (link && !self.recycled.holds_live(o, old)))
+            .filter(|(_, f)| f.fate != Fate::Kept)
             .collect();
         // What stands where a placed file goes goes first: a file staged or linked by an earlier
         // batch or an earlier build (a link must never be written through, it is the file
@@ -172,9 +190,9 @@ impl Staging {
         make_folders(placed.iter().map(|(o, _)| o.path.as_str()), staging)?;
         placed
             .par_iter()
-            .try_for_each(|(o, file)| match file.changed {
-                true => write_file(o, &staging.join(&o.path)),
-                false => link_file(&out_dir.join(&o.path), &staging.join(&o.path)),
+            .try_for_each(|(o, file)| match file.fate {
+                Fate::Linked => link_file(&out_dir.join(&o.path), &staging.join(&o.path)),
+                _ => write_file(o, &staging.join(&o.path)),
             })?;
         for (o, file) in verdicts {
             self.files.insert(o.path.clone(), file);
@@ -188,10 +206,7 @@ impl Staging {
         // commit has replaced.
         let manifest = self.work.manifest();
         let _ = std::fs::remove_file(&manifest);
-        if !self.recycled.files.is_empty() {
-            // The recycled tree's files that this build does not have.
-            remove_stale(&self.work.staging, &self.files);
-        }
+        self.recycled.remove_unused(&self.work.staging, &self.files);
         let placed = match self.mode {
             Mode::First => self.rename_into_place().map(|_| Placed::AtOnce),
             Mode::Exchange => match self.exchange() {
@@ -244,7 +259,7 @@ impl Staging {
         let mut changed: Vec<&String> = self
             .files
             .iter()
-            .filter(|(_, f)| f.changed)
+            .filter(|(_, f)| f.fate == Fate::Written)
             .map(|(rel, _)| rel)
             .collect();
         changed.sort();
@@ -263,15 +278,17 @@ impl Staging {
     }
 
     /// Records what is now in the output. Without a manifest the next build compares bytes, so a
-    /// failure here is no error. Every file is looked at anew: linking and unlinking change a
-    /// file's change time.
+    /// failure here is no error. A file written or linked by this build is looked at anew
+    /// (linking changes a file's change time); a kept one is as the previous output found it.
     fn save_manifest(&self, manifest: &Path) {
         let records: Vec<(&str, Record)> = self
             .files
             .par_iter()
             .filter_map(|(rel, file)| {
-                let meta = std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?;
-                let stamp = Stamp::of(&meta)?;
+                let stamp = match (file.fate, self.old.get(rel)) {
+                    (Fate::Kept, Some(meta)) => Stamp::of(meta)?,
+                    _ => Stamp::of(&std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?)?,
+                };
                 Some((
                     rel.as_str(),
                     Record {
@@ -315,6 +332,20 @@ impl Recycled {
             }
         }
         recycled
+    }
+
+    /// Removes the recycled tree's files that this build does not have, then the folders they
+    /// leave empty.
+    fn remove_unused(&self, dir: &Path, files: &HashMap<String, File>) {
+        let unused = self.files.keys().filter(|rel| !files.contains_key(*rel));
+        let mut emptied = HashSet::new();
+        for rel in unused {
+            let path = dir.join(rel);
+            if std::fs::remove_file(&path).is_ok() {
+                emptied.extend(path.parent().map(Path::to_path_buf));
+            }
+        }
+        remove_empty_folders(dir, emptied);
     }
 
     /// Whether the recycled tree already holds the output's unchanged file itself (the same
@@ -504,12 +535,17 @@ fn remove_stale(out_dir: &Path, paths: &HashMap<String, File>) {
             emptied.extend(entry.path().parent().map(Path::to_path_buf));
         }
     }
-    // Deepest first, each then its parents while they empty too.
+    remove_empty_folders(out_dir, emptied);
+}
+
+/// Removes the folders below `dir` among `emptied` that are empty, deepest first, each then its
+/// parents while they empty too.
+fn remove_empty_folders(dir: &Path, emptied: HashSet<PathBuf>) {
     let mut emptied: Vec<PathBuf> = emptied.into_iter().collect();
     emptied.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for d in emptied {
         let mut at = d.as_path();
-        while at != out_dir && at.starts_with(out_dir) && std::fs::remove_dir(at).is_ok() {
+        while at != dir && at.starts_with(dir) && std::fs::remove_dir(at).is_ok() {
             match at.parent() {
                 Some(p) => at = p,
                 None => break,
