@@ -239,11 +239,10 @@ fn marker_indexes(
 ) -> Vec<usize> {
     let mut out = Vec::new();
     for m in &item.markers {
-        let parsed = m
-            .rsplit_once('-')
-            .and_then(|(s, n)| Some((s, n.parse::<usize>().ok()?)));
-        match parsed {
-            Some((s, n)) if s == set && (1..=len).contains(&n) => out.push(n - 1),
+        match m {
+            m if m.set == set && (1..=len).contains(&m.index().saturating_add(1)) => {
+                out.push(m.index())
+            }
             _ => diags.push(
                 Diagnostic::error(format!(
                     "the marker `{{#{m}}}` names no obligation of the set `{set}`"

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::guidance::obligations::ObligationId;
 use crate::load::config::Config;
-use crate::markdown::is_obligation_id;
 use crate::model::{Asset, Doc, DocId, Kind, Lang, ObligationItem, Page, PageId};
 use translations::TranslationState;
 
@@ -661,8 +661,9 @@ impl Resolver<'_> {
 
     fn obligation(&self, id: &str) -> Result<Target, LinkError> {
         let site = self.site;
-        let set = id.rsplit_once('-').map(|(s, _)| s).unwrap_or(id);
-        let Some(canonical) = site.obligations.get(set).filter(|_| is_obligation_id(id)) else {
+        let parsed = ObligationId::parse(id);
+        let set = parsed.as_ref().map_or(id, |p| p.set.as_str());
+        let Some(canonical) = parsed.as_ref().and_then(|p| site.obligations.get(&p.set)) else {
             let sets: Vec<&str> = site.obligations.keys().map(String::as_str).collect();
             return Err((
                 format!("broken link: `@ob:{id}`: there is no canonical obligation set `{set}`"),

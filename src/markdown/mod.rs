@@ -15,6 +15,7 @@ use pulldown_cmark::{
 };
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::guidance::obligations::ObligationId;
 use crate::load::config::RawHtml;
 use crate::model::{Doc, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
 use crate::text::language::{has_japanese, mark_japanese_runs, push_escaped};
@@ -162,19 +163,11 @@ pub fn scan(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
                 }
             }
             Event::End(TagEnd::List(_)) => {
-                if let ListState::Reading { depth, list, .. } = &mut state {
-                    if *depth == list_depth {
-                        let list = std::mem::replace(
-                            list,
-                            ObligationList {
-                                set: String::new(),
-                                heading_span: 0..0,
-                                items: Vec::new(),
-                            },
-                        );
-                        let list = number_items(list, &mut ids);
+                if matches!(&state, ListState::Reading { depth, .. } if *depth == list_depth) {
+                    if let ListState::Reading { list, .. } =
+                        std::mem::replace(&mut state, ListState::Idle)
+                    {
                         parsed.obligation_lists.push(list);
-                        state = ListState::Idle;
                     }
                 }
                 list_depth = list_depth.saturating_sub(1);
@@ -195,8 +188,13 @@ pub fn scan(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
                 if let ListState::Reading { depth, list, item } = &mut state {
                     if *depth == list_depth {
                         if let Some(it) = item.take() {
-                            list.items
-                                .push(finish_item(it, span.end, &doc.file, &mut diags));
+                            let at = ItemAt {
+                                set: &list.set,
+                                n: list.items.len() + 1,
+                                end: span.end,
+                            };
+                            let done = finish_item(it, at, &mut ids, &doc.file, &mut diags);
+                            list.items.push(done);
                         }
                     } else if let Some(it) = item {
                         push_break(&mut it.detail);
@@ -413,24 +411,36 @@ fn push_break(s: &mut String) {
     }
 }
 
+/// Where an item of an obligation list ends, and which it is.
+struct ItemAt<'a> {
+    set: &'a str,
+    /// 1-based position in its list.
+    n: usize,
+    end: usize,
+}
+
+/// The item read, with its anchor `SET-N` (unique within the page) and its markers parsed.
 fn finish_item(
     it: ItemState,
-    end: usize,
+    at: ItemAt,
+    ids: &mut IdAllocator,
     file: &SourceFile,
     diags: &mut Vec<Diagnostic>,
 ) -> ObligationItem {
-    let (text, markers) = split_marker(&it.text);
-    for m in &markers {
-        if !is_obligation_id(m) {
-            diags.push(
+    let (text, written) = split_marker(&it.text);
+    let mut markers = Vec::with_capacity(written.len());
+    for m in &written {
+        match ObligationId::parse(m) {
+            Some(id) => markers.push(id),
+            None => diags.push(
                 Diagnostic::error(format!("`#{m}` is not an obligation id"))
-                    .at(file, it.start..end.min(it.start + it.text.len() + 8))
+                    .at(file, it.start..at.end.min(it.start + it.text.len() + 8))
                     .hint("a marker names obligations like `{#hub-3}` or `{#hub-3 #hub-4}`"),
-            );
+            ),
         }
     }
     ObligationItem {
-        id: String::new(),
+        id: ids.derived(&format!("{}-{}", at.set, at.n)),
         text: join_lines(text.trim()),
         detail: it
             .detail
@@ -440,23 +450,7 @@ fn finish_item(
             .collect::<Vec<_>>()
             .join("\n"),
         markers,
-        span: it.start..end,
-    }
-}
-
-/// Gives each item its anchor `SET-N`, unique within the page.
-fn number_items(mut list: ObligationList, ids: &mut IdAllocator) -> ObligationList {
-    for (i, item) in list.items.iter_mut().enumerate() {
-        item.id = ids.derived(&format!("{}-{}", list.set, i + 1));
-    }
-    list
-}
-
-/// `set-N` with a non-empty set name and a positive number.
-pub fn is_obligation_id(id: &str) -> bool {
-    match id.rsplit_once('-') {
-        Some((set, n)) => !set.is_empty() && n.parse::<u32>().is_ok_and(|n| n > 0),
-        None => false,
+        span: it.start..at.end,
     }
 }
 
@@ -1147,8 +1141,8 @@ mod tests {
     fn markers_and_ids() {
         assert_eq!(split_marker("x {#hub-1}"), ("x", vec!["hub-1".to_string()]));
         assert_eq!(split_marker("x {not}"), ("x {not}", vec![]));
-        assert!(is_obligation_id("hub-3"));
-        assert!(!is_obligation_id("hub"));
-        assert!(!is_obligation_id("hub-0"));
+        assert!(ObligationId::parse("hub-3").is_some());
+        assert!(ObligationId::parse("hub").is_none());
+        assert!(ObligationId::parse("hub-0").is_none());
     }
 }

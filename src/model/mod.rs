@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
+use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture::Prefecture;
 
 /// The two languages of a site: Japanese first, English second.
@@ -180,7 +181,7 @@ pub struct ObligationItem {
     /// Everything nested under the item, as plain text lines.
     pub detail: String,
     /// Explicit `{#hub-3 #hub-4}` marker targets.
-    pub markers: Vec<String>,
+    pub markers: Vec<ObligationId>,
     pub span: Range<usize>,
 }
 

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guidance::obligations::ObligationId;
 use crate::link::{self, Site};
 use crate::load::config::Config;
 use crate::load::{self, Listing};
@@ -593,7 +594,7 @@ fn same_structure(old: &Doc, new: &Doc) -> bool {
     fn links(d: &Doc) -> impl Iterator<Item = &String> {
         d.parsed.links.iter().map(|l| &l.dest)
     }
-    fn items(d: &Doc) -> impl Iterator<Item = (&String, &String, &String, &Vec<String>)> {
+    fn items(d: &Doc) -> impl Iterator<Item = (&String, &String, &String, &Vec<ObligationId>)> {
         d.parsed.obligation_lists.iter().flat_map(|l| {
             l.items
                 .iter()
