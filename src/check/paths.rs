@@ -14,6 +14,7 @@ use crate::load::display_path;
 use crate::model::Lang;
 use crate::render::{Job, Output, Renderer};
 use crate::text::names;
+use crate::urls::{self, Generated};
 
 /// What made an output file, which decides whether another may replace it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,12 +148,11 @@ pub fn claims<'j>(
         })
     }));
     for &lang in &site.config.languages {
-        let path = crate::render::search::index_path(lang);
+        let path = Generated::SearchIndex.file(lang);
         claims.push(Claim::made(path, "the search index".into()));
-        let feed = format!("{}atom.xml", lang.url_prefix());
-        claims.push(fixed(feed));
+        claims.push(fixed(urls::feed(lang)));
     }
-    claims.extend(["robots.txt", "sitemap.xml", "syntax.css"].map(|p| fixed(p.into())));
+    claims.extend(urls::SITE_FILES.map(|p| fixed(p.into())));
     let files = |list: &[(String, PathBuf)], kind| -> Vec<Claim> {
         list.iter()
             .map(|(rel, path)| Claim::of_file(rel.clone(), display_path(root, path), kind))
@@ -200,15 +200,18 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
 
 /// A page shishin generates, in words, by where it goes.
 fn generated(path: &str) -> String {
-    let below = path.strip_prefix("en/").unwrap_or(path);
-    let what = match below.split('/').next().unwrap_or("") {
-        "tags" => "the list of tags",
-        "compare" => "a comparison page",
-        "obligations" => "an obligation page",
-        "glossary" => "the glossary page",
-        "search" => "the search page",
-        "404.html" => "the “page not found” page",
-        _ => "a page",
+    let what = match Generated::parse(urls::split_lang(path).1) {
+        Some(Generated::TagIndex) => "the list of tags",
+        Some(Generated::Tag(_)) => "a tag page",
+        Some(Generated::CompareIndex | Generated::Comparison(_) | Generated::Table(..)) => {
+            "a comparison page"
+        }
+        Some(Generated::Obligation(_)) => "an obligation page",
+        Some(Generated::Glossary) => "the glossary page",
+        Some(Generated::Search) => "the search page",
+        Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => "the search index",
+        Some(Generated::NotFound) => "the “page not found” page",
+        None => "a page",
     };
     format!("{what} shishin makes")
 }
