@@ -1,10 +1,11 @@
 //! One source per output file (SPEC §12): before anything is written, every path the build is
 //! about to write is checked to be safe, and claimed by one source only.
 //!
-//! The link stage already refuses two pages at one URL and tags that share a folder, with their
-//! lines. This is the last word over every file of the output, whatever made it: a content file
-//! `a/index.html` beside a page `a.md`, a file of `static/` over a page, a page where shishin
-//! puts its glossary. Without it the later file silently replaced the earlier one.
+//! The link stage already refuses two pages at one URL, a page in one of shishin's own folders
+//! (`crate::urls::RESERVED`) and tags that share a folder, with their lines. This is the last word
+//! over every file of the output, whatever made it: a content file `a/index.html` beside a page
+//! `a.md`, a file of `static/` over a page or over the search index. Without it the later file
+//! silently replaced the earlier one.
 
 use std::collections::hash_map::{Entry, HashMap};
 use std::path::PathBuf;
