@@ -7,7 +7,8 @@
 //! (output paths and links) → [`write`] (all or nothing). [`pipeline`] runs the stages for
 //! `build` and `check`; [`serve`] reruns what an edit touches; `main.rs` is only the command line.
 //! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
-//! obligations) in [`guidance`]; text helpers in [`text`].
+//! obligations) in [`guidance`]; text helpers in [`text`]; the URL layout (every generated path,
+//! the reserved names, joining and classifying URLs) in [`urls`].
 
 pub mod check;
 pub mod compare;
@@ -23,4 +24,5 @@ pub mod render;
 pub mod serve;
 pub mod text;
 pub mod timing;
+pub mod urls;
 pub mod write;

@@ -19,6 +19,7 @@ use crate::model::{Asset, Doc, Lang};
 use crate::render::theme::{self, Theme};
 use crate::render::{self, Content, Job, Output, Renderer};
 use crate::timing::Stages;
+use crate::urls::{self, Generated};
 use crate::{
     check::links, check::paths, markdown::highlight, render::feeds, render::search, write,
 };
@@ -154,7 +155,12 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     paths.extend(first.iter().map(|o| o.path.clone()));
     let streamed = pages.iter().chain(&tags);
     paths.extend(streamed.filter_map(|&job| renderer.output_path(job)));
-    paths.extend(site.config.languages.iter().map(|&l| search::index_path(l)));
+    paths.extend(
+        site.config
+            .languages
+            .iter()
+            .map(|&l| Generated::SearchIndex.file(l)),
+    );
     render.out.links = Some(links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
@@ -435,13 +441,19 @@ pub fn link_and_compare(
     dropped_drafts: &HashSet<String>,
     diags: &mut Diagnostics,
 ) -> Result<(Site, Tables), Diagnostics> {
-    let site = link::link(config, docs, assets, static_paths, dropped_drafts, diags);
-    let mut site = match site {
+    let site = link::link(
+        config,
+        glossary,
+        docs,
+        assets,
+        static_paths,
+        dropped_drafts,
+        diags,
+    );
+    let site = match site {
         Some(site) if !diags.has_errors() => site,
         _ => return Err(std::mem::take(diags)),
     };
-    site.glossary = glossary;
-    crate::render::search::check_reserved(&site, diags);
     let tables = Tables::build(&site, diags);
     if diags.has_errors() {
         return Err(std::mem::take(diags));
@@ -461,7 +473,7 @@ pub fn site_files(site: &Site, theme: &Theme, site_static: &[(String, PathBuf)])
 /// [`site_files`] less the sitemap.
 fn fixed_files(site: &Site, theme: &Theme, site_static: &[(String, PathBuf)]) -> Vec<Output> {
     let mut outputs = feeds::outputs(site);
-    outputs.push(Output::text("syntax.css", highlight::stylesheet()));
+    outputs.push(Output::text(urls::SYNTAX_CSS, highlight::stylesheet()));
     // Theme files first, then the site's own static/ over them, then content assets.
     let copies = theme.static_files.iter().chain(site_static.iter());
     outputs.extend(copies.map(|(rel, path)| copy(rel, path)));
@@ -478,12 +490,10 @@ fn copy(rel: &str, path: &Path) -> Output {
 
 /// Files shishin itself writes at the root, which plain links may point to.
 fn generated_files(config: &Config) -> HashSet<String> {
-    let mut files: HashSet<String> = ["syntax.css", "sitemap.xml", "robots.txt"]
-        .map(String::from)
-        .into();
-    for l in &config.languages {
-        files.insert(format!("{}atom.xml", l.url_prefix()));
-        files.insert(format!("{}404.html", l.url_prefix()));
+    let mut files: HashSet<String> = urls::SITE_FILES.map(String::from).into();
+    for &l in &config.languages {
+        files.insert(urls::feed(l));
+        files.insert(Generated::NotFound.file(l));
     }
     files
 }

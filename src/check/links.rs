@@ -17,7 +17,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::link::Site;
+use crate::render::theme::page_template;
 use crate::render::{Content, Output};
+use crate::urls::{self, is_external, Generated};
 
 /// What one HTML output says: the ids it carries and the URLs it points to.
 struct Scan<'a> {
@@ -62,7 +64,8 @@ enum Problem {
     Missing(String),
     /// The page exists, the anchor does not.
     NoAnchor { file: String, anchor: String },
-    /// An absolute path that is not below the site's base path.
+    /// An absolute path that is not below the site's base path, or a relative one whose `..`
+    /// climb above it.
     OutsideBase,
 }
 
@@ -72,10 +75,7 @@ impl Checker {
         let files: HashSet<String> = paths.collect();
         let folders = files
             .iter()
-            .filter_map(|path| {
-                let dir = path.strip_suffix("index.html")?;
-                (dir.is_empty() || dir.ends_with('/')).then(|| (dir.to_string(), path.clone()))
-            })
+            .filter_map(|path| Some((urls::folder_of_index(path)?.to_string(), path.clone())))
             .collect();
         Checker {
             finder: AhoCorasick::new(["=\""]).expect("a fixed pattern"),
@@ -151,7 +151,7 @@ impl Checker {
         let sources = page_sources(site);
         broken
             .into_iter()
-            .map(|(page, url, problem)| diagnostic(&page, &url, problem, &sources))
+            .map(|(page, url, problem)| diagnostic(&page, &url, problem, &sources, site))
             .collect()
     }
 
@@ -185,7 +185,10 @@ impl Checker {
                 None => return Outcome::Broken(Problem::OutsideBase),
             }
         } else {
-            Cow::Owned(join(page_dir(page), rest))
+            match urls::join(page_dir(page), rest) {
+                Some(joined) => Cow::Owned(joined),
+                None => return Outcome::Broken(Problem::OutsideBase),
+            }
         };
         let below = percent_decode_str(&below).decode_utf8_lossy();
         let Some(target) = self.served(&below) else {
@@ -271,47 +274,9 @@ enum Attr {
     Id,
 }
 
-/// `https:`, `mailto:`, `//host/`: not the site's.
-fn is_external(url: &str) -> bool {
-    if url.starts_with("//") {
-        return true;
-    }
-    match url.find(':') {
-        Some(i) => {
-            let scheme = &url[..i];
-            !scheme.is_empty()
-                && !url[..i].contains(['/', '?', '#'])
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
-}
-
 /// The folder of an output, below the base: `en/a/index.html` → `en/a/`.
 fn page_dir(page: &str) -> &str {
     page.rfind('/').map_or("", |i| &page[..=i])
-}
-
-/// Joins a relative reference to a folder, resolving `.` and `..`.
-fn join(dir: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let is_folder = rel.ends_with('/') || rel.ends_with("/.") || rel.ends_with("/..");
-    let mut out = parts.join("/");
-    if !out.is_empty() && (is_folder || rel == "." || rel == "..") {
-        out.push('/');
-    }
-    out
 }
 
 /// The entities templates and pulldown-cmark write inside attribute values.
@@ -332,17 +297,11 @@ fn unescape(value: &str) -> Cow<'_, str> {
 fn page_sources(site: &Site) -> HashMap<String, (String, &'static str)> {
     let mut out = HashMap::new();
     for (id, page) in site.pages.iter().enumerate() {
-        let template = if page.is_home() {
-            "home.html"
-        } else if page.is_section() {
-            "section.html"
-        } else {
-            "page.html"
-        };
+        let template = page_template(page);
         for &lang in &site.config.languages {
             let doc = site.doc(id, lang);
             out.insert(
-                format!("{}{}index.html", lang.url_prefix(), page.path),
+                urls::index_file(lang, &page.path),
                 (doc.file.path.clone(), template),
             );
         }
@@ -355,6 +314,7 @@ fn diagnostic(
     url: &str,
     problem: Problem,
     sources: &HashMap<String, (String, &'static str)>,
+    site: &Site,
 ) -> Diagnostic {
     let what = match problem {
         Problem::Missing(path) => format!("`{path}` is not part of the site"),
@@ -362,37 +322,42 @@ fn diagnostic(
         Problem::OutsideBase => "it is outside the site's base path".to_string(),
     };
     let message = format!("the page {page} links to `{url}`, but {what}");
+    let templates = templates_dir(site);
     match sources.get(page) {
         Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(format!(
-            "the link is in {file} or in the theme's template {template} (or a partial it includes); \
+            "the link is in {file} or in the template {template} of {templates} (or a partial it includes); \
              link pages with `@/path.md` so shishin writes the right URL"
         )),
-        None => Diagnostic::error(message).in_file(generated_template(page)).hint(
-            "a template writes this link: build URLs from the variables in docs/templates.md \
-             (site.base_path, page.url, …) rather than by hand",
-        ),
+        None => Diagnostic::error(message)
+            .in_file(format!("{templates}{}", generated_template(site, page)))
+            .hint(
+                "a template writes this link: build URLs from the variables in docs/templates.md \
+                 (site.base_path, page.url, …) rather than by hand",
+            ),
     }
 }
 
-/// The theme template a generated page comes from, for errors.
-fn generated_template(page: &str) -> String {
-    let below = page.strip_prefix("en/").unwrap_or(page);
-    let name = if below == "404.html" {
-        "404.html"
-    } else if below == "tags/index.html" {
-        "tags.html"
-    } else if below.starts_with("tags/") {
-        "tag.html"
-    } else if below == "compare/index.html" {
-        "compare-index.html"
-    } else if below.starts_with("compare/") {
-        "compare.html, obligation.html or facts.html"
-    } else if below.starts_with("glossary/") {
-        "glossary.html"
-    } else {
-        "base.html"
-    };
-    format!("themes/default/templates/{name}")
+/// The folder of the configured theme's templates, as the user finds it: `themes/NAME/templates/`.
+fn templates_dir(site: &Site) -> String {
+    format!("themes/{}/templates/", site.config.theme)
+}
+
+/// The theme template a generated page comes from, for errors; `base.html`, which every page
+/// extends, when the page is none shishin knows.
+fn generated_template(site: &Site, page: &str) -> &'static str {
+    match Generated::parse(urls::split_lang(page).1) {
+        Some(Generated::NotFound) => "404.html",
+        Some(Generated::TagIndex) => "tags.html",
+        Some(Generated::Tag(_)) => "tag.html",
+        Some(Generated::CompareIndex) => "compare-index.html",
+        Some(Generated::Comparison(id)) if site.obligations.contains_key(id) => "compare.html",
+        Some(Generated::Comparison(_)) => "facts.html",
+        Some(Generated::Obligation(_)) => "obligation.html",
+        Some(Generated::Glossary) => "glossary.html",
+        Some(Generated::Search) => "search.html",
+        Some(Generated::Table(..) | Generated::SearchIndex | Generated::SearchIndexPart(_))
+        | None => "base.html",
+    }
 }
 
 #[cfg(test)]
@@ -457,6 +422,19 @@ mod tests {
         assert_eq!(
             check_one("../c/", "a/b/index.html", SITE),
             Some(Problem::Missing("a/c/".into()))
+        );
+    }
+
+    #[test]
+    fn relative_links_that_climb_above_the_base_leave_the_site() {
+        // From /zaitaku/, `../style.css` is /style.css: another site's file.
+        assert_eq!(
+            check_one("../style.css", "index.html", SITE),
+            Some(Problem::OutsideBase)
+        );
+        assert_eq!(
+            check_one("../../../style.css", "a/b/index.html", SITE),
+            Some(Problem::OutsideBase)
         );
     }
 

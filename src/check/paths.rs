@@ -1,10 +1,11 @@
 //! One source per output file (SPEC §12): before anything is written, every path the build is
 //! about to write is checked to be safe, and claimed by one source only.
 //!
-//! The link stage already refuses two pages at one URL and tags that share a folder, with their
-//! lines. This is the last word over every file of the output, whatever made it: a content file
-//! `a/index.html` beside a page `a.md`, a file of `static/` over a page, a page where shishin
-//! puts its glossary. Without it the later file silently replaced the earlier one.
+//! The link stage already refuses two pages at one URL, a page in one of shishin's own folders
+//! (`crate::urls::RESERVED`) and tags that share a folder, with their lines. This is the last word
+//! over every file of the output, whatever made it: a content file `a/index.html` beside a page
+//! `a.md`, a file of `static/` over a page or over the search index. Without it the later file
+//! silently replaced the earlier one.
 
 use std::collections::hash_map::{Entry, HashMap};
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use crate::load::display_path;
 use crate::model::Lang;
 use crate::render::{Job, Output, Renderer};
 use crate::text::names;
+use crate::urls::{self, Generated};
 
 /// What made an output file, which decides whether another may replace it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,12 +149,11 @@ pub fn claims<'j>(
         })
     }));
     for &lang in &site.config.languages {
-        let path = crate::render::search::index_path(lang);
+        let path = Generated::SearchIndex.file(lang);
         claims.push(Claim::made(path, "the search index".into()));
-        let feed = format!("{}atom.xml", lang.url_prefix());
-        claims.push(fixed(feed));
+        claims.push(fixed(urls::feed(lang)));
     }
-    claims.extend(["robots.txt", "sitemap.xml", "syntax.css"].map(|p| fixed(p.into())));
+    claims.extend(urls::SITE_FILES.map(|p| fixed(p.into())));
     let files = |list: &[(String, PathBuf)], kind| -> Vec<Claim> {
         list.iter()
             .map(|(rel, path)| Claim::of_file(rel.clone(), display_path(root, path), kind))
@@ -200,15 +201,18 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
 
 /// A page shishin generates, in words, by where it goes.
 fn generated(path: &str) -> String {
-    let below = path.strip_prefix("en/").unwrap_or(path);
-    let what = match below.split('/').next().unwrap_or("") {
-        "tags" => "the list of tags",
-        "compare" => "a comparison page",
-        "obligations" => "an obligation page",
-        "glossary" => "the glossary page",
-        "search" => "the search page",
-        "404.html" => "the “page not found” page",
-        _ => "a page",
+    let what = match Generated::parse(urls::split_lang(path).1) {
+        Some(Generated::TagIndex) => "the list of tags",
+        Some(Generated::Tag(_)) => "a tag page",
+        Some(Generated::CompareIndex | Generated::Comparison(_) | Generated::Table(..)) => {
+            "a comparison page"
+        }
+        Some(Generated::Obligation(_)) => "an obligation page",
+        Some(Generated::Glossary) => "the glossary page",
+        Some(Generated::Search) => "the search page",
+        Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => "the search index",
+        Some(Generated::NotFound) => "the “page not found” page",
+        None => "a page",
     };
     format!("{what} shishin makes")
 }

@@ -13,7 +13,9 @@ use indexmap::IndexMap;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
 use crate::load::config::Config;
+use crate::markdown::glossary::Glossary;
 use crate::model::{Asset, Doc, DocId, Kind, Lang, ObligationItem, Page, PageId};
+use crate::urls::{self, tag_slug, Generated};
 use translations::TranslationState;
 
 /// Where a link goes.
@@ -58,28 +60,18 @@ pub struct Site {
     pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
     pub obligations: IndexMap<String, CanonicalSet>,
     /// `content/glossary.yaml`; empty when the site has none.
-    pub glossary: crate::markdown::glossary::Glossary,
+    pub glossary: Glossary,
 }
 
 impl Site {
     /// The page's URL path in a language, with the base path: `/zaitaku/en/a/b/`.
     pub fn url(&self, page: PageId, lang: Lang) -> String {
-        format!(
-            "{}{}{}",
-            self.config.base_path,
-            lang.url_prefix(),
-            self.pages[page].path
-        )
+        urls::url(&self.config.base_path, lang, &self.pages[page].path)
     }
 
     /// Absolute URL, for feeds, the sitemap and hreflang.
     pub fn permalink(&self, page: PageId, lang: Lang) -> String {
-        format!(
-            "{}{}{}",
-            self.config.base_url,
-            lang.url_prefix(),
-            self.pages[page].path
-        )
+        urls::permalink(&self.config.base_url, lang, &self.pages[page].path)
     }
 
     /// The document a reader of `lang` sees for a page.
@@ -102,9 +94,7 @@ impl Site {
                 }
             }
             Target::File(path) => format!("{}{}", self.config.base_path, path),
-            Target::Generated(path) => {
-                format!("{}{}{}", self.config.base_path, lang.url_prefix(), path)
-            }
+            Target::Generated(path) => urls::url(&self.config.base_path, lang, path),
         }
     }
 
@@ -118,9 +108,11 @@ impl Site {
 }
 
 /// Builds the linked site. `static_files` are the paths (below the root) that themes and
-/// `static/` put in the output, so plain links to them can be checked.
+/// `static/` put in the output, so plain links to them can be checked; the glossary decides
+/// whether links to `/glossary/` lead anywhere.
 pub fn link(
     config: Config,
+    glossary: Glossary,
     docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_files: &HashSet<String>,
@@ -144,7 +136,7 @@ pub fn link(
         backlinks: HashMap::new(),
         tags: BTreeMap::new(),
         obligations: IndexMap::new(),
-        glossary: Default::default(),
+        glossary,
         config,
         docs,
         pages,
@@ -155,11 +147,12 @@ pub fn link(
     place_in_sections(&mut site);
     check_unique_urls(&site, diags);
     site.obligations = canonical_sets(&site, diags);
+    // Before the links: a link may name a tag's page.
+    site.tags = tags(&site);
+    check_tag_folders(&site, diags);
     resolve_links(&mut site, static_files, dropped_drafts, diags);
     site.backlinks = backlinks(&site);
     site.translations = translation_states(&site, diags);
-    site.tags = tags(&site);
-    check_tag_folders(&site, diags);
     Some(site)
 }
 
@@ -171,7 +164,7 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
         by_key.insert(doc.key.clone(), pages.len());
         pages.push(Page {
             key: doc.key.clone(),
-            path: url_path(&doc.key, doc.front.slug.as_deref()),
+            path: urls::page_path(&doc.key, doc.front.slug.as_deref()),
             ja: id,
             en: None,
             parent: None,
@@ -192,23 +185,6 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
         }
     }
     (pages, by_key)
-}
-
-/// `a/b.md` → `a/b/`, `a/_index.md` → `a/`, `_index.md` → ``; `slug` replaces the last part.
-pub fn url_path(key: &str, slug: Option<&str>) -> String {
-    let stem = key.strip_suffix(".md").unwrap_or(key);
-    let mut parts: Vec<&str> = stem.split('/').collect();
-    if parts.last() == Some(&"_index") {
-        parts.pop();
-    }
-    if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
-        *last = slug;
-    }
-    let mut path = parts.join("/");
-    if !path.is_empty() {
-        path.push('/');
-    }
-    path
 }
 
 /// Sets each page's parent (the nearest folder above it with an `_index.md`) and orders children.
@@ -271,27 +247,16 @@ fn parent_dir_of_dir(dir: &str) -> Option<String> {
     }
 }
 
-/// Top-level folders of the output that shishin fills itself.
-const RESERVED: [&str; 4] = ["en", "tags", "compare", "obligations"];
-
 /// Two files must never write the same URL, nor one shishin writes itself.
 fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, PageId> = HashMap::new();
     let mut folded: HashMap<String, PageId> = HashMap::new();
     for (p, page) in site.pages.iter().enumerate() {
-        let top = page.path.split('/').next().unwrap_or("");
-        if RESERVED.contains(&top) {
+        if let Some(reserved) = urls::reserved(&page.path) {
             let file = &site.docs[page.ja].file.path;
-            diags.push(
-                Diagnostic::error(format!(
-                    "{file} would make the page /{}, but /{top}/ belongs to shishin's own pages",
-                    page.path
-                ))
-                .in_file(file.clone())
-                .hint(format!(
-                    "rename the folder or file `{top}`, or give the page another `slug:`"
-                )),
-            );
+            diags.push(reserved_url(file, &page.path, reserved));
+            // One error for the file: its page is no page of the site.
+            continue;
         }
         if let Some(&other) = seen.get(page.path.as_str()) {
             let a = &site.docs[site.pages[other].ja].file.path;
@@ -318,6 +283,19 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
             folded.insert(page.path.to_lowercase(), p);
         }
     }
+}
+
+/// A content page where shishin puts its own pages: the page would replace them or be replaced.
+fn reserved_url(file: &str, path: &str, reserved: &urls::Reserved) -> Diagnostic {
+    let (folder, owner) = (reserved.folder, reserved.owner);
+    Diagnostic::error(format!(
+        "this page's URL /{path} is where shishin puts {owner}"
+    ))
+    .in_file(file)
+    .hint(format!(
+        "/{folder}/ and every address below it are for {owner} shishin makes: rename the file or folder `{}`, or give the page another `slug:`",
+        path.split('/').next().unwrap_or(folder)
+    ))
 }
 
 /// Finds the one canonical definition of each obligation set and checks every list's set.
@@ -507,12 +485,12 @@ impl Resolver<'_> {
         }
         let doc_dir = parent_dir(&self.site.docs[self.doc_id].key).unwrap_or_default();
         if path.ends_with(".md") && !path.starts_with('/') {
-            let key = join_path(&doc_dir, path).ok_or_else(|| outside(dest))?;
+            let key = urls::join(&doc_dir, path).ok_or_else(|| outside(dest))?;
             return self.page_target(&normalize_key(&key), anchor, dest);
         }
         // A co-located file: `map.png` next to the page's source.
         if !path.starts_with('/') {
-            if let Some(rel) = join_path(&doc_dir, path) {
+            if let Some(rel) = urls::join(&doc_dir, path) {
                 if self.asset_paths.contains(rel.as_str()) {
                     return Ok(Target::File(rel));
                 }
@@ -531,7 +509,7 @@ impl Resolver<'_> {
         let site = self.site;
         let path = match path.strip_prefix('/') {
             Some(abs) => Some(abs.to_string()),
-            None => join_path(site.pages[self.page].path.trim_end_matches('/'), path),
+            None => urls::join(&site.pages[self.page].path, path),
         };
         let path = path.ok_or_else(|| outside(dest))?;
         let path = path.split('?').next().unwrap_or("").to_string();
@@ -548,7 +526,7 @@ impl Resolver<'_> {
             .map(str::to_string)
             .unwrap_or(as_dir);
         // `/en/a/` and `/a/` both name page `a/`; the reader's language is applied when rendering.
-        let bare = as_dir.strip_prefix("en/").unwrap_or(&as_dir);
+        let bare = urls::split_lang(&as_dir).1;
         let found = [bare, as_dir.as_str()]
             .iter()
             .filter_map(|p| self.by_path.get(p).copied())
@@ -558,13 +536,11 @@ impl Resolver<'_> {
                 let key = site.pages[page].key.clone();
                 self.page_target(&key, anchor, dest)
             }
-            None if self.is_generated(bare)
-                || self.is_generated(path.strip_prefix("en/").unwrap_or(&path)) =>
-            {
+            None if self.is_generated(bare) || self.is_generated(urls::split_lang(&path).1) => {
                 let target = if self.is_generated(bare) {
                     bare.to_string()
                 } else {
-                    path.strip_prefix("en/").unwrap_or(&path).to_string()
+                    urls::split_lang(&path).1.to_string()
                 };
                 Ok(Target::Generated(match anchor {
                     Some(a) => format!("{target}#{a}"),
@@ -579,24 +555,30 @@ impl Resolver<'_> {
         }
     }
 
-    /// Pages and files shishin writes itself in each language: comparisons, obligations, tags.
+    /// Whether shishin writes a page or file at `path` (below the language prefix) in every
+    /// language this document is read in: what [`Generated`] names, and this site has.
     fn is_generated(&self, path: &str) -> bool {
         let site = self.site;
-        let sets = site.obligations.keys();
-        let comparisons = site.config.comparisons.keys();
-        let ids: Vec<&String> = sets.chain(comparisons).collect();
-        match path.split_once('/') {
-            Some(("compare", "")) | Some(("tags", "")) => true,
-            Some(("compare", rest)) => ids.iter().any(|id| {
-                rest == format!("{id}/")
-                    || rest == format!("{id}.csv")
-                    || rest == format!("{id}.json")
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let Some(generated) = Generated::parse(&path) else {
+            return false;
+        };
+        match generated {
+            Generated::TagIndex | Generated::CompareIndex | Generated::Search => true,
+            Generated::Glossary => !site.glossary.is_empty(),
+            Generated::Tag(slug) => self.langs.iter().all(|lang| {
+                let tags = site.tags.get(lang).into_iter().flat_map(|t| t.keys());
+                tags.map(|t| tag_slug(t)).any(|t| t == slug)
             }),
-            Some(("obligations", rest)) => site
+            Generated::Comparison(id) | Generated::Table(id, _) => {
+                site.obligations.contains_key(id) || site.config.comparisons.contains_key(id)
+            }
+            Generated::Obligation(id) => site
                 .obligations
                 .values()
-                .any(|c| c.ja.iter().any(|i| rest == format!("{}/", i.id))),
-            _ => false,
+                .any(|c| c.ja.iter().any(|i| i.id == id)),
+            // Files, not pages, which the static paths of the output already name.
+            Generated::NotFound | Generated::SearchIndex | Generated::SearchIndexPart(_) => false,
         }
     }
 
@@ -700,26 +682,6 @@ fn outside(dest: &str) -> LinkError {
 fn normalize_key(key: &str) -> String {
     let key = key.trim_start_matches('/');
     crate::load::page_key(key).0
-}
-
-/// Joins a relative path to a folder, resolving `.` and `..`; `None` when it climbs out.
-fn join_path(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = rel.ends_with('/');
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if trailing && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
 }
 
 /// For each page read in each language: the other pages whose text links to it.
@@ -837,12 +799,12 @@ fn check_tag_folders(site: &Site, diags: &mut Diagnostics) {
             }
             let carrier = |tag: &str| site.doc(tags[tag][0], lang);
             let (a, b) = (carrier(first), carrier(name));
+            let slug = tag_slug(name);
             let d = Diagnostic::error(format!(
-                "the tags “{first}” ({}) and “{name}” ({}) would share one page, /{}tags/{}/",
+                "the tags “{first}” ({}) and “{name}” ({}) would share one page, /{}",
                 a.file.path,
                 b.file.path,
-                lang.url_prefix(),
-                tag_slug(name)
+                urls::in_lang(lang, &Generated::Tag(&slug).path())
             ))
             .hint("write the tag the same way on every page: tag pages' addresses do not tell capitals and spaces apart");
             diags.push(match tag_span(b, name) {
@@ -861,40 +823,9 @@ fn tag_span(doc: &Doc, tag: &str) -> Option<std::ops::Range<usize>> {
     Some(at..at + tag.len())
 }
 
-/// A tag's URL part: the tag itself, with characters unsafe in a path replaced.
-pub fn tag_slug(tag: &str) -> String {
-    tag.trim()
-        .chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c == '?' || c == '#' || c.is_whitespace() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn url_paths() {
-        assert_eq!(url_path("_index.md", None), "");
-        assert_eq!(url_path("a/_index.md", None), "a/");
-        assert_eq!(url_path("a/b.md", None), "a/b/");
-        assert_eq!(url_path("a/b.md", Some("c")), "a/c/");
-        assert_eq!(url_path("a/_index.md", Some("z")), "z/");
-    }
-
-    #[test]
-    fn join_paths() {
-        assert_eq!(join_path("a/b", "../c.md"), Some("a/c.md".into()));
-        assert_eq!(join_path("a", "./x/"), Some("a/x/".into()));
-        assert_eq!(join_path("", "../x"), None);
-    }
 
     /// Links pages given as (path below content/, text).
     fn linked(files: &[(&str, &str)]) -> Diagnostics {
@@ -928,6 +859,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         link(
             config,
+            Glossary::default(),
             docs,
             vec![],
             &HashSet::new(),
@@ -964,11 +896,5 @@ mod tests {
             ["the tags “Home care” (content/a.md) and “home-care” (content/b.md) would share one page, /tags/home-care/"]
         );
         assert_eq!(diags.0[0].location(), "content/b.md:3:8");
-    }
-
-    #[test]
-    fn tag_slugs_keep_japanese() {
-        assert_eq!(tag_slug("補助金"), "補助金");
-        assert_eq!(tag_slug("Home care/Hub"), "home-care-hub");
     }
 }

@@ -307,7 +307,7 @@ fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Vec<Dia
     tags.iter()
         .enumerate()
         .filter_map(|(i, tag)| {
-            // The tag page's folder is the tag without spaces around it (`link::tag_slug`).
+            // The tag page's folder is the tag without spaces around it (`urls::tag_slug`).
             let trimmed = Some(tag.trim()).filter(|t| !t.is_empty()).unwrap_or(tag);
             let problem = names::segment_problem(trimmed)?;
             let line = first_line + item_line(yaml_text, tags_line, i) - 1;

@@ -488,24 +488,10 @@ fn join_lines(s: &str) -> String {
     out
 }
 
-/// Links shishin checks and rewrites: not external (`https:`, `mailto:`, `//host`).
+/// Links shishin checks and rewrites: `@/a.md`, `@ob:hub-3` and plain paths, not external ones
+/// (`https:`, `mailto:`, `//host`; see [`crate::urls::is_external`]).
 fn is_internal(dest: &str) -> bool {
-    if dest.starts_with("//") || dest.is_empty() {
-        return false;
-    }
-    if dest.starts_with("@/") || dest.starts_with("@ob:") {
-        return true;
-    }
-    // A scheme is letters followed by `:` before any `/`, `?` or `#`.
-    match dest.find(':') {
-        Some(i) => {
-            !dest[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                || i == 0
-        }
-        None => true,
-    }
+    !dest.is_empty() && !crate::urls::is_external(dest)
 }
 
 /// GitHub-style anchor: lowercase, spaces to hyphens, punctuation removed, Japanese kept as is.

@@ -49,14 +49,6 @@ impl Lang {
         }
     }
 
-    /// The URL prefix of the language's pages: Japanese at the root, English under `en/`.
-    pub fn url_prefix(self) -> &'static str {
-        match self {
-            Lang::Ja => "",
-            Lang::En => "en/",
-        }
-    }
-
     pub fn is_en(self) -> bool {
         self == Lang::En
     }
@@ -226,7 +218,8 @@ pub type PageId = usize;
 #[derive(Debug, Clone)]
 pub struct Page {
     pub key: String,
-    /// URL path below the language prefix, without the base path: `""` (home), `a/`, `a/b/`.
+    /// URL path below the language prefix, without the base path: `""` (home), `a/`, `a/b/`
+    /// (made by `urls::page_path`, which lays out every URL of the site).
     pub path: String,
     pub ja: DocId,
     pub en: Option<DocId>,

@@ -8,6 +8,7 @@ use crate::compare::{class_name, Cell, Entry, FactTable, ObligationTable, Tables
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
 use crate::model::Lang;
+use crate::urls::{Generated, TableFormat};
 
 impl Renderer<'_> {
     pub fn render_comparisons(
@@ -15,17 +16,16 @@ impl Renderer<'_> {
         tables: &Tables,
         lang: Lang,
     ) -> Vec<Result<Output, Diagnostic>> {
-        let prefix = lang.url_prefix();
         let mut out = Vec::new();
         out.push(self.render_compare_index(tables, lang));
         for t in &tables.obligations {
             out.push(self.render_obligation_table(t, lang));
             out.push(Ok(Output::text(
-                format!("{prefix}compare/{}.csv", t.set),
+                Generated::Table(&t.set, TableFormat::Csv).file(lang),
                 t.to_csv(lang),
             )));
             out.push(Ok(Output::text(
-                format!("{prefix}compare/{}.json", t.set),
+                Generated::Table(&t.set, TableFormat::Json).file(lang),
                 crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
             for i in 0..t.obligations.len() {
@@ -35,41 +35,36 @@ impl Renderer<'_> {
         for t in &tables.facts {
             out.push(self.render_fact_table(t, lang));
             out.push(Ok(Output::text(
-                format!("{prefix}compare/{}.csv", t.id),
+                Generated::Table(&t.id, TableFormat::Csv).file(lang),
                 t.to_csv(self.site, lang),
             )));
             out.push(Ok(Output::text(
-                format!("{prefix}compare/{}.json", t.id),
+                Generated::Table(&t.id, TableFormat::Json).file(lang),
                 crate::compare::pretty(&t.to_json(self.site, lang)),
             )));
         }
         out
     }
 
-    fn path_url(&self, lang: Lang, path: &str) -> String {
-        format!(
-            "{}{}{}",
-            self.site.config.base_path,
-            lang.url_prefix(),
-            path
-        )
+    fn path_url(&self, lang: Lang, generated: Generated) -> String {
+        generated.url(&self.site.config.base_path, lang)
     }
 
     /// Common variables of a generated page below the comparison index.
     fn generated(
         &self,
         lang: Lang,
-        path: &str,
+        page: Generated,
         title: &str,
         under_index: bool,
     ) -> Map<String, Value> {
         let site = self.site;
-        let mut ctx = self.common(lang, Here::Path(path.to_string()));
+        let mut ctx = self.common(lang, Here::Path(page.path()));
         let mut crumbs = vec![
             json!({"title": site.title(site.home, lang), "url": site.url(site.home, lang), "lang": site.doc(site.home, lang).lang.code()}),
         ];
         if under_index {
-            crumbs.push(json!({"title": self.t(lang, "comparisons"), "url": self.path_url(lang, "compare/"), "lang": lang.code()}));
+            crumbs.push(json!({"title": self.t(lang, "comparisons"), "url": self.path_url(lang, Generated::CompareIndex), "lang": lang.code()}));
         }
         ctx.insert("breadcrumbs".into(), Value::Array(crumbs));
         ctx.insert("title".into(), json!(title));
@@ -78,16 +73,16 @@ impl Renderer<'_> {
 
     fn render_compare_index(&self, tables: &Tables, lang: Lang) -> Result<Output, Diagnostic> {
         let title = self.t(lang, "comparisons");
-        let mut ctx = self.generated(lang, "compare/", &title, false);
+        let mut ctx = self.generated(lang, Generated::CompareIndex, &title, false);
         let obligations: Vec<Value> = tables
             .obligations
             .iter()
             .map(|t| {
                 json!({
                     "name": t.name(self.site, lang),
-                    "url": self.path_url(lang, &format!("compare/{}/", t.set)),
-                    "csv_url": self.path_url(lang, &format!("compare/{}.csv", t.set)),
-                    "json_url": self.path_url(lang, &format!("compare/{}.json", t.set)),
+                    "url": self.path_url(lang, Generated::Comparison(&t.set)),
+                    "csv_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
+                    "json_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
                     "count": t.obligations.len(),
                     "prefectures": t.columns.iter().map(|c| json!({
                         "name": c.prefecture.name(lang.is_en()),
@@ -102,9 +97,9 @@ impl Renderer<'_> {
             .map(|t| {
                 json!({
                     "name": t.name(lang),
-                    "url": self.path_url(lang, &format!("compare/{}/", t.id)),
-                    "csv_url": self.path_url(lang, &format!("compare/{}.csv", t.id)),
-                    "json_url": self.path_url(lang, &format!("compare/{}.json", t.id)),
+                    "url": self.path_url(lang, Generated::Comparison(&t.id)),
+                    "csv_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
+                    "json_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
                     "count": t.columns.len(),
                 })
             })
@@ -112,10 +107,7 @@ impl Renderer<'_> {
         ctx.insert("obligation_tables".into(), Value::Array(obligations));
         ctx.insert("fact_tables".into(), Value::Array(facts));
         let html = self.render("compare-index.html", ctx)?;
-        Ok(Output::text(
-            format!("{}compare/index.html", lang.url_prefix()),
-            html,
-        ))
+        Ok(Output::text(Generated::CompareIndex.file(lang), html))
     }
 
     fn cell_value(&self, cell: &Cell, lang: Lang) -> Value {
@@ -149,8 +141,8 @@ impl Renderer<'_> {
     ) -> Result<Output, Diagnostic> {
         let site = self.site;
         let name = t.name(site, lang).to_string();
-        let path = format!("compare/{}/", t.set);
-        let mut ctx = self.generated(lang, &path, &name, true);
+        let page = Generated::Comparison(&t.set);
+        let mut ctx = self.generated(lang, page, &name, true);
         let columns: Vec<Value> = t
             .columns
             .iter()
@@ -171,7 +163,7 @@ impl Renderer<'_> {
                 let (text, tl) = o.text(lang);
                 json!({
                     "id": o.id, "text": text, "lang": tl.code(),
-                    "url": self.path_url(lang, &format!("obligations/{}/", o.id)),
+                    "url": self.path_url(lang, Generated::Obligation(&o.id)),
                     "source": format!("{}#{}", site.url(t.page, lang), o.id),
                     "cells": t.columns.iter().map(|c| c.cells[i].iter().map(|cell| self.cell_value(cell, lang)).collect::<Vec<_>>()).collect::<Vec<_>>(),
                 })
@@ -182,16 +174,13 @@ impl Renderer<'_> {
             json!({
                 "set": t.set, "name": name,
                 "source": site.url(t.page, lang), "source_title": site.title(t.page, lang),
-                "csv_url": self.path_url(lang, &format!("compare/{}.csv", t.set)),
-                "json_url": self.path_url(lang, &format!("compare/{}.json", t.set)),
+                "csv_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
+                "json_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
                 "columns": columns, "rows": rows,
             }),
         );
         let html = self.render("compare.html", ctx)?;
-        Ok(Output::text(
-            format!("{}{path}index.html", lang.url_prefix()),
-            html,
-        ))
+        Ok(Output::text(page.file(lang), html))
     }
 
     fn render_obligation(
@@ -203,10 +192,10 @@ impl Renderer<'_> {
         let site = self.site;
         let o = &t.obligations[i];
         let (text, tl) = o.text(lang);
-        let path = format!("obligations/{}/", o.id);
+        let page = Generated::Obligation(&o.id);
         let mut ctx = self.generated(
             lang,
-            &path,
+            page,
             &format!("{} {}", o.id, t.name(site, lang)),
             true,
         );
@@ -232,21 +221,18 @@ impl Renderer<'_> {
             json!({
                 "id": o.id, "set": t.set, "set_name": t.name(site, lang), "text": text, "lang": tl.code(),
                 "source": format!("{}#{}", site.url(t.page, lang), o.id), "source_title": site.title(t.page, lang),
-                "compare_url": self.path_url(lang, &format!("compare/{}/", t.set)),
+                "compare_url": self.path_url(lang, Generated::Comparison(&t.set)),
                 "versions": versions, "gaps": gaps,
             }),
         );
         let html = self.render("obligation.html", ctx)?;
-        Ok(Output::text(
-            format!("{}{path}index.html", lang.url_prefix()),
-            html,
-        ))
+        Ok(Output::text(page.file(lang), html))
     }
 
     fn render_fact_table(&self, t: &FactTable, lang: Lang) -> Result<Output, Diagnostic> {
         let site = self.site;
-        let path = format!("compare/{}/", t.id);
-        let mut ctx = self.generated(lang, &path, t.name(lang), true);
+        let page = Generated::Comparison(&t.id);
+        let mut ctx = self.generated(lang, page, t.name(lang), true);
         let columns: Vec<Value> = t
             .columns
             .iter()
@@ -276,15 +262,12 @@ impl Renderer<'_> {
             "table".into(),
             json!({
                 "id": t.id, "name": t.name(lang),
-                "csv_url": self.path_url(lang, &format!("compare/{}.csv", t.id)),
-                "json_url": self.path_url(lang, &format!("compare/{}.json", t.id)),
+                "csv_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
+                "json_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
                 "columns": columns, "rows": rows,
             }),
         );
         let html = self.render("facts.html", ctx)?;
-        Ok(Output::text(
-            format!("{}{path}index.html", lang.url_prefix()),
-            html,
-        ))
+        Ok(Output::text(page.file(lang), html))
     }
 }

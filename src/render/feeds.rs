@@ -10,6 +10,7 @@ use crate::link::Site;
 use crate::model::{Lang, PageId};
 use crate::render::Output;
 use crate::text::safety::xml_text;
+use crate::urls::{self, SITEMAP};
 
 /// How many entries a feed carries: the newest pages.
 const FEED_ENTRIES: usize = 50;
@@ -64,12 +65,12 @@ fn split_sitemap(
     }
     xml.push_str(URLSET_TAIL);
     if parts.done == 0 {
-        (parts.emit)(Output::text("sitemap.xml", xml));
+        (parts.emit)(Output::text(SITEMAP, xml));
         return;
     }
     parts.close(xml);
     let index = sitemap_index(base_url, parts.done);
-    (parts.emit)(Output::text("sitemap.xml", index));
+    (parts.emit)(Output::text(SITEMAP, index));
 }
 
 /// The sitemap's parts as they are closed. The first is held back until a second shows that
@@ -88,14 +89,10 @@ impl Parts<'_> {
             return;
         }
         if let Some(first) = self.first.take() {
-            (self.emit)(Output::text(part_name(1), first));
+            (self.emit)(Output::text(urls::sitemap_part(1), first));
         }
-        (self.emit)(Output::text(part_name(self.done), xml));
+        (self.emit)(Output::text(urls::sitemap_part(self.done), xml));
     }
-}
-
-fn part_name(n: usize) -> String {
-    format!("sitemap-{n}.xml")
 }
 
 fn sitemap_index(base_url: &str, parts: usize) -> String {
@@ -103,7 +100,7 @@ fn sitemap_index(base_url: &str, parts: usize) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for n in 1..=parts {
-        let loc = format!("{base_url}{}", part_name(n));
+        let loc = format!("{base_url}{}", urls::sitemap_part(n));
         let _ = writeln!(xml, "  <sitemap><loc>{}</loc></sitemap>", xml_text(&loc));
     }
     xml.push_str("</sitemapindex>\n");
@@ -140,9 +137,9 @@ fn url_entry(site: &Site, page: PageId, lang: Lang) -> String {
 
 fn robots(site: &Site) -> Output {
     Output::text(
-        "robots.txt",
+        urls::ROBOTS,
         format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            "User-agent: *\nAllow: /\n\nSitemap: {}{SITEMAP}\n",
             site.config.base_url
         ),
     )
@@ -158,8 +155,8 @@ fn feed(site: &Site, lang: Lang) -> Output {
     dated.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     dated.truncate(FEED_ENTRIES);
     let cfg = &site.config;
-    let home = format!("{}{}", cfg.base_url, lang.url_prefix());
-    let self_url = format!("{home}atom.xml");
+    let home = urls::permalink(&cfg.base_url, lang, "");
+    let self_url = format!("{}{}", cfg.base_url, urls::feed(lang));
     let updated = dated.first().map_or_else(
         || "1970-01-01".to_string(),
         |d| d.1.format("%Y-%m-%d").to_string(),
@@ -191,7 +188,7 @@ fn feed(site: &Site, lang: Lang) -> Output {
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    Output::text(format!("{}atom.xml", lang.url_prefix()), xml)
+    Output::text(urls::feed(lang), xml)
 }
 
 #[cfg(test)]

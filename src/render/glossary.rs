@@ -7,9 +7,7 @@ use super::{Here, Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::TermLinks;
 use crate::model::Lang;
-
-/// The glossary's path below the language prefix.
-pub const PATH: &str = "glossary/";
+use crate::urls::Generated;
 
 impl Renderer<'_> {
     /// The glossary page in `lang`, or `None` when the site has no glossary.
@@ -17,11 +15,7 @@ impl Renderer<'_> {
         if self.site.glossary.is_empty() {
             return None;
         }
-        Some(format!(
-            "{}{}{PATH}",
-            self.site.config.base_path,
-            lang.url_prefix()
-        ))
+        Some(Generated::Glossary.url(&self.site.config.base_path, lang))
     }
 
     /// What a page body needs to link first uses of terms.
@@ -67,12 +61,12 @@ impl Renderer<'_> {
         };
         terms.sort_by_key(key);
         let title = self.t(lang, "glossary");
-        let mut ctx = self.common(lang, Here::Path(PATH.into()));
+        let mut ctx = self.common(lang, Here::Path(Generated::Glossary.path()));
         ctx.insert("title".into(), json!(title));
         ctx.insert("terms".into(), Value::Array(terms));
         Some(
             self.render("glossary.html", ctx)
-                .map(|html| Output::text(format!("{}{PATH}index.html", lang.url_prefix()), html)),
+                .map(|html| Output::text(Generated::Glossary.file(lang), html)),
         )
     }
 }

@@ -9,10 +9,11 @@ use crate::compare::Tables;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::dates::DateValue;
 use crate::link::translations::TranslationState;
-use crate::link::{tag_slug, Site};
+use crate::link::Site;
 use crate::markdown;
 use crate::model::{Lang, PageId};
 use crate::render::theme::Theme;
+use crate::urls::{self, tag_slug, Generated};
 
 mod compare;
 pub mod feeds;
@@ -127,11 +128,7 @@ impl<'a> Renderer<'a> {
 
     /// The file a page job writes: `en/a/b/index.html`.
     pub fn page_output_path(&self, page: PageId, lang: Lang) -> String {
-        format!(
-            "{}{}index.html",
-            lang.url_prefix(),
-            self.site.pages[page].path
-        )
+        urls::index_file(lang, &self.site.pages[page].path)
     }
 
     /// The one file a page or tag job writes, known before rendering it (`None` for the other
@@ -203,13 +200,7 @@ impl<'a> Renderer<'a> {
     fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
-        let template = if p.is_home() {
-            "home.html"
-        } else if p.is_section() {
-            "section.html"
-        } else {
-            "page.html"
-        };
+        let template = theme::page_template(p);
         let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
         let entry = search::Entry::new(
@@ -266,17 +257,17 @@ impl<'a> Renderer<'a> {
                 "description": cfg.description.as_ref().map(|d| d.get(lang)),
                 "base_path": cfg.base_path,
                 "home_url": site.url(site.home, lang),
-                "feed_url": format!("{}{}atom.xml", cfg.base_path, lang.url_prefix()),
-                "tags_url": format!("{}{}tags/", cfg.base_path, lang.url_prefix()),
+                "feed_url": format!("{}{}", cfg.base_path, urls::feed(lang)),
+                "tags_url": Generated::TagIndex.url(&cfg.base_path, lang),
                 "glossary_url": self.glossary_url(lang),
-                "search_url": format!("{}{}", cfg.base_path, search::page_path(lang)),
+                "search_url": Generated::Search.url(&cfg.base_path, lang),
                 "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
             }),
         );
         let switch_url = |l: Lang| match &here {
             Here::Page(p) => site.url(*p, l),
-            Here::Path(path) => format!("{}{}{}", cfg.base_path, l.url_prefix(), path),
-            Here::Nowhere => format!("{}{}", cfg.base_path, l.url_prefix()),
+            Here::Path(path) => urls::url(&cfg.base_path, l, path),
+            Here::Nowhere => urls::url(&cfg.base_path, l, ""),
         };
         ctx.insert(
             "switcher".into(),
@@ -449,18 +440,13 @@ impl<'a> Renderer<'a> {
             percent_encoding::NON_ALPHANUMERIC,
         )
         .to_string();
-        format!(
-            "{}{}tags/{}/",
-            self.site.config.base_path,
-            lang.url_prefix(),
-            slug
-        )
+        Generated::Tag(&slug).url(&self.site.config.base_path, lang)
     }
 
     fn render_tag_index(&self, lang: Lang) -> Result<Output, Diagnostic> {
         let empty = Default::default();
         let tags = self.site.tags.get(&lang).unwrap_or(&empty);
-        let mut ctx = self.common(lang, Here::Path("tags/".into()));
+        let mut ctx = self.common(lang, Here::Path(Generated::TagIndex.path()));
         ctx.insert("title".into(), json!(self.t(lang, "all_tags")));
         ctx.insert(
             "tags".into(),
@@ -471,7 +457,7 @@ impl<'a> Renderer<'a> {
             ),
         );
         self.render("tags.html", ctx)
-            .map(|html| Output::text(format!("{}tags/index.html", lang.url_prefix()), html))
+            .map(|html| Output::text(Generated::TagIndex.file(lang), html))
     }
 
     fn render_tag(&self, lang: Lang, name: &str) -> Result<Output, Diagnostic> {
@@ -481,7 +467,8 @@ impl<'a> Renderer<'a> {
             .get(&lang)
             .and_then(|t| t.get(name))
             .map_or(&[][..], Vec::as_slice);
-        let mut ctx = self.common(lang, Here::Path(format!("tags/{}/", tag_slug(name))));
+        let path = Generated::Tag(&tag_slug(name)).path();
+        let mut ctx = self.common(lang, Here::Path(path));
         self.switch_to_tag_index(&mut ctx, name);
         ctx.insert("title".into(), json!(name));
         ctx.insert(
@@ -512,11 +499,7 @@ impl<'a> Renderer<'a> {
                 continue;
             };
             if !self.site.tags.get(&l).is_some_and(|t| t.contains_key(name)) {
-                item["url"] = json!(format!(
-                    "{}{}tags/",
-                    self.site.config.base_path,
-                    l.url_prefix()
-                ));
+                item["url"] = json!(Generated::TagIndex.url(&self.site.config.base_path, l));
             }
         }
     }
@@ -532,12 +515,12 @@ impl<'a> Renderer<'a> {
             .unwrap_or(json!("404"));
         ctx.insert("title".into(), title);
         let html = self.render("404.html", ctx)?;
-        Ok(Output::text(format!("{}404.html", lang.url_prefix()), html))
+        Ok(Output::text(Generated::NotFound.file(lang), html))
     }
 }
 
 fn tag_output_path(lang: Lang, name: &str) -> String {
-    format!("{}tags/{}/index.html", lang.url_prefix(), tag_slug(name))
+    Generated::Tag(&tag_slug(name)).file(lang)
 }
 
 /// A date for templates: `{iso, display}` in the reader's language.

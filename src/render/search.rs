@@ -14,10 +14,9 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::Site;
 use crate::model::Lang;
 use crate::render::Output;
+use crate::urls::Generated;
 
 /// One page as the search sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,26 +50,6 @@ impl Entry {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("search entries are plain strings")
     }
-}
-
-/// The search page owns its URL: a page that would take it is an error, not silently replaced.
-pub fn check_reserved(site: &Site, diags: &mut Diagnostics) {
-    for page in site.pages.iter().filter(|p| p.path == page_path(Lang::Ja)) {
-        let file = &site.docs[page.ja].file;
-        diags.push(
-            Diagnostic::error(format!(
-                "this page would be published at /{}, where shishin puts the search page",
-                page.path
-            ))
-            .in_file(file.path.clone())
-            .hint("rename the file or folder, or give the page another `slug:`"),
-        );
-    }
-}
-
-/// Where a language's search page and index are, below the output root.
-pub fn page_path(lang: Lang) -> String {
-    format!("{}search/", lang.url_prefix())
 }
 
 /// A part of the index is closed once it holds about this many bytes.
@@ -126,7 +105,7 @@ impl IndexWriter {
             self.lang.code(),
             self.parts
         );
-        outputs.push(Output::text(index_path(self.lang), head));
+        outputs.push(Output::text(Generated::SearchIndex.file(self.lang), head));
         outputs
     }
 
@@ -139,18 +118,11 @@ impl IndexWriter {
         let entries = std::mem::take(&mut self.part);
         script.push_str(entries.strip_suffix(',').unwrap_or(&entries));
         script.push_str("];\n");
-        Output::text(part_path(self.lang, self.parts), script)
+        Output::text(
+            Generated::SearchIndexPart(self.parts).file(self.lang),
+            script,
+        )
     }
-}
-
-/// Where a language's `index.js` is, below the output root.
-pub fn index_path(lang: Lang) -> String {
-    format!("{}index.js", page_path(lang))
-}
-
-/// Where part `n` (from 1) of a language's index is, below the output root.
-pub fn part_path(lang: Lang, n: usize) -> String {
-    format!("{}index-{n}.js", page_path(lang))
 }
 
 /// Every file of one language's index at once.

@@ -5,21 +5,20 @@ use serde_json::json;
 use super::{Here, Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
-use crate::render::search;
+use crate::urls::{self, Generated};
 
 impl Renderer<'_> {
     /// `search/index.html` of one language (its index, `search/index.js`, comes from
-    /// [`search::index_output`]).
+    /// [`crate::render::search::index_outputs`]).
     pub fn render_search_page(&self, lang: Lang) -> Result<Output, Diagnostic> {
-        let path = search::page_path(lang);
         // Below the language prefix, as the language switcher wants it.
-        let mut ctx = self.common(lang, Here::Path("search/".into()));
+        let path = Generated::Search.path();
+        let mut ctx = self.common(lang, Here::Path(path.clone()));
         ctx.insert("title".into(), json!(self.t(lang, "search")));
         // Relative URLs, so the page also works opened from a folder (file://) and under any
         // base path; `..` per folder between the page and the language root / the output root.
-        let to_lang_root =
-            "../".repeat(path.matches('/').count() - lang.url_prefix().matches('/').count());
-        let to_root = "../".repeat(path.matches('/').count());
+        let to_lang_root = urls::up_to_root(&path);
+        let to_root = urls::up_to_root(&urls::in_lang(lang, &path));
         ctx.insert(
             "search_page".into(),
             json!({
@@ -29,6 +28,6 @@ impl Renderer<'_> {
             }),
         );
         self.render("search.html", ctx)
-            .map(|html| Output::text(format!("{path}index.html"), html))
+            .map(|html| Output::text(Generated::Search.file(lang), html))
     }
 }

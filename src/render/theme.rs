@@ -9,7 +9,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{display_path, read_text};
-use crate::model::Lang;
+use crate::model::{Lang, Page};
 
 pub const TEMPLATES: [&str; 13] = [
     "base.html",
@@ -26,6 +26,17 @@ pub const TEMPLATES: [&str; 13] = [
     "facts.html",
     "glossary.html",
 ];
+
+/// The template a content page renders with.
+pub fn page_template(page: &Page) -> &'static str {
+    if page.is_home() {
+        "home.html"
+    } else if page.is_section() {
+        "section.html"
+    } else {
+        "page.html"
+    }
+}
 
 pub struct Theme {
     pub tera: Tera,

@@ -20,6 +20,7 @@ use tokio::sync::{broadcast, watch};
 use super::host::{self, AllowedHosts};
 use crate::render::Content;
 use crate::serve::rebuild::Preview;
+use crate::urls::{self, Generated};
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const ERROR_HTML: &str = include_str!("error.html");
@@ -177,23 +178,21 @@ enum Found {
 
 fn lookup(preview: &Preview, rel: &str) -> Found {
     let name = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
+        urls::index_of(rel)
     } else {
         rel.to_string()
     };
     if let Some(content) = preview.get(&name) {
         return Found::File(name, content);
     }
-    if !rel.is_empty() && !rel.ends_with('/') && preview.get(&format!("{rel}/index.html")).is_some()
+    if !rel.is_empty()
+        && !rel.ends_with('/')
+        && preview.get(&urls::index_of(&format!("{rel}/"))).is_some()
     {
         return Found::Redirect;
     }
-    let not_found = if rel.starts_with("en/") {
-        "en/404.html"
-    } else {
-        "404.html"
-    };
-    Found::Missing(preview.get(not_found))
+    let lang = urls::split_lang(rel).0;
+    Found::Missing(preview.get(&Generated::NotFound.file(lang)))
 }
 
 fn respond(name: &str, content: Content) -> Response {

@@ -221,9 +221,9 @@ fn url_path(output: &str) -> String {
     if output == "*" {
         return output.to_string();
     }
-    match output.strip_suffix("index.html") {
-        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
-        _ => format!("/{output}"),
+    match crate::urls::folder_of_index(output) {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{output}"),
     }
 }
 

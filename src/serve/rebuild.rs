@@ -24,6 +24,7 @@ use crate::render::inputs::Inputs;
 use crate::render::search;
 use crate::render::theme::Theme;
 use crate::render::{Content, Job, Made, Output, Renderer};
+use crate::urls::{self, Generated};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
 pub struct Preview {
@@ -214,8 +215,12 @@ impl Preview {
         }
         let languages = self.setup.as_ref()?.config.languages.clone();
         let lang = languages.into_iter().find(|&l| {
-            path.strip_prefix(&search::page_path(l))
-                .is_some_and(|file| file.starts_with("index") && file.ends_with(".js"))
+            let (in_lang, below) = urls::split_lang(path);
+            in_lang == l
+                && matches!(
+                    Generated::parse(below),
+                    Some(Generated::SearchIndex | Generated::SearchIndexPart(_))
+                )
         })?;
         self.search_index(lang, path)
     }

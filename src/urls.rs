@@ -1,0 +1,573 @@
+//! The URL layout of a site (SPEC §3, §7, §8, §11): where every page and file of the output goes,
+//! which top-level names shishin keeps for itself, how a relative reference is joined to a folder,
+//! and which URLs are the site's own.
+//!
+//! Every stage asks this module instead of writing paths itself: the link stage (which pages and
+//! generated pages a link may name, which page paths are taken), the renderer (the files and URLs
+//! it writes), the checks (which source made an output) and the preview (which file a request
+//! wants). When the layout was written out in each of them, the copies disagreed: a link to
+//! `/glossary/` was refused though the glossary was built there.
+//!
+//! Three forms of a path, never mixed up:
+//! - a **path** below the language prefix, without the base path, as [`crate::model::Page::path`]
+//!   keeps it: `""` (home), `a/b/`, `compare/hub/`, `compare/hub.csv`;
+//! - an **output path** below the output root, the file written: [`in_lang`] and [`index_file`]
+//!   (`en/a/b/index.html`);
+//! - a **URL**, with the base path ([`url`]: `/zaitaku/en/a/b/`) or the whole base URL
+//!   ([`permalink`]).
+//!
+//! | what | path (below `en/` for English) | file written | made by |
+//! |---|---|---|---|
+//! | content page `a/b.md` (`slug: c` → `a/c/`) | `a/b/` ([`page_path`]) | `a/b/index.html` | `page.html` |
+//! | section `a/_index.md` | `a/` | `a/index.html` | `section.html` |
+//! | home `_index.md` | `` | `index.html` | `home.html` |
+//! | list of tags | `tags/` | `tags/index.html` | `tags.html` |
+//! | one tag ([`tag_slug`]) | `tags/SLUG/` | `tags/SLUG/index.html` | `tag.html` |
+//! | index of comparisons | `compare/` | `compare/index.html` | `compare-index.html` |
+//! | an obligation set or a fact comparison | `compare/ID/` | `compare/ID/index.html` | `compare.html`, `facts.html` |
+//! | its tables | `compare/ID.csv`, `compare/ID.json` | the same | |
+//! | one obligation | `obligations/SET-N/` | `obligations/SET-N/index.html` | `obligation.html` |
+//! | glossary (with `content/glossary.yaml`) | `glossary/` | `glossary/index.html` | `glossary.html` |
+//! | search page | `search/` | `search/index.html` | `search.html` |
+//! | search index | `search/index.js`, `search/index-N.js` | the same | |
+//! | “page not found” | `404.html` | `404.html` | `404.html` |
+//! | Atom feed | `atom.xml` | `atom.xml` | |
+//! | data downloads (reserved, not built yet) | `data/` | | |
+//! | sitemap, once per site | | `sitemap.xml` (`sitemap-N.xml` on a large site) | |
+//! | robots, highlighting, once per site | | `robots.txt`, `syntax.css` | |
+//!
+//! The top-level folders of the table are [`RESERVED`], as is `en/`: a content page there is an
+//! error naming its file, never a page silently replaced.
+
+use crate::model::Lang;
+
+/// The English pages' folder; Japanese pages are at the root.
+const EN: &str = "en/";
+
+// --- Paths below the language prefix ------------------------------------------------------------
+
+/// The path of a content page: `a/b.md` → `a/b/`, `a/_index.md` → `a/`, `_index.md` → ``;
+/// `slug` replaces the last part.
+pub fn page_path(key: &str, slug: Option<&str>) -> String {
+    let stem = key.strip_suffix(".md").unwrap_or(key);
+    let mut parts: Vec<&str> = stem.split('/').collect();
+    if parts.last() == Some(&"_index") {
+        parts.pop();
+    }
+    if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
+        *last = slug;
+    }
+    let mut path = parts.join("/");
+    if !path.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
+/// A tag's part of its page's path: the tag itself, with characters unsafe in a path replaced.
+/// Case and spaces are folded, so `Home care` and `home-care` share one page (the link stage
+/// refuses that).
+pub fn tag_slug(tag: &str) -> String {
+    tag.trim()
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c == '?' || c == '#' || c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The format of a comparison's table beside its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Json,
+}
+
+impl TableFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Json => "json",
+        }
+    }
+}
+
+/// A page or file shishin generates in each language, by what it is. [`Generated::path`] says
+/// where it goes and [`Generated::parse`] reads a path back, so the two cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generated<'a> {
+    /// `tags/`
+    TagIndex,
+    /// `tags/SLUG/`, holding the slug ([`tag_slug`]), not the tag as written.
+    Tag(&'a str),
+    /// `compare/`
+    CompareIndex,
+    /// `compare/ID/`: an obligation set's matrix or a fact comparison.
+    Comparison(&'a str),
+    /// `compare/ID.csv`, `compare/ID.json`
+    Table(&'a str, TableFormat),
+    /// `obligations/SET-N/`
+    Obligation(&'a str),
+    /// `glossary/`
+    Glossary,
+    /// `search/`
+    Search,
+    /// `search/index.js`: says how many parts the index has.
+    SearchIndex,
+    /// `search/index-N.js`, counted from 1.
+    SearchIndexPart(usize),
+    /// `404.html`
+    NotFound,
+}
+
+const TAGS: &str = "tags/";
+const COMPARE: &str = "compare/";
+const OBLIGATIONS: &str = "obligations/";
+const GLOSSARY: &str = "glossary/";
+const SEARCH: &str = "search/";
+const NOT_FOUND: &str = "404.html";
+
+impl<'a> Generated<'a> {
+    /// The path below the language prefix.
+    pub fn path(self) -> String {
+        match self {
+            Generated::TagIndex => TAGS.into(),
+            Generated::Tag(slug) => format!("{TAGS}{slug}/"),
+            Generated::CompareIndex => COMPARE.into(),
+            Generated::Comparison(id) => format!("{COMPARE}{id}/"),
+            Generated::Table(id, format) => format!("{COMPARE}{id}.{}", format.extension()),
+            Generated::Obligation(id) => format!("{OBLIGATIONS}{id}/"),
+            Generated::Glossary => GLOSSARY.into(),
+            Generated::Search => SEARCH.into(),
+            Generated::SearchIndex => format!("{SEARCH}index.js"),
+            Generated::SearchIndexPart(n) => format!("{SEARCH}index-{n}.js"),
+            Generated::NotFound => NOT_FOUND.into(),
+        }
+    }
+
+    /// The file it is written to in a language, below the output root: a folder's
+    /// `index.html`, or the file itself.
+    pub fn file(self, lang: Lang) -> String {
+        let path = self.path();
+        if path.ends_with('/') {
+            index_file(lang, &path)
+        } else {
+            in_lang(lang, &path)
+        }
+    }
+
+    /// Its URL in a language, from the site's base path: `/zaitaku/en/compare/hub/`.
+    pub fn url(self, base_path: &str, lang: Lang) -> String {
+        url(base_path, lang, &self.path())
+    }
+
+    /// What a path below the language prefix is, if shishin generates it there. A folder's
+    /// `index.html` reads as the folder. Says nothing of whether this site has that comparison,
+    /// tag or obligation: only that the path has the shape of one.
+    pub fn parse(path: &'a str) -> Option<Generated<'a>> {
+        let path = folder_of_index(path).unwrap_or(path);
+        if path == NOT_FOUND {
+            return Some(Generated::NotFound);
+        }
+        let (top, rest) = path.split_once('/')?;
+        let folder = rest.strip_suffix('/').filter(|s| is_segment(s));
+        Some(match (top, rest) {
+            ("tags", "") => Generated::TagIndex,
+            ("tags", _) => Generated::Tag(folder?),
+            ("compare", "") => Generated::CompareIndex,
+            ("compare", _) => match folder {
+                Some(id) => Generated::Comparison(id),
+                None => table(rest)?,
+            },
+            ("obligations", _) => Generated::Obligation(folder?),
+            ("glossary", "") => Generated::Glossary,
+            ("search", "") => Generated::Search,
+            ("search", "index.js") => Generated::SearchIndex,
+            ("search", file) => {
+                let n = file.strip_prefix("index-")?.strip_suffix(".js")?;
+                Generated::SearchIndexPart(n.parse().ok().filter(|&n| n > 0)?)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// `hub.csv` → the CSV table of `hub`.
+fn table(file: &str) -> Option<Generated<'_>> {
+    let (id, ext) = file.rsplit_once('.')?;
+    let format = [TableFormat::Csv, TableFormat::Json]
+        .into_iter()
+        .find(|f| f.extension() == ext)?;
+    is_segment(id).then_some(Generated::Table(id, format))
+}
+
+/// One plain part of a path: not empty, no separator, not `.` or `..`.
+fn is_segment(s: &str) -> bool {
+    !s.is_empty() && !s.contains('/') && s != "." && s != ".."
+}
+
+// --- Reserved names -----------------------------------------------------------------------------
+
+/// A top-level folder shishin fills itself, and what it puts there, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reserved {
+    /// `glossary`
+    pub folder: &'static str,
+    /// `the glossary page`
+    pub owner: &'static str,
+}
+
+/// Every top-level folder shishin fills: no content page may be published in one. `data` is
+/// kept for the downloads of SPEC §11 before they are built, so that no site comes to depend
+/// on the name.
+pub const RESERVED: [Reserved; 7] = [
+    Reserved {
+        folder: "en",
+        owner: "the English pages",
+    },
+    Reserved {
+        folder: "tags",
+        owner: "the tag pages",
+    },
+    Reserved {
+        folder: "compare",
+        owner: "the comparison pages",
+    },
+    Reserved {
+        folder: "obligations",
+        owner: "the obligation pages",
+    },
+    Reserved {
+        folder: "glossary",
+        owner: "the glossary page",
+    },
+    Reserved {
+        folder: "search",
+        owner: "the search page",
+    },
+    Reserved {
+        folder: "data",
+        owner: "the data downloads",
+    },
+];
+
+/// The reserved folder a page path lies in, if any. Compared without case: on the file systems
+/// of Windows and macOS, and on many servers, `Glossary/` is `glossary/`.
+pub fn reserved(path: &str) -> Option<&'static Reserved> {
+    let top = path.split('/').next().unwrap_or("");
+    RESERVED.iter().find(|r| r.folder.eq_ignore_ascii_case(top))
+}
+
+// --- Output paths and URLs ----------------------------------------------------------------------
+
+/// A path below the language prefix as a path below the output root: `a/` → `en/a/`.
+pub fn in_lang(lang: Lang, path: &str) -> String {
+    format!("{}{path}", lang_prefix(lang))
+}
+
+/// The file a folder's path is written to, below the output root: `a/` → `en/a/index.html`.
+pub fn index_file(lang: Lang, folder: &str) -> String {
+    index_of(&in_lang(lang, folder))
+}
+
+/// The file that holds a folder's page, below the same root as the folder: `a/` →
+/// `a/index.html`, `` → `index.html`. Servers answer a folder's URL with it.
+pub fn index_of(folder: &str) -> String {
+    format!("{folder}index.html")
+}
+
+/// The folder whose page a file is ([`index_of`] read back): `a/b/index.html` → `a/b/`,
+/// `index.html` → ``; `None` for any other file.
+pub fn folder_of_index(file: &str) -> Option<&str> {
+    let dir = file.strip_suffix("index.html")?;
+    (dir.is_empty() || dir.ends_with('/')).then_some(dir)
+}
+
+/// The language of a path below the output root, and the path below its language prefix:
+/// `en/a/` → (English, `a/`).
+pub fn split_lang(path: &str) -> (Lang, &str) {
+    match path.strip_prefix(EN) {
+        Some(rest) => (Lang::En, rest),
+        None => (Lang::Ja, path),
+    }
+}
+
+/// The prefix of a language's pages below the base path: `` for Japanese, `en/` for English.
+pub fn lang_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "",
+        Lang::En => EN,
+    }
+}
+
+/// The URL of a path in a language, from the site's base path: `/zaitaku/` + `a/` →
+/// `/zaitaku/en/a/`.
+pub fn url(base_path: &str, lang: Lang, path: &str) -> String {
+    format!("{base_path}{}{path}", lang_prefix(lang))
+}
+
+/// The absolute URL of a path in a language, for feeds, the sitemap and hreflang.
+pub fn permalink(base_url: &str, lang: Lang, path: &str) -> String {
+    format!("{base_url}{}{path}", lang_prefix(lang))
+}
+
+/// From a folder below the output root back up to the root, as a relative reference:
+/// `en/search/` → `../../`. For pages that must work wherever they are opened from.
+pub fn up_to_root(folder: &str) -> String {
+    "../".repeat(folder.matches('/').count())
+}
+
+/// A language's Atom feed, below the output root.
+pub fn feed(lang: Lang) -> String {
+    in_lang(lang, "atom.xml")
+}
+
+/// The site's sitemap (on a large site, the index of [`sitemap_part`]s).
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// Part `n` (from 1) of a large site's sitemap.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+pub const ROBOTS: &str = "robots.txt";
+
+/// The stylesheet of highlighted code.
+pub const SYNTAX_CSS: &str = "syntax.css";
+
+/// The files shishin writes once per site, at the root, whatever the languages.
+pub const SITE_FILES: [&str; 3] = [SYNTAX_CSS, SITEMAP, ROBOTS];
+
+// --- Joining and classifying --------------------------------------------------------------------
+
+/// Joins a relative reference to a folder as a browser does (RFC 3986 §5.2.4): `.` parts are
+/// dropped, `..` climbs one folder. Both sides are paths without a leading `/` (one is ignored),
+/// the result has none either. The result names a folder (ends in `/`) when `rel` does: it
+/// ends in `/`, `.` or `..`. `None` when `..` climbs above `dir`'s root: below the site's base
+/// path that leaves the site, and for a source path it leaves `content/`.
+pub fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let last = rel.rsplit('/').next().unwrap_or("");
+    let is_folder = rel.ends_with('/') || last == "." || last == "..";
+    let mut out = parts.join("/");
+    if is_folder && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// Whether a URL leaves the site: it has a scheme (`https:`, `mailto:`, `tel:`) or a host
+/// (`//host/`). Everything else is the site's own and is checked. A scheme is letters, digits,
+/// `+`, `-` and `.` before a `:` that comes before any `/`, `?` or `#`.
+pub fn is_external(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_pages() {
+        assert_eq!(page_path("_index.md", None), "");
+        assert_eq!(page_path("a/_index.md", None), "a/");
+        assert_eq!(page_path("a/b.md", None), "a/b/");
+        assert_eq!(page_path("a/b.md", Some("c")), "a/c/");
+        assert_eq!(page_path("a/_index.md", Some("z")), "z/");
+    }
+
+    #[test]
+    fn tag_slugs_keep_japanese() {
+        assert_eq!(tag_slug("補助金"), "補助金");
+        assert_eq!(tag_slug("Home care/Hub"), "home-care-hub");
+        assert_eq!(tag_slug(" 計画 "), "計画");
+    }
+
+    /// Every generated path, and each read back as what made it.
+    #[test]
+    fn every_generated_path_reads_back() {
+        let all = [
+            (Generated::TagIndex, "tags/"),
+            (Generated::Tag("在宅"), "tags/在宅/"),
+            (Generated::CompareIndex, "compare/"),
+            (Generated::Comparison("hub"), "compare/hub/"),
+            (Generated::Table("hub", TableFormat::Csv), "compare/hub.csv"),
+            (
+                Generated::Table("hub", TableFormat::Json),
+                "compare/hub.json",
+            ),
+            (Generated::Obligation("hub-3"), "obligations/hub-3/"),
+            (Generated::Glossary, "glossary/"),
+            (Generated::Search, "search/"),
+            (Generated::SearchIndex, "search/index.js"),
+            (Generated::SearchIndexPart(2), "search/index-2.js"),
+            (Generated::NotFound, "404.html"),
+        ];
+        for (made, path) in all {
+            assert_eq!(made.path(), path);
+            assert_eq!(Generated::parse(path), Some(made), "{path}");
+        }
+    }
+
+    #[test]
+    fn index_files_read_as_their_folder() {
+        assert_eq!(
+            Generated::parse("compare/hub/index.html"),
+            Some(Generated::Comparison("hub"))
+        );
+        assert_eq!(
+            Generated::parse("glossary/index.html"),
+            Some(Generated::Glossary)
+        );
+    }
+
+    #[test]
+    fn other_paths_are_not_generated() {
+        for path in [
+            "",
+            "a/",
+            "tags",
+            "tags/a/b/",
+            "tags//",
+            "tags/../",
+            "compare/hub.pdf",
+            "compare/.csv",
+            "obligations/",
+            "glossary/x/",
+            "search/index-0.js",
+            "search/x/",
+            "data/",
+        ] {
+            assert_eq!(Generated::parse(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn reserved_folders_take_everything_below_them_in_any_case() {
+        for path in [
+            "glossary/",
+            "search/",
+            "compare/hub/",
+            "tags/x/",
+            "data/a/",
+            "en/",
+        ] {
+            assert!(reserved(path).is_some(), "{path}");
+        }
+        assert_eq!(reserved("Glossary/").map(|r| r.folder), Some("glossary"));
+        assert_eq!(reserved("glossaries/"), None);
+        assert_eq!(reserved("a/glossary/"), None);
+        assert_eq!(reserved(""), None);
+        // Every generated folder is reserved.
+        for made in [
+            Generated::TagIndex,
+            Generated::Comparison("x"),
+            Generated::Obligation("x-1"),
+            Generated::Glossary,
+            Generated::Search,
+        ] {
+            assert!(reserved(&made.path()).is_some(), "{made:?}");
+        }
+    }
+
+    #[test]
+    fn output_paths_and_urls() {
+        assert_eq!(in_lang(Lang::Ja, "search/"), "search/");
+        assert_eq!(in_lang(Lang::En, "search/"), "en/search/");
+        assert_eq!(index_file(Lang::Ja, ""), "index.html");
+        assert_eq!(index_file(Lang::En, "a/b/"), "en/a/b/index.html");
+        assert_eq!(folder_of_index("en/a/index.html"), Some("en/a/"));
+        assert_eq!(folder_of_index("index.html"), Some(""));
+        assert_eq!(folder_of_index("a/notindex.html"), None);
+        assert_eq!(index_of("en/a/"), "en/a/index.html");
+        assert_eq!(split_lang("en/a/"), (Lang::En, "a/"));
+        assert_eq!(split_lang("a/"), (Lang::Ja, "a/"));
+        assert_eq!(split_lang("english/"), (Lang::Ja, "english/"));
+        assert_eq!(url("/zaitaku/", Lang::En, "a/"), "/zaitaku/en/a/");
+        assert_eq!(url("/", Lang::Ja, ""), "/");
+        assert_eq!(
+            permalink("https://e.jp/z/", Lang::En, "a/"),
+            "https://e.jp/z/en/a/"
+        );
+        assert_eq!(up_to_root("en/search/"), "../../");
+        assert_eq!(up_to_root(""), "");
+        assert_eq!(feed(Lang::Ja), "atom.xml");
+        assert_eq!(feed(Lang::En), "en/atom.xml");
+        assert_eq!(sitemap_part(3), "sitemap-3.xml");
+        assert_eq!(Generated::Glossary.file(Lang::En), "en/glossary/index.html");
+        assert_eq!(Generated::SearchIndex.file(Lang::En), "en/search/index.js");
+        assert_eq!(Generated::NotFound.file(Lang::Ja), "404.html");
+        assert_eq!(
+            Generated::Table("hub", TableFormat::Csv).url("/z/", Lang::En),
+            "/z/en/compare/hub.csv"
+        );
+    }
+
+    #[test]
+    fn joining_resolves_dots_and_refuses_to_climb_out() {
+        assert_eq!(join("a/b", "../c.md"), Some("a/c.md".into()));
+        assert_eq!(join("a", "./x/"), Some("a/x/".into()));
+        assert_eq!(join("a/b/", "c"), Some("a/b/c".into()));
+        assert_eq!(join("/a/", "b/"), Some("a/b/".into()));
+        assert_eq!(join("a/b/", ".."), Some("a/".into()));
+        assert_eq!(join("a/b/", "."), Some("a/b/".into()));
+        assert_eq!(join("a/b/", "../.."), Some("".into()));
+        assert_eq!(join("a/", "x/../y"), Some("a/y".into()));
+        assert_eq!(join("", "../x"), None);
+        assert_eq!(join("a/", "../../x"), None);
+    }
+
+    #[test]
+    fn external_urls_have_a_scheme_or_a_host() {
+        for url in [
+            "https://www.mhlw.go.jp/",
+            "mailto:a@b.jp",
+            "tel:0431234567",
+            "//cdn.example/x.js",
+            "HTTP://E.JP",
+        ] {
+            assert!(is_external(url), "{url}");
+        }
+        for url in [
+            "/a/",
+            "a/b/",
+            "../x.pdf",
+            "#top",
+            "",
+            "@/a.md",
+            "@ob:hub-3",
+            ":x",
+            "a/b:c",
+            "?q=a:b",
+            "#a:b",
+        ] {
+            assert!(!is_external(url), "{url}");
+        }
+    }
+}
