@@ -14,8 +14,8 @@ use crate::model::{Doc, Lang};
 
 /// What became of one Markdown file.
 pub enum Document {
-    /// Loaded and parsed.
-    Page(Doc),
+    /// Loaded and parsed (boxed: a document is far larger than the other cases).
+    Page(Box<Doc>),
     /// A draft left out (no `--drafts`): its Markdown is not parsed; its key explains links to it.
     Draft { key: String, lang: Lang },
     /// Unreadable, or its front matter is wrong: the diagnostics say why.
@@ -25,7 +25,7 @@ pub enum Document {
 impl Document {
     pub fn into_page(self) -> Option<Doc> {
         match self {
-            Document::Page(doc) => Some(doc),
+            Document::Page(doc) => Some(*doc),
             Document::Draft { .. } | Document::Unreadable => None,
         }
     }
@@ -51,7 +51,7 @@ pub fn read(
     let (parsed, found) = markdown::scan(&doc, config.markdown.raw_html);
     doc.parsed = parsed;
     diags.extend(found);
-    (Document::Page(doc), diags)
+    (Document::Page(Box::new(doc)), diags)
 }
 
 /// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
@@ -72,7 +72,7 @@ pub fn read_all(
     for (document, found) in read {
         diags.extend(found);
         match document {
-            Document::Page(doc) => docs.push(doc),
+            Document::Page(doc) => docs.push(*doc),
             Document::Draft { key, lang } => {
                 if lang == Lang::Ja {
                     dropped.insert(key);

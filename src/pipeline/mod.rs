@@ -212,7 +212,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
         Err(BrokenSetup {
             config: Some(config),
             diags,
-        }) => (config, None, diags),
+        }) => (*config, None, diags),
         Err(BrokenSetup {
             config: None,
             diags,

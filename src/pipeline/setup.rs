@@ -24,7 +24,7 @@ pub struct Setup {
 pub struct BrokenSetup {
     /// `site.yaml`, when it was read: the content can still be checked beside the theme's or the
     /// glossary's errors, so one build reports them all.
-    pub config: Option<Config>,
+    pub config: Option<Box<Config>>,
     pub diags: Diagnostics,
 }
 
@@ -47,7 +47,7 @@ impl Setup {
                 site_static: static_files(root),
             }),
             _ => Err(BrokenSetup {
-                config: Some(config),
+                config: Some(Box::new(config)),
                 diags,
             }),
         }
