@@ -305,17 +305,19 @@ impl Kept {
         made: impl Iterator<Item = (&'o str, &'o Content)>,
         served: &'o HashMap<String, Content>,
     ) -> Result<Passed, Vec<Diagnostic>> {
-        let paths = match paths {
-            Some(paths) => Cow::Owned(Paths::new(paths.into_iter())),
-            None => Cow::Borrowed(&self.paths),
+        let (paths, gone) = match paths {
+            Some(paths) => {
+                let paths = Paths::new(paths.into_iter());
+                let gone = self
+                    .paths
+                    .files
+                    .iter()
+                    .filter(|p| !paths.files.contains(*p));
+                let gone: Vec<String> = gone.cloned().collect();
+                (Cow::Owned(paths), gone)
+            }
+            None => (Cow::Borrowed(&self.paths), Vec::new()),
         };
-        let gone: Vec<String> = self
-            .paths
-            .files
-            .iter()
-            .filter(|p| !paths.files.contains(*p))
-            .cloned()
-            .collect();
         let config = &site.config;
         let mut checker =
             Checker::with(&config.base_path, &config.base_url, paths, Some(&self.ids));
