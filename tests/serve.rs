@@ -225,6 +225,48 @@ fn a_broken_front_matter_shows_the_error_and_a_fix_recovers() {
 }
 
 #[test]
+fn a_template_that_writes_a_broken_link_shows_the_error_as_build_fails() {
+    let site = site_with_pages();
+    let mut server = Server::start(&site);
+    let mut events = server.events();
+    let template = "themes/default/templates/page.html";
+    let good = std::fs::read_to_string(site.path(template)).unwrap();
+    let broken = good.replacen(
+        "{%- block content %}",
+        "{%- block content %}<a href=\"{{ site.base_path }}gone/\">x</a>",
+        1,
+    );
+    assert_ne!(broken, good, "page.html has no content block");
+    site.write(template, &broken);
+
+    let data = events.until("broken");
+    assert!(data.contains("links to `/gone/`"), "{data}");
+    server.wait_for_line("still serving the last good build");
+    let (_, error) = server.get("/__shishin/error");
+    assert!(error.contains("links to `/gone/`"), "{error}");
+    assert!(
+        error.contains("page.html"),
+        "the template is named: {error}"
+    );
+    let (status, page) = server.get("/guide/plan/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("/gone/"), "the last good page is served");
+
+    // `build` refuses the same link.
+    let run = site.run(&["build", "--drafts"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("links to `/zaitaku/gone/`"),
+        "{}",
+        run.stderr
+    );
+
+    site.write(template, &good);
+    events.until("reload");
+    assert_eq!(server.get("/__shishin/error").0, 404);
+}
+
+#[test]
 fn an_atomic_save_is_seen() {
     let site = site_with_pages();
     let server = Server::start(&site);

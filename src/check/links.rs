@@ -6,6 +6,11 @@
 //! a large site never holds all its HTML at once. The paths of every output are known before the
 //! first batch (see `pipeline::run`), so a link's file is checked at once; what is kept of each
 //! page is only its ids, hashed, for anchors into pages of later batches.
+//!
+//! The preview runs the same check on what each rebuild re-renders ([`Kept`]): it keeps the paths
+//! and the hashed ids of the site it serves, so a re-rendered page's links are checked against
+//! the whole site. A page that was not re-rendered is checked again only when a file went away or
+//! a re-rendered page lost an id: any page may have linked there.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -27,22 +32,45 @@ struct Scan<'a> {
     urls: Vec<&'a str>,
 }
 
-/// Checks the internal links of a build's outputs, batch by batch.
-pub struct Checker {
+/// Checks the internal links of a build's outputs, batch by batch. `'k` is the life of what
+/// the preview kept of the site it serves ([`Kept`]); a build keeps nothing (`'static`).
+pub struct Checker<'k> {
     finder: AhoCorasick,
     /// `/zaitaku/`
     base_path: String,
     /// `https://www.pref.example.lg.jp/zaitaku/`
     base_url: String,
-    files: HashSet<String>,
-    /// `a/b/` → `a/b/index.html`; `""` → `index.html`.
-    folders: HashMap<String, String>,
+    paths: Cow<'k, Paths>,
+    /// The ids of the HTML outputs not checked here, as the preview last served them.
+    known: Option<&'k Ids>,
     /// The ids of each HTML output checked so far, hashed and sorted.
-    ids: HashMap<String, Vec<u64>>,
+    ids: Ids,
     /// Anchors into pages not checked yet: (target file, anchor, page, url).
     later: Vec<(String, String, String, String)>,
     /// (page, url, what is wrong)
     broken: Vec<(String, String, Problem)>,
+}
+
+/// Output path → the ids of that HTML output, hashed and sorted.
+type Ids = HashMap<String, Vec<u64>>;
+
+/// Every output path of a site, as links resolve against them.
+#[derive(Clone, Default)]
+struct Paths {
+    files: HashSet<String>,
+    /// `a/b/` → `a/b/index.html`; `""` → `index.html`.
+    folders: HashMap<String, String>,
+}
+
+impl Paths {
+    fn new(paths: impl Iterator<Item = String>) -> Paths {
+        let files: HashSet<String> = paths.collect();
+        let folders = files
+            .iter()
+            .filter_map(|path| Some((urls::folder_of_index(path)?.to_string(), path.clone())))
+            .collect();
+        Paths { files, folders }
+    }
 }
 
 /// What became of one URL.
@@ -69,20 +97,26 @@ enum Problem {
     OutsideBase,
 }
 
-impl Checker {
+impl Checker<'static> {
     /// A checker for a build whose outputs have these paths.
-    pub fn new(base_path: &str, base_url: &str, paths: impl Iterator<Item = String>) -> Checker {
-        let files: HashSet<String> = paths.collect();
-        let folders = files
-            .iter()
-            .filter_map(|path| Some((urls::folder_of_index(path)?.to_string(), path.clone())))
-            .collect();
+    pub fn new(base_path: &str, base_url: &str, paths: impl Iterator<Item = String>) -> Self {
+        Checker::with(base_path, base_url, Cow::Owned(Paths::new(paths)), None)
+    }
+}
+
+impl<'k> Checker<'k> {
+    fn with(
+        base_path: &str,
+        base_url: &str,
+        paths: Cow<'k, Paths>,
+        known: Option<&'k Ids>,
+    ) -> Self {
         Checker {
             finder: AhoCorasick::new(["=\""]).expect("a fixed pattern"),
             base_path: base_path.to_string(),
             base_url: base_url.to_string(),
-            files,
-            folders,
+            paths,
+            known,
             ids: HashMap::new(),
             later: Vec::new(),
             broken: Vec::new(),
@@ -92,15 +126,21 @@ impl Checker {
     /// Checks the links of a batch of outputs, in parallel, one pass over each page's bytes;
     /// allocation-free for a link that resolves.
     pub fn check(&mut self, outputs: &[Output]) {
-        let finder = &self.finder;
-        let scans: Vec<(&str, Scan)> = outputs
-            .par_iter()
-            .filter_map(|o| match &o.content {
-                Content::Text(html) if o.path.ends_with(".html") => {
-                    Some((o.path.as_str(), scan(html, finder)))
-                }
+        self.check_html(outputs.iter().map(|o| (o.path.as_str(), &o.content)));
+    }
+
+    /// [`Checker::check`] for outputs held by path (what the preview serves).
+    fn check_html<'o>(&mut self, outputs: impl Iterator<Item = (&'o str, &'o Content)>) {
+        let html: Vec<(&str, &str)> = outputs
+            .filter_map(|(path, content)| match content {
+                Content::Text(html) if path.ends_with(".html") => Some((path, html.as_str())),
                 _ => None,
             })
+            .collect();
+        let finder = &self.finder;
+        let scans: Vec<(&str, Scan)> = html
+            .into_par_iter()
+            .map(|(path, html)| (path, scan(html, finder)))
             .collect();
         for (path, s) in &scans {
             let mut ids: Vec<u64> = s.ids.iter().map(|id| id_hash(id)).collect();
@@ -136,13 +176,18 @@ impl Checker {
 
     /// The broken links of everything checked, one error per page and URL.
     pub fn finish(mut self, site: &Site) -> Vec<Diagnostic> {
+        self.broken(site)
+    }
+
+    /// [`Checker::finish`], leaving the paths and ids for the preview to keep.
+    fn broken(&mut self, site: &Site) -> Vec<Diagnostic> {
         for (file, anchor, page, url) in std::mem::take(&mut self.later) {
             if !self.has_id(&file, &anchor) {
                 self.broken
                     .push((page, url, Problem::NoAnchor { file, anchor }));
             }
         }
-        let mut broken = self.broken;
+        let mut broken = std::mem::take(&mut self.broken);
         if broken.is_empty() {
             return Vec::new();
         }
@@ -158,9 +203,15 @@ impl Checker {
     /// Whether the checked HTML output `file` has the id `anchor` (true for a file that is not
     /// HTML: its anchors are not ours to check).
     fn has_id(&self, file: &str, anchor: &str) -> bool {
+        self.ids_of(file)
+            .is_none_or(|ids| ids.binary_search(&id_hash(anchor)).is_ok())
+    }
+
+    /// The ids of an HTML output: as checked here, else as the preview last served it.
+    fn ids_of(&self, file: &str) -> Option<&Vec<u64>> {
         self.ids
             .get(file)
-            .is_none_or(|ids| ids.binary_search(&id_hash(anchor)).is_ok())
+            .or_else(|| self.known.and_then(|known| known.get(file)))
     }
 
     /// What becomes of `url` written on the output `page`.
@@ -201,7 +252,7 @@ impl Checker {
         if !target.ends_with(".html") {
             return Outcome::Fine;
         }
-        let known = self.ids.get(target);
+        let known = self.ids_of(target);
         if known.is_some_and(|ids| ids.binary_search(&id_hash(&anchor)).is_ok()) {
             return Outcome::Fine;
         }
@@ -216,14 +267,106 @@ impl Checker {
     /// too when there is no file `a` (servers redirect to the folder).
     fn served(&self, path: &str) -> Option<&str> {
         if path.is_empty() || path.ends_with('/') {
-            return self.folders.get(path).map(String::as_str);
+            return self.paths.folders.get(path).map(String::as_str);
         }
-        if let Some(f) = self.files.get(path) {
+        if let Some(f) = self.paths.files.get(path) {
             return Some(f);
         }
-        self.folders
+        self.paths
+            .folders
             .get(format!("{path}/").as_str())
             .map(String::as_str)
+    }
+}
+
+/// What the preview keeps of the site it serves, for the link check of its next rebuild: every
+/// output path and the hashed ids of every HTML output.
+#[derive(Default)]
+pub struct Kept {
+    paths: Paths,
+    ids: Ids,
+}
+
+/// A rebuild whose links all resolve: what to keep of it once its outputs are served.
+pub struct Passed {
+    /// `None`: the paths did not change.
+    paths: Option<Paths>,
+    ids: Ids,
+    /// Paths served before and not any more.
+    gone: Vec<String>,
+}
+
+impl Kept {
+    /// Checks the links of a rebuild against the whole site. `paths` are every output path of
+    /// the rebuilt site when they may have changed (`None`: the same as last time); `made` the
+    /// outputs made again; `served` every output served before the rebuild, of which the pages
+    /// not made again are checked too when a file went away or a page made again lost an id.
+    pub fn check<'o>(
+        &self,
+        site: &Site,
+        paths: Option<Vec<String>>,
+        made: impl Iterator<Item = (&'o str, &'o Content)>,
+        served: &'o HashMap<String, Content>,
+    ) -> Result<Passed, Vec<Diagnostic>> {
+        let (paths, gone) = match paths {
+            Some(paths) => {
+                let paths = Paths::new(paths.into_iter());
+                let gone = self
+                    .paths
+                    .files
+                    .iter()
+                    .filter(|p| !paths.files.contains(*p));
+                let gone: Vec<String> = gone.cloned().collect();
+                (Cow::Owned(paths), gone)
+            }
+            None => (Cow::Borrowed(&self.paths), Vec::new()),
+        };
+        let config = &site.config;
+        let mut checker =
+            Checker::with(&config.base_path, &config.base_url, paths, Some(&self.ids));
+        checker.check_html(made);
+        if !gone.is_empty() || self.lost_an_id(&checker.ids) {
+            let others: Vec<(&str, &Content)> = served
+                .iter()
+                .filter(|(path, _)| {
+                    !checker.ids.contains_key(*path) && checker.paths.files.contains(*path)
+                })
+                .map(|(path, content)| (path.as_str(), content))
+                .collect();
+            checker.check_html(others.into_iter());
+        }
+        let broken = checker.broken(site);
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+        let paths = match checker.paths {
+            Cow::Owned(paths) => Some(paths),
+            Cow::Borrowed(_) => None,
+        };
+        Ok(Passed {
+            paths,
+            ids: checker.ids,
+            gone,
+        })
+    }
+
+    /// Whether a page checked again lacks an id it had: a link from elsewhere may have used it.
+    fn lost_an_id(&self, checked: &Ids) -> bool {
+        checked.iter().any(|(path, ids)| {
+            let mut old = self.ids.get(path).into_iter().flatten();
+            old.any(|id| ids.binary_search(id).is_err())
+        })
+    }
+
+    /// Keeps what a passed check learnt, once its outputs are served.
+    pub fn keep(&mut self, passed: Passed) {
+        if let Some(paths) = passed.paths {
+            self.paths = paths;
+        }
+        for path in &passed.gone {
+            self.ids.remove(path);
+        }
+        self.ids.extend(passed.ids);
     }
 }
 

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use crate::diagnostics::Diagnostic;
 use crate::load::display_path;
 use crate::model::Lang;
-use crate::render::{Job, Output, Renderer};
+use crate::render::{Job, Renderer};
 use crate::text::names;
 use crate::urls::{self, Generated};
 
@@ -122,20 +122,23 @@ fn unsafe_path(claim: &Claim) -> Option<Diagnostic> {
     })
 }
 
-/// What a build writes, with its sources: the files already rendered (`first`), the pages and
-/// tag pages still to render (`streamed`), shishin's fixed files, the theme's and the site's
-/// static files and the content's assets, in the order they are handed over.
+/// What a build writes, with its sources: the paths of the files already rendered (`first`),
+/// the pages and tag pages still to render (`streamed`), shishin's fixed files, the theme's and
+/// the site's static files and the content's assets, in the order they are handed over.
 pub fn claims<'j>(
     renderer: &Renderer,
-    first: &[Output],
+    first: impl IntoIterator<Item = String>,
     streamed: impl Iterator<Item = Job<'j>>,
     site_static: &[(String, PathBuf)],
 ) -> Vec<Claim> {
     let site = renderer.site;
     let root = renderer.root;
     let mut claims: Vec<Claim> = first
-        .iter()
-        .map(|o| Claim::made(o.path.clone(), generated(&o.path)))
+        .into_iter()
+        .map(|path| {
+            let source = generated(&path);
+            Claim::made(path, source)
+        })
         .collect();
     claims.extend(streamed.filter_map(|job| {
         let path = renderer.output_path(job)?;

@@ -11,20 +11,12 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::config::Config;
 use crate::model::{Asset, Doc, Lang, Parsed};
 use crate::text::names;
-
-/// What the content folder holds.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub docs: Vec<Doc>,
-    pub assets: Vec<Asset>,
-}
 
 /// Reads and decodes a text file: UTF-8 (a BOM is dropped), or Shift_JIS (CP932) with a warning.
 /// CRLF line endings become LF. `display` is the path shown in messages.
@@ -112,25 +104,6 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>
 pub struct Listing {
     pub markdown: Vec<(String, PathBuf)>,
     pub assets: Vec<Asset>,
-}
-
-/// Walks `content/` and loads every page and asset. Problems are collected, not fatal.
-pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Loaded {
-    let listing = list_content(root, diags);
-    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = listing
-        .markdown
-        .par_iter()
-        .map(|(rel, path)| load_doc(root, rel, path, config))
-        .collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for (doc, ds) in results {
-        diags.extend(ds);
-        docs.extend(doc);
-    }
-    Loaded {
-        docs,
-        assets: listing.assets,
-    }
 }
 
 /// Lists `content/` in a stable order (each folder's entries by name, depth first), leaving out
@@ -439,16 +412,10 @@ mod tests {
             .status()
             .unwrap();
         assert!(made.success());
-        let config = crate::load::config::Config::parse(SourceFile {
-            path: "site.yaml".into(),
-            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
-                .to_string()
-                .into(),
-        })
-        .unwrap();
         let mut diags = Diagnostics::default();
-        let loaded = load_content(dir.path(), &config, &mut diags);
-        assert!(loaded.docs.is_empty() && loaded.assets.is_empty());
+        // Nothing listed is nothing loaded.
+        let listing = list_content(dir.path(), &mut diags);
+        assert!(listing.markdown.is_empty() && listing.assets.is_empty());
         assert!(
             diags.0[0].message.contains("not a regular file"),
             "{diags:?}"

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::compare::Tables;
@@ -141,28 +140,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders the given jobs in parallel: their files, and the search entries of their pages.
-    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Rendered, Vec<Diagnostic>> {
-        let made: Vec<Made> = jobs.par_iter().map(|&job| self.render_job(job)).collect();
-        let mut outputs = Vec::with_capacity(made.len() + 64);
-        let mut entries = Vec::with_capacity(made.len());
-        let mut errors = Vec::new();
-        for m in made {
-            for r in m.outputs {
-                match r {
-                    Ok(o) => outputs.push(o),
-                    Err(e) => errors.push(e),
-                }
-            }
-            entries.extend(m.entry);
-        }
-        if errors.is_empty() {
-            Ok((outputs, entries))
-        } else {
-            Err(once_each(errors))
-        }
-    }
-
+    /// Renders one job: its files, and for a page what the search index holds of it.
     pub fn render_job(&self, job: Job<'_>) -> Made {
         let files = |outputs| Made {
             outputs,

@@ -2,6 +2,11 @@
 //! output in memory. An edit reloads only the files it touched, links the whole site again (no
 //! Markdown is rendered there, so that is cheap) and re-renders only the jobs whose inputs changed
 //! (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+//!
+//! Every step is the build's own (`pipeline`): the same setup, the same per-document load and
+//! parse, the same render of a list of jobs and the same output checks — one source per output
+//! path, and every internal link and anchor of what was rendered again resolving in the whole
+//! site. So a rebuild fails exactly where `build` would, and the last good site stays served.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -10,20 +15,19 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::check::links::{self, Passed};
 use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
 use crate::link::{self, Site};
 use crate::load::config::Config;
 use crate::load::{self, Listing};
-use crate::markdown;
-use crate::markdown::glossary::Glossary;
 use crate::model::{Doc, Lang};
-use crate::pipeline::{self, Options};
+use crate::pipeline::jobs::{self, Finished};
+use crate::pipeline::{self, document, outputs, Options, Setup};
 use crate::render::inputs::Inputs;
 use crate::render::search;
-use crate::render::theme::Theme;
-use crate::render::{Content, Job, Made, Output, Renderer};
+use crate::render::{Content, Job, Output, Renderer};
 use crate::urls::{self, Generated};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
@@ -51,14 +55,8 @@ pub struct Preview {
     listing: Option<Listing>,
     /// What the outputs in `files` were made from, to skip them when it did not change.
     files_key: u64,
-}
-
-/// What a content edit does not change.
-struct Setup {
-    config: Config,
-    glossary: Glossary,
-    theme: Theme,
-    site_static: Vec<(String, PathBuf)>,
+    /// The paths and anchors of the site served, which the links of a rebuild must land on.
+    links: links::Kept,
 }
 
 /// One Markdown file as last read: its document, or the errors that kept it from loading.
@@ -205,6 +203,7 @@ impl Preview {
             last: None,
             listing: None,
             files_key: 0,
+            links: links::Kept::default(),
         }
     }
 
@@ -255,7 +254,8 @@ impl Preview {
         let full = changes.setup || self.setup.is_none();
         if full {
             self.setup = None;
-            self.setup = Some(load_setup(&self.root, &self.options)?);
+            let setup = Setup::load(&self.root, &self.options).map_err(|broken| broken.diags)?;
+            self.setup = Some(setup);
             self.docs.clear();
         } else if !changes.statics.is_empty() {
             if let Some(setup) = &mut self.setup {
@@ -290,6 +290,7 @@ impl Preview {
         reload_docs(
             &self.root,
             &setup.config,
+            self.options.drafts,
             &mut self.docs,
             &mut self.generation,
             stale,
@@ -309,8 +310,7 @@ impl Preview {
         if diags.has_errors() {
             return Err(diags);
         }
-        let static_paths =
-            pipeline::static_paths(&setup.config, Some(&setup.theme), &setup.site_static);
+        let static_paths = setup.static_paths();
         let (site, tables) = pipeline::link_and_compare(
             setup.config.clone(),
             setup.glossary.clone(),
@@ -344,22 +344,30 @@ impl Preview {
         })?;
         let files_key = files_key(inputs.feeds(), &site, &setup.site_static);
         let files = (full || files_key != self.files_key).then(|| {
-            let mut files = pipeline::site_files(&site, &setup.theme, &setup.site_static);
-            pipeline::dedup_outputs(&mut files);
+            let mut files = outputs::site_files(&site, &setup.theme, &setup.site_static);
+            outputs::dedup_outputs(&mut files);
             files
         });
-        self.files_key = files_key;
         self.listing = Some(listing);
+        let passed = self
+            .check_outputs(&renderer, &jobs, &rendered, files.as_deref(), full)
+            .map_err(|errors| {
+                diags.extend(errors);
+                std::mem::take(&mut diags)
+            })?;
+        self.files_key = files_key;
 
-        let rendered_count = rendered.iter().map(|d| d.outputs.len()).sum();
+        let rendered_count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
         let fingerprints: HashMap<JobKey, u64> =
             jobs.into_iter().map(|(key, _, fp)| (key, fp)).collect();
         let changed = if full {
+            self.links = links::Kept::default();
             self.replace_all(&fingerprints, rendered, files.unwrap_or_default())
         } else {
             let touched = touched_copies(&site, &setup.site_static, changes);
             self.apply(&fingerprints, rendered, files, touched)
         };
+        self.links.keep(passed);
         self.last = Some((site, tables));
         Ok(Rebuilt {
             full,
@@ -386,11 +394,9 @@ impl Preview {
                 .ok()?
                 .to_str()?
                 .replace('\\', "/");
-            let (doc, mut diags) = load::load_doc(&self.root, &rel, path, &setup.config);
-            let mut doc = doc?;
-            let (parsed, ds) = markdown::scan(&doc, setup.config.markdown.raw_html);
-            doc.parsed = parsed;
-            diags.extend(ds);
+            let drafts = self.options.drafts;
+            let (doc, diags) = document::read(&self.root, &rel, path, &setup.config, drafts);
+            let doc = doc.into_page()?;
             if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
                 return None;
             }
@@ -443,13 +449,18 @@ impl Preview {
             .map(|job| (JobKey::of(job, site), job, 0))
             .collect();
         let todo: Vec<&(JobKey, Job, u64)> = jobs.iter().collect();
-        // A template error shows for any page: leave it to the full path to report it.
+        // A template error shows for any page, a broken link on some: leave both to the full
+        // path to report. The paths are as they were (every page keeps its structure).
         let rendered = render(&renderer, &todo).ok()?;
-        let count = rendered.iter().map(|d| d.outputs.len()).sum();
+        let made = rendered.iter().flat_map(|(_, f)| &f.outputs);
+        let made = made.map(|o| (o.path.as_str(), &o.content));
+        let passed = self.links.check(site, None, made, &self.outputs).ok()?;
+        let count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
         let mut changed = Vec::new();
-        for done in rendered {
-            self.take(done, 0, &mut changed);
+        for (key, finished) in rendered {
+            self.take(key, finished, 0, &mut changed);
         }
+        self.links.keep(passed);
         Some(Rebuilt {
             full: false,
             rendered: count,
@@ -460,9 +471,9 @@ impl Preview {
     }
 
     /// Takes a rendered job's files and search entry; notes the paths whose bytes changed.
-    fn take(&mut self, done: Done, fingerprint: u64, changed: &mut Vec<String>) {
+    fn take(&mut self, key: JobKey, done: Finished, fingerprint: u64, changed: &mut Vec<String>) {
         let paths: Vec<String> = done.outputs.iter().map(|o| o.path.clone()).collect();
-        if let Some((_, old_paths)) = self.jobs.get(&done.key) {
+        if let Some((_, old_paths)) = self.jobs.get(&key) {
             for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
                 self.outputs.remove(gone);
                 changed.push(gone.clone());
@@ -474,26 +485,26 @@ impl Preview {
             }
         }
         if let Some(entry) = done.entry {
-            self.entries.insert(done.key.clone(), entry);
+            self.entries.insert(key.clone(), entry);
             self.search_index.lock().expect("search index lock").clear();
         }
-        self.jobs.insert(done.key, (fingerprint, paths));
+        self.jobs.insert(key, (fingerprint, paths));
     }
 
     /// After a full rebuild: the new outputs replace the old ones.
     fn replace_all(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<Done>,
+        rendered: Vec<(JobKey, Finished)>,
         files: Vec<Output>,
     ) -> Vec<String> {
         self.jobs.clear();
         self.outputs.clear();
         self.entries.clear();
         let mut changed = Vec::new();
-        for done in rendered {
-            let fingerprint = fingerprints[&done.key];
-            self.take(done, fingerprint, &mut changed);
+        for (key, done) in rendered {
+            let fingerprint = fingerprints[&key];
+            self.take(key, done, fingerprint, &mut changed);
         }
         self.files = files.iter().map(|o| o.path.clone()).collect();
         self.outputs
@@ -506,7 +517,7 @@ impl Preview {
     fn apply(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<Done>,
+        rendered: Vec<(JobKey, Finished)>,
         files: Option<Vec<Output>>,
         touched_copies: Vec<String>,
     ) -> Vec<String> {
@@ -526,9 +537,9 @@ impl Preview {
             false
         });
         self.search_index.lock().expect("search index lock").clear();
-        for done in rendered {
-            let fingerprint = fingerprints[&done.key];
-            self.take(done, fingerprint, &mut changed);
+        for (key, done) in rendered {
+            let fingerprint = fingerprints[&key];
+            self.take(key, done, fingerprint, &mut changed);
         }
         // Files no template renders: compare bytes; a copied file changed when its source was
         // touched (its bytes are read when it is served).
@@ -543,6 +554,41 @@ impl Preview {
 }
 
 impl Preview {
+    /// `build`'s output checks over a rebuild, before anything served changes: every output path
+    /// claimed by one source, and the links of everything made again landing in the whole site.
+    /// `jobs` are every job of the rebuilt site, `rendered` those made again.
+    fn check_outputs(
+        &self,
+        renderer: &Renderer,
+        jobs: &[(JobKey, Job, u64)],
+        rendered: &[(JobKey, Finished)],
+        files: Option<&[Output]>,
+        full: bool,
+    ) -> Result<Passed, Vec<Diagnostic>> {
+        let made_now: HashMap<&JobKey, &Finished> = rendered.iter().map(|(k, f)| (k, f)).collect();
+        // The jobs that write several files or none: their paths as made now or last time.
+        let mut made = Vec::new();
+        let mut streamed = Vec::new();
+        for (key, job, _) in jobs {
+            if renderer.output_path(*job).is_some() {
+                streamed.push(*job);
+            } else if let Some(finished) = made_now.get(key) {
+                made.extend(finished.outputs.iter().map(|o| o.path.clone()));
+            } else if let Some((_, paths)) = self.jobs.get(key) {
+                made.extend(paths.iter().cloned());
+            }
+        }
+        let site_static = &self.setup.as_ref().expect("loaded").site_static;
+        let paths = outputs::plan(renderer, made, streamed.into_iter(), site_static)?;
+        let outputs = rendered.iter().flat_map(|(_, f)| &f.outputs);
+        let outputs = outputs.chain(files.into_iter().flatten());
+        let made = outputs.map(|o| (o.path.as_str(), &o.content));
+        // A full rebuild makes everything again: nothing of the last site counts.
+        let nothing = links::Kept::default();
+        let kept = if full { &nothing } else { &self.links };
+        kept.check(renderer.site, Some(paths), made, &self.outputs)
+    }
+
     /// Takes the outputs no template renders; drops those that went away.
     fn apply_files(&mut self, files: Vec<Output>, changed: &mut Vec<String>) {
         let file_paths: HashSet<String> = files.iter().map(|o| o.path.clone()).collect();
@@ -626,26 +672,6 @@ fn store(outputs: &mut HashMap<String, Content>, path: String, content: Content)
     differs
 }
 
-fn load_setup(root: &Path, options: &Options) -> Result<Setup, Diagnostics> {
-    let config = pipeline::load_config(root, options)?;
-    let theme = Theme::load(root, &config.theme).map_err(|errors| {
-        let mut diags = Diagnostics::default();
-        diags.extend(errors);
-        diags
-    })?;
-    let mut diags = Diagnostics::default();
-    let glossary = pipeline::load_glossary(root, &mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Setup {
-        config,
-        glossary,
-        theme,
-        site_static: pipeline::static_files(root),
-    })
-}
-
 /// `content/a/b.md` → `a/b.md`.
 fn relative(content: &Path, path: &Path) -> Option<String> {
     Some(
@@ -691,6 +717,7 @@ fn stale_docs(
 fn reload_docs(
     root: &Path,
     config: &Config,
+    drafts: bool,
     docs: &mut HashMap<PathBuf, Loaded>,
     generation: &mut u64,
     stale: Vec<(String, PathBuf)>,
@@ -701,12 +728,8 @@ fn reload_docs(
         .par_iter()
         .enumerate()
         .map(|(i, (rel, path))| {
-            let (mut doc, mut diags) = load::load_doc(root, rel, path, config);
-            if let Some(doc) = &mut doc {
-                let (parsed, ds) = markdown::scan(doc, config.markdown.raw_html);
-                doc.parsed = parsed;
-                diags.extend(ds);
-            }
+            let (doc, diags) = document::read(root, rel, path, config, drafts);
+            let doc = doc.into_page();
             let generation = first + i as u64;
             (
                 path.clone(),
@@ -721,38 +744,13 @@ fn reload_docs(
     docs.extend(reloaded);
 }
 
-/// A render job's result, under its key.
-struct Done {
-    key: JobKey,
-    outputs: Vec<Output>,
-    entry: Option<(Lang, search::Entry)>,
-}
-
-/// Runs the jobs in parallel; every template error is collected.
-fn render(renderer: &Renderer, todo: &[&(JobKey, Job, u64)]) -> Result<Vec<Done>, Vec<Diagnostic>> {
-    let results: Vec<(JobKey, Made)> = todo
-        .par_iter()
-        .map(|(key, job, _)| (key.clone(), renderer.render_job(*job)))
-        .collect();
-    let mut done = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for (key, made) in results {
-        let mut outputs = Vec::with_capacity(made.outputs.len());
-        for o in made.outputs {
-            match o {
-                Ok(o) => outputs.push(o),
-                Err(e) => errors.push(e),
-            }
-        }
-        done.push(Done {
-            key,
-            outputs,
-            entry: made.entry,
-        });
-    }
-    if errors.is_empty() {
-        Ok(done)
-    } else {
-        Err(crate::render::once_each(errors))
-    }
+/// Renders the jobs to do with the build's render step; each job's files under its key.
+fn render(
+    renderer: &Renderer,
+    todo: &[&(JobKey, Job, u64)],
+) -> Result<Vec<(JobKey, Finished)>, Vec<Diagnostic>> {
+    let list: Vec<Job> = todo.iter().map(|(_, job, _)| *job).collect();
+    let finished = jobs::render(renderer, &list)?;
+    let keys = todo.iter().map(|(key, _, _)| key.clone());
+    Ok(keys.zip(finished).collect())
 }

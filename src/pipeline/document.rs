@@ -1,0 +1,85 @@
+//! One Markdown file of `content/`, loaded and parsed: the one way `build` and the preview's
+//! rebuild turn a file into a document, so a page reads the same in both.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load;
+use crate::load::config::Config;
+use crate::markdown;
+use crate::model::{Doc, Lang};
+
+/// What became of one Markdown file.
+pub enum Document {
+    /// Loaded and parsed (boxed: a document is far larger than the other cases).
+    Page(Box<Doc>),
+    /// A draft left out (no `--drafts`): its Markdown is not parsed; its key explains links to it.
+    Draft { key: String, lang: Lang },
+    /// Unreadable, or its front matter is wrong: the diagnostics say why.
+    Unreadable,
+}
+
+impl Document {
+    pub fn into_page(self) -> Option<Doc> {
+        match self {
+            Document::Page(doc) => Some(*doc),
+            Document::Draft { .. } | Document::Unreadable => None,
+        }
+    }
+}
+
+/// Loads the file `path` (`rel` below `content/`) and parses its Markdown, unless it is a draft
+/// and drafts are left out. Problems come back beside it, not as a failure.
+pub fn read(
+    root: &Path,
+    rel: &str,
+    path: &Path,
+    config: &Config,
+    drafts: bool,
+) -> (Document, Vec<Diagnostic>) {
+    let (doc, mut diags) = load::load_doc(root, rel, path, config);
+    let Some(mut doc) = doc else {
+        return (Document::Unreadable, diags);
+    };
+    if doc.front.draft && !drafts {
+        let (key, lang) = (doc.key, doc.lang);
+        return (Document::Draft { key, lang }, diags);
+    }
+    let (parsed, found) = markdown::scan(&doc, config.markdown.raw_html);
+    doc.parsed = parsed;
+    diags.extend(found);
+    (Document::Page(Box::new(doc)), diags)
+}
+
+/// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
+/// Japanese document is a draft left out, to explain links to them.
+pub fn read_all(
+    root: &Path,
+    markdown: &[(String, PathBuf)],
+    config: &Config,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Vec<Doc>, HashSet<String>) {
+    let read: Vec<(Document, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|(rel, path)| read(root, rel, path, config, drafts))
+        .collect();
+    let mut docs = Vec::with_capacity(read.len());
+    let mut dropped = HashSet::new();
+    for (document, found) in read {
+        diags.extend(found);
+        match document {
+            Document::Page(doc) => docs.push(*doc),
+            Document::Draft { key, lang } => {
+                if lang == Lang::Ja {
+                    dropped.insert(key);
+                }
+            }
+            Document::Unreadable => {}
+        }
+    }
+    (docs, dropped)
+}

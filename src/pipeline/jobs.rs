@@ -1,0 +1,56 @@
+//! Rendering a list of jobs: the one render step of `build` (batch by batch) and of the
+//! preview's rebuild (the jobs whose inputs changed). Each job's files stay apart, so the preview
+//! knows which job made which file.
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Lang;
+use crate::render::{self, search, Job, Made, Output, Renderer};
+
+/// What one render job made, once every file of it rendered.
+pub struct Finished {
+    pub outputs: Vec<Output>,
+    /// For a page: what the search index holds of it.
+    pub entry: Option<(Lang, search::Entry)>,
+}
+
+/// Renders the jobs in parallel; the results are in the jobs' order. Every template error is
+/// collected, each message once (one broken template fails every page alike).
+pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Vec<Diagnostic>> {
+    let made: Vec<Made> = jobs
+        .par_iter()
+        .map(|&job| renderer.render_job(job))
+        .collect();
+    let mut finished = Vec::with_capacity(made.len());
+    let mut errors = Vec::new();
+    for m in made {
+        let mut outputs = Vec::with_capacity(m.outputs.len());
+        for o in m.outputs {
+            match o {
+                Ok(o) => outputs.push(o),
+                Err(e) => errors.push(e),
+            }
+        }
+        finished.push(Finished {
+            outputs,
+            entry: m.entry,
+        });
+    }
+    if errors.is_empty() {
+        Ok(finished)
+    } else {
+        Err(render::once_each(errors))
+    }
+}
+
+/// The files of several jobs together, and the search entries of their pages.
+pub fn together(finished: Vec<Finished>) -> render::Rendered {
+    let mut outputs = Vec::with_capacity(finished.len() + 64);
+    let mut entries = Vec::with_capacity(finished.len());
+    for f in finished {
+        outputs.extend(f.outputs);
+        entries.extend(f.entry);
+    }
+    (outputs, entries)
+}

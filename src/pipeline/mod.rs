@@ -1,0 +1,284 @@
+//! The one driver of every command: load → parse → link → compare → render → check. `build`
+//! writes its outputs; `check` stops before writing; `serve`'s rebuild (`serve::rebuild`) keeps
+//! them in memory and re-renders only what an edit affects, through the same pieces: the setup
+//! ([`setup`]), one document at a time ([`document`]), the render of a list of jobs ([`jobs`]),
+//! the output paths with their sources ([`outputs`]) and the output checks (`check`).
+
+mod batches;
+pub mod document;
+pub mod jobs;
+pub mod outputs;
+pub mod setup;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::check::links;
+use crate::compare::Tables;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::{self, Site};
+use crate::load;
+use crate::load::config::Config;
+use crate::markdown::glossary::Glossary;
+use crate::model::{Asset, Doc, Lang};
+use crate::render::theme::Theme;
+use crate::render::{self, search, Job, Output, Renderer};
+use crate::timing::Stages;
+use crate::{render::feeds, write};
+
+use batches::{HandOver, Render};
+pub use outputs::{dedup_outputs, site_files};
+pub use setup::{load_config, load_glossary, static_files, static_paths, BrokenSetup, Setup};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publish pages marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    /// Rendering for the preview server.
+    pub serve: bool,
+}
+
+/// Where a build's files go as they are made, batch by batch (a later file for the same path
+/// replaces an earlier one).
+pub trait Sink: Send {
+    fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic>;
+}
+
+/// For `check`: the files are made and checked, then dropped.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&mut self, _: &[Output]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+impl Sink for write::Staging {
+    fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
+        write::Staging::write(self, outputs)
+    }
+}
+
+/// Page jobs rendered at a time: enough to keep every core busy, few enough that a large site's
+/// HTML never sits in memory whole.
+const BATCH: usize = 1024;
+
+/// Tag pages rendered at a time.
+const TAG_BATCH: usize = 4;
+
+/// A site that went through every stage without an error.
+pub struct Built {
+    pub site: Site,
+    pub tables: Tables,
+    /// Warnings only.
+    pub diagnostics: Diagnostics,
+    pub elapsed: Duration,
+}
+
+impl Built {
+    /// The one-line summary `build` prints.
+    pub fn summary(&self) -> String {
+        let site = &self.site;
+        let pages = site.pages.len();
+        let translated = site.pages.iter().filter(|p| p.en.is_some()).count();
+        let langs: Vec<String> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| match l {
+                Lang::Ja => format!("{pages} pages in ja"),
+                Lang::En => format!("{pages} in en ({translated} translated)"),
+            })
+            .collect();
+        let tags: usize = site.tags.get(&Lang::Ja).map_or(0, |t| t.len());
+        let comparisons = self.tables.obligations.len() + self.tables.facts.len();
+        format!(
+            "{}, {} tags, {} comparisons, {} warnings, in {} ms",
+            langs.join(", "),
+            tags,
+            comparisons,
+            self.diagnostics.warnings(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// The linked site and its comparisons, ready to render: what `compare` and `i18n status` need.
+pub struct Model {
+    pub site: Site,
+    pub tables: Tables,
+    pub theme: Theme,
+    /// Files of the site's own `static/` folder.
+    pub site_static: Vec<(String, PathBuf)>,
+    /// Warnings only.
+    pub diagnostics: Diagnostics,
+}
+
+/// Runs load → parse → link → render, handing every file to `sink` as it is made. Errors and
+/// warnings come back together when anything failed; the sink may then have had some files.
+pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built, Diagnostics> {
+    let started = Instant::now();
+    let mut stages = Stages::start();
+    let Model {
+        site,
+        tables,
+        theme,
+        site_static,
+        diagnostics: mut diags,
+    } = model(root, options)?;
+    stages.done("model");
+    let renderer = Renderer {
+        site: &site,
+        tables: &tables,
+        theme: &theme,
+        root,
+        serve: options.serve,
+    };
+    let mut render = Render::new(&renderer, sink);
+    // The pages and tag pages are rendered batch by batch. Everything else first: few files,
+    // whose paths with the pages' and the site files' are every path of the output, which the
+    // link check needs before the first page.
+    let (streamed, first): (Vec<Job>, Vec<Job>) = renderer
+        .jobs()
+        .into_iter()
+        .partition(|&j| renderer.output_path(j).is_some());
+    let (pages, tags): (Vec<Job>, Vec<Job>) = streamed
+        .into_iter()
+        .partition(|j| matches!(j, Job::Page(..)));
+    let (first, first_entries) = render.jobs(&first);
+    // Every path is known now, before anything is written: one source each (SPEC §12).
+    let made = first.iter().map(|o| o.path.clone());
+    let streamed_jobs = pages.iter().chain(&tags).copied();
+    let paths = match outputs::plan(&renderer, made, streamed_jobs, &site_static) {
+        Ok(paths) => paths,
+        Err(clashes) => {
+            diags.extend(clashes);
+            return Err(diags);
+        }
+    };
+    render.out.links = Some(links::Checker::new(
+        &site.config.base_path,
+        &site.config.base_url,
+        paths.into_iter(),
+    ));
+    render.out.hand_over((first, first_entries));
+    // A tag page lists every page with the tag: on a large site, a few megabytes each.
+    let mut previous = None;
+    for batch in pages.chunks(BATCH).chain(tags.chunks(TAG_BATCH)) {
+        previous = Some(render.jobs_beside(batch, previous.take()));
+    }
+    let mut out = render.out;
+    out.hand_over(previous.unwrap_or_default());
+    let indexes = std::mem::take(&mut out.indexes);
+    let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
+    out.hand_over((index_files.collect(), Vec::new()));
+    // The sitemap of a large site is tens of megabytes: its files go one by one.
+    feeds::sitemaps(&site, &mut |file| out.hand_over((vec![file], Vec::new())));
+    // Last, so the site's own static files replace rendered ones of the same path.
+    let mut files = outputs::fixed_files(&site, &theme, &site_static);
+    dedup_outputs(&mut files);
+    out.hand_over((files, Vec::new()));
+    out.timings.report();
+    let HandOver { errors, links, .. } = out;
+    if !errors.is_empty() {
+        diags.extend(render::once_each(errors));
+        return Err(diags);
+    }
+    // Templates write links too: every internal href, src and anchor must land.
+    let broken = links.map(|l| l.finish(&site)).unwrap_or_default();
+    stages.done("render, check and write");
+    if !broken.is_empty() {
+        diags.extend(broken);
+        return Err(diags);
+    }
+    Ok(Built {
+        site,
+        tables,
+        diagnostics: diags,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs load → parse → link → compare: every check except the templates'.
+pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+    let mut stages = Stages::start();
+    // A broken theme or glossary is reported beside the content's errors.
+    let (config, mut setup, mut diags) = match Setup::load(root, options) {
+        Ok(setup) => (setup.config.clone(), Some(setup), Diagnostics::default()),
+        Err(BrokenSetup {
+            config: Some(config),
+            diags,
+        }) => (*config, None, diags),
+        Err(BrokenSetup {
+            config: None,
+            diags,
+        }) => return Err(diags),
+    };
+    stages.done("config");
+    let listing = load::list_content(root, &mut diags);
+    let (docs, dropped) =
+        document::read_all(root, &listing.markdown, &config, options.drafts, &mut diags);
+    stages.done("load and parse");
+
+    let site_static = match &setup {
+        Some(setup) => setup.site_static.clone(),
+        None => static_files(root),
+    };
+    let paths = static_paths(&config, setup.as_ref().map(|s| &s.theme), &site_static);
+    let docs = docs.into_iter().map(Arc::new).collect();
+    let glossary = setup.as_mut().map(|s| std::mem::take(&mut s.glossary));
+    let (site, tables) = link_and_compare(
+        config,
+        glossary.unwrap_or_default(),
+        docs,
+        listing.assets,
+        &paths,
+        &dropped,
+        &mut diags,
+    )?;
+    stages.done("link and compare");
+    let Some(setup) = setup else {
+        return Err(diags);
+    };
+    Ok(Model {
+        site,
+        tables,
+        theme: setup.theme,
+        site_static,
+        diagnostics: diags,
+    })
+}
+
+/// Link and compare stages. `None` when either found an error (they are in `diags`).
+pub fn link_and_compare(
+    config: Config,
+    glossary: Glossary,
+    docs: Vec<Arc<Doc>>,
+    assets: Vec<Asset>,
+    static_paths: &HashSet<String>,
+    dropped_drafts: &HashSet<String>,
+    diags: &mut Diagnostics,
+) -> Result<(Site, Tables), Diagnostics> {
+    let site = link::link(
+        config,
+        glossary,
+        docs,
+        assets,
+        static_paths,
+        dropped_drafts,
+        diags,
+    );
+    let site = match site {
+        Some(site) if !diags.has_errors() => site,
+        _ => return Err(std::mem::take(diags)),
+    };
+    let tables = Tables::build(&site, diags);
+    if diags.has_errors() {
+        return Err(std::mem::take(diags));
+    }
+    Ok((site, tables))
+}
