@@ -116,8 +116,9 @@ pub fn facts(data: &[u8]) {
     let text = String::from_utf8_lossy(rest);
     let ty = FactType::ALL[usize::from(pick) % FactType::ALL.len()];
     if let Ok(value) = facts::parse_fact(ty, &text) {
-        value.display(false);
-        value.display(true);
+        for lang in Lang::ALL {
+            value.display(lang);
+        }
         value.to_json();
     }
     let items: Vec<String> = text.split('\n').map(str::to_string).collect();

@@ -355,7 +355,7 @@ impl ObligationTable {
                 }).collect();
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": c.prefecture.name(lang.is_en()),
+                    "name": c.prefecture.name(lang),
                     "coverage": format!("{}/{}", c.covered(), self.obligations.len()),
                     "cells": cells,
                     "gaps": c.gaps(self),
@@ -376,7 +376,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text").into(),
         ];
         for c in &self.columns {
-            let name = c.prefecture.name(lang.is_en());
+            let name = c.prefecture.name(lang);
             header.push(format!(
                 "{:02} {name} {}",
                 c.prefecture.code,
@@ -438,7 +438,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text")
         );
         for c in &self.columns {
-            let name = c.prefecture.name(lang.is_en());
+            let name = c.prefecture.name(lang);
             out.push_str(&format!(
                 " {name} ({}/{}) |",
                 c.covered(),
@@ -475,7 +475,7 @@ impl ObligationTable {
         }
         for c in &self.columns {
             for e in &c.own {
-                let name = c.prefecture.name(lang.is_en());
+                let name = c.prefecture.name(lang);
                 out.push_str(&format!(
                     "\n- {name} ({}): {}",
                     label(lang, "独自", "own"),
@@ -506,7 +506,7 @@ impl FactTable {
                 json!({
                     "source": site.url(p, lang),
                     "title": f.title,
-                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en())})),
+                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang)})),
                 })
             }).collect::<Vec<_>>(),
             "rows": self.rows.iter().map(|(key, values)| json!({
@@ -515,7 +515,7 @@ impl FactTable {
                 "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                     "raw": c.raw,
                     "value": c.value.to_json(),
-                    "display": c.value.display(lang.is_en()),
+                    "display": c.value.display(lang),
                 }))).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })
@@ -575,7 +575,7 @@ impl FactTable {
             for v in values {
                 let shown = v
                     .as_ref()
-                    .map_or(String::new(), |c| c.value.display(lang.is_en()));
+                    .map_or(String::new(), |c| c.value.display(lang));
                 out.push_str(&format!(" {} |", md_cell(&shown)));
             }
             out.push('\n');
@@ -593,10 +593,9 @@ pub fn class_name(c: Class) -> &'static str {
 }
 
 fn label(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    if lang.is_en() {
-        en
-    } else {
-        ja
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
     }
 }
 

@@ -13,53 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
 use crate::guidance::prefecture::Prefecture;
-
-/// The two languages of a site: Japanese first, English second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ja,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "ja" => Some(Lang::Ja),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's name in itself, for the switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::En => "English",
-        }
-    }
-
-    /// The URL prefix of the language's pages: Japanese at the root, English under `en/`.
-    pub fn url_prefix(self) -> &'static str {
-        match self {
-            Lang::Ja => "",
-            Lang::En => "en/",
-        }
-    }
-
-    pub fn is_en(self) -> bool {
-        self == Lang::En
-    }
-}
+pub use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

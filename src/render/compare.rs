@@ -90,7 +90,7 @@ impl Renderer<'_> {
                     "json_url": self.path_url(lang, &format!("compare/{}.json", t.set)),
                     "count": t.obligations.len(),
                     "prefectures": t.columns.iter().map(|c| json!({
-                        "name": c.prefecture.name(lang.is_en()),
+                        "name": c.prefecture.name(lang),
                         "coverage": format!("{}/{}", c.covered(), t.obligations.len()),
                     })).collect::<Vec<_>>(),
                 })
@@ -157,7 +157,7 @@ impl Renderer<'_> {
             .map(|c| {
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": c.prefecture.name(lang.is_en()),
+                    "name": c.prefecture.name(lang),
                     "covered": c.covered(), "total": t.obligations.len(),
                     "own": c.own.iter().map(|e| self.entry_value(e, lang)).collect::<Vec<_>>(),
                 })
@@ -216,7 +216,7 @@ impl Renderer<'_> {
             .flat_map(|c| {
                 c.cells[i].iter().map(move |cell| {
                     let mut v = self.cell_value(cell, lang);
-                    v["prefecture"] = json!(c.prefecture.name(lang.is_en()));
+                    v["prefecture"] = json!(c.prefecture.name(lang));
                     v
                 })
             })
@@ -225,7 +225,7 @@ impl Renderer<'_> {
             .columns
             .iter()
             .filter(|c| c.cells[i].is_empty())
-            .map(|c| c.prefecture.name(lang.is_en()))
+            .map(|c| c.prefecture.name(lang))
             .collect();
         ctx.insert(
             "obligation".into(),
@@ -254,7 +254,7 @@ impl Renderer<'_> {
                 let pref = site.docs[site.pages[p].ja].front.prefecture;
                 json!({
                     "title": site.title(p, lang), "url": site.url(p, lang), "lang": site.doc(p, lang).lang.code(),
-                    "prefecture": pref.map(|pr| pr.name(lang.is_en())),
+                    "prefecture": pref.map(|pr| pr.name(lang)),
                 })
             })
             .collect();
@@ -267,7 +267,7 @@ impl Renderer<'_> {
                     "label": site.config.facts.get(key).map_or(key.as_str(), |d| d.label(lang)),
                     "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                         "raw": c.raw,
-                        "value": c.value.display(lang.is_en()),
+                        "value": c.value.display(lang),
                     }))).collect::<Vec<_>>(),
                 })
             })

@@ -400,7 +400,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
-                let value = fact.value.display(lang.is_en());
+                let value = fact.value.display(lang);
                 Some(json!({"key": key, "label": decl.label(lang), "raw": fact.raw.display(), "value": value}))
             })
             .collect();
@@ -428,7 +428,7 @@ impl<'a> Renderer<'a> {
             "date": fm.date.map(|d| date_value(d, lang)),
             "updated": fm.updated.map(|d| date_value(d, lang)),
             "prefecture": fm.prefecture.map(|pr| json!({
-                "code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en()),
+                "code": pr.code, "slug": pr.slug, "name": pr.name(lang),
             })),
             "source": fm.source.as_ref().map(|s| json!({
                 "title": s.title, "issuer": s.issuer, "number": s.number, "url": s.url,
@@ -544,6 +544,6 @@ fn tag_output_path(lang: Lang, name: &str) -> String {
 fn date_value(d: DateValue, lang: Lang) -> Value {
     json!({
         "iso": d.iso(),
-        "display": if lang.is_en() { d.display_en() } else { d.display_ja() },
+        "display": d.display(lang),
     })
 }
