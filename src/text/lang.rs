@@ -1,5 +1,5 @@
-//! The two languages of a site. A leaf, so that the domain ([`crate::guidance`]) can speak of
-//! the reader's language without knowing the model.
+//! The two languages of a site. A leaf, so that the domain (`guidance`) can speak of the
+//! reader's language without knowing the model.
 
 use serde::Serialize;
 
