@@ -8,8 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::facts::{self, FactType};
-use crate::load::config::Config;
-use crate::model::{Doc, Lang, Parsed};
+use crate::model::{Config, Doc, Lang, Parsed};
 use crate::{
     guidance::dates, guidance::obligations, guidance::prefecture, load, load::frontmatter, markdown,
 };
@@ -63,7 +62,7 @@ pub fn markdown(data: &[u8]) {
 }
 
 fn scan_and_render(mut doc: Doc) {
-    let (parsed, _) = markdown::scan(&doc, crate::load::config::RawHtml::Safe);
+    let (parsed, _) = markdown::scan(&doc, crate::model::config::RawHtml::Safe);
     doc.parsed = parsed;
     let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
     assert!(!html.contains('\0'), "NUL reached the HTML");

@@ -8,16 +8,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::{self, Site};
+use crate::link;
 use crate::load;
-use crate::load::config::Config;
 use crate::markdown;
-use crate::markdown::glossary::Glossary;
-use crate::model::{Asset, Doc, Lang};
+use crate::model::{Asset, Config, Content, Doc, Glossary, Lang, Output, Site, Tables};
 use crate::render::theme::{self, Theme};
-use crate::render::{self, Content, Job, Output, Renderer};
+use crate::render::{self, Job, Renderer};
 use crate::timing::Stages;
 use crate::{
     check::links, check::paths, markdown::highlight, render::feeds, render::search, write,
@@ -396,7 +393,7 @@ pub fn load_glossary(root: &Path, diags: &mut Diagnostics) -> Glossary {
 }
 
 /// Parse stage: what each document's Markdown says, in parallel.
-pub fn parse(docs: &mut [Doc], raw_html: crate::load::config::RawHtml, diags: &mut Diagnostics) {
+pub fn parse(docs: &mut [Doc], raw_html: crate::model::config::RawHtml, diags: &mut Diagnostics) {
     let scans: Vec<_> = docs
         .par_iter()
         .map(|d| markdown::scan(d, raw_html))

@@ -16,8 +16,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::link::Site;
-use crate::render::{Content, Output};
+use crate::model::{Content, Output, Site};
 
 /// What one HTML output says: the ids it carries and the URLs it points to.
 struct Scan<'a> {

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use crate::diagnostics::Diagnostic;
 use crate::load::display_path;
 use crate::model::Lang;
-use crate::render::{Job, Output, Renderer};
+use crate::model::Output;
+use crate::render::{Job, Renderer};
 use crate::text::names;
 
 /// What made an output file, which decides whether another may replace it.

@@ -1,103 +1,17 @@
 //! Comparison stage (SPEC §5, §6): every prefecture's obligation lists matched against the
-//! canonical sets, and the facts of pages side by side. The tables here feed the comparison pages,
-//! their CSV and JSON exports, and `shishin compare`.
+//! canonical sets, and the facts of pages side by side. It builds the tables of
+//! [`crate::model::tables`], which feed the comparison pages, and exports them as CSV, JSON and
+//! Markdown for those pages and `shishin compare`.
 
 use serde_json::{json, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guidance::facts::FactValue;
-use crate::guidance::obligations::{self, Class, Outcome, Segment};
-use crate::guidance::prefecture::Prefecture;
-use crate::link::Site;
-use crate::load::config::ComparisonDecl;
-use crate::model::{Lang, ObligationItem, PageId};
+use crate::guidance::obligations::{self, Class, Outcome};
+use crate::model::tables::{
+    Canonical, Cell, Column, Entry, FactCell, FactTable, ItemText, ObligationTable,
+};
+use crate::model::{Lang, ObligationItem, PageId, Site, Tables};
 use crate::text::safety::write_csv_record;
-
-/// One canonical set against every prefecture that quotes it.
-#[derive(Debug, Clone)]
-pub struct ObligationTable {
-    pub set: String,
-    /// The guideline page that defines the set.
-    pub page: PageId,
-    pub obligations: Vec<Canonical>,
-    /// By JIS code.
-    pub columns: Vec<Column>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Canonical {
-    pub id: String,
-    pub ja: String,
-    pub en: Option<String>,
-}
-
-impl Canonical {
-    pub fn text(&self, lang: Lang) -> (&str, Lang) {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => (en, Lang::En),
-            _ => (&self.ja, Lang::Ja),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Column {
-    pub prefecture: &'static Prefecture,
-    /// Per canonical obligation (same index), the items that match it.
-    pub cells: Vec<Vec<Cell>>,
-    /// Items that match nothing: the prefecture's own additions.
-    pub own: Vec<Entry>,
-}
-
-impl Column {
-    pub fn covered(&self) -> usize {
-        self.cells.iter().filter(|c| !c.is_empty()).count()
-    }
-    /// Ids of the canonical obligations no item covers.
-    pub fn gaps<'a>(&self, table: &'a ObligationTable) -> Vec<&'a str> {
-        self.cells
-            .iter()
-            .zip(&table.obligations)
-            .filter(|(c, _)| c.is_empty())
-            .map(|(_, o)| o.id.as_str())
-            .collect()
-    }
-}
-
-/// A prefecture's item, where it stands, and its English text if the page is translated.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub page: PageId,
-    /// The item's anchor on its page.
-    pub anchor: String,
-    pub ja: ItemText,
-    pub en: Option<ItemText>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ItemText {
-    pub text: String,
-    pub detail: String,
-}
-
-impl Entry {
-    /// The text for a reader of `lang`, and the language it is in.
-    pub fn text(&self, lang: Lang) -> (&ItemText, Lang) {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => (en, Lang::En),
-            _ => (&self.ja, Lang::Ja),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Cell {
-    pub entry: Entry,
-    pub class: Class,
-    pub similarity: f64,
-    /// Canonical (Japanese) → the prefecture's text; empty for verbatim items.
-    pub diff: Vec<Segment>,
-}
 
 /// Matches every prefecture's obligation lists against the canonical sets.
 pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<ObligationTable> {
@@ -256,22 +170,6 @@ fn marker_indexes(
     out
 }
 
-/// A table of facts: rows are facts, columns are pages.
-#[derive(Debug, Clone)]
-pub struct FactTable {
-    pub id: String,
-    pub decl: ComparisonDecl,
-    pub columns: Vec<PageId>,
-    /// Fact key → one value per column.
-    pub rows: Vec<(String, Vec<Option<FactCell>>)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct FactCell {
-    pub raw: String,
-    pub value: FactValue,
-}
-
 /// Builds every comparison declared in site.yaml.
 pub fn fact_tables(site: &Site) -> Vec<FactTable> {
     site.config
@@ -326,14 +224,6 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
 
 /// Comparison exports: JSON, CSV (UTF-8 with BOM, for Excel) and Markdown.
 impl ObligationTable {
-    pub fn name<'a>(&self, site: &'a Site, lang: Lang) -> &'a str {
-        site.config
-            .obligations
-            .sets
-            .get(&self.set)
-            .map_or("", |n| n.get(lang))
-    }
-
     pub fn to_json(&self, site: &Site, lang: Lang) -> Value {
         let source = |e: &Entry| format!("{}#{}", site.url(e.page, lang), e.anchor);
         json!({
@@ -489,13 +379,6 @@ impl ObligationTable {
 }
 
 impl FactTable {
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.decl.ja,
-            Lang::En => self.decl.en.as_deref().unwrap_or(&self.decl.ja),
-        }
-    }
-
     pub fn to_json(&self, site: &Site, lang: Lang) -> Value {
         json!({
             "id": self.id,
@@ -573,9 +456,7 @@ impl FactTable {
                     .map_or(key.as_str(), |d| d.label(lang))
             ));
             for v in values {
-                let shown = v
-                    .as_ref()
-                    .map_or(String::new(), |c| c.value.display(lang));
+                let shown = v.as_ref().map_or(String::new(), |c| c.value.display(lang));
                 out.push_str(&format!(" {} |", md_cell(&shown)));
             }
             out.push('\n');
@@ -603,13 +484,6 @@ fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
 }
 
-/// Every comparison of the site.
-#[derive(Debug, Clone, Default)]
-pub struct Tables {
-    pub obligations: Vec<ObligationTable>,
-    pub facts: Vec<FactTable>,
-}
-
 impl Tables {
     pub fn build(site: &Site, diags: &mut Diagnostics) -> Tables {
         Tables {
@@ -633,14 +507,6 @@ impl Tables {
             Format::Csv => t.to_csv(site, lang),
             Format::Md => t.to_markdown(site, lang),
         })
-    }
-
-    pub fn ids(&self) -> Vec<&str> {
-        self.obligations
-            .iter()
-            .map(|t| t.set.as_str())
-            .chain(self.facts.iter().map(|t| t.id.as_str()))
-            .collect()
     }
 }
 

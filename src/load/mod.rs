@@ -1,4 +1,6 @@
-//! Load stage: walk `content/`, decode each file, read its front matter.
+//! Load stage: walk `content/`, decode each file, read its front matter; read `site.yaml`
+//! ([`config`]) and `content/glossary.yaml` ([`glossary`]). What it reads goes into the model's
+//! types ([`crate::model`]); the reading and checking stay here.
 //!
 //! The walk is also where the site's files are vetted as files (SPEC §12): a symbolic link that
 //! leads out of the site folder is refused (it would publish a file from elsewhere), names are
@@ -7,6 +9,7 @@
 
 pub mod config;
 pub mod frontmatter;
+pub mod glossary;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -15,8 +18,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-use crate::load::config::Config;
-use crate::model::{Asset, Doc, Lang, Parsed};
+use crate::model::{Asset, Config, Doc, Lang, Parsed};
 use crate::text::names;
 
 /// What the content folder holds.
@@ -439,7 +441,7 @@ mod tests {
             .status()
             .unwrap();
         assert!(made.success());
-        let config = crate::load::config::Config::parse(SourceFile {
+        let config = crate::model::Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
                 .to_string()
@@ -457,7 +459,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        crate::load::config::Config::parse(SourceFile {
+        crate::model::Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
                 .to_string()

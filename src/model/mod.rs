@@ -1,8 +1,19 @@
-//! The in-memory model every stage works on.
+//! The in-memory model every stage works on, and only the model: the stages that fill it live
+//! elsewhere, and this module depends on none of them (only on the domain, `guidance`, and on
+//! `text` and `diagnostics`).
 //!
-//! `load` fills [`Doc`]s (one per Markdown file), `parse` adds what the Markdown says (headings,
-//! links, obligation lists), `link` groups documents into [`Page`]s (a page and its translation)
-//! and resolves links. `render` and `write` only read the model.
+//! - `load` reads `site.yaml` into the [`Config`] ([`config`]), each Markdown file into a [`Doc`]
+//!   with its [`FrontMatter`], and `content/glossary.yaml` into the [`Glossary`] ([`glossary`]).
+//! - `markdown` (the parse stage) fills each document's [`Parsed`]: headings, anchors, links,
+//!   obligation lists.
+//! - `link` groups documents into [`Page`]s (a page and its translation) and makes the [`Site`]
+//!   ([`site`]): resolved links, backlinks, translation states, tags, canonical obligation sets.
+//! - `compare` builds the comparison [`Tables`] ([`tables`]) from the site.
+//! - `render` turns all of it into [`Output`]s ([`output`]), which `check` and `write` read.
+//!
+//! Documents and pages refer to each other by index: a [`DocId`] into `Site::docs`, a [`PageId`]
+//! into `Site::pages`. An id is valid only within the build that made it: the preview links the
+//! site again after an edit, and a page added or removed shifts every id after it.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -14,6 +25,18 @@ use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
 use crate::guidance::prefecture::Prefecture;
 pub use crate::text::lang::Lang;
+
+pub mod config;
+pub mod glossary;
+pub mod output;
+pub mod site;
+pub mod tables;
+
+pub use config::Config;
+pub use glossary::Glossary;
+pub use output::{Content, Output};
+pub use site::{CanonicalSet, Site, Target, TranslationState};
+pub use tables::Tables;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

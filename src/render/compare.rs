@@ -3,11 +3,13 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Here, Output, Renderer};
-use crate::compare::{class_name, Cell, Entry, FactTable, ObligationTable, Tables};
+use super::{Here, Renderer};
+use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
+use crate::model::tables::{Cell, Entry, FactTable, ObligationTable};
 use crate::model::Lang;
+use crate::model::{Output, Tables};
 
 impl Renderer<'_> {
     pub fn render_comparisons(

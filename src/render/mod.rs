@@ -1,17 +1,15 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use crate::compare::Tables;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::dates::DateValue;
-use crate::link::translations::TranslationState;
-use crate::link::{tag_slug, Site};
+use crate::link::tag_slug;
 use crate::markdown;
-use crate::model::{Lang, PageId};
+use crate::model::{Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
 
 mod compare;
@@ -64,32 +62,6 @@ pub struct Made {
 
 /// Files rendered, and the search entries of the pages among them.
 pub type Rendered = (Vec<Output>, Vec<(Lang, search::Entry)>);
-
-/// One file of the output.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Path below the output root, with `/`: `en/a/b/index.html`.
-    pub path: String,
-    pub content: Content,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Content {
-    /// Generated text: pages, feeds, scripts. Kept as a `String` so that later stages (the link
-    /// check, the preview) read it without validating the UTF-8 again.
-    Text(String),
-    /// A file copied as it is (assets, static files).
-    Copy(PathBuf),
-}
-
-impl Output {
-    pub fn text(path: impl Into<String>, text: String) -> Output {
-        Output {
-            path: path.into(),
-            content: Content::Text(text),
-        }
-    }
-}
 
 pub struct Renderer<'a> {
     pub site: &'a Site,

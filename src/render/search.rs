@@ -15,9 +15,8 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::Site;
 use crate::model::Lang;
-use crate::render::Output;
+use crate::model::{Output, Site};
 
 /// One page as the search sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -610,7 +609,7 @@ mod tests {
     }
 
     fn script_json(out: &Output, prefix: &str) -> serde_json::Value {
-        let crate::render::Content::Text(text) = &out.content else {
+        let crate::model::Content::Text(text) = &out.content else {
             panic!("index is text")
         };
         let json = text

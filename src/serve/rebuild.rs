@@ -10,19 +10,16 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::{self, Site};
-use crate::load::config::Config;
+use crate::link;
 use crate::load::{self, Listing};
 use crate::markdown;
-use crate::markdown::glossary::Glossary;
-use crate::model::{Doc, Lang};
+use crate::model::{Config, Content, Doc, Glossary, Lang, Output, Site, Tables};
 use crate::pipeline::{self, Options};
 use crate::render::inputs::Inputs;
 use crate::render::search;
 use crate::render::theme::Theme;
-use crate::render::{Content, Job, Made, Output, Renderer};
+use crate::render::{Job, Made, Renderer};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
 pub struct Preview {
