@@ -92,7 +92,7 @@ pub fn obligations(data: &[u8]) {
     for threshold in [0.0, 0.6, 1.0] {
         for markers in [&[][..], &markers[..]] {
             let result = obligations::match_item(item, markers, &canonical, threshold);
-            if let obligations::Outcome::Matched(matches) = result.outcome {
+            if let obligations::MatchOutcome::Matched(matches) = result.outcome {
                 assert!(matches.iter().all(|m| m.canonical < canonical.len()));
                 assert!(matches.iter().all(|m| (0.0..=1.0).contains(&m.similarity)));
             }

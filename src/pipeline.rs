@@ -95,8 +95,9 @@ impl Built {
     }
 }
 
-/// The linked site and its comparisons, ready to render: what `compare` and `i18n status` need.
-pub struct Model {
+/// The linked site and its comparisons with the theme, ready to render: what `compare` and
+/// `i18n status` need, and where `build` and `check` go on to render.
+pub struct Prepared {
     pub site: Site,
     pub tables: Tables,
     pub theme: Theme,
@@ -111,13 +112,13 @@ pub struct Model {
 pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Stages::start();
-    let Model {
+    let Prepared {
         site,
         tables,
         theme,
         site_static,
         diagnostics: mut diags,
-    } = model(root, options)?;
+    } = prepare(root, options)?;
     stages.done("model");
     let renderer = Renderer {
         site: &site,
@@ -231,7 +232,7 @@ impl<'r, 's> Render<'r, 's> {
         }
     }
 
-    fn jobs(&mut self, jobs: &[Job]) -> render::Rendered {
+    fn jobs(&mut self, jobs: &[Job]) -> render::RenderedBatch {
         let (rendered, took) = render_timed(self.renderer, jobs);
         self.out.timings.render += took;
         self.out.keep(rendered)
@@ -242,8 +243,8 @@ impl<'r, 's> Render<'r, 's> {
     fn jobs_beside(
         &mut self,
         jobs: &[Job],
-        previous: Option<render::Rendered>,
-    ) -> render::Rendered {
+        previous: Option<render::RenderedBatch>,
+    ) -> render::RenderedBatch {
         let renderer = self.renderer;
         let out = &mut self.out;
         let ((rendered, took), ()) = rayon::join(
@@ -258,7 +259,7 @@ impl<'r, 's> Render<'r, 's> {
 fn render_timed(
     renderer: &Renderer,
     jobs: &[Job],
-) -> (Result<render::Rendered, Vec<Diagnostic>>, Duration) {
+) -> (Result<render::RenderedBatch, Vec<Diagnostic>>, Duration) {
     let started = Instant::now();
     let rendered = renderer.render_jobs(jobs);
     (rendered, started.elapsed())
@@ -266,14 +267,17 @@ fn render_timed(
 
 impl HandOver<'_> {
     /// The files of a rendered batch, or nothing when it failed (its errors are kept).
-    fn keep(&mut self, rendered: Result<render::Rendered, Vec<Diagnostic>>) -> render::Rendered {
+    fn keep(
+        &mut self,
+        rendered: Result<render::RenderedBatch, Vec<Diagnostic>>,
+    ) -> render::RenderedBatch {
         rendered.unwrap_or_else(|errors| {
             self.errors.extend(errors);
             Default::default()
         })
     }
 
-    fn hand_over(&mut self, (mut outputs, entries): render::Rendered) {
+    fn hand_over(&mut self, (mut outputs, entries): render::RenderedBatch) {
         if !self.errors.is_empty() || (outputs.is_empty() && entries.is_empty()) {
             return;
         }
@@ -319,7 +323,7 @@ impl RenderTimings {
 }
 
 /// Runs load → parse → link → compare: every check except the templates'.
-pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> {
     let mut stages = Stages::start();
     let mut diags = Diagnostics::default();
     let config = load_config(root, options)?;
@@ -356,7 +360,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let Some(theme) = theme else {
         return Err(diags);
     };
-    Ok(Model {
+    Ok(Prepared {
         site,
         tables,
         theme,

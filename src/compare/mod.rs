@@ -6,9 +6,9 @@
 use serde_json::{json, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guidance::obligations::{self, Class, Outcome};
+use crate::guidance::obligations::{self, Class, MatchOutcome};
 use crate::model::tables::{
-    Canonical, Cell, Column, Entry, FactCell, FactTable, ItemText, ObligationTable,
+    Canonical, Cell, Column, FactCell, FactTable, ItemText, ObligationTable, PrefectureItem,
 };
 use crate::model::{Lang, ObligationItem, PageId, Site, Tables};
 use crate::text::safety::write_csv_record;
@@ -90,7 +90,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
             };
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
-                let entry = Entry {
+                let prefecture_item = PrefectureItem {
                     page: page_id,
                     anchor: item.id.clone(),
                     ja: ItemText {
@@ -118,15 +118,15 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 }
                 let column = &mut table.columns[column_index];
                 match result.outcome {
-                    Outcome::Own => column.own.push(entry),
-                    Outcome::Matched(matches) => {
+                    MatchOutcome::Own => column.own.push(prefecture_item),
+                    MatchOutcome::Matched(matches) => {
                         for m in matches {
                             let diff = match m.class {
                                 Class::Verbatim => Vec::new(),
                                 _ => obligations::diff(canonical[m.canonical], &item.text),
                             };
                             column.cells[m.canonical].push(Cell {
-                                entry: entry.clone(),
+                                item: prefecture_item.clone(),
                                 class: m.class,
                                 similarity: m.similarity,
                                 diff,
@@ -225,7 +225,7 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
 /// Comparison exports: JSON, CSV (UTF-8 with BOM, for Excel) and Markdown.
 impl ObligationTable {
     pub fn to_json(&self, site: &Site, lang: Lang) -> Value {
-        let source = |e: &Entry| format!("{}#{}", site.url(e.page, lang), e.anchor);
+        let source = |e: &PrefectureItem| format!("{}#{}", site.url(e.page, lang), e.anchor);
         json!({
             "set": self.set,
             "lang": lang.code(),
@@ -235,10 +235,10 @@ impl ObligationTable {
             "prefectures": self.columns.iter().map(|c| {
                 let cells: serde_json::Map<String, Value> = self.obligations.iter().zip(&c.cells).filter(|(_, cs)| !cs.is_empty()).map(|(o, cs)| {
                     (o.id.clone(), Value::Array(cs.iter().map(|cell| {
-                        let (t, tl) = cell.entry.text(lang);
+                        let (t, tl) = cell.item.text(lang);
                         json!({
                             "class": cell.class, "text": t.text, "detail": t.detail, "lang": tl.code(),
-                            "source": source(&cell.entry), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
+                            "source": source(&cell.item), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
                             "diff": cell.diff,
                         })
                     }).collect()))
@@ -295,7 +295,7 @@ impl ObligationTable {
                 row.push(
                     cells
                         .iter()
-                        .map(|cell| cell.entry.text(lang).0.text.clone())
+                        .map(|cell| cell.item.text(lang).0.text.clone())
                         .collect::<Vec<_>>()
                         .join("\n"),
                 );
@@ -347,7 +347,7 @@ impl ObligationTable {
                         format!(
                             "[{}] {}",
                             class_name(cell.class),
-                            md_cell(&cell.entry.text(lang).0.text)
+                            md_cell(&cell.item.text(lang).0.text)
                         )
                     })
                     .collect::<Vec<_>>()

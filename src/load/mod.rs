@@ -21,9 +21,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::model::{Asset, Config, Doc, Lang, Parsed};
 use crate::text::names;
 
-/// What the content folder holds.
+/// What the content folder holds: its documents, loaded, and the other files to copy.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub struct ContentFiles {
     pub docs: Vec<Doc>,
     pub assets: Vec<Asset>,
 }
@@ -117,7 +117,7 @@ pub struct Listing {
 }
 
 /// Walks `content/` and loads every page and asset. Problems are collected, not fatal.
-pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Loaded {
+pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> ContentFiles {
     let listing = list_content(root, diags);
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = listing
         .markdown
@@ -129,7 +129,7 @@ pub fn load_content(root: &Path, config: &Config, diags: &mut Diagnostics) -> Lo
         diags.extend(ds);
         docs.extend(doc);
     }
-    Loaded {
+    ContentFiles {
         docs,
         assets: listing.assets,
     }

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
+use crate::guidance::facts::FactValue;
 use crate::guidance::prefecture::Prefecture;
 pub use crate::text::lang::Lang;
 
@@ -90,25 +91,27 @@ pub struct FrontMatter {
     pub extra: serde_json::Value,
 }
 
+/// A fact a page gives (SPEC §6): its key in site.yaml, its value as written and as read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub key: String,
-    pub raw: FactRaw,
-    pub value: crate::guidance::facts::FactValue,
+    pub raw: FactText,
+    pub value: FactValue,
 }
 
-/// A fact value as written: text, or a list of texts for `list` facts.
+/// A fact's value as written, before it is read into a typed [`FactValue`]: text, or a list of
+/// texts for `list` facts.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FactRaw {
+pub enum FactText {
     Text(String),
     List(Vec<String>),
 }
 
-impl FactRaw {
+impl FactText {
     pub fn display(&self) -> String {
         match self {
-            FactRaw::Text(s) => s.clone(),
-            FactRaw::List(items) => items.join("、"),
+            FactText::Text(s) => s.clone(),
+            FactText::List(items) => items.join("、"),
         }
     }
 }

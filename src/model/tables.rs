@@ -20,6 +20,7 @@ pub struct ObligationTable {
     pub columns: Vec<Column>,
 }
 
+/// One obligation of a canonical set, in Japanese and, where the guideline is translated, English.
 #[derive(Debug, Clone)]
 pub struct Canonical {
     pub id: String,
@@ -36,13 +37,14 @@ impl Canonical {
     }
 }
 
+/// One prefecture's lists of a set, placed against the canonical obligations.
 #[derive(Debug, Clone)]
 pub struct Column {
     pub prefecture: &'static Prefecture,
     /// Per canonical obligation (same index), the items that match it.
     pub cells: Vec<Vec<Cell>>,
     /// Items that match nothing: the prefecture's own additions.
-    pub own: Vec<Entry>,
+    pub own: Vec<PrefectureItem>,
 }
 
 impl Column {
@@ -60,9 +62,10 @@ impl Column {
     }
 }
 
-/// A prefecture's item, where it stands, and its English text if the page is translated.
+/// An item of a prefecture's obligation list, as the tables show it: where it stands, and its
+/// English text if the page is translated.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct PrefectureItem {
     pub page: PageId,
     /// The item's anchor on its page.
     pub anchor: String,
@@ -70,13 +73,14 @@ pub struct Entry {
     pub en: Option<ItemText>,
 }
 
+/// An item's text in one language: its first paragraph, and everything nested under it.
 #[derive(Debug, Clone)]
 pub struct ItemText {
     pub text: String,
     pub detail: String,
 }
 
-impl Entry {
+impl PrefectureItem {
     /// The text for a reader of `lang`, and the language it is in.
     pub fn text(&self, lang: Lang) -> (&ItemText, Lang) {
         match (lang, &self.en) {
@@ -86,9 +90,10 @@ impl Entry {
     }
 }
 
+/// A prefecture's item in the row of the canonical obligation it matches.
 #[derive(Debug, Clone)]
 pub struct Cell {
-    pub entry: Entry,
+    pub item: PrefectureItem,
     pub class: Class,
     pub similarity: f64,
     /// Canonical (Japanese) → the prefecture's text; empty for verbatim items.
@@ -116,6 +121,7 @@ pub struct FactTable {
     pub rows: Vec<(String, Vec<Option<FactCell>>)>,
 }
 
+/// One page's value of a fact: as written, and as read.
 #[derive(Debug, Clone)]
 pub struct FactCell {
     pub raw: String,

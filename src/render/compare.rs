@@ -7,7 +7,7 @@ use super::{Here, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
-use crate::model::tables::{Cell, Entry, FactTable, ObligationTable};
+use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem};
 use crate::model::Lang;
 use crate::model::{Output, Tables};
 
@@ -121,7 +121,7 @@ impl Renderer<'_> {
     }
 
     fn cell_value(&self, cell: &Cell, lang: Lang) -> Value {
-        let mut v = self.entry_value(&cell.entry, lang);
+        let mut v = self.item_value(&cell.item, lang);
         v["class"] = json!(class_name(cell.class));
         v["class_label"] = json!(self.t(lang, &format!("class_{}", class_name(cell.class))));
         v["similarity"] = json!(format!("{:.0}%", cell.similarity * 100.0));
@@ -133,7 +133,7 @@ impl Renderer<'_> {
         v
     }
 
-    fn entry_value(&self, e: &Entry, lang: Lang) -> Value {
+    fn item_value(&self, e: &PrefectureItem, lang: Lang) -> Value {
         let (t, tl) = e.text(lang);
         json!({
             "text": t.text,
@@ -161,7 +161,7 @@ impl Renderer<'_> {
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
                     "name": c.prefecture.name(lang),
                     "covered": c.covered(), "total": t.obligations.len(),
-                    "own": c.own.iter().map(|e| self.entry_value(e, lang)).collect::<Vec<_>>(),
+                    "own": c.own.iter().map(|e| self.item_value(e, lang)).collect::<Vec<_>>(),
                 })
             })
             .collect();

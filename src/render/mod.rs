@@ -54,21 +54,23 @@ pub fn once_each(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-/// What one render job made: its files and, for a page, what the search index holds of it.
-pub struct Made {
+/// What one render job made: each of its files (or the error that kept it from being made) and,
+/// for a page, what the search index holds of it.
+pub struct JobFiles {
     pub outputs: Vec<Result<Output, Diagnostic>>,
-    pub entry: Option<(Lang, search::Entry)>,
+    pub entry: Option<(Lang, search::SearchEntry)>,
 }
 
-/// Files rendered, and the search entries of the pages among them.
-pub type Rendered = (Vec<Output>, Vec<(Lang, search::Entry)>);
+/// The files of a batch of render jobs, none of which failed, and the search entries of the
+/// pages among them.
+pub type RenderedBatch = (Vec<Output>, Vec<(Lang, search::SearchEntry)>);
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub tables: &'a Tables,
     pub theme: &'a Theme,
     pub root: &'a Path,
-    /// Rendered for `shishin serve` (the templates may show preview-only things).
+    /// RenderedBatch for `shishin serve` (the templates may show preview-only things).
     pub serve: bool,
 }
 
@@ -117,8 +119,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders the given jobs in parallel: their files, and the search entries of their pages.
-    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<Rendered, Vec<Diagnostic>> {
-        let made: Vec<Made> = jobs.par_iter().map(|&job| self.render_job(job)).collect();
+    pub fn render_jobs(&self, jobs: &[Job<'_>]) -> Result<RenderedBatch, Vec<Diagnostic>> {
+        let made: Vec<JobFiles> = jobs.par_iter().map(|&job| self.render_job(job)).collect();
         let mut outputs = Vec::with_capacity(made.len() + 64);
         let mut entries = Vec::with_capacity(made.len());
         let mut errors = Vec::new();
@@ -138,14 +140,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn render_job(&self, job: Job<'_>) -> Made {
-        let files = |outputs| Made {
+    pub fn render_job(&self, job: Job<'_>) -> JobFiles {
+        let files = |outputs| JobFiles {
             outputs,
             entry: None,
         };
         match job {
             Job::Page(page, lang) => match self.render_view(page, lang) {
-                Ok((output, entry)) => Made {
+                Ok((output, entry)) => JobFiles {
                     outputs: vec![Ok(output)],
                     entry: Some((lang, entry)),
                 },
@@ -172,7 +174,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// A page in one language, and what the search index keeps of it.
-    fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
+    fn render_view(
+        &self,
+        page: PageId,
+        lang: Lang,
+    ) -> Result<(Output, search::SearchEntry), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
         let template = if p.is_home() {
@@ -184,7 +190,7 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
-        let entry = search::Entry::new(
+        let entry = search::SearchEntry::new(
             p.path.clone(),
             page_value["title"].as_str().unwrap_or_default(),
             page_value["content"].as_str().unwrap_or_default(),

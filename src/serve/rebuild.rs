@@ -19,7 +19,7 @@ use crate::pipeline::{self, Options};
 use crate::render::inputs::Inputs;
 use crate::render::search;
 use crate::render::theme::Theme;
-use crate::render::{Job, Made, Renderer};
+use crate::render::{Job, JobFiles, Renderer};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
 pub struct Preview {
@@ -27,7 +27,7 @@ pub struct Preview {
     options: Options,
     setup: Option<Setup>,
     /// Every Markdown file of `content/`, loaded and parsed, by path.
-    docs: HashMap<PathBuf, Loaded>,
+    docs: HashMap<PathBuf, CachedDoc>,
     /// The last generation given to a loaded document.
     generation: u64,
     /// Per render job: the fingerprint of its inputs and the outputs it made.
@@ -35,7 +35,7 @@ pub struct Preview {
     /// What the server answers: path below the site root → content.
     outputs: HashMap<String, Content>,
     /// What the search index holds of each page job.
-    entries: HashMap<JobKey, (Lang, search::Entry)>,
+    entries: HashMap<JobKey, (Lang, search::SearchEntry)>,
     /// The search index files of each language, made when first asked for after a change.
     search_index: Mutex<HashMap<Lang, Vec<Output>>>,
     /// The outputs no template renders (feeds, static files, assets), by path.
@@ -57,7 +57,7 @@ struct Setup {
 }
 
 /// One Markdown file as last read: its document, or the errors that kept it from loading.
-struct Loaded {
+struct CachedDoc {
     doc: Option<Arc<Doc>>,
     generation: u64,
     diags: Vec<Diagnostic>,
@@ -216,19 +216,19 @@ impl Preview {
         self.search_index(lang, path)
     }
 
-    /// A file of a language's search index. Made on demand: an edit changes the index, yet it
+    /// A file of a language's search index. JobFiles on demand: an edit changes the index, yet it
     /// is needed only when someone searches, and on a large site it is the largest part.
     fn search_index(&self, lang: Lang, path: &str) -> Option<Content> {
         let mut cache = self.search_index.lock().expect("search index lock");
         let files = cache.entry(lang).or_insert_with(|| {
-            let mut entries: Vec<&search::Entry> = self
+            let mut entries: Vec<&search::SearchEntry> = self
                 .entries
                 .values()
                 .filter(|(l, _)| *l == lang)
                 .map(|(_, e)| e)
                 .collect();
             entries.sort_by(|a, b| a.path.cmp(&b.path));
-            let entries: Vec<search::Entry> = entries.into_iter().cloned().collect();
+            let entries: Vec<search::SearchEntry> = entries.into_iter().cloned().collect();
             search::index_outputs(lang, &entries)
         });
         let file = files.iter().find(|o| o.path == path)?;
@@ -403,7 +403,7 @@ impl Preview {
             let doc = Arc::new(doc);
             site.docs[id] = Arc::clone(&doc);
             self.generation += 1;
-            let loaded = Loaded {
+            let loaded = CachedDoc {
                 doc: Some(doc),
                 generation: self.generation,
                 diags,
@@ -451,7 +451,7 @@ impl Preview {
     }
 
     /// Takes a rendered job's files and search entry; notes the paths whose bytes changed.
-    fn take(&mut self, done: Done, fingerprint: u64, changed: &mut Vec<String>) {
+    fn take(&mut self, done: RenderedJob, fingerprint: u64, changed: &mut Vec<String>) {
         let paths: Vec<String> = done.outputs.iter().map(|o| o.path.clone()).collect();
         if let Some((_, old_paths)) = self.jobs.get(&done.key) {
             for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
@@ -475,7 +475,7 @@ impl Preview {
     fn replace_all(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<Done>,
+        rendered: Vec<RenderedJob>,
         files: Vec<Output>,
     ) -> Vec<String> {
         self.jobs.clear();
@@ -497,7 +497,7 @@ impl Preview {
     fn apply(
         &mut self,
         fingerprints: &HashMap<JobKey, u64>,
-        rendered: Vec<Done>,
+        rendered: Vec<RenderedJob>,
         files: Option<Vec<Output>>,
         touched_copies: Vec<String>,
     ) -> Vec<String> {
@@ -649,7 +649,7 @@ fn relative(content: &Path, path: &Path) -> Option<String> {
 
 /// Forgets deleted files; returns the listed files that are new or below a touched path.
 fn stale_docs(
-    docs: &mut HashMap<PathBuf, Loaded>,
+    docs: &mut HashMap<PathBuf, CachedDoc>,
     listing: &Listing,
     touched: &[PathBuf],
 ) -> Vec<(String, PathBuf)> {
@@ -682,13 +682,13 @@ fn stale_docs(
 fn reload_docs(
     root: &Path,
     config: &Config,
-    docs: &mut HashMap<PathBuf, Loaded>,
+    docs: &mut HashMap<PathBuf, CachedDoc>,
     generation: &mut u64,
     stale: Vec<(String, PathBuf)>,
 ) {
     let first = *generation + 1;
     *generation += stale.len() as u64;
-    let reloaded: Vec<(PathBuf, Loaded)> = stale
+    let reloaded: Vec<(PathBuf, CachedDoc)> = stale
         .par_iter()
         .enumerate()
         .map(|(i, (rel, path))| {
@@ -701,7 +701,7 @@ fn reload_docs(
             let generation = first + i as u64;
             (
                 path.clone(),
-                Loaded {
+                CachedDoc {
                     doc: doc.map(Arc::new),
                     generation,
                     diags,
@@ -712,16 +712,19 @@ fn reload_docs(
     docs.extend(reloaded);
 }
 
-/// A render job's result, under its key.
-struct Done {
+/// A render job's files (its errors taken out) and search entry, under its key.
+struct RenderedJob {
     key: JobKey,
     outputs: Vec<Output>,
-    entry: Option<(Lang, search::Entry)>,
+    entry: Option<(Lang, search::SearchEntry)>,
 }
 
 /// Runs the jobs in parallel; every template error is collected.
-fn render(renderer: &Renderer, todo: &[&(JobKey, Job, u64)]) -> Result<Vec<Done>, Vec<Diagnostic>> {
-    let results: Vec<(JobKey, Made)> = todo
+fn render(
+    renderer: &Renderer,
+    todo: &[&(JobKey, Job, u64)],
+) -> Result<Vec<RenderedJob>, Vec<Diagnostic>> {
+    let results: Vec<(JobKey, JobFiles)> = todo
         .par_iter()
         .map(|(key, job, _)| (key.clone(), renderer.render_job(*job)))
         .collect();
@@ -735,7 +738,7 @@ fn render(renderer: &Renderer, todo: &[&(JobKey, Job, u64)]) -> Result<Vec<Done>
                 Err(e) => errors.push(e),
             }
         }
-        done.push(Done {
+        done.push(RenderedJob {
             key,
             outputs,
             entry: made.entry,
