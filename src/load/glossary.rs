@@ -1,6 +1,6 @@
-//! Reading the bilingual glossary (`content/glossary.yaml`, SPEC §7) into a
-//! [`Glossary`](crate::model::glossary::Glossary): terms with a reading and a definition in each
-//! language, checked (ids, empty fields, a word naming two entries) and indexed for matching.
+//! Reading the bilingual glossary (`content/glossary.yaml`, SPEC §7) into a [`Glossary`]: terms
+//! with a reading and a definition in each language, checked (ids, empty fields, a word naming
+//! two entries) and indexed for matching.
 //!
 //! ```yaml
 //! - id: hub                          # optional; the entry's anchor on /glossary/ (ASCII)
