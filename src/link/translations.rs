@@ -1,5 +1,6 @@
 //! Translation state (SPEC §3): a translation records, in `translated_from`, a digest of the
 //! Japanese body it was made from; when the Japanese body changes, the translation is stale.
+//! Here the [`TranslationState`] of a page is found, and a translation is stamped.
 
 use std::path::Path;
 

@@ -14,6 +14,9 @@
 //! Documents and pages refer to each other by index: a [`DocId`] into `Site::docs`, a [`PageId`]
 //! into `Site::pages`. An id is valid only within the build that made it: the preview links the
 //! site again after an edit, and a page added or removed shifts every id after it.
+//!
+//! [`Lang`] is defined in `text::lang`, a leaf, so that the domain can take a language too; it is
+//! re-exported here with the rest of the model.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -39,6 +42,7 @@ pub use output::{Content, Output};
 pub use site::{CanonicalSet, Site, Target, TranslationState};
 pub use tables::Tables;
 
+/// What a page is (`kind:` in its front matter); guideline pages define the canonical sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
