@@ -8,8 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::facts::{self, FactType};
-use crate::load::config::Config;
-use crate::model::{Doc, Lang, Parsed};
+use crate::model::{Config, Doc, Lang, Parsed};
 use crate::{
     guidance::dates, guidance::obligations, guidance::prefecture, load, load::frontmatter, markdown,
 };
@@ -63,7 +62,7 @@ pub fn markdown(data: &[u8]) {
 }
 
 fn scan_and_render(mut doc: Doc) {
-    let (parsed, _) = markdown::scan(&doc, crate::load::config::RawHtml::Safe);
+    let (parsed, _) = markdown::scan(&doc, crate::model::config::RawHtml::Safe);
     doc.parsed = parsed;
     let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
     assert!(!html.contains('\0'), "NUL reached the HTML");
@@ -93,7 +92,7 @@ pub fn obligations(data: &[u8]) {
     for threshold in [0.0, 0.6, 1.0] {
         for markers in [&[][..], &markers[..]] {
             let result = obligations::match_item(item, markers, &canonical, threshold);
-            if let obligations::Outcome::Matched(matches) = result.outcome {
+            if let obligations::MatchOutcome::Matched(matches) = result.outcome {
                 assert!(matches.iter().all(|m| m.canonical < canonical.len()));
                 assert!(matches.iter().all(|m| (0.0..=1.0).contains(&m.similarity)));
             }
@@ -116,8 +115,9 @@ pub fn facts(data: &[u8]) {
     let text = String::from_utf8_lossy(rest);
     let ty = FactType::ALL[usize::from(pick) % FactType::ALL.len()];
     if let Ok(value) = facts::parse_fact(ty, &text) {
-        value.display(false);
-        value.display(true);
+        for lang in Lang::ALL {
+            value.display(lang);
+        }
         value.to_json();
     }
     let items: Vec<String> = text.split('\n').map(str::to_string).collect();

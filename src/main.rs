@@ -251,8 +251,8 @@ fn print(diags: &Diagnostics) {
 }
 
 fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode {
-    let model = match pipeline::model(root, &Options::default()) {
-        Ok(m) => m,
+    let prepared = match pipeline::prepare(root, &Options::default()) {
+        Ok(p) => p,
         Err(d) => return fail(d),
     };
     let format = match format {
@@ -264,13 +264,13 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
         LangArg::Ja => Lang::Ja,
         LangArg::En => Lang::En,
     };
-    match model.tables.export(&model.site, id, format, lang) {
+    match prepared.tables.export(&prepared.site, id, format, lang) {
         Some(text) => {
             print!("{text}");
             ExitCode::SUCCESS
         }
         None => {
-            let ids = model.tables.ids().join(", ");
+            let ids = prepared.tables.ids().join(", ");
             fail(Diagnostics(vec![Diagnostic::error(format!(
                 "there is no comparison `{id}`"
             ))
@@ -284,8 +284,8 @@ fn i18n_status(root: &Path) -> ExitCode {
         drafts: true,
         ..Options::default()
     };
-    let site = match pipeline::model(root, &options) {
-        Ok(m) => m.site,
+    let site = match pipeline::prepare(root, &options) {
+        Ok(p) => p.site,
         Err(d) => return fail(d),
     };
     let mut counts = std::collections::BTreeMap::new();

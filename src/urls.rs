@@ -39,7 +39,7 @@
 //! The top-level folders of the table are [`RESERVED`], as is `en/`: a content page there is an
 //! error naming its file, never a page silently replaced.
 
-use crate::model::Lang;
+use crate::text::lang::Lang;
 
 /// The English pages' folder; Japanese pages are at the root.
 const EN: &str = "en/";

@@ -8,8 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use shishin::model::Content;
 use shishin::pipeline::Options;
-use shishin::render::Content;
 use shishin::serve::rebuild::{Changes, Preview};
 
 const BASE_URL: &str = "http://127.0.0.1:1111/";

@@ -99,7 +99,7 @@ impl Shipped {
 
     fn served(&self, path: &str) -> String {
         match self.preview.outputs().get(path) {
-            Some(shishin::render::Content::Text(t)) => t.clone(),
+            Some(shishin::model::Content::Text(t)) => t.clone(),
             other => panic!("{path}: {other:?}"),
         }
     }

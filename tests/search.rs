@@ -5,7 +5,7 @@ mod common;
 
 use common::TestSite;
 use serde_json::Value;
-use shishin::render::search::{search, Entry};
+use shishin::render::search::{search, SearchEntry};
 
 fn site() -> TestSite {
     let site = TestSite::new();
@@ -30,7 +30,7 @@ fn site() -> TestSite {
 
 /// A built index as `{lang, pages}`, read from the scripts the search page loads: `index.js`,
 /// which names the parts, and each part `index-N.js` beside it.
-fn index(site: &TestSite, path: &str) -> (Value, Vec<Entry>) {
+fn index(site: &TestSite, path: &str) -> (Value, Vec<SearchEntry>) {
     let text = site.read(path);
     let json = text
         .strip_prefix("window.shishinSearchIndex=")
@@ -53,7 +53,7 @@ fn index(site: &TestSite, path: &str) -> (Value, Vec<Entry>) {
     let v = serde_json::json!({"lang": head["lang"], "pages": pages});
     let entries = pages
         .iter()
-        .map(|p| Entry {
+        .map(|p| SearchEntry {
             path: p["u"].as_str().unwrap().into(),
             title: p["t"].as_str().unwrap().into(),
             text: p["x"].as_str().unwrap().into(),

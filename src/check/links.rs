@@ -21,9 +21,8 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::link::Site;
+use crate::model::{Content, Output, Site};
 use crate::render::theme::page_template;
-use crate::render::{Content, Output};
 use crate::urls::{self, is_external, Generated};
 
 /// What one HTML output says: the ids it carries and the URLs it points to.

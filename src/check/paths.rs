@@ -19,9 +19,9 @@ use crate::urls::{self, Generated};
 
 /// What made an output file, which decides whether another may replace it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Origin {
     /// Rendered: a page, a tag page, a page shishin generates, the search index.
-    Made,
+    Rendered,
     /// A file of the theme's `static/`.
     ThemeFile,
     /// A file shishin writes that is no page: feeds, `robots.txt`, `syntax.css`, the sitemap.
@@ -41,25 +41,25 @@ pub struct Claim {
     pub source: String,
     /// The file to name as the place of the problem, when there is one.
     pub file: Option<String>,
-    pub kind: Kind,
+    pub origin: Origin,
 }
 
 impl Claim {
-    fn of_file(path: String, file: String, kind: Kind) -> Claim {
+    fn of_file(path: String, file: String, origin: Origin) -> Claim {
         Claim {
             path,
             source: file.clone(),
             file: Some(file),
-            kind,
+            origin,
         }
     }
 
-    fn made(path: String, source: String) -> Claim {
+    fn rendered(path: String, source: String) -> Claim {
         Claim {
             path,
             source,
             file: None,
-            kind: Kind::Made,
+            origin: Origin::Rendered,
         }
     }
 }
@@ -67,8 +67,8 @@ impl Claim {
 /// Whether a later file may stand where an earlier one was claimed: the site's `static/` is how
 /// a site replaces a theme's file or one of shishin's fixed files (`robots.txt`); nothing
 /// replaces a page.
-fn may_replace(later: Kind, earlier: Kind) -> bool {
-    later == Kind::SiteFile && matches!(earlier, Kind::ThemeFile | Kind::Fixed)
+fn may_replace(later: Origin, earlier: Origin) -> bool {
+    later == Origin::SiteFile && matches!(earlier, Origin::ThemeFile | Origin::Fixed)
 }
 
 /// Errors for unsafe paths and for each path claimed twice, naming both sources.
@@ -84,7 +84,7 @@ pub fn check(claims: &[Claim]) -> Vec<Diagnostic> {
             Entry::Vacant(v) => {
                 v.insert(claim);
             }
-            Entry::Occupied(mut o) if may_replace(claim.kind, o.get().kind) => {
+            Entry::Occupied(mut o) if may_replace(claim.origin, o.get().origin) => {
                 o.insert(claim);
             }
             Entry::Occupied(o) => errors.push(collision(o.get(), claim)),
@@ -137,7 +137,7 @@ pub fn claims<'j>(
         .into_iter()
         .map(|path| {
             let source = generated(&path);
-            Claim::made(path, source)
+            Claim::rendered(path, source)
         })
         .collect();
     claims.extend(streamed.filter_map(|job| {
@@ -145,30 +145,30 @@ pub fn claims<'j>(
         Some(match job {
             Job::Page(page, lang) => {
                 let file = site.doc(page, lang).file.path.clone();
-                Claim::of_file(path, file, Kind::Made)
+                Claim::of_file(path, file, Origin::Rendered)
             }
             Job::Tag(lang, name) => tag_claim(renderer, path, lang, name),
-            _ => Claim::made(path.clone(), generated(&path)),
+            _ => Claim::rendered(path.clone(), generated(&path)),
         })
     }));
     for &lang in &site.config.languages {
         let path = Generated::SearchIndex.file(lang);
-        claims.push(Claim::made(path, "the search index".into()));
+        claims.push(Claim::rendered(path, "the search index".into()));
         claims.push(fixed(urls::feed(lang)));
     }
     claims.extend(urls::SITE_FILES.map(|p| fixed(p.into())));
-    let files = |list: &[(String, PathBuf)], kind| -> Vec<Claim> {
+    let files = |list: &[(String, PathBuf)], origin| -> Vec<Claim> {
         list.iter()
-            .map(|(rel, path)| Claim::of_file(rel.clone(), display_path(root, path), kind))
+            .map(|(rel, path)| Claim::of_file(rel.clone(), display_path(root, path), origin))
             .collect()
     };
-    claims.extend(files(&renderer.theme.static_files, Kind::ThemeFile));
-    claims.extend(files(site_static, Kind::SiteFile));
+    claims.extend(files(&renderer.theme.static_files, Origin::ThemeFile));
+    claims.extend(files(site_static, Origin::SiteFile));
     let assets = site
         .assets
         .iter()
         .map(|a| (a.rel.clone(), a.source.clone()));
-    claims.extend(files(&assets.collect::<Vec<_>>(), Kind::Asset));
+    claims.extend(files(&assets.collect::<Vec<_>>(), Origin::Asset));
     claims
 }
 
@@ -177,7 +177,7 @@ fn fixed(path: String) -> Claim {
         source: format!("shishin's file {path}"),
         path,
         file: None,
-        kind: Kind::Fixed,
+        origin: Origin::Fixed,
     }
 }
 
@@ -198,7 +198,7 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
         path,
         source,
         file,
-        kind: Kind::Made,
+        origin: Origin::Rendered,
     }
 }
 
@@ -224,15 +224,15 @@ fn generated(path: &str) -> String {
 mod tests {
     use super::*;
 
-    fn file(path: &str, file: &str, kind: Kind) -> Claim {
-        Claim::of_file(path.into(), file.into(), kind)
+    fn file(path: &str, file: &str, origin: Origin) -> Claim {
+        Claim::of_file(path.into(), file.into(), origin)
     }
 
     #[test]
     fn two_sources_at_one_path_are_named_both() {
         let errors = check(&[
-            file("a/index.html", "content/a.md", Kind::Made),
-            file("a/index.html", "content/a/index.html", Kind::Asset),
+            file("a/index.html", "content/a.md", Origin::Rendered),
+            file("a/index.html", "content/a/index.html", Origin::Asset),
         ]);
         assert_eq!(errors.len(), 1);
         assert_eq!(
@@ -248,21 +248,21 @@ mod tests {
             file(
                 "style.css",
                 "themes/default/static/style.css",
-                Kind::ThemeFile,
+                Origin::ThemeFile,
             ),
             fixed("robots.txt".into()),
-            file("style.css", "static/style.css", Kind::SiteFile),
-            file("robots.txt", "static/robots.txt", Kind::SiteFile),
+            file("style.css", "static/style.css", Origin::SiteFile),
+            file("robots.txt", "static/robots.txt", Origin::SiteFile),
         ]);
         assert!(ok.is_empty(), "{ok:?}");
         let page_over = check(&[
-            file("index.html", "content/_index.md", Kind::Made),
-            file("index.html", "static/index.html", Kind::SiteFile),
+            file("index.html", "content/_index.md", Origin::Rendered),
+            file("index.html", "static/index.html", Origin::SiteFile),
         ]);
         assert_eq!(page_over.len(), 1);
         let asset_over_static = check(&[
-            file("x.css", "static/x.css", Kind::SiteFile),
-            file("x.css", "content/x.css", Kind::Asset),
+            file("x.css", "static/x.css", Origin::SiteFile),
+            file("x.css", "content/x.css", Origin::Asset),
         ]);
         assert_eq!(asset_over_static.len(), 1);
     }
@@ -274,7 +274,7 @@ mod tests {
             "compare//index.html",
             "tags/./index.html",
         ] {
-            let errors = check(&[Claim::made(path.into(), generated(path))]);
+            let errors = check(&[Claim::rendered(path.into(), generated(path))]);
             assert_eq!(errors.len(), 1, "{path}");
             assert!(errors[0].message.contains(path), "{}", errors[0].message);
         }

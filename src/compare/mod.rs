@@ -1,103 +1,17 @@
 //! Comparison stage (SPEC §5, §6): every prefecture's obligation lists matched against the
-//! canonical sets, and the facts of pages side by side. The tables here feed the comparison pages,
-//! their CSV and JSON exports, and `shishin compare`.
+//! canonical sets, and the facts of pages side by side. It builds the tables of
+//! [`crate::model::tables`], which feed the comparison pages, and exports them as CSV, JSON and
+//! Markdown for those pages and `shishin compare`.
 
 use serde_json::{json, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::guidance::facts::FactValue;
-use crate::guidance::obligations::{self, Class, Outcome, Segment};
-use crate::guidance::prefecture::Prefecture;
-use crate::link::Site;
-use crate::load::config::ComparisonDecl;
-use crate::model::{Lang, ObligationItem, PageId};
+use crate::guidance::obligations::{self, Class, MatchOutcome};
+use crate::model::tables::{
+    Canonical, Cell, Column, FactCell, FactTable, ItemText, ObligationTable, PrefectureItem,
+};
+use crate::model::{Lang, ObligationItem, PageId, Site, Tables};
 use crate::text::safety::write_csv_record;
-
-/// One canonical set against every prefecture that quotes it.
-#[derive(Debug, Clone)]
-pub struct ObligationTable {
-    pub set: String,
-    /// The guideline page that defines the set.
-    pub page: PageId,
-    pub obligations: Vec<Canonical>,
-    /// By JIS code.
-    pub columns: Vec<Column>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Canonical {
-    pub id: String,
-    pub ja: String,
-    pub en: Option<String>,
-}
-
-impl Canonical {
-    pub fn text(&self, lang: Lang) -> (&str, Lang) {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => (en, Lang::En),
-            _ => (&self.ja, Lang::Ja),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Column {
-    pub prefecture: &'static Prefecture,
-    /// Per canonical obligation (same index), the items that match it.
-    pub cells: Vec<Vec<Cell>>,
-    /// Items that match nothing: the prefecture's own additions.
-    pub own: Vec<Entry>,
-}
-
-impl Column {
-    pub fn covered(&self) -> usize {
-        self.cells.iter().filter(|c| !c.is_empty()).count()
-    }
-    /// Ids of the canonical obligations no item covers.
-    pub fn gaps<'a>(&self, table: &'a ObligationTable) -> Vec<&'a str> {
-        self.cells
-            .iter()
-            .zip(&table.obligations)
-            .filter(|(c, _)| c.is_empty())
-            .map(|(_, o)| o.id.as_str())
-            .collect()
-    }
-}
-
-/// A prefecture's item, where it stands, and its English text if the page is translated.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub page: PageId,
-    /// The item's anchor on its page.
-    pub anchor: String,
-    pub ja: ItemText,
-    pub en: Option<ItemText>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ItemText {
-    pub text: String,
-    pub detail: String,
-}
-
-impl Entry {
-    /// The text for a reader of `lang`, and the language it is in.
-    pub fn text(&self, lang: Lang) -> (&ItemText, Lang) {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => (en, Lang::En),
-            _ => (&self.ja, Lang::Ja),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Cell {
-    pub entry: Entry,
-    pub class: Class,
-    pub similarity: f64,
-    /// Canonical (Japanese) → the prefecture's text; empty for verbatim items.
-    pub diff: Vec<Segment>,
-}
 
 /// Matches every prefecture's obligation lists against the canonical sets.
 pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<ObligationTable> {
@@ -176,7 +90,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
             };
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
-                let entry = Entry {
+                let prefecture_item = PrefectureItem {
                     page: page_id,
                     anchor: item.id.clone(),
                     ja: ItemText {
@@ -204,15 +118,15 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 }
                 let column = &mut table.columns[column_index];
                 match result.outcome {
-                    Outcome::Own => column.own.push(entry),
-                    Outcome::Matched(matches) => {
+                    MatchOutcome::Own => column.own.push(prefecture_item),
+                    MatchOutcome::Matched(matches) => {
                         for m in matches {
                             let diff = match m.class {
                                 Class::Verbatim => Vec::new(),
                                 _ => obligations::diff(canonical[m.canonical], &item.text),
                             };
                             column.cells[m.canonical].push(Cell {
-                                entry: entry.clone(),
+                                item: prefecture_item.clone(),
                                 class: m.class,
                                 similarity: m.similarity,
                                 diff,
@@ -253,22 +167,6 @@ fn marker_indexes(
         }
     }
     out
-}
-
-/// A table of facts: rows are facts, columns are pages.
-#[derive(Debug, Clone)]
-pub struct FactTable {
-    pub id: String,
-    pub decl: ComparisonDecl,
-    pub columns: Vec<PageId>,
-    /// Fact key → one value per column.
-    pub rows: Vec<(String, Vec<Option<FactCell>>)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct FactCell {
-    pub raw: String,
-    pub value: FactValue,
 }
 
 /// Builds every comparison declared in site.yaml.
@@ -325,16 +223,8 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
 
 /// Comparison exports: JSON, CSV (UTF-8 with BOM, for Excel) and Markdown.
 impl ObligationTable {
-    pub fn name<'a>(&self, site: &'a Site, lang: Lang) -> &'a str {
-        site.config
-            .obligations
-            .sets
-            .get(&self.set)
-            .map_or("", |n| n.get(lang))
-    }
-
     pub fn to_json(&self, site: &Site, lang: Lang) -> Value {
-        let source = |e: &Entry| format!("{}#{}", site.url(e.page, lang), e.anchor);
+        let source = |e: &PrefectureItem| format!("{}#{}", site.url(e.page, lang), e.anchor);
         json!({
             "set": self.set,
             "lang": lang.code(),
@@ -344,17 +234,17 @@ impl ObligationTable {
             "prefectures": self.columns.iter().map(|c| {
                 let cells: serde_json::Map<String, Value> = self.obligations.iter().zip(&c.cells).filter(|(_, cs)| !cs.is_empty()).map(|(o, cs)| {
                     (o.id.clone(), Value::Array(cs.iter().map(|cell| {
-                        let (t, tl) = cell.entry.text(lang);
+                        let (t, tl) = cell.item.text(lang);
                         json!({
                             "class": cell.class, "text": t.text, "detail": t.detail, "lang": tl.code(),
-                            "source": source(&cell.entry), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
+                            "source": source(&cell.item), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
                             "diff": cell.diff,
                         })
                     }).collect()))
                 }).collect();
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": c.prefecture.name(lang.is_en()),
+                    "name": c.prefecture.name(lang),
                     "coverage": format!("{}/{}", c.covered(), self.obligations.len()),
                     "cells": cells,
                     "gaps": c.gaps(self),
@@ -375,7 +265,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text").into(),
         ];
         for c in &self.columns {
-            let name = c.prefecture.name(lang.is_en());
+            let name = c.prefecture.name(lang);
             header.push(format!(
                 "{:02} {name} {}",
                 c.prefecture.code,
@@ -404,7 +294,7 @@ impl ObligationTable {
                 row.push(
                     cells
                         .iter()
-                        .map(|cell| cell.entry.text(lang).0.text.clone())
+                        .map(|cell| cell.item.text(lang).0.text.clone())
                         .collect::<Vec<_>>()
                         .join("\n"),
                 );
@@ -437,7 +327,7 @@ impl ObligationTable {
             label(lang, "基準の文言", "canonical text")
         );
         for c in &self.columns {
-            let name = c.prefecture.name(lang.is_en());
+            let name = c.prefecture.name(lang);
             out.push_str(&format!(
                 " {name} ({}/{}) |",
                 c.covered(),
@@ -456,7 +346,7 @@ impl ObligationTable {
                         format!(
                             "[{}] {}",
                             class_name(cell.class),
-                            md_cell(&cell.entry.text(lang).0.text)
+                            md_cell(&cell.item.text(lang).0.text)
                         )
                     })
                     .collect::<Vec<_>>()
@@ -474,7 +364,7 @@ impl ObligationTable {
         }
         for c in &self.columns {
             for e in &c.own {
-                let name = c.prefecture.name(lang.is_en());
+                let name = c.prefecture.name(lang);
                 out.push_str(&format!(
                     "\n- {name} ({}): {}",
                     label(lang, "独自", "own"),
@@ -488,13 +378,6 @@ impl ObligationTable {
 }
 
 impl FactTable {
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.decl.ja,
-            Lang::En => self.decl.en.as_deref().unwrap_or(&self.decl.ja),
-        }
-    }
-
     pub fn to_json(&self, site: &Site, lang: Lang) -> Value {
         json!({
             "id": self.id,
@@ -505,7 +388,7 @@ impl FactTable {
                 json!({
                     "source": site.url(p, lang),
                     "title": f.title,
-                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en())})),
+                    "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang)})),
                 })
             }).collect::<Vec<_>>(),
             "rows": self.rows.iter().map(|(key, values)| json!({
@@ -514,7 +397,7 @@ impl FactTable {
                 "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                     "raw": c.raw,
                     "value": c.value.to_json(),
-                    "display": c.value.display(lang.is_en()),
+                    "display": c.value.display(lang),
                 }))).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })
@@ -572,9 +455,7 @@ impl FactTable {
                     .map_or(key.as_str(), |d| d.label(lang))
             ));
             for v in values {
-                let shown = v
-                    .as_ref()
-                    .map_or(String::new(), |c| c.value.display(lang.is_en()));
+                let shown = v.as_ref().map_or(String::new(), |c| c.value.display(lang));
                 out.push_str(&format!(" {} |", md_cell(&shown)));
             }
             out.push('\n');
@@ -592,22 +473,14 @@ pub fn class_name(c: Class) -> &'static str {
 }
 
 fn label(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    if lang.is_en() {
-        en
-    } else {
-        ja
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
     }
 }
 
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
-}
-
-/// Every comparison of the site.
-#[derive(Debug, Clone, Default)]
-pub struct Tables {
-    pub obligations: Vec<ObligationTable>,
-    pub facts: Vec<FactTable>,
 }
 
 impl Tables {
@@ -633,14 +506,6 @@ impl Tables {
             Format::Csv => t.to_csv(site, lang),
             Format::Md => t.to_markdown(site, lang),
         })
-    }
-
-    pub fn ids(&self) -> Vec<&str> {
-        self.obligations
-            .iter()
-            .map(|t| t.set.as_str())
-            .chain(self.facts.iter().map(|t| t.id.as_str()))
-            .collect()
     }
 }
 

@@ -12,6 +12,8 @@
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::text::lang::Lang;
+
 /// A Japanese era (元号) since the Meiji restoration; dates before 1868 are written in Gregorian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Era {
@@ -131,6 +133,14 @@ impl DateValue {
         match self {
             DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
             DateValue::FiscalYear(y) => format!("FY{y}"),
+        }
+    }
+
+    /// The date as a reader of `lang` sees it.
+    pub fn display(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => self.display_ja(),
+            Lang::En => self.display_en(),
         }
     }
 

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::guidance::dates::{self, DateValue};
+use crate::text::lang::Lang;
 
 /// The declared type of a fact (in `site.yaml`), which decides how its text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -94,12 +95,11 @@ pub fn parse_list(items: &[String]) -> FactValue {
 }
 
 impl FactValue {
-    /// The value as a reader of English (`en`) or Japanese sees it.
-    pub fn display(&self, en: bool) -> String {
-        if en {
-            self.display_en()
-        } else {
-            self.display_ja()
+    /// The value as a reader of `lang` sees it.
+    pub fn display(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => self.display_ja(),
+            Lang::En => self.display_en(),
         }
     }
 

@@ -296,8 +296,9 @@ pub struct Match {
     pub similarity: f64,
 }
 
+/// Where an item lands among the canonical obligations of its set.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum MatchOutcome {
     /// Matched one or more canonical obligations (several only through an explicit marker).
     Matched(Vec<Match>),
     /// Matches nothing: the prefecture's own addition.
@@ -306,7 +307,7 @@ pub enum Outcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemResult {
-    pub outcome: Outcome,
+    pub outcome: MatchOutcome,
     /// Set when the best and second-best canonical candidates are both ≥ threshold and within
     /// 0.05 of each other: `(best, second)`, so the caller can warn and suggest a marker.
     /// Never set when explicit markers decided the match, nor when the best candidate is a
@@ -361,7 +362,7 @@ fn match_by_markers(
         })
         .collect();
     ItemResult {
-        outcome: Outcome::Matched(matches),
+        outcome: MatchOutcome::Matched(matches),
         ambiguous: None,
     }
 }
@@ -370,7 +371,7 @@ fn match_by_similarity(item: &Profile, canonical: &[&str], threshold: f64) -> It
     let (best, second) = best_two(item, canonical);
     let Some(best) = best.filter(|b| b.verbatim || b.similarity >= threshold) else {
         return ItemResult {
-            outcome: Outcome::Own,
+            outcome: MatchOutcome::Own,
             ambiguous: None,
         };
     };
@@ -379,7 +380,7 @@ fn match_by_similarity(item: &Profile, canonical: &[&str], threshold: f64) -> It
         .map(|s| (best.index, s.index));
     ItemResult {
         // Below the threshold was handled above, so the fallback class is never used.
-        outcome: Outcome::Matched(vec![best.into_match(threshold, Class::Modified)]),
+        outcome: MatchOutcome::Matched(vec![best.into_match(threshold, Class::Modified)]),
         ambiguous,
     }
 }
@@ -745,8 +746,8 @@ mod tests {
 
     fn matches(result: &ItemResult) -> &[Match] {
         match &result.outcome {
-            Outcome::Matched(m) => m,
-            Outcome::Own => &[],
+            MatchOutcome::Matched(m) => m,
+            MatchOutcome::Own => &[],
         }
     }
 
@@ -943,7 +944,7 @@ mod tests {
         let result = match_item(HUB_1_RETYPED, &[], &HUB, THRESHOLD);
         assert_eq!(
             result.outcome,
-            Outcome::Matched(vec![Match {
+            MatchOutcome::Matched(vec![Match {
                 canonical: 0,
                 class: Class::Verbatim,
                 similarity: 1.0
@@ -957,7 +958,7 @@ mod tests {
     #[test]
     fn unrelated_sentence_is_own() {
         let result = match_item(UNRELATED, &[], &HUB, THRESHOLD);
-        assert_eq!(result.outcome, Outcome::Own);
+        assert_eq!(result.outcome, MatchOutcome::Own);
         assert_eq!(result.ambiguous, None);
         let result = match_item(
             "研修会を年2回、\"県内全域\"で開くこと",
@@ -965,7 +966,7 @@ mod tests {
             &HUB,
             THRESHOLD,
         );
-        assert_eq!(result.outcome, Outcome::Own);
+        assert_eq!(result.outcome, MatchOutcome::Own);
     }
 
     #[test]
@@ -1017,7 +1018,7 @@ mod tests {
         let result = match_item(HUB_4, &[99], &HUB, THRESHOLD);
         assert_eq!(matches(&result)[0].canonical, 3);
         let result = match_item(UNRELATED, &[usize::MAX], &HUB, THRESHOLD);
-        assert_eq!(result.outcome, Outcome::Own);
+        assert_eq!(result.outcome, MatchOutcome::Own);
     }
 
     #[test]
@@ -1103,10 +1104,10 @@ mod tests {
                 let _ = match_item(item, &[0], &[], threshold);
             }
         }
-        assert_eq!(match_item("", &[], &[], 0.6).outcome, Outcome::Own);
+        assert_eq!(match_item("", &[], &[], 0.6).outcome, MatchOutcome::Own);
         assert_eq!(
             match_item("在宅", &[], &[HUB_4], f64::NAN).outcome,
-            Outcome::Own
+            MatchOutcome::Own
         );
         // A verbatim quote matches even under an impossible threshold.
         let result = match_item(HUB_4, &[], &HUB, f64::NAN);
@@ -1115,7 +1116,10 @@ mod tests {
 
     #[test]
     fn empty_item_matches_only_an_empty_canonical_text() {
-        assert_eq!(match_item("", &[], &HUB, THRESHOLD).outcome, Outcome::Own);
+        assert_eq!(
+            match_item("", &[], &HUB, THRESHOLD).outcome,
+            MatchOutcome::Own
+        );
         let result = match_item("・", &[], &["", HUB_4], THRESHOLD);
         assert_eq!(matches(&result)[0].class, Class::Verbatim);
     }

@@ -8,6 +8,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::text::lang::Lang;
+
 /// One prefecture. Fields are in sort order: the code comes first so that sorting is by code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Prefecture {
@@ -28,11 +30,10 @@ impl Prefecture {
     }
 
     /// The name in the page language.
-    pub fn name(&self, lang_is_en: bool) -> &'static str {
-        if lang_is_en {
-            self.en
-        } else {
-            self.ja
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
         }
     }
 
@@ -381,8 +382,8 @@ mod tests {
         let chiba = by_code(12).expect("chiba");
         assert_eq!(chiba.code_str(), "12");
         assert_eq!(by_code(1).expect("hokkaido").code_str(), "01");
-        assert_eq!(chiba.name(true), "Chiba");
-        assert_eq!(chiba.name(false), "千葉県");
+        assert_eq!(chiba.name(Lang::En), "Chiba");
+        assert_eq!(chiba.name(Lang::Ja), "千葉県");
         assert_eq!(chiba.short_ja(), "千葉");
         assert_eq!(by_code(1).expect("hokkaido").short_ja(), "北海道");
         assert!(by_code(1) < by_code(47));

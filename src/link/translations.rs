@@ -1,32 +1,11 @@
 //! Translation state (SPEC §3): a translation records, in `translated_from`, a digest of the
 //! Japanese body it was made from; when the Japanese body changes, the translation is stale.
+//! Here the [`TranslationState`] of a page is found, and a translation is stamped.
 
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Doc;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TranslationState {
-    /// No English file: the English page shows the Japanese text.
-    Missing,
-    /// Translated, but without a digest: nobody recorded which original it follows.
-    Unstamped,
-    /// The Japanese body changed since the translation was made.
-    Stale,
-    Current,
-}
-
-impl TranslationState {
-    pub fn label(self) -> &'static str {
-        match self {
-            TranslationState::Missing => "missing",
-            TranslationState::Unstamped => "unstamped",
-            TranslationState::Stale => "stale",
-            TranslationState::Current => "ok",
-        }
-    }
-}
+use crate::model::{Doc, TranslationState};
 
 /// Translations record the digest of their Japanese body.
 pub use crate::text::digest;

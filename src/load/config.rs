@@ -1,4 +1,4 @@
-//! `site.yaml`: the site's configuration (SPEC §2), read strictly.
+//! `site.yaml`: the site's configuration (SPEC §2), read strictly into [`Config`].
 
 use std::path::Path;
 
@@ -6,36 +6,11 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::guidance::facts::FactType;
 use crate::load::read_text;
-use crate::model::{Kind, Lang};
-
-/// A text in both languages; English falls back to Japanese.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    pub ja: String,
-    pub en: Option<String>,
-}
-
-impl Localized {
-    /// Both texts without the invisible characters that XML forbids (see
-    /// [`crate::text::safety::without_forbidden_characters`]): the site's title goes into every feed.
-    fn visible(self) -> Localized {
-        use crate::text::safety::without_forbidden_characters as clean;
-        Localized {
-            ja: clean(&self.ja),
-            en: self.en.as_deref().map(clean),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => self.en.as_deref().unwrap_or(&self.ja),
-        }
-    }
-}
+use crate::model::config::{
+    ComparisonDecl, Config, FactDecl, Localized, MarkdownConfig, ObligationsConfig,
+};
+use crate::model::Lang;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,92 +29,6 @@ struct RawConfig {
     comparisons: IndexMap<String, ComparisonDecl>,
     #[serde(default)]
     markdown: MarkdownConfig,
-}
-
-/// How page bodies are read (`markdown:` in site.yaml).
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MarkdownConfig {
-    #[serde(default)]
-    pub raw_html: RawHtml,
-}
-
-/// What raw HTML in a page body may do (SPEC §12).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// Only harmless text-level elements and attributes; anything else is an error.
-    #[default]
-    Safe,
-    /// Passed through as written: every author can run scripts on the site.
-    Trusted,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ObligationsConfig {
-    #[serde(default = "default_threshold")]
-    pub match_threshold: f64,
-    #[serde(default)]
-    pub sets: IndexMap<String, Localized>,
-}
-
-impl Default for ObligationsConfig {
-    fn default() -> Self {
-        ObligationsConfig {
-            match_threshold: default_threshold(),
-            sets: IndexMap::new(),
-        }
-    }
-}
-
-fn default_threshold() -> f64 {
-    0.6
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactDecl {
-    pub ja: String,
-    pub en: Option<String>,
-    #[serde(rename = "type")]
-    pub ty: FactType,
-}
-
-impl FactDecl {
-    pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => self.en.as_deref().unwrap_or(&self.ja),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ComparisonDecl {
-    pub ja: String,
-    pub en: Option<String>,
-    pub kind: Option<Kind>,
-    pub facts: Vec<String>,
-}
-
-/// The validated configuration.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub title: Localized,
-    pub description: Option<Localized>,
-    /// Always ends with `/`.
-    pub base_url: String,
-    /// The path of `base_url`, where the site lives on its host: `/` or `/zaitaku/`.
-    pub base_path: String,
-    pub languages: Vec<Lang>,
-    pub theme: String,
-    pub obligations: ObligationsConfig,
-    pub facts: IndexMap<String, FactDecl>,
-    pub comparisons: IndexMap<String, ComparisonDecl>,
-    pub markdown: MarkdownConfig,
-    pub file: SourceFile,
 }
 
 impl Config {
@@ -263,8 +152,8 @@ impl Config {
             return Err(errors);
         }
         Ok(Config {
-            title: raw.title.visible(),
-            description: raw.description.map(Localized::visible),
+            title: visible(raw.title),
+            description: raw.description.map(visible),
             base_url,
             base_path,
             languages,
@@ -299,9 +188,15 @@ impl Config {
         self.base_path = path;
         Ok(())
     }
+}
 
-    pub fn has(&self, lang: Lang) -> bool {
-        self.languages.contains(&lang)
+/// Both texts without the invisible characters that XML forbids (see
+/// [`crate::text::safety::without_forbidden_characters`]): the site's title goes into every feed.
+fn visible(text: Localized) -> Localized {
+    use crate::text::safety::without_forbidden_characters as clean;
+    Localized {
+        ja: clean(&text.ja),
+        en: text.en.as_deref().map(clean),
     }
 }
 
@@ -350,6 +245,7 @@ pub fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::config::RawHtml;
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Config::parse(SourceFile {

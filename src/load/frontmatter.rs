@@ -8,8 +8,9 @@ use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 use crate::guidance::dates::{self, DateValue};
 use crate::guidance::facts;
 use crate::guidance::prefecture;
-use crate::load::config::{find_key_line, Config};
-use crate::model::{Citation, Fact, FactRaw, FrontMatter, Kind};
+use crate::load::config::find_key_line;
+use crate::model::Config;
+use crate::model::{Citation, Fact, FactText, FrontMatter, Kind};
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
 
@@ -28,7 +29,7 @@ struct Raw {
     draft: bool,
     weight: Option<i64>,
     #[serde(default)]
-    facts: indexmap::IndexMap<String, FactValue>,
+    facts: indexmap::IndexMap<String, FactYaml>,
     translated_from: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
@@ -66,9 +67,10 @@ impl Scalar {
     }
 }
 
+/// A fact as the YAML gives it, before it is text: one scalar, or a list of them.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
-enum FactValue {
+enum FactYaml {
     List(Vec<Scalar>),
     One(Scalar),
 }
@@ -209,13 +211,13 @@ fn validate(
             continue;
         }
         let raw = match value {
-            FactValue::One(s) => FactRaw::Text(s.text()),
-            FactValue::List(items) => FactRaw::List(items.iter().map(Scalar::text).collect()),
+            FactYaml::One(s) => FactText::Text(s.text()),
+            FactYaml::List(items) => FactText::List(items.iter().map(Scalar::text).collect()),
         };
         let ty = config.facts[&key].ty;
         let parsed = match &raw {
-            FactRaw::List(items) => Ok(facts::parse_list(items)),
-            FactRaw::Text(text) => facts::parse_fact(ty, text),
+            FactText::List(items) => Ok(facts::parse_list(items)),
+            FactText::Text(text) => facts::parse_fact(ty, text),
         };
         match parsed {
             Ok(value) => facts.push(Fact { key, raw, value }),
@@ -394,7 +396,7 @@ mod tests {
         assert_eq!(fm.prefecture.unwrap().slug, "chiba");
         assert_eq!(fm.date.unwrap().iso(), "2023-03-31");
         assert_eq!(fm.facts[0].key, "rate");
-        assert_eq!(fm.facts[0].raw, FactRaw::Text("10/10".into()));
+        assert_eq!(fm.facts[0].raw, FactText::Text("10/10".into()));
         assert_eq!(body.start, "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n".len());
     }
 

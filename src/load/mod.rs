@@ -1,4 +1,6 @@
-//! Load stage: walk `content/`, decode each file, read its front matter.
+//! Load stage: walk `content/`, decode each file, read its front matter; read `site.yaml`
+//! ([`config`]) and `content/glossary.yaml` ([`glossary`]). What it reads goes into the model's
+//! types ([`crate::model`]); the reading and checking stay here.
 //!
 //! The walk is also where the site's files are vetted as files (SPEC §12): a symbolic link that
 //! leads out of the site folder is refused (it would publish a file from elsewhere), names are
@@ -7,6 +9,7 @@
 
 pub mod config;
 pub mod frontmatter;
+pub mod glossary;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +17,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-use crate::load::config::Config;
-use crate::model::{Asset, Doc, Lang, Parsed};
+use crate::model::{Asset, Config, Doc, Lang, Parsed};
 use crate::text::names;
 
 /// Reads and decodes a text file: UTF-8 (a BOM is dropped), or Shift_JIS (CP932) with a warning.
@@ -424,7 +426,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        crate::load::config::Config::parse(SourceFile {
+        crate::model::Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
                 .to_string()

@@ -4,7 +4,6 @@
 //! Both passes run pulldown-cmark over the same text with the same options, so positions found by
 //! [`scan`] (byte offsets in the file) identify the same events again in [`render`].
 
-pub mod glossary;
 pub mod highlight;
 
 use std::collections::{HashMap, HashSet};
@@ -16,10 +15,9 @@ use pulldown_cmark::{
 
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::guidance::obligations::ObligationId;
-use crate::load::config::RawHtml;
-use crate::model::{Doc, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
+use crate::model::config::RawHtml;
+use crate::model::{Doc, Glossary, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
 use crate::text::language::{has_japanese, mark_japanese_runs, push_escaped};
-use glossary::Glossary;
 
 fn options() -> Options {
     Options::ENABLE_TABLES

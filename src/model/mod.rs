@@ -1,8 +1,22 @@
-//! The in-memory model every stage works on.
+//! The in-memory model every stage works on, and only the model: the stages that fill it live
+//! elsewhere, and this module depends on none of them (only on the domain, `guidance`, and on
+//! `text` and `diagnostics`).
 //!
-//! `load` fills [`Doc`]s (one per Markdown file), `parse` adds what the Markdown says (headings,
-//! links, obligation lists), `link` groups documents into [`Page`]s (a page and its translation)
-//! and resolves links. `render` and `write` only read the model.
+//! - `load` reads `site.yaml` into the [`Config`] ([`config`]), each Markdown file into a [`Doc`]
+//!   with its [`FrontMatter`], and `content/glossary.yaml` into the [`Glossary`] ([`glossary`]).
+//! - `markdown` (the parse stage) fills each document's [`Parsed`]: headings, anchors, links,
+//!   obligation lists.
+//! - `link` groups documents into [`Page`]s (a page and its translation) and makes the [`Site`]
+//!   ([`site`]): resolved links, backlinks, translation states, tags, canonical obligation sets.
+//! - `compare` builds the comparison [`Tables`] ([`tables`]) from the site.
+//! - `render` turns all of it into [`Output`]s ([`output`]), which `check` and `write` read.
+//!
+//! Documents and pages refer to each other by index: a [`DocId`] into `Site::docs`, a [`PageId`]
+//! into `Site::pages`. An id is valid only within the build that made it: the preview links the
+//! site again after an edit, and a page added or removed shifts every id after it.
+//!
+//! [`Lang`] is defined in `text::lang`, a leaf, so that the domain can take a language too; it is
+//! re-exported here with the rest of the model.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -12,48 +26,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
+use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture::Prefecture;
+pub use crate::text::lang::Lang;
 
-/// The two languages of a site: Japanese first, English second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ja,
-    En,
-}
+pub mod config;
+pub mod glossary;
+pub mod output;
+pub mod site;
+pub mod tables;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+pub use config::Config;
+pub use glossary::Glossary;
+pub use output::{Content, Output};
+pub use site::{CanonicalSet, Site, Target, TranslationState};
+pub use tables::Tables;
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "ja" => Some(Lang::Ja),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's name in itself, for the switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::En => "English",
-        }
-    }
-
-    pub fn is_en(self) -> bool {
-        self == Lang::En
-    }
-}
-
+/// What a page is (`kind:` in its front matter); guideline pages define the canonical sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -106,25 +96,27 @@ pub struct FrontMatter {
     pub extra: serde_json::Value,
 }
 
+/// A fact a page gives (SPEC §6): its key in site.yaml, its value as written and as read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub key: String,
-    pub raw: FactRaw,
-    pub value: crate::guidance::facts::FactValue,
+    pub raw: FactText,
+    pub value: FactValue,
 }
 
-/// A fact value as written: text, or a list of texts for `list` facts.
+/// A fact's value as written, before it is read into a typed [`FactValue`]: text, or a list of
+/// texts for `list` facts.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FactRaw {
+pub enum FactText {
     Text(String),
     List(Vec<String>),
 }
 
-impl FactRaw {
+impl FactText {
     pub fn display(&self) -> String {
         match self {
-            FactRaw::Text(s) => s.clone(),
-            FactRaw::List(items) => items.join("、"),
+            FactText::Text(s) => s.clone(),
+            FactText::List(items) => items.join("、"),
         }
     }
 }

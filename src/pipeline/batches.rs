@@ -50,7 +50,7 @@ impl<'r, 's> Render<'r, 's> {
         }
     }
 
-    pub fn jobs(&mut self, jobs: &[Job]) -> render::Rendered {
+    pub fn jobs(&mut self, jobs: &[Job]) -> render::RenderedBatch {
         let (rendered, took) = render_timed(self.renderer, jobs);
         self.out.timings.render += took;
         self.out.keep(rendered)
@@ -61,8 +61,8 @@ impl<'r, 's> Render<'r, 's> {
     pub fn jobs_beside(
         &mut self,
         jobs: &[Job],
-        previous: Option<render::Rendered>,
-    ) -> render::Rendered {
+        previous: Option<render::RenderedBatch>,
+    ) -> render::RenderedBatch {
         let renderer = self.renderer;
         let out = &mut self.out;
         let ((rendered, took), ()) = rayon::join(
@@ -77,7 +77,7 @@ impl<'r, 's> Render<'r, 's> {
 fn render_timed(
     renderer: &Renderer,
     jobs: &[Job],
-) -> (Result<render::Rendered, Vec<Diagnostic>>, Duration) {
+) -> (Result<render::RenderedBatch, Vec<Diagnostic>>, Duration) {
     let started = Instant::now();
     let rendered = job_list::render(renderer, jobs).map(job_list::together);
     (rendered, started.elapsed())
@@ -85,14 +85,17 @@ fn render_timed(
 
 impl HandOver<'_> {
     /// The files of a rendered batch, or nothing when it failed (its errors are kept).
-    fn keep(&mut self, rendered: Result<render::Rendered, Vec<Diagnostic>>) -> render::Rendered {
+    fn keep(
+        &mut self,
+        rendered: Result<render::RenderedBatch, Vec<Diagnostic>>,
+    ) -> render::RenderedBatch {
         rendered.unwrap_or_else(|errors| {
             self.errors.extend(errors);
             Default::default()
         })
     }
 
-    pub fn hand_over(&mut self, (mut outputs, entries): render::Rendered) {
+    pub fn hand_over(&mut self, (mut outputs, entries): render::RenderedBatch) {
         if !self.errors.is_empty() || (outputs.is_empty() && entries.is_empty()) {
             return;
         }

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
-use crate::load::config::Config;
 use crate::markdown;
+use crate::model::Config;
 use crate::model::{Doc, Lang};
 
 /// What became of one Markdown file.

@@ -6,19 +6,20 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
-use crate::render::{self, search, Job, Made, Output, Renderer};
+use crate::model::Output;
+use crate::render::{self, search, Job, JobFiles, Renderer};
 
 /// What one render job made, once every file of it rendered.
 pub struct Finished {
     pub outputs: Vec<Output>,
     /// For a page: what the search index holds of it.
-    pub entry: Option<(Lang, search::Entry)>,
+    pub entry: Option<(Lang, search::SearchEntry)>,
 }
 
 /// Renders the jobs in parallel; the results are in the jobs' order. Every template error is
 /// collected, each message once (one broken template fails every page alike).
 pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Vec<Diagnostic>> {
-    let made: Vec<Made> = jobs
+    let made: Vec<JobFiles> = jobs
         .par_iter()
         .map(|&job| renderer.render_job(job))
         .collect();
@@ -45,7 +46,7 @@ pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Vec<Di
 }
 
 /// The files of several jobs together, and the search entries of their pages.
-pub fn together(finished: Vec<Finished>) -> render::Rendered {
+pub fn together(finished: Vec<Finished>) -> render::RenderedBatch {
     let mut outputs = Vec::with_capacity(finished.len() + 64);
     let mut entries = Vec::with_capacity(finished.len());
     for f in finished {

@@ -16,15 +16,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::check::links;
-use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::link::{self, Site};
+use crate::link;
 use crate::load;
-use crate::load::config::Config;
-use crate::markdown::glossary::Glossary;
+use crate::model::Config;
+use crate::model::Glossary;
+use crate::model::Output;
+use crate::model::Site;
+use crate::model::Tables;
 use crate::model::{Asset, Doc, Lang};
 use crate::render::theme::Theme;
-use crate::render::{self, search, Job, Output, Renderer};
+use crate::render::{self, search, Job, Renderer};
 use crate::timing::Stages;
 use crate::{render::feeds, write};
 
@@ -107,8 +109,9 @@ impl Built {
     }
 }
 
-/// The linked site and its comparisons, ready to render: what `compare` and `i18n status` need.
-pub struct Model {
+/// The linked site and its comparisons with the theme, ready to render: what `compare` and
+/// `i18n status` need, and where `build` and `check` go on to render.
+pub struct Prepared {
     pub site: Site,
     pub tables: Tables,
     pub theme: Theme,
@@ -123,13 +126,13 @@ pub struct Model {
 pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Stages::start();
-    let Model {
+    let Prepared {
         site,
         tables,
         theme,
         site_static,
         diagnostics: mut diags,
-    } = model(root, options)?;
+    } = prepare(root, options)?;
     stages.done("model");
     let renderer = Renderer {
         site: &site,
@@ -204,7 +207,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
 }
 
 /// Runs load → parse → link → compare: every check except the templates'.
-pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
+pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> {
     let mut stages = Stages::start();
     // A broken theme or glossary is reported beside the content's errors.
     let (config, mut setup, mut diags) = match Setup::load(root, options) {
@@ -244,7 +247,7 @@ pub fn model(root: &Path, options: &Options) -> Result<Model, Diagnostics> {
     let Some(setup) = setup else {
         return Err(diags);
     };
-    Ok(Model {
+    Ok(Prepared {
         site,
         tables,
         theme: setup.theme,

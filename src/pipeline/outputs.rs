@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::check::paths;
 use crate::diagnostics::Diagnostic;
-use crate::link::Site;
 use crate::markdown::highlight;
+use crate::model::Site;
+use crate::model::{Content, Output};
 use crate::render::theme::Theme;
-use crate::render::{feeds, Content, Job, Output, Renderer};
+use crate::render::{feeds, Job, Renderer};
 use crate::urls;
 
 /// Every path of the output, once each claimed by one source (SPEC §12): the paths the link

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostics;
-use crate::load::config::Config;
-use crate::markdown::glossary::Glossary;
+use crate::model::Config;
+use crate::model::Glossary;
 use crate::render::theme::{self, Theme};
 use crate::urls::{self, Generated};
 

@@ -3,11 +3,13 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Here, Output, Renderer};
-use crate::compare::{class_name, Cell, Entry, FactTable, ObligationTable, Tables};
+use super::{Here, Renderer};
+use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
+use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem};
 use crate::model::Lang;
+use crate::model::{Output, Tables};
 use crate::urls::{Generated, TableFormat};
 
 impl Renderer<'_> {
@@ -85,7 +87,7 @@ impl Renderer<'_> {
                     "json_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
                     "count": t.obligations.len(),
                     "prefectures": t.columns.iter().map(|c| json!({
-                        "name": c.prefecture.name(lang.is_en()),
+                        "name": c.prefecture.name(lang),
                         "coverage": format!("{}/{}", c.covered(), t.obligations.len()),
                     })).collect::<Vec<_>>(),
                 })
@@ -111,7 +113,7 @@ impl Renderer<'_> {
     }
 
     fn cell_value(&self, cell: &Cell, lang: Lang) -> Value {
-        let mut v = self.entry_value(&cell.entry, lang);
+        let mut v = self.item_value(&cell.item, lang);
         v["class"] = json!(class_name(cell.class));
         v["class_label"] = json!(self.t(lang, &format!("class_{}", class_name(cell.class))));
         v["similarity"] = json!(format!("{:.0}%", cell.similarity * 100.0));
@@ -123,7 +125,7 @@ impl Renderer<'_> {
         v
     }
 
-    fn entry_value(&self, e: &Entry, lang: Lang) -> Value {
+    fn item_value(&self, e: &PrefectureItem, lang: Lang) -> Value {
         let (t, tl) = e.text(lang);
         json!({
             "text": t.text,
@@ -149,9 +151,9 @@ impl Renderer<'_> {
             .map(|c| {
                 json!({
                     "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": c.prefecture.name(lang.is_en()),
+                    "name": c.prefecture.name(lang),
                     "covered": c.covered(), "total": t.obligations.len(),
-                    "own": c.own.iter().map(|e| self.entry_value(e, lang)).collect::<Vec<_>>(),
+                    "own": c.own.iter().map(|e| self.item_value(e, lang)).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -205,7 +207,7 @@ impl Renderer<'_> {
             .flat_map(|c| {
                 c.cells[i].iter().map(move |cell| {
                     let mut v = self.cell_value(cell, lang);
-                    v["prefecture"] = json!(c.prefecture.name(lang.is_en()));
+                    v["prefecture"] = json!(c.prefecture.name(lang));
                     v
                 })
             })
@@ -214,7 +216,7 @@ impl Renderer<'_> {
             .columns
             .iter()
             .filter(|c| c.cells[i].is_empty())
-            .map(|c| c.prefecture.name(lang.is_en()))
+            .map(|c| c.prefecture.name(lang))
             .collect();
         ctx.insert(
             "obligation".into(),
@@ -240,7 +242,7 @@ impl Renderer<'_> {
                 let pref = site.docs[site.pages[p].ja].front.prefecture;
                 json!({
                     "title": site.title(p, lang), "url": site.url(p, lang), "lang": site.doc(p, lang).lang.code(),
-                    "prefecture": pref.map(|pr| pr.name(lang.is_en())),
+                    "prefecture": pref.map(|pr| pr.name(lang)),
                 })
             })
             .collect();
@@ -253,7 +255,7 @@ impl Renderer<'_> {
                     "label": site.config.facts.get(key).map_or(key.as_str(), |d| d.label(lang)),
                     "values": values.iter().map(|v| v.as_ref().map(|c| json!({
                         "raw": c.raw,
-                        "value": c.value.display(lang.is_en()),
+                        "value": c.value.display(lang),
                     }))).collect::<Vec<_>>(),
                 })
             })

@@ -6,9 +6,8 @@
 
 use std::fmt::Write as _;
 
-use crate::link::Site;
 use crate::model::{Lang, PageId};
-use crate::render::Output;
+use crate::model::{Output, Site};
 use crate::text::safety::xml_text;
 use crate::urls::{self, SITEMAP};
 
@@ -194,7 +193,7 @@ fn feed(site: &Site, lang: Lang) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Content;
+    use crate::model::Content;
 
     fn split(n: usize, limit: (usize, usize)) -> Vec<(String, String)> {
         let entries = (0..n).map(|i| format!("  <url><loc>https://x.jp/{i}/</loc></url>\n"));

@@ -3,10 +3,11 @@
 
 use serde_json::{json, Value};
 
-use super::{Here, Output, Renderer};
+use super::{Here, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::TermLinks;
 use crate::model::Lang;
+use crate::model::Output;
 use crate::urls::Generated;
 
 impl Renderer<'_> {

@@ -12,8 +12,8 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 use rustc_hash::FxHasher as DefaultHasher;
 
-use crate::link::{Site, Target};
 use crate::model::{Lang, PageId};
+use crate::model::{Site, Target};
 
 use super::Job;
 

@@ -1,16 +1,13 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use crate::compare::Tables;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::dates::DateValue;
-use crate::link::translations::TranslationState;
-use crate::link::Site;
 use crate::markdown;
-use crate::model::{Lang, PageId};
+use crate::model::{Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
 use crate::urls::{self, tag_slug, Generated};
 
@@ -56,47 +53,23 @@ pub fn once_each(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-/// What one render job made: its files and, for a page, what the search index holds of it.
-pub struct Made {
+/// What one render job made: each of its files (or the error that kept it from being made) and,
+/// for a page, what the search index holds of it.
+pub struct JobFiles {
     pub outputs: Vec<Result<Output, Diagnostic>>,
-    pub entry: Option<(Lang, search::Entry)>,
+    pub entry: Option<(Lang, search::SearchEntry)>,
 }
 
-/// Files rendered, and the search entries of the pages among them.
-pub type Rendered = (Vec<Output>, Vec<(Lang, search::Entry)>);
-
-/// One file of the output.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Path below the output root, with `/`: `en/a/b/index.html`.
-    pub path: String,
-    pub content: Content,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Content {
-    /// Generated text: pages, feeds, scripts. Kept as a `String` so that later stages (the link
-    /// check, the preview) read it without validating the UTF-8 again.
-    Text(String),
-    /// A file copied as it is (assets, static files).
-    Copy(PathBuf),
-}
-
-impl Output {
-    pub fn text(path: impl Into<String>, text: String) -> Output {
-        Output {
-            path: path.into(),
-            content: Content::Text(text),
-        }
-    }
-}
+/// The files of a batch of render jobs, none of which failed, and the search entries of the
+/// pages among them.
+pub type RenderedBatch = (Vec<Output>, Vec<(Lang, search::SearchEntry)>);
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub tables: &'a Tables,
     pub theme: &'a Theme,
     pub root: &'a Path,
-    /// Rendered for `shishin serve` (the templates may show preview-only things).
+    /// RenderedBatch for `shishin serve` (the templates may show preview-only things).
     pub serve: bool,
 }
 
@@ -141,14 +114,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders one job: its files, and for a page what the search index holds of it.
-    pub fn render_job(&self, job: Job<'_>) -> Made {
-        let files = |outputs| Made {
+    pub fn render_job(&self, job: Job<'_>) -> JobFiles {
+        let files = |outputs| JobFiles {
             outputs,
             entry: None,
         };
         match job {
             Job::Page(page, lang) => match self.render_view(page, lang) {
-                Ok((output, entry)) => Made {
+                Ok((output, entry)) => JobFiles {
                     outputs: vec![Ok(output)],
                     entry: Some((lang, entry)),
                 },
@@ -175,13 +148,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// A page in one language, and what the search index keeps of it.
-    fn render_view(&self, page: PageId, lang: Lang) -> Result<(Output, search::Entry), Diagnostic> {
+    fn render_view(
+        &self,
+        page: PageId,
+        lang: Lang,
+    ) -> Result<(Output, search::SearchEntry), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
         let template = theme::page_template(p);
         let mut ctx = self.common(lang, Here::Page(page));
         let page_value = self.page_value(page, lang);
-        let entry = search::Entry::new(
+        let entry = search::SearchEntry::new(
             p.path.clone(),
             page_value["title"].as_str().unwrap_or_default(),
             page_value["content"].as_str().unwrap_or_default(),
@@ -369,7 +346,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
-                let value = fact.value.display(lang.is_en());
+                let value = fact.value.display(lang);
                 Some(json!({"key": key, "label": decl.label(lang), "raw": fact.raw.display(), "value": value}))
             })
             .collect();
@@ -397,7 +374,7 @@ impl<'a> Renderer<'a> {
             "date": fm.date.map(|d| date_value(d, lang)),
             "updated": fm.updated.map(|d| date_value(d, lang)),
             "prefecture": fm.prefecture.map(|pr| json!({
-                "code": pr.code, "slug": pr.slug, "name": pr.name(lang.is_en()),
+                "code": pr.code, "slug": pr.slug, "name": pr.name(lang),
             })),
             "source": fm.source.as_ref().map(|s| json!({
                 "title": s.title, "issuer": s.issuer, "number": s.number, "url": s.url,
@@ -505,6 +482,6 @@ fn tag_output_path(lang: Lang, name: &str) -> String {
 fn date_value(d: DateValue, lang: Lang) -> Value {
     json!({
         "iso": d.iso(),
-        "display": if lang.is_en() { d.display_en() } else { d.display_ja() },
+        "display": d.display(lang),
     })
 }

@@ -15,12 +15,12 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Lang;
-use crate::render::Output;
+use crate::model::Output;
 use crate::urls::Generated;
 
 /// One page as the search sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Entry {
+pub struct SearchEntry {
     /// The page's URL below the language prefix, without the base path: `guideline/hub/`.
     #[serde(rename = "u")]
     pub path: String,
@@ -35,10 +35,16 @@ pub struct Entry {
     pub lang: Option<&'static str>,
 }
 
-impl Entry {
+impl SearchEntry {
     /// An entry from a page's title and its rendered body HTML.
-    pub fn new(path: String, title: &str, body_html: &str, text_lang: Lang, lang: Lang) -> Entry {
-        Entry {
+    pub fn new(
+        path: String,
+        title: &str,
+        body_html: &str,
+        text_lang: Lang,
+        lang: Lang,
+    ) -> SearchEntry {
+        SearchEntry {
             path,
             title: title.split_whitespace().collect::<Vec<_>>().join(" "),
             text: normalize(&html_text(body_html)),
@@ -83,11 +89,11 @@ impl IndexWriter {
     }
 
     /// Adds a page; returns the part it completed, if it did.
-    pub fn add(&mut self, entry: &Entry) -> Option<Output> {
+    pub fn add(&mut self, entry: &SearchEntry) -> Option<Output> {
         self.add_json(&entry.to_json())
     }
 
-    /// Adds a page already as JSON ([`Entry::to_json`]), which can be made in parallel.
+    /// Adds a page already as JSON ([`SearchEntry::to_json`]), which can be made in parallel.
     pub fn add_json(&mut self, json: &str) -> Option<Output> {
         self.part.push_str(json);
         self.part.push(',');
@@ -126,7 +132,7 @@ impl IndexWriter {
 }
 
 /// Every file of one language's index at once.
-pub fn index_outputs(lang: Lang, entries: &[Entry]) -> Vec<Output> {
+pub fn index_outputs(lang: Lang, entries: &[SearchEntry]) -> Vec<Output> {
     let mut writer = IndexWriter::new(lang);
     let mut outputs: Vec<Output> = entries.iter().filter_map(|e| writer.add(e)).collect();
     outputs.extend(writer.finish());
@@ -267,7 +273,7 @@ pub fn occurrences(folded: &str, term: &str) -> Vec<usize> {
 
 /// The paths of the entries that contain every term, best first: matches in the title before
 /// matches in the text, then by how often the terms occur. The browser ranks the same way.
-pub fn search<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a str> {
+pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a str> {
     let terms = query_terms(query);
     if terms.is_empty() {
         return Vec::new();
@@ -409,8 +415,8 @@ fn decode_entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn entry(path: &str, title: &str, text: &str) -> Entry {
-        Entry {
+    fn entry(path: &str, title: &str, text: &str) -> SearchEntry {
+        SearchEntry {
             path: path.into(),
             title: title.into(),
             text: normalize(text),
@@ -418,7 +424,7 @@ mod tests {
         }
     }
 
-    fn ja_pages() -> Vec<Entry> {
+    fn ja_pages() -> Vec<SearchEntry> {
         vec![
             entry(
                 "hub/",
@@ -582,7 +588,7 @@ mod tests {
     }
 
     fn script_json(out: &Output, prefix: &str) -> serde_json::Value {
-        let crate::render::Content::Text(text) = &out.content else {
+        let crate::model::Content::Text(text) = &out.content else {
             panic!("index is text")
         };
         let json = text
@@ -596,7 +602,7 @@ mod tests {
 
     #[test]
     fn the_index_is_a_script_naming_its_parts() {
-        let e = Entry::new(
+        let e = SearchEntry::new(
             "a/".into(),
             "題",
             "<p>本文</p>",
@@ -619,8 +625,8 @@ mod tests {
     #[test]
     fn a_large_index_comes_in_parts_of_whole_pages_in_order() {
         let text = "在宅医療の連携。".repeat(20_000);
-        let entries: Vec<Entry> = (0..40)
-            .map(|i| Entry::new(format!("p{i}/"), "題", &text, Lang::Ja, Lang::Ja))
+        let entries: Vec<SearchEntry> = (0..40)
+            .map(|i| SearchEntry::new(format!("p{i}/"), "題", &text, Lang::Ja, Lang::Ja))
             .collect();
         let out = index_outputs(Lang::Ja, &entries);
         let head = script_json(out.last().unwrap(), "window.shishinSearchIndex=");

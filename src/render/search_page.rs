@@ -2,9 +2,10 @@
 
 use serde_json::json;
 
-use super::{Here, Output, Renderer};
+use super::{Here, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
+use crate::model::Output;
 use crate::urls::{self, Generated};
 
 impl Renderer<'_> {

@@ -18,7 +18,7 @@ use serde_json::json;
 use tokio::sync::{broadcast, watch};
 
 use super::host::{self, AllowedHosts};
-use crate::render::Content;
+use crate::model::Content;
 use crate::serve::rebuild::Preview;
 use crate::urls::{self, Generated};
 

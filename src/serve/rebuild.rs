@@ -16,18 +16,16 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::check::links::{self, Passed};
-use crate::compare::Tables;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
-use crate::link::{self, Site};
-use crate::load::config::Config;
+use crate::link;
 use crate::load::{self, Listing};
-use crate::model::{Doc, Lang};
+use crate::model::{Config, Content, Doc, Lang, Output, Site, Tables};
 use crate::pipeline::jobs::{self, Finished};
 use crate::pipeline::{self, document, outputs, Options, Setup};
 use crate::render::inputs::Inputs;
 use crate::render::search;
-use crate::render::{Content, Job, Output, Renderer};
+use crate::render::{Job, Renderer};
 use crate::urls::{self, Generated};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
@@ -36,7 +34,7 @@ pub struct Preview {
     options: Options,
     setup: Option<Setup>,
     /// Every Markdown file of `content/`, loaded and parsed, by path.
-    docs: HashMap<PathBuf, Loaded>,
+    docs: HashMap<PathBuf, CachedDoc>,
     /// The last generation given to a loaded document.
     generation: u64,
     /// Per render job: the fingerprint of its inputs and the outputs it made.
@@ -44,7 +42,7 @@ pub struct Preview {
     /// What the server answers: path below the site root → content.
     outputs: HashMap<String, Content>,
     /// What the search index holds of each page job.
-    entries: HashMap<JobKey, (Lang, search::Entry)>,
+    entries: HashMap<JobKey, (Lang, search::SearchEntry)>,
     /// The search index files of each language, made when first asked for after a change.
     search_index: Mutex<HashMap<Lang, Vec<Output>>>,
     /// The outputs no template renders (feeds, static files, assets), by path.
@@ -60,7 +58,7 @@ pub struct Preview {
 }
 
 /// One Markdown file as last read: its document, or the errors that kept it from loading.
-struct Loaded {
+struct CachedDoc {
     doc: Option<Arc<Doc>>,
     generation: u64,
     diags: Vec<Diagnostic>,
@@ -224,19 +222,19 @@ impl Preview {
         self.search_index(lang, path)
     }
 
-    /// A file of a language's search index. Made on demand: an edit changes the index, yet it
+    /// A file of a language's search index. JobFiles on demand: an edit changes the index, yet it
     /// is needed only when someone searches, and on a large site it is the largest part.
     fn search_index(&self, lang: Lang, path: &str) -> Option<Content> {
         let mut cache = self.search_index.lock().expect("search index lock");
         let files = cache.entry(lang).or_insert_with(|| {
-            let mut entries: Vec<&search::Entry> = self
+            let mut entries: Vec<&search::SearchEntry> = self
                 .entries
                 .values()
                 .filter(|(l, _)| *l == lang)
                 .map(|(_, e)| e)
                 .collect();
             entries.sort_by(|a, b| a.path.cmp(&b.path));
-            let entries: Vec<search::Entry> = entries.into_iter().cloned().collect();
+            let entries: Vec<search::SearchEntry> = entries.into_iter().cloned().collect();
             search::index_outputs(lang, &entries)
         });
         let file = files.iter().find(|o| o.path == path)?;
@@ -418,7 +416,7 @@ impl Preview {
             let doc = Arc::new(doc);
             site.docs[id] = Arc::clone(&doc);
             self.generation += 1;
-            let loaded = Loaded {
+            let loaded = CachedDoc {
                 doc: Some(doc),
                 generation: self.generation,
                 diags,
@@ -684,7 +682,7 @@ fn relative(content: &Path, path: &Path) -> Option<String> {
 
 /// Forgets deleted files; returns the listed files that are new or below a touched path.
 fn stale_docs(
-    docs: &mut HashMap<PathBuf, Loaded>,
+    docs: &mut HashMap<PathBuf, CachedDoc>,
     listing: &Listing,
     touched: &[PathBuf],
 ) -> Vec<(String, PathBuf)> {
@@ -718,13 +716,13 @@ fn reload_docs(
     root: &Path,
     config: &Config,
     drafts: bool,
-    docs: &mut HashMap<PathBuf, Loaded>,
+    docs: &mut HashMap<PathBuf, CachedDoc>,
     generation: &mut u64,
     stale: Vec<(String, PathBuf)>,
 ) {
     let first = *generation + 1;
     *generation += stale.len() as u64;
-    let reloaded: Vec<(PathBuf, Loaded)> = stale
+    let reloaded: Vec<(PathBuf, CachedDoc)> = stale
         .par_iter()
         .enumerate()
         .map(|(i, (rel, path))| {
@@ -733,7 +731,7 @@ fn reload_docs(
             let generation = first + i as u64;
             (
                 path.clone(),
-                Loaded {
+                CachedDoc {
                     doc: doc.map(Arc::new),
                     generation,
                     diags,

@@ -1,7 +1,8 @@
-//! Text helpers that know nothing of the site: the language of a run of text ([`language`]),
-//! names that become paths ([`names`]), and what published text may not carry ([`safety`]); the digest that tells a
-//! changed text ([`digest`]).
+//! Text helpers that know nothing of the site: the two languages ([`lang`]), the language of a
+//! run of text ([`language`]), names that become paths ([`names`]), and what published text may
+//! not carry ([`safety`]); the digest that tells a changed text ([`digest`]).
 
+pub mod lang;
 pub mod language;
 pub mod names;
 pub mod safety;

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::{Content, Output};
+use crate::model::{Content, Output};
 use manifest::{Manifest, Record, Stamp};
 use workdir::{io_error, WorkDirs};
 

@@ -1,0 +1,126 @@
+//! The linked site: every document grouped into pages, every link resolved, and what depends on
+//! links (backlinks, translation states, tags, canonical obligation sets). The link stage
+//! (`link`) fills it; everything after reads it.
+
+use crate::urls;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::config::Config;
+use super::glossary::Glossary;
+use super::{Asset, Doc, Lang, ObligationItem, Page, PageId};
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A page (in the reader's language), maybe an anchor on it.
+    Page {
+        page: PageId,
+        anchor: Option<String>,
+    },
+    /// A file copied to the output (asset or static), as a path below the site root.
+    File(String),
+    /// A page or file shishin generates in each language (`compare/hub/`), below the language prefix.
+    Generated(String),
+}
+
+/// The canonical definition of an obligation set, from a national guideline page.
+#[derive(Debug, Clone)]
+pub struct CanonicalSet {
+    pub page: PageId,
+    pub ja: Vec<ObligationItem>,
+    /// From the English translation of the guideline page, aligned by position.
+    pub en: Option<Vec<ObligationItem>>,
+}
+
+/// The linked site: the model `render` and `write` work from. Documents are shared, so that the
+/// preview can link the site again after an edit without copying every unchanged document.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub docs: Vec<Arc<Doc>>,
+    pub pages: Vec<Page>,
+    pub by_key: HashMap<String, PageId>,
+    pub home: PageId,
+    pub assets: Vec<Asset>,
+    /// Per document: each internal link destination as written → where it goes.
+    pub links: Vec<HashMap<String, Target>>,
+    /// Pages that link to a page, as read in a language, ordered by title.
+    pub backlinks: HashMap<(PageId, Lang), Vec<PageId>>,
+    pub translations: Vec<TranslationState>,
+    /// Per language: tag → pages carrying it, ordered by title.
+    pub tags: BTreeMap<Lang, BTreeMap<String, Vec<PageId>>>,
+    pub obligations: IndexMap<String, CanonicalSet>,
+    /// `content/glossary.yaml`; empty when the site has none.
+    pub glossary: Glossary,
+}
+
+impl Site {
+    /// The page's URL path in a language, with the base path: `/zaitaku/en/a/b/`.
+    pub fn url(&self, page: PageId, lang: Lang) -> String {
+        urls::url(&self.config.base_path, lang, &self.pages[page].path)
+    }
+
+    /// Absolute URL, for feeds, the sitemap and hreflang.
+    pub fn permalink(&self, page: PageId, lang: Lang) -> String {
+        urls::permalink(&self.config.base_url, lang, &self.pages[page].path)
+    }
+
+    /// The document a reader of `lang` sees for a page.
+    pub fn doc(&self, page: PageId, lang: Lang) -> &Doc {
+        &self.docs[self.pages[page].doc_for(lang)]
+    }
+
+    pub fn title(&self, page: PageId, lang: Lang) -> &str {
+        &self.doc(page, lang).front.title
+    }
+
+    /// The URL a link target has for a reader of `lang`.
+    pub fn target_url(&self, target: &Target, lang: Lang) -> String {
+        match target {
+            Target::Page { page, anchor } => {
+                let url = self.url(*page, lang);
+                match anchor {
+                    Some(a) => format!("{url}#{a}"),
+                    None => url,
+                }
+            }
+            Target::File(path) => format!("{}{}", self.config.base_path, path),
+            Target::Generated(path) => urls::url(&self.config.base_path, lang, path),
+        }
+    }
+
+    /// Every (page, language) the site publishes.
+    pub fn views(&self) -> impl Iterator<Item = (PageId, Lang)> + '_ {
+        self.config
+            .languages
+            .iter()
+            .flat_map(move |&lang| (0..self.pages.len()).map(move |p| (p, lang)))
+    }
+}
+
+/// Where a translation stands against its Japanese original (SPEC §3): a translation records, in
+/// `translated_from`, a digest of the Japanese body it was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TranslationState {
+    /// No English file: the English page shows the Japanese text.
+    Missing,
+    /// Translated, but without a digest: nobody recorded which original it follows.
+    Unstamped,
+    /// The Japanese body changed since the translation was made.
+    Stale,
+    Current,
+}
+
+impl TranslationState {
+    pub fn label(self) -> &'static str {
+        match self {
+            TranslationState::Missing => "missing",
+            TranslationState::Unstamped => "unstamped",
+            TranslationState::Stale => "stale",
+            TranslationState::Current => "ok",
+        }
+    }
+}

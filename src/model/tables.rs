@@ -1,0 +1,156 @@
+//! The comparison tables (SPEC §5, §6): every prefecture's obligation lists against the
+//! canonical sets, and the facts of pages side by side. The compare stage (`compare`) builds them
+//! from the linked site and exports them; the render stage shows them.
+
+use crate::guidance::facts::FactValue;
+use crate::guidance::obligations::{Class, Segment};
+use crate::guidance::prefecture::Prefecture;
+
+use super::config::ComparisonDecl;
+use super::{Lang, PageId, Site};
+
+/// One canonical set against every prefecture that quotes it.
+#[derive(Debug, Clone)]
+pub struct ObligationTable {
+    pub set: String,
+    /// The guideline page that defines the set.
+    pub page: PageId,
+    pub obligations: Vec<Canonical>,
+    /// By JIS code.
+    pub columns: Vec<Column>,
+}
+
+/// One obligation of a canonical set, in Japanese and, where the guideline is translated, English.
+#[derive(Debug, Clone)]
+pub struct Canonical {
+    pub id: String,
+    pub ja: String,
+    pub en: Option<String>,
+}
+
+impl Canonical {
+    pub fn text(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => (en, Lang::En),
+            _ => (&self.ja, Lang::Ja),
+        }
+    }
+}
+
+/// One prefecture's lists of a set, placed against the canonical obligations.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub prefecture: &'static Prefecture,
+    /// Per canonical obligation (same index), the items that match it.
+    pub cells: Vec<Vec<Cell>>,
+    /// Items that match nothing: the prefecture's own additions.
+    pub own: Vec<PrefectureItem>,
+}
+
+impl Column {
+    pub fn covered(&self) -> usize {
+        self.cells.iter().filter(|c| !c.is_empty()).count()
+    }
+    /// Ids of the canonical obligations no item covers.
+    pub fn gaps<'a>(&self, table: &'a ObligationTable) -> Vec<&'a str> {
+        self.cells
+            .iter()
+            .zip(&table.obligations)
+            .filter(|(c, _)| c.is_empty())
+            .map(|(_, o)| o.id.as_str())
+            .collect()
+    }
+}
+
+/// An item of a prefecture's obligation list, as the tables show it: where it stands, and its
+/// English text if the page is translated.
+#[derive(Debug, Clone)]
+pub struct PrefectureItem {
+    pub page: PageId,
+    /// The item's anchor on its page.
+    pub anchor: String,
+    pub ja: ItemText,
+    pub en: Option<ItemText>,
+}
+
+/// An item's text in one language: its first paragraph, and everything nested under it.
+#[derive(Debug, Clone)]
+pub struct ItemText {
+    pub text: String,
+    pub detail: String,
+}
+
+impl PrefectureItem {
+    /// The text for a reader of `lang`, and the language it is in.
+    pub fn text(&self, lang: Lang) -> (&ItemText, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => (en, Lang::En),
+            _ => (&self.ja, Lang::Ja),
+        }
+    }
+}
+
+/// A prefecture's item in the row of the canonical obligation it matches.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub item: PrefectureItem,
+    pub class: Class,
+    pub similarity: f64,
+    /// Canonical (Japanese) → the prefecture's text; empty for verbatim items.
+    pub diff: Vec<Segment>,
+}
+
+impl ObligationTable {
+    /// The set's name in `lang`, from site.yaml.
+    pub fn name<'a>(&self, site: &'a Site, lang: Lang) -> &'a str {
+        site.config
+            .obligations
+            .sets
+            .get(&self.set)
+            .map_or("", |n| n.get(lang))
+    }
+}
+
+/// A table of facts: rows are facts, columns are pages.
+#[derive(Debug, Clone)]
+pub struct FactTable {
+    pub id: String,
+    pub decl: ComparisonDecl,
+    pub columns: Vec<PageId>,
+    /// Fact key → one value per column.
+    pub rows: Vec<(String, Vec<Option<FactCell>>)>,
+}
+
+/// One page's value of a fact: as written, and as read.
+#[derive(Debug, Clone)]
+pub struct FactCell {
+    pub raw: String,
+    pub value: FactValue,
+}
+
+impl FactTable {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.decl.ja,
+            Lang::En => self.decl.en.as_deref().unwrap_or(&self.decl.ja),
+        }
+    }
+}
+
+/// Every comparison of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub obligations: Vec<ObligationTable>,
+    pub facts: Vec<FactTable>,
+}
+
+impl Tables {
+    /// The ids of every comparison: obligation sets first, then fact comparisons.
+    pub fn ids(&self) -> Vec<&str> {
+        self.obligations
+            .iter()
+            .map(|t| t.set.as_str())
+            .chain(self.facts.iter().map(|t| t.id.as_str()))
+            .collect()
+    }
+}
