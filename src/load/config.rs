@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::load::read_text;
+use crate::load::yaml::{find_key_line, value_range};
 use crate::model::config::{
     ComparisonDecl, Config, FactDecl, Localized, MarkdownConfig, ObligationsConfig,
 };
@@ -213,33 +214,6 @@ fn url_path(url: &str) -> Option<String> {
     } else {
         format!("{path}/")
     })
-}
-
-/// The 1-based line on which `key:` is written (first occurrence), or 1.
-pub fn find_key_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })
-        .map_or(1, |i| i + 1)
-}
-
-/// Byte range of the value on a 1-based line `key: value` (after the colon and spaces), or the
-/// whole line when it has no colon: where a diagnostic about the value points.
-pub fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
-    let range = crate::diagnostics::line_range(text, line);
-    let line_text = &text[range.clone()];
-    match line_text.find(':') {
-        Some(colon) => {
-            let after = &line_text[colon + 1..];
-            let value = after.trim_start();
-            let start = range.start + colon + 1 + (after.len() - value.len());
-            start..start + value.trim_end().len()
-        }
-        None => range,
-    }
 }
 
 #[cfg(test)]

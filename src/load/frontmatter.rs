@@ -8,7 +8,7 @@ use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 use crate::guidance::dates::{self, DateValue};
 use crate::guidance::facts;
 use crate::guidance::prefecture;
-use crate::load::config::find_key_line;
+use crate::load::yaml::find_key_line;
 use crate::model::Config;
 use crate::model::{Citation, Fact, FactText, FrontMatter, Kind};
 use crate::text::names;
@@ -193,7 +193,7 @@ fn validate(
     let date = date_of("date", &raw.date);
     let updated = date_of("updated", &raw.updated);
     let source = raw.source.map(|s| Citation {
-        date: date_of("date", &s.date),
+        date: date_of("source.date", &s.date),
         title: s.title,
         issuer: s.issuer,
         number: s.number,
@@ -207,7 +207,11 @@ fn validate(
                 Some(s) => format!("did you mean `{s}`? Facts must be declared under `facts:` in site.yaml"),
                 None => "declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`".into(),
             };
-            err(&key, format!("unknown fact `{key}`"), &hint);
+            err(
+                &format!("facts.{key}"),
+                format!("unknown fact `{key}`"),
+                &hint,
+            );
             continue;
         }
         let raw = match value {
@@ -222,7 +226,7 @@ fn validate(
         match parsed {
             Ok(value) => facts.push(Fact { key, raw, value }),
             Err(e) => err(
-                &key,
+                &format!("facts.{key}"),
                 format!("the fact `{key}` (`{}`) cannot be read: {e}", raw.display()),
                 "write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`",
             ),
@@ -250,12 +254,12 @@ fn validate(
         serde_json::Value::Null => serde_json::Value::Object(Default::default()),
         v => v,
     };
-    let value_at = |key: &str| crate::load::config::value_range(&file.text, line_of(key));
+    let value_at = |key: &str| crate::load::yaml::value_range(&file.text, line_of(key));
     if let Some(url) = source.as_ref().and_then(|s| s.url.as_deref()) {
         if let Some(problem) = crate::text::safety::unsafe_url(url) {
             errors.push(
                 Diagnostic::error(format!("`source.url` {}", problem.problem()))
-                    .at(file, value_at("url"))
+                    .at(file, value_at("source.url"))
                     .hint(problem.hint()),
             );
         }

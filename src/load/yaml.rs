@@ -2,6 +2,76 @@
 
 use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 
+/// The 1-based line on which the key at `path` is written, or 1: `source.date` is the `date:`
+/// inside the `source:` mapping, never a top-level `date:`. A first key is looked for at the top
+/// level, then at any depth (site.yaml's messages name some nested keys by themselves). Where a
+/// nested key is not written on a line of its own (`source: { date: … }`), its parent's line.
+pub fn find_key_line(text: &str, path: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut keys = path.split('.');
+    let first = keys.next().unwrap_or_default();
+    let found = find_key(&lines, 0..lines.len(), first, Some(0))
+        .or_else(|| find_key(&lines, 0..lines.len(), first, None));
+    let Some(mut at) = found else {
+        return 1;
+    };
+    for key in keys {
+        let block = at + 1..block_end(&lines, at);
+        match find_key(&lines, block, key, None) {
+            Some(line) => at = line,
+            None => break,
+        }
+    }
+    at + 1
+}
+
+/// The index of the first line in `range` that writes `key:`, at `indent` spaces if given.
+fn find_key(
+    lines: &[&str],
+    range: std::ops::Range<usize>,
+    key: &str,
+    indent: Option<usize>,
+) -> Option<usize> {
+    range.into_iter().find(|&i| {
+        let line = lines[i].trim_start();
+        let here = lines[i].len() - line.len();
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        indent.is_none_or(|n| n == here)
+            && line
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+    })
+}
+
+/// Where the block of the mapping whose key is on line `at` ends: the first later line, neither
+/// blank nor a comment, indented no deeper than the key.
+fn block_end(lines: &[&str], at: usize) -> usize {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let own = indent(lines[at]);
+    (at + 1..lines.len())
+        .find(|&i| {
+            let t = lines[i].trim_start();
+            !t.is_empty() && !t.starts_with('#') && indent(lines[i]) <= own
+        })
+        .unwrap_or(lines.len())
+}
+
+/// Byte range of the value on a 1-based line `key: value` (after the colon and spaces), or the
+/// whole line when it has no colon: where a diagnostic about the value points.
+pub fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
+    let range = crate::diagnostics::line_range(text, line);
+    let line_text = &text[range.clone()];
+    match line_text.find(':') {
+        Some(colon) => {
+            let after = &line_text[colon + 1..];
+            let value = after.trim_start();
+            let start = range.start + colon + 1 + (after.len() - value.len());
+            start..start + value.trim_end().len()
+        }
+        None => range,
+    }
+}
+
 /// Deserializes `yaml`, which starts at byte `offset` of `file`, into `T`.
 pub fn from_str<T: serde::de::DeserializeOwned>(
     yaml: &str,
@@ -162,6 +232,30 @@ fn backticked(message: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_found_by_their_path() {
+        let yaml = "title: a\nsource:\n  title: 通知\n  # a comment\n\n  date: R5.3.31\n  url: x\ndate: 2023-01-01\nfacts:\n  rate: 1/2\n";
+        assert_eq!(
+            find_key_line(yaml, "date"),
+            8,
+            "the top-level key, not the nested one"
+        );
+        assert_eq!(find_key_line(yaml, "source.date"), 6);
+        assert_eq!(find_key_line(yaml, "source.url"), 7);
+        assert_eq!(find_key_line(yaml, "source.title"), 3);
+        assert_eq!(find_key_line(yaml, "facts.rate"), 10);
+        // A nested key named alone is still found; a missing one points at its parent.
+        assert_eq!(find_key_line(yaml, "rate"), 10);
+        assert_eq!(find_key_line(yaml, "source.issuer"), 2);
+        assert_eq!(find_key_line(yaml, "missing"), 1);
+        // A key of a later mapping is not taken for one of an earlier mapping.
+        assert_eq!(
+            find_key_line("source:\n  title: a\ndate: x\n", "source.date"),
+            1
+        );
+        assert_eq!(find_key_line("source: { date: R5 }\n", "source.date"), 1);
+    }
     use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
