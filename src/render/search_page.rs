@@ -1,7 +1,8 @@
 //! The search page of each language and its index (see [`crate::render::search`]).
 
-use serde_json::json;
+use std::borrow::Cow;
 
+use super::context::{SearchPage, SearchView};
 use super::{Here, Output, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
@@ -12,23 +13,22 @@ impl Renderer<'_> {
     /// [`search::index_output`]).
     pub fn render_search_page(&self, lang: Lang) -> Result<Output, Diagnostic> {
         let path = search::page_path(lang);
-        // Below the language prefix, as the language switcher wants it.
-        let mut ctx = self.common(lang, Here::Path("search/".into()));
-        ctx.insert("title".into(), json!(self.t(lang, "search")));
         // Relative URLs, so the page also works opened from a folder (file://) and under any
         // base path; `..` per folder between the page and the language root / the output root.
         let to_lang_root =
             "../".repeat(path.matches('/').count() - lang.url_prefix().matches('/').count());
         let to_root = "../".repeat(path.matches('/').count());
-        ctx.insert(
-            "search_page".into(),
-            json!({
-                "index_url": "index.js",
-                "script_url": format!("{to_root}search.js"),
-                "results_root": to_lang_root,
-            }),
-        );
-        self.render("search.html", ctx)
+        let view = SearchView {
+            search_page: SearchPage {
+                index_url: "index.js",
+                script_url: format!("{to_root}search.js"),
+                results_root: to_lang_root,
+            },
+        };
+        let title = Cow::Owned(self.t(lang, "search"));
+        // Below the language prefix, as the language switcher wants it.
+        let ctx = self.context(lang, Here::Path("search/".into()), title, view);
+        self.render("search.html", &ctx)
             .map(|html| Output::text(format!("{path}index.html"), html))
     }
 }
