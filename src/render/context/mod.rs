@@ -666,3 +666,8 @@ pub struct FactValue<'a> {
     /// Normalised for `lang`.
     pub value: String,
 }
+
+#[cfg(test)]
+mod samples;
+#[cfg(test)]
+mod tests;
