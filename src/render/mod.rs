@@ -1,4 +1,7 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
+//!
+//! Each template gets a typed context ([`context`]): the renderers here and in the submodules
+//! build those views of the model, and nothing else decides what a template sees.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
