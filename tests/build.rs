@@ -590,3 +590,40 @@ fn template_error_while_rendering_keeps_previous_output_and_leaves_no_staging() 
     beside.sort();
     assert_eq!(beside, [".public.lock", ".public.manifest"], "{names:?}");
 }
+
+/// Every template of the default theme renders over the shipped site, in both languages: Tera
+/// fails the build on a variable its context lacks wherever the template prints it.
+#[test]
+fn the_shipped_site_renders_every_template_in_both_languages() {
+    let site = TestSite::new();
+    common::copy_dir(&common::repo().join("content"), &site.path("content"));
+    std::fs::copy(common::repo().join("site.yaml"), site.path("site.yaml")).unwrap();
+    site.build_ok();
+    let mut rendered = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(site.path("public")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(site.path("public")).unwrap();
+        let lang = if rel.starts_with("en") { "en" } else { "ja" };
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let class = html
+            .split("<body class=\"tpl-")
+            .nth(1)
+            .and_then(|rest| rest.split([' ', '"']).next())
+            .unwrap_or_else(|| panic!("{} has no template class", rel.display()));
+        rendered.insert((lang, format!("{class}.html")));
+    }
+    for template in shishin::render::theme::TEMPLATES {
+        if template == "base.html" {
+            continue;
+        }
+        for lang in ["ja", "en"] {
+            assert!(
+                rendered.contains(&(lang, template.to_string())),
+                "no {lang} page of the shipped site is rendered by {template}: {rendered:?}"
+            );
+        }
+    }
+}

@@ -134,13 +134,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         diagnostics: mut diags,
     } = prepare(root, options)?;
     stages.done("model");
-    let renderer = Renderer {
-        site: &site,
-        tables: &tables,
-        theme: &theme,
-        root,
-        serve: options.serve,
-    };
+    let renderer = Renderer::new(&site, &tables, &theme, root, options.serve);
     let mut render = Render::new(&renderer, sink);
     // The pages and tag pages are rendered batch by batch. Everything else first: few files,
     // whose paths with the pages' and the site files' are every path of the output, which the

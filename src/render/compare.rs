@@ -1,15 +1,21 @@
 //! The comparison pages: `/compare/` (index), `/compare/SET/` (the matrix), `/obligations/SET-N/`
 //! (one obligation across prefectures), `/compare/ID/` (facts), with CSV and JSON beside them.
 
-use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 
-use super::{Here, Renderer};
+use super::context::{
+    Breadcrumb, CompareIndexView, Context, Coverage, FactColumn, FactRow,
+    FactTable as FactTableCtx, FactTableLink, FactTableView, FactValue, Obligation, ObligationCell,
+    ObligationEntry, ObligationRow, ObligationTable as ObligationTableCtx, ObligationTableLink,
+    ObligationTableView, ObligationView, PrefectureColumn, Version,
+};
+use super::{Here, Output, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
 use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem};
 use crate::model::Lang;
-use crate::model::{Output, Tables};
+use crate::model::Tables;
 use crate::urls::{Generated, TableFormat};
 
 impl Renderer<'_> {
@@ -52,88 +58,95 @@ impl Renderer<'_> {
         generated.url(&self.site.config.base_path, lang)
     }
 
-    /// Common variables of a generated page below the comparison index.
-    fn generated(
-        &self,
+    /// The context of a generated page below the comparison index: its breadcrumbs go to the home
+    /// page and, below the index, to the index.
+    fn generated<'s, V>(
+        &'s self,
         lang: Lang,
         page: Generated,
-        title: &str,
+        title: Cow<'s, str>,
         under_index: bool,
-    ) -> Map<String, Value> {
+        view: V,
+    ) -> Context<'s, V> {
         let site = self.site;
-        let mut ctx = self.common(lang, Here::Path(page.path()));
-        let mut crumbs = vec![
-            json!({"title": site.title(site.home, lang), "url": site.url(site.home, lang), "lang": site.doc(site.home, lang).lang.code()}),
-        ];
+        let mut ctx = self.context(lang, Here::Path(page.path()), title, view);
+        let mut crumbs = vec![self.page_crumb(site.home, lang)];
         if under_index {
-            crumbs.push(json!({"title": self.t(lang, "comparisons"), "url": self.path_url(lang, Generated::CompareIndex), "lang": lang.code()}));
+            crumbs.push(Breadcrumb {
+                title: Cow::Owned(self.t(lang, "comparisons")),
+                url: self.path_url(lang, Generated::CompareIndex),
+                lang: Some(lang),
+            });
         }
-        ctx.insert("breadcrumbs".into(), Value::Array(crumbs));
-        ctx.insert("title".into(), json!(title));
+        ctx.place.breadcrumbs = crumbs;
         ctx
     }
 
     fn render_compare_index(&self, tables: &Tables, lang: Lang) -> Result<Output, Diagnostic> {
-        let title = self.t(lang, "comparisons");
-        let mut ctx = self.generated(lang, Generated::CompareIndex, &title, false);
-        let obligations: Vec<Value> = tables
+        let obligation_tables = tables
             .obligations
             .iter()
-            .map(|t| {
-                json!({
-                    "name": t.name(self.site, lang),
-                    "url": self.path_url(lang, Generated::Comparison(&t.set)),
-                    "csv_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
-                    "json_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
-                    "count": t.obligations.len(),
-                    "prefectures": t.columns.iter().map(|c| json!({
-                        "name": c.prefecture.name(lang),
-                        "coverage": format!("{}/{}", c.covered(), t.obligations.len()),
-                    })).collect::<Vec<_>>(),
-                })
+            .map(|t| ObligationTableLink {
+                name: t.name(self.site, lang),
+                url: self.path_url(lang, Generated::Comparison(&t.set)),
+                csv_url: self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
+                json_url: self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
+                count: t.obligations.len(),
+                prefectures: t
+                    .columns
+                    .iter()
+                    .map(|c| Coverage {
+                        name: c.prefecture.name(lang),
+                        coverage: format!("{}/{}", c.covered(), t.obligations.len()),
+                    })
+                    .collect(),
             })
             .collect();
-        let facts: Vec<Value> = tables
+        let fact_tables = tables
             .facts
             .iter()
-            .map(|t| {
-                json!({
-                    "name": t.name(lang),
-                    "url": self.path_url(lang, Generated::Comparison(&t.id)),
-                    "csv_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
-                    "json_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
-                    "count": t.columns.len(),
-                })
+            .map(|t| FactTableLink {
+                name: t.name(lang),
+                url: self.path_url(lang, Generated::Comparison(&t.id)),
+                csv_url: self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
+                json_url: self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
+                count: t.columns.len(),
             })
             .collect();
-        ctx.insert("obligation_tables".into(), Value::Array(obligations));
-        ctx.insert("fact_tables".into(), Value::Array(facts));
-        let html = self.render("compare-index.html", ctx)?;
+        let view = CompareIndexView {
+            obligation_tables,
+            fact_tables,
+        };
+        let title = Cow::Owned(self.t(lang, "comparisons"));
+        let ctx = self.generated(lang, Generated::CompareIndex, title, false, view);
+        let html = self.render("compare-index.html", &ctx)?;
         Ok(Output::text(Generated::CompareIndex.file(lang), html))
     }
 
-    fn cell_value(&self, cell: &Cell, lang: Lang) -> Value {
-        let mut v = self.item_value(&cell.item, lang);
-        v["class"] = json!(class_name(cell.class));
-        v["class_label"] = json!(self.t(lang, &format!("class_{}", class_name(cell.class))));
-        v["similarity"] = json!(format!("{:.0}%", cell.similarity * 100.0));
-        v["diff_html"] = json!(if cell.class == Class::Verbatim {
-            String::new()
-        } else {
-            obligations::diff_html(&cell.diff)
-        });
-        v
+    fn cell<'s>(&'s self, cell: &'s Cell, lang: Lang) -> ObligationCell<'s> {
+        let class = class_name(cell.class);
+        ObligationCell {
+            entry: self.entry(&cell.item, lang),
+            class,
+            class_label: self.t(lang, &format!("class_{class}")),
+            similarity: format!("{:.0}%", cell.similarity * 100.0),
+            diff_html: if cell.class == Class::Verbatim {
+                String::new()
+            } else {
+                obligations::diff_html(&cell.diff)
+            },
+        }
     }
 
-    fn item_value(&self, e: &PrefectureItem, lang: Lang) -> Value {
+    fn entry<'s>(&'s self, e: &'s PrefectureItem, lang: Lang) -> ObligationEntry<'s> {
         let (t, tl) = e.text(lang);
-        json!({
-            "text": t.text,
-            "detail": t.detail,
-            "lang": tl.code(),
-            "source": format!("{}#{}", self.site.url(e.page, lang), e.anchor),
-            "page_title": self.site.title(e.page, lang),
-        })
+        ObligationEntry {
+            text: &t.text,
+            detail: &t.detail,
+            lang: tl,
+            source: format!("{}#{}", self.site.url(e.page, lang), e.anchor),
+            page_title: self.site.title(e.page, lang),
+        }
     }
 
     fn render_obligation_table(
@@ -142,46 +155,59 @@ impl Renderer<'_> {
         lang: Lang,
     ) -> Result<Output, Diagnostic> {
         let site = self.site;
-        let name = t.name(site, lang).to_string();
+        let name = t.name(site, lang);
         let page = Generated::Comparison(&t.set);
-        let mut ctx = self.generated(lang, page, &name, true);
-        let columns: Vec<Value> = t
+        let columns = t
             .columns
             .iter()
-            .map(|c| {
-                json!({
-                    "code": c.prefecture.code, "slug": c.prefecture.slug,
-                    "name": c.prefecture.name(lang),
-                    "covered": c.covered(), "total": t.obligations.len(),
-                    "own": c.own.iter().map(|e| self.item_value(e, lang)).collect::<Vec<_>>(),
-                })
+            .map(|c| PrefectureColumn {
+                code: c.prefecture.code,
+                slug: c.prefecture.slug,
+                name: c.prefecture.name(lang),
+                covered: c.covered(),
+                total: t.obligations.len(),
+                own: c.own.iter().map(|e| self.entry(e, lang)).collect(),
             })
             .collect();
-        let rows: Vec<Value> = t
+        let rows = t
             .obligations
             .iter()
             .enumerate()
             .map(|(i, o)| {
                 let (text, tl) = o.text(lang);
-                json!({
-                    "id": o.id, "text": text, "lang": tl.code(),
-                    "url": self.path_url(lang, Generated::Obligation(&o.id)),
-                    "source": format!("{}#{}", site.url(t.page, lang), o.id),
-                    "cells": t.columns.iter().map(|c| c.cells[i].iter().map(|cell| self.cell_value(cell, lang)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                })
+                ObligationRow {
+                    id: &o.id,
+                    text,
+                    lang: tl,
+                    url: self.path_url(lang, Generated::Obligation(&o.id)),
+                    source: format!("{}#{}", site.url(t.page, lang), o.id),
+                    cells: t
+                        .columns
+                        .iter()
+                        .map(|c| {
+                            c.cells[i]
+                                .iter()
+                                .map(|cell| self.cell(cell, lang))
+                                .collect()
+                        })
+                        .collect(),
+                }
             })
             .collect();
-        ctx.insert(
-            "table".into(),
-            json!({
-                "set": t.set, "name": name,
-                "source": site.url(t.page, lang), "source_title": site.title(t.page, lang),
-                "csv_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
-                "json_url": self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
-                "columns": columns, "rows": rows,
-            }),
-        );
-        let html = self.render("compare.html", ctx)?;
+        let view = ObligationTableView {
+            table: ObligationTableCtx {
+                set: &t.set,
+                name,
+                source: site.url(t.page, lang),
+                source_title: site.title(t.page, lang),
+                csv_url: self.path_url(lang, Generated::Table(&t.set, TableFormat::Csv)),
+                json_url: self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
+                columns,
+                rows,
+            },
+        };
+        let ctx = self.generated(lang, page, Cow::Borrowed(name), true, view);
+        let html = self.render("compare.html", &ctx)?;
         Ok(Output::text(page.file(lang), html))
     }
 
@@ -195,81 +221,91 @@ impl Renderer<'_> {
         let o = &t.obligations[i];
         let (text, tl) = o.text(lang);
         let page = Generated::Obligation(&o.id);
-        let mut ctx = self.generated(
-            lang,
-            page,
-            &format!("{} {}", o.id, t.name(site, lang)),
-            true,
-        );
-        let versions: Vec<Value> = t
+        let versions = t
             .columns
             .iter()
             .flat_map(|c| {
-                c.cells[i].iter().map(move |cell| {
-                    let mut v = self.cell_value(cell, lang);
-                    v["prefecture"] = json!(c.prefecture.name(lang));
-                    v
+                c.cells[i].iter().map(move |cell| Version {
+                    cell: self.cell(cell, lang),
+                    prefecture: c.prefecture.name(lang),
                 })
             })
             .collect();
-        let gaps: Vec<&str> = t
+        let gaps = t
             .columns
             .iter()
             .filter(|c| c.cells[i].is_empty())
             .map(|c| c.prefecture.name(lang))
             .collect();
-        ctx.insert(
-            "obligation".into(),
-            json!({
-                "id": o.id, "set": t.set, "set_name": t.name(site, lang), "text": text, "lang": tl.code(),
-                "source": format!("{}#{}", site.url(t.page, lang), o.id), "source_title": site.title(t.page, lang),
-                "compare_url": self.path_url(lang, Generated::Comparison(&t.set)),
-                "versions": versions, "gaps": gaps,
-            }),
-        );
-        let html = self.render("obligation.html", ctx)?;
+        let view = ObligationView {
+            obligation: Obligation {
+                id: &o.id,
+                set: &t.set,
+                set_name: t.name(site, lang),
+                text,
+                lang: tl,
+                source: format!("{}#{}", site.url(t.page, lang), o.id),
+                source_title: site.title(t.page, lang),
+                compare_url: self.path_url(lang, Generated::Comparison(&t.set)),
+                versions,
+                gaps,
+            },
+        };
+        let title = Cow::Owned(format!("{} {}", o.id, t.name(site, lang)));
+        let ctx = self.generated(lang, page, title, true, view);
+        let html = self.render("obligation.html", &ctx)?;
         Ok(Output::text(page.file(lang), html))
     }
 
     fn render_fact_table(&self, t: &FactTable, lang: Lang) -> Result<Output, Diagnostic> {
         let site = self.site;
         let page = Generated::Comparison(&t.id);
-        let mut ctx = self.generated(lang, page, t.name(lang), true);
-        let columns: Vec<Value> = t
+        let columns = t
             .columns
             .iter()
             .map(|&p| {
                 let pref = site.docs[site.pages[p].ja].front.prefecture;
-                json!({
-                    "title": site.title(p, lang), "url": site.url(p, lang), "lang": site.doc(p, lang).lang.code(),
-                    "prefecture": pref.map(|pr| pr.name(lang)),
-                })
+                FactColumn {
+                    title: site.title(p, lang),
+                    url: site.url(p, lang),
+                    lang: site.doc(p, lang).lang,
+                    prefecture: pref.map(|pr| pr.name(lang)),
+                }
             })
             .collect();
-        let rows: Vec<Value> = t
+        let rows = t
             .rows
             .iter()
-            .map(|(key, values)| {
-                json!({
-                    "key": key,
-                    "label": site.config.facts.get(key).map_or(key.as_str(), |d| d.label(lang)),
-                    "values": values.iter().map(|v| v.as_ref().map(|c| json!({
-                        "raw": c.raw,
-                        "value": c.value.display(lang),
-                    }))).collect::<Vec<_>>(),
-                })
+            .map(|(key, values)| FactRow {
+                key,
+                label: site
+                    .config
+                    .facts
+                    .get(key)
+                    .map_or(key.as_str(), |d| d.label(lang)),
+                values: values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref().map(|c| FactValue {
+                            raw: &c.raw,
+                            value: c.value.display(lang),
+                        })
+                    })
+                    .collect(),
             })
             .collect();
-        ctx.insert(
-            "table".into(),
-            json!({
-                "id": t.id, "name": t.name(lang),
-                "csv_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
-                "json_url": self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
-                "columns": columns, "rows": rows,
-            }),
-        );
-        let html = self.render("facts.html", ctx)?;
+        let view = FactTableView {
+            table: FactTableCtx {
+                id: &t.id,
+                name: t.name(lang),
+                csv_url: self.path_url(lang, Generated::Table(&t.id, TableFormat::Csv)),
+                json_url: self.path_url(lang, Generated::Table(&t.id, TableFormat::Json)),
+                columns,
+                rows,
+            },
+        };
+        let ctx = self.generated(lang, page, Cow::Borrowed(t.name(lang)), true, view);
+        let html = self.render("facts.html", &ctx)?;
         Ok(Output::text(page.file(lang), html))
     }
 }

@@ -1,8 +1,8 @@
 //! What each render job is made from, as one number: `serve` re-renders a job only when this
 //! fingerprint changed since the last rebuild.
 //!
-//! A fingerprint must cover every input of the job's template context (`Renderer::common`,
-//! `page_value`, the tag and comparison renderers) except what only `site.yaml` or the theme
+//! A fingerprint must cover every input of the job's template context (`Renderer::context`,
+//! `page_view`, the tag and comparison renderers) except what only `site.yaml` or the theme
 //! decide: a change to those re-renders everything. Documents enter by their *generation*, a
 //! number the preview gives each document it (re)loads, so an unchanged file costs nothing to
 //! compare. `tests/serve.rs` checks that an incremental rebuild equals a full build.

@@ -1,17 +1,28 @@
 //! Render stage: every page in every language through the theme's templates, in parallel.
+//!
+//! Each template gets a typed context ([`context`]): the renderers here and in the submodules
+//! build those views of the model, and nothing else decides what a template sees.
 
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::LazyLock;
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::diagnostics::Diagnostic;
-use crate::guidance::dates::DateValue;
 use crate::markdown;
-use crate::model::{Lang, Output, PageId, Site, Tables, TranslationState};
+use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
 use crate::urls::{self, tag_slug, Generated};
+use context::{
+    Alternate, Breadcrumb, Card, Context, Date, FactEntry, LangContext, LanguageName, NavItem,
+    NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source, Switch, TagCount,
+    TagIndexView, TagLink, TagPage, TagView, TaggedPage, TocEntry,
+};
 
 mod compare;
+pub mod context;
 pub mod feeds;
 pub mod functions;
 mod glossary;
@@ -53,8 +64,7 @@ pub fn once_each(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-/// What one render job made: each of its files (or the error that kept it from being made) and,
-/// for a page, what the search index holds of it.
+/// What one render job made: its files and, for a page, what the search index holds of it.
 pub struct JobFiles {
     pub outputs: Vec<Result<Output, Diagnostic>>,
     pub entry: Option<(Lang, search::SearchEntry)>,
@@ -69,11 +79,31 @@ pub struct Renderer<'a> {
     pub tables: &'a Tables,
     pub theme: &'a Theme,
     pub root: &'a Path,
-    /// RenderedBatch for `shishin serve` (the templates may show preview-only things).
+    /// Rendered for `shishin serve` (the templates may show preview-only things).
     pub serve: bool,
+    /// What every template gets that depends only on the language, per language (`Lang::ALL`).
+    langs: [LangContext<'a>; 2],
 }
 
 impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        tables: &'a Tables,
+        theme: &'a Theme,
+        root: &'a Path,
+        serve: bool,
+    ) -> Renderer<'a> {
+        let langs = Lang::ALL.map(|lang| lang_context(site, theme, serve, lang));
+        Renderer {
+            site,
+            tables,
+            theme,
+            root,
+            serve,
+            langs,
+        }
+    }
+
     /// Every job of a full render: each page in each language, the tag listings, the
     /// comparisons and the 404 page of each language.
     pub fn jobs(&self) -> Vec<Job<'a>> {
@@ -138,13 +168,17 @@ impl<'a> Renderer<'a> {
 
     /// A UI string of the theme; the key itself when the theme lacks it.
     pub(crate) fn t(&self, lang: Lang, key: &str) -> String {
+        self.t_or(lang, key, key).to_string()
+    }
+
+    /// A UI string of the theme, or `fallback` when the theme lacks it.
+    fn t_or<'s>(&'s self, lang: Lang, key: &str, fallback: &'s str) -> &'s str {
         self.theme
             .strings
             .get(&lang)
             .and_then(|s| s.get(key))
             .and_then(Value::as_str)
-            .unwrap_or(key)
-            .to_string()
+            .unwrap_or(fallback)
     }
 
     /// A page in one language, and what the search index keeps of it.
@@ -156,18 +190,17 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let p = &site.pages[page];
         let template = theme::page_template(p);
-        let mut ctx = self.common(lang, Here::Page(page));
-        let page_value = self.page_value(page, lang);
+        let page_view = self.page_view(page, lang);
         let entry = search::SearchEntry::new(
             p.path.clone(),
-            page_value["title"].as_str().unwrap_or_default(),
-            page_value["content"].as_str().unwrap_or_default(),
+            page_view.title,
+            &page_view.content,
             site.doc(page, lang).lang,
             lang,
         );
-        ctx.insert("title".into(), page_value["title"].clone());
-        ctx.insert("page".into(), page_value);
-        let html = self.render(template, ctx)?;
+        let title = Cow::Borrowed(page_view.title);
+        let ctx = self.context(lang, Here::Page(page), title, PageView { page: page_view });
+        let html = self.render(template, &ctx)?;
         let output = Output::text(self.page_output_path(page, lang), html);
         Ok((output, entry))
     }
@@ -175,10 +208,10 @@ impl<'a> Renderer<'a> {
     pub(crate) fn render(
         &self,
         template: &str,
-        ctx: Map<String, Value>,
+        ctx: &impl Serialize,
     ) -> Result<String, Diagnostic> {
-        let ctx = tera::Context::from_value(Value::Object(ctx))
-            .map_err(|e| Diagnostic::error(e.to_string()))?;
+        let ctx =
+            tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))?;
         let dir = self
             .root
             .join("themes")
@@ -191,83 +224,79 @@ impl<'a> Renderer<'a> {
             .map_err(|e| crate::render::theme::template_error(&e, self.root, &dir))
     }
 
-    /// Variables every template gets (docs/templates.md).
-    fn common(&self, lang: Lang, here: Here) -> Map<String, Value> {
+    /// A template's context: what every template gets (docs/templates.md), the title of what is
+    /// rendered, and `view`, what its own template needs.
+    pub(crate) fn context<'s, V>(
+        &'s self,
+        lang: Lang,
+        here: Here,
+        title: Cow<'s, str>,
+        view: V,
+    ) -> Context<'s, V> {
+        Context {
+            lang: &self.langs[lang_index(lang)],
+            title,
+            place: self.place(lang, here),
+            view,
+        }
+    }
+
+    /// Where a view is: the switcher, alternates, navigation and breadcrumbs.
+    fn place(&self, lang: Lang, here: Here) -> Place<'_> {
         let page = match here {
             Here::Page(p) => Some(p),
             _ => None,
         };
         let site = self.site;
         let cfg = &site.config;
-        let mut ctx = Map::new();
-        ctx.insert("lang".into(), json!(lang.code()));
-        ctx.insert(
-            "t".into(),
-            Value::Object(self.theme.strings.get(&lang).cloned().unwrap_or_default()),
-        );
-        ctx.insert(
-            "site".into(),
-            json!({
-                "title": cfg.title.get(lang),
-                "description": cfg.description.as_ref().map(|d| d.get(lang)),
-                "base_path": cfg.base_path,
-                "home_url": site.url(site.home, lang),
-                "feed_url": format!("{}{}", cfg.base_path, urls::feed(lang)),
-                "tags_url": Generated::TagIndex.url(&cfg.base_path, lang),
-                "glossary_url": self.glossary_url(lang),
-                "search_url": Generated::Search.url(&cfg.base_path, lang),
-                "languages": cfg.languages.iter().map(|l| json!({"code": l.code(), "name": l.native_name()})).collect::<Vec<_>>(),
-            }),
-        );
         let switch_url = |l: Lang| match &here {
             Here::Page(p) => site.url(*p, l),
             Here::Path(path) => urls::url(&cfg.base_path, l, path),
             Here::Nowhere => urls::url(&cfg.base_path, l, ""),
         };
-        ctx.insert(
-            "switcher".into(),
-            Value::Array(
-                cfg.languages
-                    .iter()
-                    .map(|&l| json!({"lang": l.code(), "name": l.native_name(), "url": switch_url(l), "current": l == lang}))
-                    .collect(),
-            ),
-        );
-        ctx.insert(
-            "alternates".into(),
-            Value::Array(match page {
-                Some(p) => cfg
-                    .languages
-                    .iter()
-                    .map(|&l| json!({"lang": l.code(), "permalink": site.permalink(p, l)}))
-                    .collect(),
-                None => Vec::new(),
-            }),
-        );
-        ctx.insert("nav".into(), self.nav(lang, page));
-        ctx.insert("breadcrumbs".into(), self.breadcrumbs(lang, page));
-        ctx.insert("serve".into(), json!(self.serve));
-        ctx
-    }
-
-    fn nav(&self, lang: Lang, current: Option<PageId>) -> Value {
-        let site = self.site;
-        let ancestors = current.map(|c| self.ancestors(c)).unwrap_or_default();
-        Value::Array(
-            site.pages[site.home]
-                .children
+        let switcher = cfg
+            .languages
+            .iter()
+            .map(|&l| Switch {
+                lang: l,
+                name: l.native_name(),
+                url: switch_url(l),
+                current: l == lang,
+            })
+            .collect();
+        let alternates = match page {
+            Some(p) => cfg
+                .languages
                 .iter()
-                .filter(|&&c| site.pages[c].is_section())
-                .map(|&c| {
-                    json!({
-                        "title": site.title(c, lang),
-                        "lang": site.doc(c, lang).lang.code(),
-                        "url": site.url(c, lang),
-                        "current": Some(c) == current || ancestors.contains(&c),
-                    })
+                .map(|&l| Alternate {
+                    lang: l,
+                    permalink: site.permalink(p, l),
                 })
                 .collect(),
-        )
+            None => Vec::new(),
+        };
+        Place {
+            switcher,
+            alternates,
+            nav: self.nav(lang, page),
+            breadcrumbs: self.breadcrumbs(lang, page),
+        }
+    }
+
+    fn nav(&self, lang: Lang, current: Option<PageId>) -> Vec<NavItem<'_>> {
+        let site = self.site;
+        let ancestors = current.map(|c| self.ancestors(c)).unwrap_or_default();
+        site.pages[site.home]
+            .children
+            .iter()
+            .filter(|&&c| site.pages[c].is_section())
+            .map(|&c| NavItem {
+                title: site.title(c, lang),
+                lang: site.doc(c, lang).lang,
+                url: site.url(c, lang),
+                current: Some(c) == current || ancestors.contains(&c),
+            })
+            .collect()
     }
 
     /// The page's parents, nearest first.
@@ -284,22 +313,44 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    fn breadcrumbs(&self, lang: Lang, page: Option<PageId>) -> Value {
+    fn breadcrumbs(&self, lang: Lang, page: Option<PageId>) -> Vec<Breadcrumb<'_>> {
         let site = self.site;
         let Some(page) = page else {
-            return json!([{"title": site.title(site.home, lang), "url": site.url(site.home, lang)}]);
+            return vec![Breadcrumb {
+                title: Cow::Borrowed(site.title(site.home, lang)),
+                url: site.url(site.home, lang),
+                lang: None,
+            }];
         };
         let mut chain = self.ancestors(page);
         chain.reverse();
-        Value::Array(
-            chain
-                .into_iter()
-                .map(|p| json!({"title": site.title(p, lang), "lang": site.doc(p, lang).lang.code(), "url": site.url(p, lang)}))
-                .collect(),
-        )
+        chain
+            .into_iter()
+            .map(|p| self.page_crumb(p, lang))
+            .collect()
     }
 
-    fn page_value(&self, page: PageId, lang: Lang) -> Value {
+    /// A breadcrumb to a page.
+    fn page_crumb(&self, page: PageId, lang: Lang) -> Breadcrumb<'_> {
+        let site = self.site;
+        Breadcrumb {
+            title: Cow::Borrowed(site.title(page, lang)),
+            url: site.url(page, lang),
+            lang: Some(site.doc(page, lang).lang),
+        }
+    }
+
+    /// Another page by its title, in the language `lang` shows it.
+    fn page_link(&self, page: PageId, lang: Lang) -> PageLink<'_> {
+        let site = self.site;
+        PageLink {
+            title: site.title(page, lang),
+            url: site.url(page, lang),
+            lang: site.doc(page, lang).lang,
+        }
+    }
+
+    fn page_view(&self, page: PageId, lang: Lang) -> context::Page<'_> {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
@@ -312,81 +363,101 @@ impl<'a> Renderer<'a> {
             &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
             terms.as_ref(),
         );
-        let kind_label = |k: &str| self.t(lang, &format!("kind_{k}"));
-        let children: Vec<Value> = p
-            .children
-            .iter()
-            .map(|&c| {
-                let cd = site.doc(c, lang);
-                json!({
-                    "title": cd.front.title,
-                    "url": site.url(c, lang),
-                    "description": cd.front.description,
-                    "kind": cd.front.kind.name(),
-                    "kind_label": kind_label(cd.front.kind.name()),
-                    "date": cd.front.date.map(|d| date_value(d, lang)),
-                    "draft": cd.front.draft,
-                    "lang": cd.lang.code(),
-                    "is_section": site.pages[c].is_section(),
-                })
-            })
-            .collect();
-        let backlinks: Vec<Value> = site
+        let backlinks = site
             .backlinks
             .get(&(page, lang))
-            .map(|from| {
-                from.iter()
-                    .map(|&b| json!({"title": site.title(b, lang), "url": site.url(b, lang), "lang": site.doc(b, lang).lang.code()}))
-                    .collect()
-            })
+            .map(|from| from.iter().map(|&b| self.page_link(b, lang)).collect())
             .unwrap_or_default();
-        let facts: Vec<Value> = site
+        let state = site.translations.get(page).copied();
+        context::Page {
+            title: &fm.title,
+            description: fm.description.as_deref(),
+            url: site.url(page, lang),
+            permalink: site.permalink(page, lang),
+            kind: fm.kind,
+            kind_label: self.kind_label(fm.kind, lang),
+            content,
+            content_lang: doc.lang,
+            is_fallback: doc.lang != lang,
+            is_stale: lang == Lang::En
+                && doc.lang == Lang::En
+                && state == Some(TranslationState::Stale),
+            original_url: site.url(page, Lang::Ja),
+            draft: fm.draft,
+            date: fm.date.map(|d| Date::new(d, lang)),
+            updated: fm.updated.map(|d| Date::new(d, lang)),
+            prefecture: fm.prefecture.map(|pr| PrefectureName::new(pr, lang)),
+            source: fm.source.as_ref().map(|s| Source {
+                title: s.title.as_deref(),
+                issuer: s.issuer.as_deref(),
+                number: s.number.as_deref(),
+                url: s.url.as_deref(),
+                date: s.date.map(|d| Date::new(d, lang)),
+            }),
+            toc: doc
+                .parsed
+                .headings
+                .iter()
+                .filter(|h| (2..=4).contains(&h.level))
+                .map(|h| TocEntry {
+                    level: h.level,
+                    id: &h.id,
+                    title: &h.text,
+                })
+                .collect(),
+            tags: fm
+                .tags
+                .iter()
+                .map(|tag| TagLink {
+                    name: tag,
+                    url: self.tag_url(tag, lang),
+                })
+                .collect(),
+            backlinks,
+            children: p.children.iter().map(|&c| self.card(c, lang)).collect(),
+            facts: self.facts(fm, lang),
+            extra: &fm.extra,
+        }
+    }
+
+    /// The name of a kind of page in `lang`.
+    fn kind_label(&self, kind: Kind, lang: Lang) -> String {
+        self.t(lang, &format!("kind_{}", kind.name()))
+    }
+
+    /// A child of a section or of the home page, as a card.
+    fn card(&self, page: PageId, lang: Lang) -> Card<'_> {
+        let site = self.site;
+        let cd = site.doc(page, lang);
+        Card {
+            title: &cd.front.title,
+            url: site.url(page, lang),
+            description: cd.front.description.as_deref(),
+            kind: cd.front.kind,
+            kind_label: self.kind_label(cd.front.kind, lang),
+            date: cd.front.date.map(|d| Date::new(d, lang)),
+            draft: cd.front.draft,
+            lang: cd.lang,
+            is_section: site.pages[page].is_section(),
+        }
+    }
+
+    /// The facts a page gives, in the order of `site.yaml`.
+    fn facts<'s>(&'s self, fm: &'s FrontMatter, lang: Lang) -> Vec<FactEntry<'s>> {
+        self.site
             .config
             .facts
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
-                let value = fact.value.display(lang);
-                Some(json!({"key": key, "label": decl.label(lang), "raw": fact.raw.display(), "value": value}))
+                Some(FactEntry {
+                    key,
+                    label: decl.label(lang),
+                    raw: fact.raw.display(),
+                    value: fact.value.display(lang),
+                })
             })
-            .collect();
-        let toc: Vec<Value> = doc
-            .parsed
-            .headings
-            .iter()
-            .filter(|h| (2..=4).contains(&h.level))
-            .map(|h| json!({"level": h.level, "id": h.id, "title": h.text}))
-            .collect();
-        let state = site.translations.get(page).copied();
-        json!({
-            "title": fm.title,
-            "description": fm.description,
-            "url": site.url(page, lang),
-            "permalink": site.permalink(page, lang),
-            "kind": fm.kind.name(),
-            "kind_label": kind_label(fm.kind.name()),
-            "content": content,
-            "content_lang": doc.lang.code(),
-            "is_fallback": doc.lang != lang,
-            "is_stale": lang == Lang::En && doc.lang == Lang::En && state == Some(TranslationState::Stale),
-            "original_url": site.url(page, Lang::Ja),
-            "draft": fm.draft,
-            "date": fm.date.map(|d| date_value(d, lang)),
-            "updated": fm.updated.map(|d| date_value(d, lang)),
-            "prefecture": fm.prefecture.map(|pr| json!({
-                "code": pr.code, "slug": pr.slug, "name": pr.name(lang),
-            })),
-            "source": fm.source.as_ref().map(|s| json!({
-                "title": s.title, "issuer": s.issuer, "number": s.number, "url": s.url,
-                "date": s.date.map(|d| date_value(d, lang)),
-            })),
-            "toc": toc,
-            "tags": fm.tags.iter().map(|tag| json!({"name": tag, "url": self.tag_url(tag, lang)})).collect::<Vec<_>>(),
-            "backlinks": backlinks,
-            "children": children,
-            "facts": facts,
-            "extra": fm.extra,
-        })
+            .collect()
     }
 
     fn tag_url(&self, tag: &str, lang: Lang) -> String {
@@ -401,17 +472,19 @@ impl<'a> Renderer<'a> {
     fn render_tag_index(&self, lang: Lang) -> Result<Output, Diagnostic> {
         let empty = Default::default();
         let tags = self.site.tags.get(&lang).unwrap_or(&empty);
-        let mut ctx = self.common(lang, Here::Path(Generated::TagIndex.path()));
-        ctx.insert("title".into(), json!(self.t(lang, "all_tags")));
-        ctx.insert(
-            "tags".into(),
-            Value::Array(
-                tags.iter()
-                    .map(|(name, pages)| json!({"name": name, "url": self.tag_url(name, lang), "count": pages.len()}))
-                    .collect(),
-            ),
-        );
-        self.render("tags.html", ctx)
+        let view = TagIndexView {
+            tags: tags
+                .iter()
+                .map(|(name, pages)| TagCount {
+                    name,
+                    url: self.tag_url(name, lang),
+                    count: pages.len(),
+                })
+                .collect(),
+        };
+        let title = Cow::Owned(self.t(lang, "all_tags"));
+        let ctx = self.context(lang, Here::Path(Generated::TagIndex.path()), title, view);
+        self.render("tags.html", &ctx)
             .map(|html| Output::text(Generated::TagIndex.file(lang), html))
     }
 
@@ -422,66 +495,84 @@ impl<'a> Renderer<'a> {
             .get(&lang)
             .and_then(|t| t.get(name))
             .map_or(&[][..], Vec::as_slice);
-        let path = Generated::Tag(&tag_slug(name)).path();
-        let mut ctx = self.common(lang, Here::Path(path));
-        self.switch_to_tag_index(&mut ctx, name);
-        ctx.insert("title".into(), json!(name));
-        ctx.insert(
-            "tag".into(),
-            json!({
-                "name": name,
-                "url": self.tag_url(name, lang),
-                "pages": pages.iter().map(|&p| json!({
-                    "title": site.title(p, lang),
-                    "url": site.url(p, lang),
-                    "description": site.doc(p, lang).front.description,
-                    "lang": site.doc(p, lang).lang.code(),
-                })).collect::<Vec<_>>(),
-            }),
-        );
-        self.render("tag.html", ctx)
+        let view = TagView {
+            tag: TagPage {
+                name,
+                url: self.tag_url(name, lang),
+                pages: pages
+                    .iter()
+                    .map(|&p| TaggedPage {
+                        title: site.title(p, lang),
+                        url: site.url(p, lang),
+                        description: site.doc(p, lang).front.description.as_deref(),
+                        lang: site.doc(p, lang).lang,
+                    })
+                    .collect(),
+            },
+        };
+        let here = Here::Path(Generated::Tag(&tag_slug(name)).path());
+        let mut ctx = self.context(lang, here, Cow::Borrowed(name), view);
+        self.switch_to_tag_index(&mut ctx.place.switcher, name);
+        self.render("tag.html", &ctx)
             .map(|html| Output::text(tag_output_path(lang, name), html))
     }
 
     /// Tags are per language (`計画` has no English page): where the other language lacks the tag,
     /// the switcher goes to its tag index instead of a page that does not exist.
-    fn switch_to_tag_index(&self, ctx: &mut Map<String, Value>, name: &str) {
-        let Some(Value::Array(items)) = ctx.get_mut("switcher") else {
-            return;
-        };
-        for item in items {
-            let Some(l) = item["lang"].as_str().and_then(Lang::from_code) else {
-                continue;
-            };
+    fn switch_to_tag_index(&self, switcher: &mut [Switch], name: &str) {
+        for item in switcher {
+            let l = item.lang;
             if !self.site.tags.get(&l).is_some_and(|t| t.contains_key(name)) {
-                item["url"] = json!(Generated::TagIndex.url(&self.site.config.base_path, l));
+                item.url = Generated::TagIndex.url(&self.site.config.base_path, l);
             }
         }
     }
 
     fn render_404(&self, lang: Lang) -> Result<Output, Diagnostic> {
-        let mut ctx = self.common(lang, Here::Nowhere);
-        let title = self
-            .theme
-            .strings
-            .get(&lang)
-            .and_then(|s| s.get("not_found"))
-            .cloned()
-            .unwrap_or(json!("404"));
-        ctx.insert("title".into(), title);
-        let html = self.render("404.html", ctx)?;
+        let title = Cow::Borrowed(self.t_or(lang, "not_found", "404"));
+        let ctx = self.context(lang, Here::Nowhere, title, NotFoundView {});
+        let html = self.render("404.html", &ctx)?;
         Ok(Output::text(Generated::NotFound.file(lang), html))
+    }
+}
+
+/// What every template of `lang` gets that depends only on the language (docs/templates.md).
+fn lang_context<'a>(site: &'a Site, theme: &'a Theme, serve: bool, lang: Lang) -> LangContext<'a> {
+    static NO_STRINGS: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
+    let cfg = &site.config;
+    LangContext {
+        lang,
+        t: theme.strings.get(&lang).unwrap_or(&NO_STRINGS),
+        site: SiteInfo {
+            title: cfg.title.get(lang),
+            description: cfg.description.as_ref().map(|d| d.get(lang)),
+            base_path: &cfg.base_path,
+            home_url: site.url(site.home, lang),
+            feed_url: format!("{}{}", cfg.base_path, urls::feed(lang)),
+            tags_url: Generated::TagIndex.url(&cfg.base_path, lang),
+            glossary_url: glossary::url(site, lang),
+            search_url: Generated::Search.url(&cfg.base_path, lang),
+            languages: cfg
+                .languages
+                .iter()
+                .map(|&l| LanguageName {
+                    code: l,
+                    name: l.native_name(),
+                })
+                .collect(),
+        },
+        serve,
+    }
+}
+
+/// The index of a language in `Lang::ALL`.
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Ja => 0,
+        Lang::En => 1,
     }
 }
 
 fn tag_output_path(lang: Lang, name: &str) -> String {
     Generated::Tag(&tag_slug(name)).file(lang)
-}
-
-/// A date for templates: `{iso, display}` in the reader's language.
-fn date_value(d: DateValue, lang: Lang) -> Value {
-    json!({
-        "iso": d.iso(),
-        "display": d.display(lang),
-    })
 }

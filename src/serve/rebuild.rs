@@ -319,13 +319,7 @@ impl Preview {
             &mut diags,
         )?;
 
-        let renderer = Renderer {
-            site: &site,
-            tables: &tables,
-            theme: &setup.theme,
-            root: &self.root,
-            serve: true,
-        };
+        let renderer = Renderer::new(&site, &tables, &setup.theme, &self.root, true);
         let inputs = Inputs::new(&site, &generations);
         let jobs: Vec<(JobKey, Job, u64)> = renderer
             .jobs()
@@ -433,13 +427,7 @@ impl Preview {
         }
 
         let (site, tables) = (&*site, &*tables);
-        let renderer = Renderer {
-            site,
-            tables,
-            theme: &setup.theme,
-            root: &self.root,
-            serve: true,
-        };
+        let renderer = Renderer::new(site, tables, &setup.theme, &self.root, true);
         let jobs: Vec<(JobKey, Job, u64)> = pages
             .iter()
             .flat_map(|&p| site.config.languages.iter().map(move |&l| Job::Page(p, l)))

@@ -1,0 +1,413 @@
+//! A sample of every context struct, each optional field present and each list one item long, so
+//! that the sample of a template's context shows every field the template could read.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::*;
+use crate::guidance::dates::DateValue;
+
+/// `extra:` is the author's own map: any key may be read from it.
+pub static EXTRA: Value = Value::Null;
+
+/// A sample of each template's whole context, by template.
+pub fn templates(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
+    let page = || value(&context(t, PageView { page: page() }));
+    vec![
+        ("home.html", page()),
+        ("section.html", page()),
+        ("page.html", page()),
+        ("tags.html", value(&context(t, tag_index()))),
+        ("tag.html", value(&context(t, tag_view()))),
+        ("404.html", value(&context(t, NotFoundView {}))),
+        ("search.html", value(&context(t, search()))),
+        ("glossary.html", value(&context(t, glossary()))),
+        ("compare-index.html", value(&context(t, compare_index()))),
+        ("compare.html", value(&context(t, obligation_table()))),
+        ("obligation.html", value(&context(t, obligation()))),
+        ("facts.html", value(&context(t, fact_table()))),
+    ]
+}
+
+/// A sample of each struct that docs/templates.md documents, by the struct's name (`Context` as
+/// templates see it: with `LangContext` and `Place` flattened into it, and no view).
+pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
+    let p = page();
+    vec![
+        ("Context", value(&context(t, NotFoundView {}))),
+        ("SiteInfo", value(&site())),
+        ("LanguageName", value(&language())),
+        ("Switch", value(&switch())),
+        ("Alternate", value(&alternate())),
+        ("NavItem", value(&nav_item())),
+        ("Breadcrumb", value(&breadcrumb())),
+        ("Date", value(&date())),
+        ("PageView", value(&PageView { page: page() })),
+        ("Page", value(&p)),
+        ("PrefectureName", value(&p.prefecture)),
+        ("Source", value(&p.source)),
+        ("TocEntry", value(&p.toc[0])),
+        ("TagLink", value(&p.tags[0])),
+        ("PageLink", value(&p.backlinks[0])),
+        ("Card", value(&p.children[0])),
+        ("FactEntry", value(&p.facts[0])),
+        ("TagIndexView", value(&tag_index())),
+        ("TagCount", value(&tag_index().tags[0])),
+        ("TagView", value(&tag_view())),
+        ("TagPage", value(&tag_view().tag)),
+        ("TaggedPage", value(&tag_view().tag.pages[0])),
+        ("SearchView", value(&search())),
+        ("SearchPage", value(&search().search_page)),
+        ("GlossaryView", value(&glossary())),
+        ("GlossaryTerm", value(&glossary().terms[0])),
+        ("CompareIndexView", value(&compare_index())),
+        (
+            "ObligationTableLink",
+            value(&compare_index().obligation_tables[0]),
+        ),
+        (
+            "Coverage",
+            value(&compare_index().obligation_tables[0].prefectures[0]),
+        ),
+        ("FactTableLink", value(&compare_index().fact_tables[0])),
+        ("ObligationTableView", value(&obligation_table())),
+        ("ObligationTable", value(&obligation_table().table)),
+        (
+            "PrefectureColumn",
+            value(&obligation_table().table.columns[0]),
+        ),
+        ("ObligationRow", value(&obligation_table().table.rows[0])),
+        ("ObligationEntry", value(&entry())),
+        ("ObligationCell", value(&cell())),
+        ("ObligationView", value(&obligation())),
+        ("Obligation", value(&obligation().obligation)),
+        ("Version", value(&obligation().obligation.versions[0])),
+        ("FactTableView", value(&fact_table())),
+        ("FactTable", value(&fact_table().table)),
+        ("FactColumn", value(&fact_table().table.columns[0])),
+        ("FactRow", value(&fact_table().table.rows[0])),
+        ("FactValue", value(&fact_value())),
+    ]
+}
+
+/// The structs that are no more than parts of others: `Context` shows their fields.
+pub const FLATTENED: [&str; 3] = ["LangContext", "Place", "NotFoundView"];
+
+fn value(v: &impl Serialize) -> Value {
+    serde_json::to_value(v).expect("contexts serialize")
+}
+
+fn context(t: &Map<String, Value>, view: impl Serialize) -> Value {
+    let lang = LangContext {
+        lang: Lang::En,
+        t,
+        site: site(),
+        serve: true,
+    };
+    value(&Context {
+        lang: &lang,
+        title: Cow::Borrowed("Title"),
+        place: Place {
+            switcher: vec![switch()],
+            alternates: vec![alternate()],
+            nav: vec![nav_item()],
+            breadcrumbs: vec![breadcrumb()],
+        },
+        view,
+    })
+}
+
+fn site() -> SiteInfo<'static> {
+    SiteInfo {
+        title: "Guide",
+        description: Some("About"),
+        base_path: "/",
+        home_url: "/en/".into(),
+        feed_url: "/en/atom.xml".into(),
+        tags_url: "/en/tags/".into(),
+        glossary_url: Some("/en/glossary/".into()),
+        search_url: "/en/search/".into(),
+        languages: vec![language()],
+    }
+}
+
+fn language() -> LanguageName {
+    LanguageName {
+        code: Lang::Ja,
+        name: "日本語",
+    }
+}
+
+fn switch() -> Switch {
+    Switch {
+        lang: Lang::Ja,
+        name: "日本語",
+        url: "/a/".into(),
+        current: false,
+    }
+}
+
+fn alternate() -> Alternate {
+    Alternate {
+        lang: Lang::Ja,
+        permalink: "https://example.jp/a/".into(),
+    }
+}
+
+fn nav_item() -> NavItem<'static> {
+    NavItem {
+        title: "Plans",
+        lang: Lang::En,
+        url: "/en/plans/".into(),
+        current: true,
+    }
+}
+
+fn breadcrumb() -> Breadcrumb<'static> {
+    Breadcrumb {
+        title: Cow::Borrowed("Home"),
+        url: "/en/".into(),
+        lang: Some(Lang::En),
+    }
+}
+
+fn date() -> Date {
+    Date::new(DateValue::FiscalYear(2018), Lang::En)
+}
+
+fn page() -> Page<'static> {
+    Page {
+        title: "Plan",
+        description: Some("A plan"),
+        url: "/en/a/".into(),
+        permalink: "https://example.jp/en/a/".into(),
+        kind: Kind::Plan,
+        kind_label: "Plan".into(),
+        content: "<p>Body</p>".into(),
+        content_lang: Lang::En,
+        is_fallback: false,
+        is_stale: false,
+        original_url: "/a/".into(),
+        draft: false,
+        date: Some(date()),
+        updated: Some(date()),
+        prefecture: Some(PrefectureName {
+            code: 12,
+            slug: "chiba",
+            name: "Chiba",
+        }),
+        source: Some(Source {
+            title: Some("Notice"),
+            issuer: Some("Ministry"),
+            number: Some("No. 1"),
+            url: Some("https://example.jp/notice"),
+            date: Some(date()),
+        }),
+        toc: vec![TocEntry {
+            level: 2,
+            id: "h",
+            title: "Heading",
+        }],
+        tags: vec![TagLink {
+            name: "care",
+            url: "/en/tags/care/".into(),
+        }],
+        backlinks: vec![PageLink {
+            title: "Other",
+            url: "/en/b/".into(),
+            lang: Lang::En,
+        }],
+        children: vec![Card {
+            title: "Child",
+            url: "/en/a/c/".into(),
+            description: Some("A child"),
+            kind: Kind::Page,
+            kind_label: "Page".into(),
+            date: Some(date()),
+            draft: true,
+            lang: Lang::Ja,
+            is_section: false,
+        }],
+        facts: vec![FactEntry {
+            key: "rate",
+            label: "Rate",
+            raw: "2/3".into(),
+            value: "2/3".into(),
+        }],
+        extra: &EXTRA,
+    }
+}
+
+fn tag_index() -> TagIndexView<'static> {
+    TagIndexView {
+        tags: vec![TagCount {
+            name: "care",
+            url: "/en/tags/care/".into(),
+            count: 2,
+        }],
+    }
+}
+
+fn tag_view() -> TagView<'static> {
+    TagView {
+        tag: TagPage {
+            name: "care",
+            url: "/en/tags/care/".into(),
+            pages: vec![TaggedPage {
+                title: "Plan",
+                url: "/en/a/".into(),
+                description: Some("A plan"),
+                lang: Lang::En,
+            }],
+        },
+    }
+}
+
+fn search() -> SearchView {
+    SearchView {
+        search_page: SearchPage {
+            index_url: "index.js",
+            script_url: "../../search.js".into(),
+            results_root: "../".into(),
+        },
+    }
+}
+
+fn glossary() -> GlossaryView<'static> {
+    GlossaryView {
+        terms: vec![GlossaryTerm {
+            id: "hub",
+            term: "hub",
+            other: "拠点",
+            other_lang: Lang::Ja,
+            ja: "拠点",
+            en: "hub",
+            reading: Some("きょてん"),
+            definition: "A hub.",
+            url: "/en/glossary/#hub".into(),
+        }],
+    }
+}
+
+fn compare_index() -> CompareIndexView<'static> {
+    CompareIndexView {
+        obligation_tables: vec![ObligationTableLink {
+            name: "Hubs",
+            url: "/en/compare/hub/".into(),
+            csv_url: "/en/compare/hub.csv".into(),
+            json_url: "/en/compare/hub.json".into(),
+            count: 9,
+            prefectures: vec![Coverage {
+                name: "Chiba",
+                coverage: "7/9".into(),
+            }],
+        }],
+        fact_tables: vec![FactTableLink {
+            name: "Schemes",
+            url: "/en/compare/schemes/".into(),
+            csv_url: "/en/compare/schemes.csv".into(),
+            json_url: "/en/compare/schemes.json".into(),
+            count: 3,
+        }],
+    }
+}
+
+fn entry() -> ObligationEntry<'static> {
+    ObligationEntry {
+        text: "Coordinate care.",
+        detail: "With everyone.",
+        lang: Lang::En,
+        source: "/en/prefectures/chiba/#hub-1".into(),
+        page_title: "Chiba plan",
+    }
+}
+
+fn cell() -> ObligationCell<'static> {
+    ObligationCell {
+        entry: entry(),
+        class: "modified",
+        class_label: "Modified".into(),
+        similarity: "87%".into(),
+        diff_html: "<ins>x</ins>".into(),
+    }
+}
+
+fn obligation_table() -> ObligationTableView<'static> {
+    ObligationTableView {
+        table: ObligationTable {
+            set: "hub",
+            name: "Hubs",
+            source: "/en/guideline/".into(),
+            source_title: "Guideline",
+            csv_url: "/en/compare/hub.csv".into(),
+            json_url: "/en/compare/hub.json".into(),
+            columns: vec![PrefectureColumn {
+                code: 12,
+                slug: "chiba",
+                name: "Chiba",
+                covered: 7,
+                total: 9,
+                own: vec![entry()],
+            }],
+            rows: vec![ObligationRow {
+                id: "hub-1",
+                text: "Coordinate care.",
+                lang: Lang::En,
+                url: "/en/obligations/hub-1/".into(),
+                source: "/en/guideline/#hub-1".into(),
+                cells: vec![vec![cell()]],
+            }],
+        },
+    }
+}
+
+fn obligation() -> ObligationView<'static> {
+    ObligationView {
+        obligation: Obligation {
+            id: "hub-1",
+            set: "hub",
+            set_name: "Hubs",
+            text: "Coordinate care.",
+            lang: Lang::En,
+            source: "/en/guideline/#hub-1".into(),
+            source_title: "Guideline",
+            compare_url: "/en/compare/hub/".into(),
+            versions: vec![Version {
+                cell: cell(),
+                prefecture: "Chiba",
+            }],
+            gaps: vec!["Tokyo"],
+        },
+    }
+}
+
+fn fact_value() -> FactValue<'static> {
+    FactValue {
+        raw: "3分の2",
+        value: "2/3".into(),
+    }
+}
+
+fn fact_table() -> FactTableView<'static> {
+    FactTableView {
+        table: FactTable {
+            id: "schemes",
+            name: "Schemes",
+            csv_url: "/en/compare/schemes.csv".into(),
+            json_url: "/en/compare/schemes.json".into(),
+            columns: vec![FactColumn {
+                title: "Chiba subsidy",
+                url: "/en/subsidies/chiba/".into(),
+                lang: Lang::En,
+                prefecture: Some("Chiba"),
+            }],
+            rows: vec![FactRow {
+                key: "rate",
+                label: "Rate",
+                values: vec![Some(fact_value())],
+            }],
+        },
+    }
+}
