@@ -302,10 +302,11 @@ impl Staging {
     }
 }
 
-/// The files and folders of a recycled staging tree, by path with `/`.
+/// The files and folders of a recycled staging tree, by path with `/`: each file with its inode
+/// as its folder lists it (no `stat` for each of a large site's files).
 #[derive(Default)]
 struct Recycled {
-    files: HashMap<String, Metadata>,
+    files: HashMap<String, Option<u64>>,
     folders: HashSet<String>,
 }
 
@@ -321,15 +322,10 @@ impl Recycled {
                 continue;
             };
             let rel = rel.replace('\\', "/");
-            match (entry.file_type().is_dir(), entry.metadata()) {
-                (true, _) => {
-                    recycled.folders.insert(rel);
-                }
-                (false, Ok(meta)) => {
-                    recycled.files.insert(rel, meta);
-                }
-                (false, Err(_)) => {}
-            }
+            match entry.file_type().is_dir() {
+                true => recycled.folders.insert(rel),
+                false => recycled.files.insert(rel, inode(&entry)).is_none(),
+            };
         }
         recycled
     }
@@ -352,7 +348,7 @@ impl Recycled {
     /// file, linked): then there is nothing to do for it.
     fn holds_live(&self, o: &Output, old: &HashMap<String, Metadata>) -> bool {
         match (self.files.get(&o.path), old.get(&o.path)) {
-            (Some(here), Some(live)) => same_file(here, live),
+            (Some(Some(here)), Some(live)) => Some(*here) == live_inode(live),
             _ => false,
         }
     }
@@ -382,15 +378,29 @@ impl Recycled {
     }
 }
 
+/// A listed file's inode. The recycled tree is only used on the output's own file system
+/// ([`WorkDirs::take_spare`]), so inodes compare.
 #[cfg(unix)]
-fn same_file(a: &Metadata, b: &Metadata) -> bool {
+fn inode(entry: &walkdir::DirEntry) -> Option<u64> {
+    use walkdir::DirEntryExt;
+    Some(entry.ino())
+}
+
+#[cfg(unix)]
+fn live_inode(meta: &Metadata) -> Option<u64> {
     use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
+    Some(meta.ino())
+}
+
+/// Elsewhere no file is taken for the output's own: each is linked anew.
+#[cfg(not(unix))]
+fn inode(_: &walkdir::DirEntry) -> Option<u64> {
+    None
 }
 
 #[cfg(not(unix))]
-fn same_file(_: &Metadata, _: &Metadata) -> bool {
-    false
+fn live_inode(_: &Metadata) -> Option<u64> {
+    None
 }
 
 /// How `out_dir` can take the new output.

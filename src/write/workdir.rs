@@ -86,7 +86,13 @@ impl WorkDirs {
     /// each of its files against the output before it keeps it.
     pub fn take_spare(&self, reuse: bool) -> bool {
         let spare = self.spare();
-        if !std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir()) {
+        let Ok(meta) = std::fs::symlink_metadata(&spare) else {
+            return false;
+        };
+        // Its files are told from the output's by inode: only on the output's file system.
+        let reuse = reuse && meta.is_dir() && same_device(&meta, &self.parent);
+        if !meta.is_dir() {
+            remove(&spare);
             return false;
         }
         if !reuse || std::fs::remove_dir(&self.staging).is_err() {
@@ -150,6 +156,17 @@ impl Drop for WorkDirs {
         unwatch(&self.staging);
         unwatch(&self.aside());
     }
+}
+
+#[cfg(unix)]
+fn same_device(meta: &std::fs::Metadata, other: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(other).is_ok_and(|m| m.dev() == meta.dev())
+}
+
+#[cfg(not(unix))]
+fn same_device(_: &std::fs::Metadata, _: &Path) -> bool {
+    true
 }
 
 /// The output folder's own name, which every working folder beside it carries.
