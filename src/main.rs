@@ -352,7 +352,7 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     };
     let original = content.join(format!("{stem}.md"));
     let display = format!("content/{stem}.md");
-    let (text, _) = load::read_text(&original, &display)?;
+    let text = load::read_text(&original, &display)?.text;
     let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
         Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
     })?;

@@ -61,7 +61,7 @@ pub struct Preview {
 struct CachedDoc {
     doc: Option<Arc<Doc>>,
     generation: u64,
-    diags: Vec<Diagnostic>,
+    diags: Diagnostics,
 }
 
 /// A render job named so that it survives pages being added or removed (page ids shift then).
@@ -387,9 +387,10 @@ impl Preview {
                 .to_str()?
                 .replace('\\', "/");
             let drafts = self.options.drafts;
-            let (doc, diags) = document::read(&self.root, &rel, path, &setup.config, drafts);
+            let mut diags = Diagnostics::default();
+            let doc = document::read(&self.root, &rel, path, &setup.config, drafts, &mut diags);
             let doc = doc.into_page()?;
-            if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
+            if diags.has_errors() || !same_structure(old, &doc) {
                 return None;
             }
             let id = site
@@ -714,8 +715,8 @@ fn reload_docs(
         .par_iter()
         .enumerate()
         .map(|(i, (rel, path))| {
-            let (doc, diags) = document::read(root, rel, path, config, drafts);
-            let doc = doc.into_page();
+            let mut diags = Diagnostics::default();
+            let doc = document::read(root, rel, path, config, drafts, &mut diags).into_page();
             let generation = first + i as u64;
             (
                 path.clone(),
