@@ -22,6 +22,10 @@
 //!   found in the same build. Diagnostics are added in the order found, so the report is the same
 //!   on every run; parallel work goes through [`par_map`], which keeps that order.
 //!
+//! An error type may carry, beside the diagnostics, what was read before the error, when the
+//! caller can go on with it (`BrokenSetup` keeps `site.yaml`, so the content is still checked
+//! beside a broken theme).
+//!
 //! Warnings on success travel in the value, in a field named `warnings` (`Built`, `Prepared`,
 //! `Rebuilt`, a decoded text): they are part of what was made, and the caller decides whether
 //! `--strict` turns them into errors. A `Result`'s error holds the warnings found before the
@@ -321,15 +325,15 @@ impl<'a> IntoIterator for &'a Diagnostics {
 /// `f` over every item in parallel, each call with diagnostics of its own, added to `diags` in
 /// the items' order: a parallel stage reports exactly what a sequential one would, in the same
 /// order on every run.
-pub fn par_map<I, T, F>(items: &[I], diags: &mut Diagnostics, f: F) -> Vec<T>
+pub fn par_map<P, T, F>(items: P, diags: &mut Diagnostics, f: F) -> Vec<T>
 where
-    I: Sync,
+    P: rayon::iter::IntoParallelIterator,
     T: Send,
-    F: Fn(&I, &mut Diagnostics) -> T + Sync,
+    F: Fn(P::Item, &mut Diagnostics) -> T + Sync + Send,
 {
     use rayon::prelude::*;
     let made: Vec<(T, Diagnostics)> = items
-        .par_iter()
+        .into_par_iter()
         .map(|item| {
             let mut found = Diagnostics::default();
             (f(item, &mut found), found)

@@ -305,7 +305,7 @@ fn validate(
 
 /// Each tag becomes the folder `tags/<tag>/` (SPEC §12): one that is empty, `.`, `..` or holds
 /// a separator would write somewhere else, even over the home page. An error at the tag's line.
-fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Vec<Diagnostic> {
+fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Diagnostics {
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let tags_line = find_key_line(yaml_text, "tags");
