@@ -2,8 +2,37 @@
 //!
 //! Every problem found in the content is a [`Diagnostic`]: a message, where it is (the file, and a
 //! byte range in its text so the offending line can be shown), and a hint that says how to fix it.
-//! Stages collect them instead of stopping at the first, so one build lists every problem.
-//! They are printed the way rustc prints its errors, by `codespan-reporting`.
+//! Stages collect them instead of stopping at the first, so one build lists every problem
+//! (SPEC §1). They are printed the way rustc prints its errors, by `codespan-reporting`.
+//!
+//! # How a function hands its diagnostics back
+//!
+//! The shape follows what happens after an error, so a signature says whether the caller may go on:
+//!
+//! - **One step that stops at its first problem** (an I/O call, decoding one file, rendering one
+//!   template) returns `Result<T, Diagnostic>`: there is never more than one, and the type says so.
+//!   `?` lifts it into [`Diagnostics`] where a caller collects.
+//! - **One input checked whole, or a check at a stage boundary** (`site.yaml`, the glossary, a
+//!   theme, a front matter; the output paths, the output links) returns `Result<T, Diagnostics>`:
+//!   every problem of that input is listed, and nothing is made when there is one, because nothing
+//!   after it could use a half-read file. The caller adds the list to its own, or stops.
+//! - **A stage that goes on after an error to find more** (the walk of `content/`, reading every
+//!   page, Markdown, links, comparisons) takes `diags: &mut Diagnostics` and returns what it made,
+//!   an `Option` when it may make nothing. Going on is the point: the next page's mistakes are
+//!   found in the same build. Diagnostics are added in the order found, so the report is the same
+//!   on every run; parallel work goes through [`par_map`], which keeps that order.
+//!
+//! An error type may carry, beside the diagnostics, what was read before the error, when the
+//! caller can go on with it (`BrokenSetup` keeps `site.yaml`, so the content is still checked
+//! beside a broken theme).
+//!
+//! Warnings on success travel in the value, in a field named `warnings` (`Built`, `Prepared`,
+//! `Rebuilt`, a decoded text): they are part of what was made, and the caller decides whether
+//! `--strict` turns them into errors. A `Result`'s error holds the warnings found before the
+//! error, in order, so a failed build still shows them.
+//!
+//! [`Diagnostics`] is the one collection type: no `Vec<Diagnostic>` and no `(value, diagnostics)`
+//! tuple crosses a module boundary.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -223,6 +252,15 @@ impl Diagnostics {
     pub fn warnings(&self) -> usize {
         self.0.len() - self.errors()
     }
+    /// `value` when nothing was found, otherwise everything that was: for a function that reads
+    /// one input whole and makes nothing of it when anything is wrong. Nothing found is dropped.
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
     /// Turns every warning into an error (`--strict`).
     pub fn make_strict(&mut self) {
         for d in &mut self.0 {
@@ -238,6 +276,75 @@ impl Diagnostics {
                 .then_with(|| a.line_col().cmp(&b.line_col()))
         });
     }
+}
+
+/// Read like a slice (`len`, `iter`, `[i]`, `is_empty`); added to only through the methods above.
+impl std::ops::Deref for Diagnostics {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.0
+    }
+}
+
+/// A step's one problem, where a list is collected (`?` in a function that returns
+/// `Result<T, Diagnostics>`).
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(ds: Vec<Diagnostic>) -> Self {
+        Diagnostics(ds)
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// `f` over every item in parallel, each call with diagnostics of its own, added to `diags` in
+/// the items' order: a parallel stage reports exactly what a sequential one would, in the same
+/// order on every run.
+pub fn par_map<P, T, F>(items: P, diags: &mut Diagnostics, f: F) -> Vec<T>
+where
+    P: rayon::iter::IntoParallelIterator,
+    T: Send,
+    F: Fn(P::Item, &mut Diagnostics) -> T + Sync + Send,
+{
+    use rayon::prelude::*;
+    let made: Vec<(T, Diagnostics)> = items
+        .into_par_iter()
+        .map(|item| {
+            let mut found = Diagnostics::default();
+            (f(item, &mut found), found)
+        })
+        .collect();
+    made.into_iter()
+        .map(|(value, found)| {
+            diags.extend(found);
+            value
+        })
+        .collect()
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -356,5 +463,63 @@ mod tests {
     fn line_range_of_last_and_missing_lines() {
         assert_eq!(line_range("a\nbc", 2), 2..4);
         assert_eq!(line_range("a\nbc", 5), 4..4);
+    }
+
+    #[test]
+    fn into_result_is_the_value_only_when_nothing_was_found() {
+        assert_eq!(Diagnostics::default().into_result(7).unwrap(), 7);
+        let warned = Diagnostics::from(Diagnostic::warning("w"));
+        let kept = warned.into_result(7).unwrap_err();
+        assert_eq!((kept.errors(), kept.warnings()), (0, 1));
+    }
+
+    #[test]
+    fn one_diagnostic_lifts_into_a_list_with_question_mark() {
+        fn step() -> Result<(), Diagnostic> {
+            Err(Diagnostic::error("e"))
+        }
+        fn collecting() -> Result<(), Diagnostics> {
+            step()?;
+            Ok(())
+        }
+        let list = collecting().unwrap_err();
+        assert_eq!(list.errors(), 1);
+        assert_eq!(list.0[0].message, "e");
+    }
+
+    #[test]
+    fn lists_convert_from_vectors_and_iterators_in_order() {
+        let from_vec = Diagnostics::from(vec![Diagnostic::error("a"), Diagnostic::warning("b")]);
+        let collected: Diagnostics = from_vec.clone().into_iter().rev().collect();
+        let messages = |ds: &Diagnostics| ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>();
+        assert_eq!(messages(&from_vec), ["a", "b"]);
+        assert_eq!(messages(&collected), ["b", "a"]);
+        let mut all = Diagnostics::default();
+        assert!(all.is_empty());
+        all.extend(from_vec);
+        all.extend(collected);
+        assert_eq!((&all).into_iter().count(), 4);
+        assert_eq!((all.errors(), all.warnings()), (2, 2));
+    }
+
+    #[test]
+    fn par_map_keeps_the_items_order_and_their_diagnostics_order() {
+        let items: Vec<usize> = (0..500).collect();
+        let mut diags = Diagnostics::from(Diagnostic::warning("before"));
+        let doubled = par_map(&items, &mut diags, |&i, ds| {
+            if i % 7 == 0 {
+                ds.push(Diagnostic::error(format!("{i}a")));
+                ds.push(Diagnostic::warning(format!("{i}b")));
+            }
+            i * 2
+        });
+        assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        let messages: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        let mut expected = vec!["before".to_string()];
+        for i in (0..500).filter(|i| i % 7 == 0) {
+            expected.push(format!("{i}a"));
+            expected.push(format!("{i}b"));
+        }
+        assert_eq!(messages, expected);
     }
 }

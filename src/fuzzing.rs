@@ -29,7 +29,7 @@ fn config() -> &'static Config {
 
 /// A whole page file: decoding, front matter, then (when it is valid) the Markdown stages.
 pub fn page(data: &[u8]) {
-    let Ok((text, _)) = load::decode(data, "content/fuzz.md") else {
+    let Ok(load::Decoded { text, .. }) = load::decode(data, "content/fuzz.md") else {
         return;
     };
     let file = SourceFile {
@@ -62,7 +62,8 @@ pub fn markdown(data: &[u8]) {
 }
 
 fn scan_and_render(mut doc: Doc) {
-    let (parsed, _) = markdown::scan(&doc, crate::model::config::RawHtml::Safe);
+    let mut ignored = crate::diagnostics::Diagnostics::default();
+    let parsed = markdown::scan(&doc, crate::model::config::RawHtml::Safe, &mut ignored);
     doc.parsed = parsed;
     let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
     assert!(!html.contains('\0'), "NUL reached the HTML");

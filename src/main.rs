@@ -181,7 +181,7 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
     // output only once everything succeeded.
     let mut staging = match out.map(|out| write::Staging::begin(out, root)).transpose() {
         Ok(s) => s,
-        Err(e) => return fail(Diagnostics(vec![e])),
+        Err(e) => return fail(e.into()),
     };
     let sink: &mut dyn pipeline::Sink = match &mut staging {
         Some(s) => s,
@@ -191,7 +191,7 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
         Ok(b) => b,
         Err(diags) => return fail(diags),
     };
-    let mut warnings = built.diagnostics.clone();
+    let mut warnings = built.warnings.clone();
     if strict && warnings.warnings() > 0 {
         warnings.make_strict();
         return fail(warnings);
@@ -202,14 +202,14 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
             let placed = match staging.commit() {
                 Ok(placed) => placed,
                 Err(failed) if failed.partly_updated => {
-                    print(&Diagnostics(vec![failed.diagnostic]));
+                    print(&failed.diagnostic.into());
                     eprintln!(
                         "failed: {} is partly updated; build again to finish",
                         out.display()
                     );
                     return ExitCode::FAILURE;
                 }
-                Err(failed) => return fail(Diagnostics(vec![failed.diagnostic])),
+                Err(failed) => return fail(failed.diagnostic.into()),
             };
             stages.done("build");
             println!("built {} into {}", built.summary(), out.display());
@@ -237,7 +237,7 @@ fn fail(diags: Diagnostics) -> ExitCode {
 }
 
 fn fail_to_start(error: Diagnostic) -> ExitCode {
-    print(&Diagnostics(vec![error]));
+    print(&error.into());
     ExitCode::FAILURE
 }
 
@@ -271,10 +271,11 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
         }
         None => {
             let ids = prepared.tables.ids().join(", ");
-            fail(Diagnostics(vec![Diagnostic::error(format!(
-                "there is no comparison `{id}`"
-            ))
-            .hint(format!("comparisons of this site: {ids}"))]))
+            fail(
+                Diagnostic::error(format!("there is no comparison `{id}`"))
+                    .hint(format!("comparisons of this site: {ids}"))
+                    .into(),
+            )
         }
     }
 }
@@ -352,7 +353,7 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     };
     let original = content.join(format!("{stem}.md"));
     let display = format!("content/{stem}.md");
-    let (text, _) = load::read_text(&original, &display)?;
+    let text = load::read_text(&original, &display)?.text;
     let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
         Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
     })?;

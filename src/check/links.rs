@@ -20,7 +20,7 @@ use aho_corasick::AhoCorasick;
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Content, Output, Site};
 use crate::render::theme::page_template;
 use crate::urls::{self, is_external, Generated};
@@ -174,12 +174,12 @@ impl<'k> Checker<'k> {
     }
 
     /// The broken links of everything checked, one error per page and URL.
-    pub fn finish(mut self, site: &Site) -> Vec<Diagnostic> {
-        self.broken(site)
+    pub fn finish(mut self, site: &Site) -> Result<(), Diagnostics> {
+        self.broken(site).into_result(())
     }
 
     /// [`Checker::finish`], leaving the paths and ids for the preview to keep.
-    fn broken(&mut self, site: &Site) -> Vec<Diagnostic> {
+    fn broken(&mut self, site: &Site) -> Diagnostics {
         for (file, anchor, page, url) in std::mem::take(&mut self.later) {
             if !self.has_id(&file, &anchor) {
                 self.broken
@@ -188,7 +188,7 @@ impl<'k> Checker<'k> {
         }
         let mut broken = std::mem::take(&mut self.broken);
         if broken.is_empty() {
-            return Vec::new();
+            return Diagnostics::default();
         }
         broken.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         broken.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
@@ -306,7 +306,7 @@ impl Kept {
         paths: Option<Vec<String>>,
         made: impl Iterator<Item = (&'o str, &'o Content)>,
         served: &'o HashMap<String, Content>,
-    ) -> Result<Passed, Vec<Diagnostic>> {
+    ) -> Result<Passed, Diagnostics> {
         let (paths, gone) = match paths {
             Some(paths) => {
                 let paths = Paths::new(paths.into_iter());

@@ -10,7 +10,7 @@
 use std::collections::hash_map::{Entry, HashMap};
 use std::path::PathBuf;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::display_path;
 use crate::model::Lang;
 use crate::render::{Job, Renderer};
@@ -72,8 +72,8 @@ fn may_replace(later: Origin, earlier: Origin) -> bool {
 }
 
 /// Errors for unsafe paths and for each path claimed twice, naming both sources.
-pub fn check(claims: &[Claim]) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
+pub fn check(claims: &[Claim]) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
     let mut seen: HashMap<&str, &Claim> = HashMap::with_capacity(claims.len());
     for claim in claims {
         if let Some(e) = unsafe_path(claim) {
@@ -90,7 +90,7 @@ pub fn check(claims: &[Claim]) -> Vec<Diagnostic> {
             Entry::Occupied(o) => errors.push(collision(o.get(), claim)),
         }
     }
-    errors
+    errors.into_result(())
 }
 
 fn collision(first: &Claim, second: &Claim) -> Diagnostic {
@@ -224,13 +224,18 @@ fn generated(path: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every error of the check, none when it passed.
+    fn clashes(claims: &[Claim]) -> Diagnostics {
+        check(claims).err().unwrap_or_default()
+    }
+
     fn file(path: &str, file: &str, origin: Origin) -> Claim {
         Claim::of_file(path.into(), file.into(), origin)
     }
 
     #[test]
     fn two_sources_at_one_path_are_named_both() {
-        let errors = check(&[
+        let errors = clashes(&[
             file("a/index.html", "content/a.md", Origin::Rendered),
             file("a/index.html", "content/a/index.html", Origin::Asset),
         ]);
@@ -244,7 +249,7 @@ mod tests {
 
     #[test]
     fn the_sites_static_files_replace_the_themes_and_fixed_files_only() {
-        let ok = check(&[
+        let ok = clashes(&[
             file(
                 "style.css",
                 "themes/default/static/style.css",
@@ -255,12 +260,12 @@ mod tests {
             file("robots.txt", "static/robots.txt", Origin::SiteFile),
         ]);
         assert!(ok.is_empty(), "{ok:?}");
-        let page_over = check(&[
+        let page_over = clashes(&[
             file("index.html", "content/_index.md", Origin::Rendered),
             file("index.html", "static/index.html", Origin::SiteFile),
         ]);
         assert_eq!(page_over.len(), 1);
-        let asset_over_static = check(&[
+        let asset_over_static = clashes(&[
             file("x.css", "static/x.css", Origin::SiteFile),
             file("x.css", "content/x.css", Origin::Asset),
         ]);
@@ -274,7 +279,7 @@ mod tests {
             "compare//index.html",
             "tags/./index.html",
         ] {
-            let errors = check(&[Claim::rendered(path.into(), generated(path))]);
+            let errors = clashes(&[Claim::rendered(path.into(), generated(path))]);
             assert_eq!(errors.len(), 1, "{path}");
             assert!(errors[0].message.contains(path), "{}", errors[0].message);
         }

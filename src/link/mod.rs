@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
 use crate::model::{
     Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Page, PageId, Site, Target,
@@ -300,43 +300,39 @@ fn resolve_links(
     for (id, page) in site_ref.pages.iter().enumerate() {
         by_path.entry(page.path.as_str()).or_insert(id);
     }
-    let resolved: Vec<Vec<Resolved>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|page| {
-            let p = &site_ref.pages[page];
-            let ja_langs: &[Lang] = if has_en && p.en.is_none() {
-                &[Lang::Ja, Lang::En]
-            } else {
-                &[Lang::Ja]
-            };
-            let views = [Some((p.ja, ja_langs)), p.en.map(|e| (e, &[Lang::En][..]))];
-            views
-                .into_iter()
-                .flatten()
-                .map(|(doc_id, langs)| {
-                    let resolver = Resolver {
-                        site: site_ref,
-                        page,
-                        doc_id,
-                        langs,
-                        asset_paths: &asset_paths,
-                        by_path: &by_path,
-                        static_files,
-                        dropped,
-                    };
-                    resolver.resolve_all()
-                })
-                .collect()
-        })
-        .collect();
-    for (doc_id, map, errors) in resolved.into_iter().flatten() {
+    let resolved: Vec<Vec<Resolved>> = par_map(0..site.pages.len(), diags, |page, found| {
+        let p = &site_ref.pages[page];
+        let ja_langs: &[Lang] = if has_en && p.en.is_none() {
+            &[Lang::Ja, Lang::En]
+        } else {
+            &[Lang::Ja]
+        };
+        let views = [Some((p.ja, ja_langs)), p.en.map(|e| (e, &[Lang::En][..]))];
+        views
+            .into_iter()
+            .flatten()
+            .map(|(doc_id, langs)| {
+                let resolver = Resolver {
+                    site: site_ref,
+                    page,
+                    doc_id,
+                    langs,
+                    asset_paths: &asset_paths,
+                    by_path: &by_path,
+                    static_files,
+                    dropped,
+                };
+                resolver.resolve_all(found)
+            })
+            .collect()
+    });
+    for (doc_id, map) in resolved.into_iter().flatten() {
         site.links[doc_id] = map;
-        diags.extend(errors);
     }
 }
 
-/// A document's links: where each destination goes, and the errors.
-type Resolved = (DocId, HashMap<String, Target>, Vec<Diagnostic>);
+/// A document's links: where each destination goes.
+type Resolved = (DocId, HashMap<String, Target>);
 
 struct Resolver<'a> {
     site: &'a Site,
@@ -353,11 +349,11 @@ struct Resolver<'a> {
 type LinkError = (String, String);
 
 impl Resolver<'_> {
-    /// Resolves every link of the document: where each destination goes, and the errors.
-    fn resolve_all(&self) -> Resolved {
+    /// Resolves every link of the document: where each destination goes; the errors go to
+    /// `errors`.
+    fn resolve_all(&self, errors: &mut Diagnostics) -> Resolved {
         let doc = &self.site.docs[self.doc_id];
         let mut map = HashMap::new();
-        let mut errors = Vec::new();
         for link in &doc.parsed.links {
             if map.contains_key(&link.dest) {
                 continue;
@@ -373,7 +369,7 @@ impl Resolver<'_> {
                 ),
             }
         }
-        (self.doc_id, map, errors)
+        (self.doc_id, map)
     }
 
     fn resolve(&self, dest: &str) -> Result<Target, LinkError> {
@@ -616,21 +612,9 @@ fn backlinks(site: &Site) -> HashMap<(PageId, Lang), Vec<PageId>> {
 }
 
 fn translation_states(site: &Site, diags: &mut Diagnostics) -> Vec<TranslationState> {
-    let states: Vec<(TranslationState, Diagnostics)> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let mut ds = Diagnostics::default();
-            (translation_state(site, page, &mut ds), ds)
-        })
-        .collect();
-    states
-        .into_iter()
-        .map(|(state, ds)| {
-            diags.extend(ds.0);
-            state
-        })
-        .collect()
+    par_map(&site.pages, diags, |page, found| {
+        translation_state(site, page, found)
+    })
 }
 
 /// A page's translation state, with a warning when the translation needs attention.

@@ -5,7 +5,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::read_text;
 use crate::load::yaml::{find_key_line, value_range};
 use crate::model::config::{
@@ -34,9 +34,10 @@ struct RawConfig {
 
 impl Config {
     /// Reads `site.yaml` from the site root.
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join("site.yaml");
-        let (text, _) = read_text(&path, "site.yaml").map_err(|d| vec![d])?;
+        // Its encoding warning is not reported: only content pages report theirs.
+        let text = read_text(&path, "site.yaml")?.text;
         let file = SourceFile {
             path: "site.yaml".into(),
             text: text.into(),
@@ -44,10 +45,9 @@ impl Config {
         Config::parse(file)
     }
 
-    pub fn parse(file: SourceFile) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawConfig =
-            crate::load::yaml::from_str(&file.text, &file, 0, "site.yaml").map_err(|d| vec![d])?;
-        let mut errors = Vec::new();
+    pub fn parse(file: SourceFile) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = crate::load::yaml::from_str(&file.text, &file, 0, "site.yaml")?;
+        let mut errors = Diagnostics::default();
         let key_line = |key: &str| find_key_line(&file.text, key);
 
         let base_url = if raw.base_url.ends_with('/') {
@@ -149,10 +149,7 @@ impl Config {
             }
         }
         let theme = raw.theme.clone().unwrap_or_else(|| "default".into());
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Config {
+        errors.into_result(Config {
             title: visible(raw.title),
             description: raw.description.map(visible),
             base_url,
@@ -221,7 +218,7 @@ mod tests {
     use super::*;
     use crate::model::config::RawHtml;
 
-    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
         Config::parse(SourceFile {
             path: "site.yaml".into(),
             text: text.to_string().into(),

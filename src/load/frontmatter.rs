@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::dates::{self, DateValue};
 use crate::guidance::facts;
 use crate::guidance::prefecture;
@@ -80,11 +80,10 @@ enum FactYaml {
 pub fn read(
     file: &SourceFile,
     config: &Config,
-) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
-    let (yaml, body) = split(file).map_err(|d| vec![d])?;
+) -> Result<(FrontMatter, Range<usize>), Diagnostics> {
+    let (yaml, body) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
-    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, "front matter")
-        .map_err(|d| vec![d])?;
+    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, "front matter")?;
     let front = validate(raw, file, yaml.clone(), config)?;
     Ok((front, body))
 }
@@ -142,8 +141,8 @@ fn validate(
     file: &SourceFile,
     yaml: Range<usize>,
     config: &Config,
-) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+) -> Result<FrontMatter, Diagnostics> {
+    let mut errors = Diagnostics::default();
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let line_of = |key: &str| first_line + find_key_line(yaml_text, key) - 1;
@@ -306,7 +305,7 @@ fn validate(
 
 /// Each tag becomes the folder `tags/<tag>/` (SPEC §12): one that is empty, `.`, `..` or holds
 /// a separator would write somewhere else, even over the home page. An error at the tag's line.
-fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Vec<Diagnostic> {
+fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Diagnostics {
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let tags_line = find_key_line(yaml_text, "tags");
@@ -382,7 +381,7 @@ mod tests {
         .unwrap()
     }
 
-    fn read_str(text: &str) -> Result<(FrontMatter, Range<usize>), Vec<Diagnostic>> {
+    fn read_str(text: &str) -> Result<(FrontMatter, Range<usize>), Diagnostics> {
         let f = SourceFile {
             path: "content/a.md".into(),
             text: text.to_string().into(),

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::{display_path, read_text};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::Lang;
@@ -57,27 +57,26 @@ struct Definition {
 
 impl Glossary {
     /// Reads `content/glossary.yaml`; a site without one has an empty glossary.
-    pub fn load(root: &Path) -> Result<Glossary, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Glossary, Diagnostics> {
         let path = root.join(PATH);
         if !path.is_file() {
             return Ok(Glossary::default());
         }
         let display = display_path(root, &path);
-        let (text, _) = read_text(&path, &display).map_err(|d| vec![d])?;
+        let text = read_text(&path, &display)?.text;
         Glossary::parse(SourceFile {
             path: display,
             text: text.into(),
         })
     }
 
-    pub fn parse(file: SourceFile) -> Result<Glossary, Vec<Diagnostic>> {
+    pub fn parse(file: SourceFile) -> Result<Glossary, Diagnostics> {
         let raw: Vec<RawTerm> = if file.text.trim().is_empty() {
             Vec::new()
         } else {
-            crate::load::yaml::from_str(&file.text, &file, 0, "the glossary")
-                .map_err(|d| vec![d])?
+            crate::load::yaml::from_str(&file.text, &file, 0, "the glossary")?
         };
-        let mut errors = Vec::new();
+        let mut errors = Diagnostics::default();
         let mut terms = Vec::with_capacity(raw.len());
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut forms: HashMap<(Lang, String), usize> = HashMap::new();
@@ -160,10 +159,9 @@ impl Glossary {
             .iter()
             .map(|((lang, form), &t)| (*lang, form.as_str(), t));
         Glossary::index(terms, forms).map_err(|e| {
-            vec![
-                Diagnostic::error(format!("the glossary cannot be indexed: {e}"))
-                    .in_file(&file.path),
-            ]
+            Diagnostic::error(format!("the glossary cannot be indexed: {e}"))
+                .in_file(&file.path)
+                .into()
         })
     }
 }
@@ -221,7 +219,7 @@ fn entry_span(text: &str, ja: &str, from: &mut usize) -> Range<usize> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Glossary, Vec<Diagnostic>> {
+    fn parse(text: &str) -> Result<Glossary, Diagnostics> {
         Glossary::parse(SourceFile {
             path: "content/glossary.yaml".into(),
             text: text.to_string().into(),

@@ -20,17 +20,27 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::model::{Asset, Config, Doc, Lang, Parsed};
 use crate::text::names;
 
+/// A text file's text, and the warning when it was not UTF-8.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Diagnostics,
+}
+
 /// Reads and decodes a text file: UTF-8 (a BOM is dropped), or Shift_JIS (CP932) with a warning.
 /// CRLF line endings become LF. `display` is the path shown in messages.
-pub fn read_text(path: &Path, display: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+pub fn read_text(path: &Path, display: &str) -> Result<Decoded, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(format!("cannot read {display}: {e}"))
             .in_file(display)
             .hint("check that the file exists and that you may read it")
     })?;
     // Most files are UTF-8 already: their bytes become the text without a copy.
-    let (text, warning) = match String::from_utf8(bytes) {
-        Ok(text) if !text.starts_with('\u{FEFF}') => (text, None),
+    let Decoded { text, warnings } = match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') => Decoded {
+            text,
+            warnings: Diagnostics::default(),
+        },
         Ok(text) => decode(text.as_bytes(), display)?,
         Err(e) => decode(e.as_bytes(), display)?,
     };
@@ -39,15 +49,12 @@ pub fn read_text(path: &Path, display: &str) -> Result<(String, Option<Diagnosti
     } else {
         text
     };
-    Ok((text, warning))
+    Ok(Decoded { text, warnings })
 }
 
 /// Like [`read_text`], for a file the walk listed: when it is gone by the time it is read, the
 /// message says so instead of a bare "not found".
-pub fn read_listed_text(
-    path: &Path,
-    display: &str,
-) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+pub fn read_listed_text(path: &Path, display: &str) -> Result<Decoded, Diagnostic> {
     read_text(path, display).map_err(|d| vanished(path, display).unwrap_or(d))
 }
 
@@ -75,10 +82,13 @@ pub fn vanished_copy(source: &Path) -> Option<Diagnostic> {
 }
 
 /// UTF-8 first; then Shift_JIS, which Japanese office software still writes.
-pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+pub fn decode(bytes: &[u8], display: &str) -> Result<Decoded, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), None)),
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            warnings: Diagnostics::default(),
+        }),
         Err(utf8_error) => {
             let at = utf8_error.valid_up_to();
             // Japanese text already read as UTF-8 before the bad byte means a damaged UTF-8
@@ -89,7 +99,10 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<(String, Option<Diagnostic>
                 let warning = Diagnostic::warning(format!("{display} is encoded as Shift_JIS; it was read as such"))
                     .in_file(display)
                     .hint("save it as UTF-8 (most editors: “Save with encoding” → UTF-8) so every tool reads it the same way");
-                return Ok((decoded.into_owned(), Some(warning)));
+                return Ok(Decoded {
+                    text: decoded.into_owned(),
+                    warnings: warning.into(),
+                });
             }
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             Err(Diagnostic::error(format!(
@@ -179,24 +192,30 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
         }
     }
     // `static/` is copied as it is: the same rule. The theme checks its own folder.
-    diags.extend(outside_links(root, &root.join("static")));
+    outside_links(root, &root.join("static"), diags);
     listing
 }
 
-/// Reads one Markdown file: decodes it and validates its front matter. Its Markdown is parsed later.
+/// Reads one Markdown file: decodes it and validates its front matter. Its Markdown is parsed
+/// later. `None` when it cannot be read or its front matter is wrong (the errors are in `diags`).
 pub fn load_doc(
     root: &Path,
     rel: &str,
     path: &Path,
     config: &Config,
-) -> (Option<Doc>, Vec<Diagnostic>) {
+    diags: &mut Diagnostics,
+) -> Option<Doc> {
     let display = display_path(root, path);
-    let mut diags = Vec::new();
-    let (text, warning) = match read_listed_text(path, &display) {
-        Ok(t) => t,
-        Err(d) => return (None, vec![d]),
+    let text = match read_listed_text(path, &display) {
+        Ok(decoded) => {
+            diags.extend(decoded.warnings);
+            decoded.text
+        }
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
     };
-    diags.extend(warning);
     let (key, lang) = page_key(rel);
     if !is_slug_path(&key) {
         diags.push(
@@ -210,21 +229,18 @@ pub fn load_doc(
         text: text.into(),
     };
     match frontmatter::read(&file, config) {
-        Ok((front, body)) => (
-            Some(Doc {
-                file,
-                key,
-                lang,
-                body,
-                front,
-                parsed: Parsed::default(),
-                digest: Default::default(),
-            }),
-            diags,
-        ),
+        Ok((front, body)) => Some(Doc {
+            file,
+            key,
+            lang,
+            body,
+            front,
+            parsed: Parsed::default(),
+            digest: Default::default(),
+        }),
         Err(ds) => {
             diags.extend(ds);
-            (None, diags)
+            None
         }
     }
 }
@@ -296,9 +312,8 @@ impl SiteFolder {
 
 /// An error for each symbolic link below `dir` (`static/`, a theme) that leads out of the site
 /// folder; what is below such a link is not looked at. A missing folder has none.
-pub fn outside_links(root: &Path, dir: &Path) -> Vec<Diagnostic> {
+pub fn outside_links(root: &Path, dir: &Path, errors: &mut Diagnostics) {
     let site = SiteFolder::new(root);
-    let mut errors = Vec::new();
     let mut walk = WalkDir::new(dir).follow_links(true).into_iter();
     while let Some(entry) = walk.next() {
         // Unreadable entries are the business of whoever lists the folder.
@@ -310,7 +325,6 @@ pub fn outside_links(root: &Path, dir: &Path) -> Vec<Diagnostic> {
             }
         }
     }
-    errors
 }
 
 /// A link that would publish a file from outside the site (SPEC §12).
@@ -363,17 +377,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.md");
         std::fs::write(&p, b"\xEF\xBB\xBF---\r\ntitle: a\r\n---\r\n").unwrap();
-        let (text, warning) = read_text(&p, "a.md").unwrap();
+        let Decoded { text, warnings } = read_text(&p, "a.md").unwrap();
         assert_eq!(text, "---\ntitle: a\n---\n");
-        assert!(warning.is_none());
+        assert!(warnings.is_empty());
     }
 
     #[test]
     fn shift_jis_is_read_with_a_warning() {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("在宅医療");
-        let (text, warning) = decode(&bytes, "a.md").unwrap();
+        let Decoded { text, warnings } = decode(&bytes, "a.md").unwrap();
         assert_eq!(text, "在宅医療");
-        assert!(warning.unwrap().message.contains("Shift_JIS"));
+        assert!(warnings.0[0].message.contains("Shift_JIS"));
     }
 
     #[test]
@@ -397,9 +411,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.message.contains("a.md:3"), "{}", err.message);
-        let (text, warning) = decode(b"ok\n\xED\xA0\x80", "a.md").unwrap();
+        let Decoded { text, warnings } = decode(b"ok\n\xED\xA0\x80", "a.md").unwrap();
         assert!(
-            warning.is_some(),
+            !warnings.is_empty(),
             "ASCII before: still read as Shift_JIS ({text})"
         );
     }
@@ -444,7 +458,9 @@ mod tests {
         let listing = list_content(dir.path(), &mut diags);
         std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
         let (rel, path) = &listing.markdown[0];
-        let (doc, errors) = load_doc(dir.path(), rel, path, &config());
+        let mut errors = Diagnostics::default();
+        let doc = load_doc(dir.path(), rel, path, &config(), &mut errors);
+        let errors = errors.0;
         assert!(doc.is_none());
         assert_eq!(
             errors[0].message,

@@ -13,7 +13,7 @@ use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::obligations::ObligationId;
 use crate::model::config::RawHtml;
 use crate::model::{Doc, Glossary, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
@@ -63,8 +63,16 @@ struct ItemState {
 }
 
 /// Reads a document's body: headings with their anchors, links, obligation lists; and checks
-/// that it publishes nothing that runs code (`raw_html` says what raw HTML may do).
-pub fn scan(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
+/// that it publishes nothing that runs code (`raw_html` says what raw HTML may do). What it
+/// finds wrong goes to `diags`; the body is read to its end all the same, so its links are
+/// checked too.
+pub fn scan(doc: &Doc, raw_html: RawHtml, diags: &mut Diagnostics) -> Parsed {
+    let (parsed, found) = read_body(doc, raw_html);
+    diags.extend(found);
+    parsed
+}
+
+fn read_body(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
     let base = doc.body.start;
     let mut parsed = Parsed::default();
     let mut diags = Vec::new();
@@ -927,7 +935,8 @@ mod tests {
 
     fn scanned(body: &str) -> Doc {
         let mut d = doc(body);
-        let (parsed, diags) = scan(&d, RawHtml::Safe);
+        let mut diags = Diagnostics::default();
+        let parsed = scan(&d, RawHtml::Safe, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         d.parsed = parsed;
         d
@@ -949,8 +958,10 @@ mod tests {
         assert!(html.contains("a\u{FFFD}b\u{FFFD}c\td\u{c}e"), "{html:?}");
     }
 
-    fn errors(body: &str, raw_html: RawHtml) -> Vec<Diagnostic> {
-        scan(&doc(body), raw_html).1
+    fn errors(body: &str, raw_html: RawHtml) -> Diagnostics {
+        let mut diags = Diagnostics::default();
+        scan(&doc(body), raw_html, &mut diags);
+        diags
     }
 
     #[test]
@@ -1095,7 +1106,8 @@ mod tests {
     #[test]
     fn obligation_heading_without_set_is_an_error() {
         let d = doc("## 事項 {.obligations}\n\n- a\n");
-        let (_, diags) = scan(&d, RawHtml::Safe);
+        let mut diags = Diagnostics::default();
+        scan(&d, RawHtml::Safe, &mut diags);
         assert!(diags[0].message.contains("no `set`"));
         assert_eq!(diags[0].location(), "content/a.md:4:1");
     }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::check::links;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::Lang;
 use crate::render::{self, search, Job, Renderer};
 
@@ -28,7 +28,7 @@ pub(super) struct HandOver<'s> {
     /// Set once every output path is known.
     pub links: Option<links::Checker<'static>>,
     /// Template errors so far; once there is one, nothing more is handed over.
-    pub errors: Vec<Diagnostic>,
+    pub errors: Diagnostics,
     pub timings: RenderTimings,
 }
 
@@ -44,7 +44,7 @@ impl<'r, 's> Render<'r, 's> {
                     .map(|&l| search::IndexWriter::new(l))
                     .collect(),
                 links: None,
-                errors: Vec::new(),
+                errors: Diagnostics::default(),
                 timings: RenderTimings::default(),
             },
         }
@@ -77,7 +77,7 @@ impl<'r, 's> Render<'r, 's> {
 fn render_timed(
     renderer: &Renderer,
     jobs: &[Job],
-) -> (Result<render::RenderedBatch, Vec<Diagnostic>>, Duration) {
+) -> (Result<render::RenderedBatch, Diagnostics>, Duration) {
     let started = Instant::now();
     let rendered = job_list::render(renderer, jobs).map(job_list::together);
     (rendered, started.elapsed())
@@ -87,7 +87,7 @@ impl HandOver<'_> {
     /// The files of a rendered batch, or nothing when it failed (its errors are kept).
     fn keep(
         &mut self,
-        rendered: Result<render::RenderedBatch, Vec<Diagnostic>>,
+        rendered: Result<render::RenderedBatch, Diagnostics>,
     ) -> render::RenderedBatch {
         rendered.unwrap_or_else(|errors| {
             self.errors.extend(errors);

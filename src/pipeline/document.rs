@@ -4,9 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{par_map, Diagnostics};
 use crate::load;
 use crate::markdown;
 use crate::model::Config;
@@ -32,26 +30,24 @@ impl Document {
 }
 
 /// Loads the file `path` (`rel` below `content/`) and parses its Markdown, unless it is a draft
-/// and drafts are left out. Problems come back beside it, not as a failure.
+/// and drafts are left out. Its problems go to `diags`; what became of it is returned.
 pub fn read(
     root: &Path,
     rel: &str,
     path: &Path,
     config: &Config,
     drafts: bool,
-) -> (Document, Vec<Diagnostic>) {
-    let (doc, mut diags) = load::load_doc(root, rel, path, config);
-    let Some(mut doc) = doc else {
-        return (Document::Unreadable, diags);
+    diags: &mut Diagnostics,
+) -> Document {
+    let Some(mut doc) = load::load_doc(root, rel, path, config, diags) else {
+        return Document::Unreadable;
     };
     if doc.front.draft && !drafts {
         let (key, lang) = (doc.key, doc.lang);
-        return (Document::Draft { key, lang }, diags);
+        return Document::Draft { key, lang };
     }
-    let (parsed, found) = markdown::scan(&doc, config.markdown.raw_html);
-    doc.parsed = parsed;
-    diags.extend(found);
-    (Document::Page(Box::new(doc)), diags)
+    doc.parsed = markdown::scan(&doc, config.markdown.raw_html, diags);
+    Document::Page(Box::new(doc))
 }
 
 /// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
@@ -63,14 +59,12 @@ pub fn read_all(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> (Vec<Doc>, HashSet<String>) {
-    let read: Vec<(Document, Vec<Diagnostic>)> = markdown
-        .par_iter()
-        .map(|(rel, path)| read(root, rel, path, config, drafts))
-        .collect();
+    let read = par_map(markdown, diags, |(rel, path), found| {
+        read(root, rel, path, config, drafts, found)
+    });
     let mut docs = Vec::with_capacity(read.len());
     let mut dropped = HashSet::new();
-    for (document, found) in read {
-        diags.extend(found);
+    for document in read {
         match document {
             Document::Page(doc) => docs.push(*doc),
             Document::Draft { key, lang } => {

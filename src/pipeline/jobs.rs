@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::Lang;
 use crate::model::Output;
 use crate::render::{self, search, Job, JobFiles, Renderer};
@@ -18,13 +18,13 @@ pub struct Finished {
 
 /// Renders the jobs in parallel; the results are in the jobs' order. Every template error is
 /// collected, each message once (one broken template fails every page alike).
-pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Vec<Diagnostic>> {
+pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Diagnostics> {
     let made: Vec<JobFiles> = jobs
         .par_iter()
         .map(|&job| renderer.render_job(job))
         .collect();
     let mut finished = Vec::with_capacity(made.len());
-    let mut errors = Vec::new();
+    let mut errors = Diagnostics::default();
     for m in made {
         let mut outputs = Vec::with_capacity(m.outputs.len());
         for o in m.outputs {
@@ -38,11 +38,7 @@ pub fn render(renderer: &Renderer, jobs: &[Job]) -> Result<Vec<Finished>, Vec<Di
             entry: m.entry,
         });
     }
-    if errors.is_empty() {
-        Ok(finished)
-    } else {
-        Err(render::once_each(errors))
-    }
+    render::once_each(errors).into_result(finished)
 }
 
 /// The files of several jobs together, and the search entries of their pages.

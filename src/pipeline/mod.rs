@@ -77,7 +77,7 @@ pub struct Built {
     pub site: Site,
     pub tables: Tables,
     /// Warnings only.
-    pub diagnostics: Diagnostics,
+    pub warnings: Diagnostics,
     pub elapsed: Duration,
 }
 
@@ -103,7 +103,7 @@ impl Built {
             langs.join(", "),
             tags,
             comparisons,
-            self.diagnostics.warnings(),
+            self.warnings.warnings(),
             self.elapsed.as_millis()
         )
     }
@@ -118,7 +118,7 @@ pub struct Prepared {
     /// Files of the site's own `static/` folder.
     pub site_static: Vec<(String, PathBuf)>,
     /// Warnings only.
-    pub diagnostics: Diagnostics,
+    pub warnings: Diagnostics,
 }
 
 /// Runs load → parse → link → render, handing every file to `sink` as it is made. Errors and
@@ -131,7 +131,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         tables,
         theme,
         site_static,
-        diagnostics: mut diags,
+        warnings: mut diags,
     } = prepare(root, options)?;
     stages.done("model");
     let renderer = Renderer::new(&site, &tables, &theme, root, options.serve);
@@ -186,16 +186,16 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         return Err(diags);
     }
     // Templates write links too: every internal href, src and anchor must land.
-    let broken = links.map(|l| l.finish(&site)).unwrap_or_default();
+    let checked = links.map_or(Ok(()), |l| l.finish(&site));
     stages.done("render, check and write");
-    if !broken.is_empty() {
+    if let Err(broken) = checked {
         diags.extend(broken);
         return Err(diags);
     }
     Ok(Built {
         site,
         tables,
-        diagnostics: diags,
+        warnings: diags,
         elapsed: started.elapsed(),
     })
 }
@@ -228,7 +228,7 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
     let paths = static_paths(&config, setup.as_ref().map(|s| &s.theme), &site_static);
     let docs = docs.into_iter().map(Arc::new).collect();
     let glossary = setup.as_mut().map(|s| std::mem::take(&mut s.glossary));
-    let (site, tables) = link_and_compare(
+    let linked = link_and_compare(
         config,
         glossary.unwrap_or_default(),
         docs,
@@ -236,7 +236,10 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
         &paths,
         &dropped,
         &mut diags,
-    )?;
+    );
+    let Some((site, tables)) = linked else {
+        return Err(diags);
+    };
     stages.done("link and compare");
     let Some(setup) = setup else {
         return Err(diags);
@@ -246,11 +249,12 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
         tables,
         theme: setup.theme,
         site_static,
-        diagnostics: diags,
+        warnings: diags,
     })
 }
 
-/// Link and compare stages. `None` when either found an error (they are in `diags`).
+/// Link and compare stages. `None` when `diags` holds an error, theirs or an earlier stage's:
+/// nothing is rendered from a site with a mistake.
 pub fn link_and_compare(
     config: Config,
     glossary: Glossary,
@@ -259,7 +263,7 @@ pub fn link_and_compare(
     static_paths: &HashSet<String>,
     dropped_drafts: &HashSet<String>,
     diags: &mut Diagnostics,
-) -> Result<(Site, Tables), Diagnostics> {
+) -> Option<(Site, Tables)> {
     let site = link::link(
         config,
         glossary,
@@ -269,13 +273,7 @@ pub fn link_and_compare(
         dropped_drafts,
         diags,
     );
-    let site = match site {
-        Some(site) if !diags.has_errors() => site,
-        _ => return Err(std::mem::take(diags)),
-    };
+    let site = site.filter(|_| !diags.has_errors())?;
     let tables = Tables::build(&site, diags);
-    if diags.has_errors() {
-        return Err(std::mem::take(diags));
-    }
-    Ok((site, tables))
+    (!diags.has_errors()).then_some((site, tables))
 }

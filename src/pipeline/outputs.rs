@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::check::paths;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::markdown::highlight;
 use crate::model::Site;
 use crate::model::{Content, Output};
@@ -22,12 +22,9 @@ pub fn plan<'j>(
     made: impl IntoIterator<Item = String>,
     streamed: impl Iterator<Item = Job<'j>>,
     site_static: &[(String, PathBuf)],
-) -> Result<Vec<String>, Vec<Diagnostic>> {
+) -> Result<Vec<String>, Diagnostics> {
     let claims = paths::claims(renderer, made, streamed, site_static);
-    let clashes = paths::check(&claims);
-    if !clashes.is_empty() {
-        return Err(clashes);
-    }
+    paths::check(&claims)?;
     Ok(claims.into_iter().map(|c| c.path).collect())
 }
 

@@ -62,19 +62,9 @@ impl Setup {
 
 /// `site.yaml`, with `--base-url` applied.
 pub fn load_config(root: &Path, options: &Options) -> Result<Config, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let mut config = match Config::load(root) {
-        Ok(c) => c,
-        Err(errors) => {
-            diags.extend(errors);
-            return Err(diags);
-        }
-    };
+    let mut config = Config::load(root)?;
     if let Some(url) = &options.base_url {
-        if let Err(e) = config.set_base_url(url) {
-            diags.push(e);
-            return Err(diags);
-        }
+        config.set_base_url(url)?;
     }
     Ok(config)
 }

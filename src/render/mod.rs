@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
@@ -58,10 +58,10 @@ pub enum Job<'a> {
 }
 
 /// One broken template fails every page alike: each message once.
-pub fn once_each(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn once_each(Diagnostics(mut errors): Diagnostics) -> Diagnostics {
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup_by(|a, b| a.message == b.message);
-    errors
+    Diagnostics(errors)
 }
 
 /// What one render job made: its files and, for a page, what the search index holds of it.

@@ -7,8 +7,8 @@ use std::sync::{OnceLock, RwLock};
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::diagnostics::Diagnostic;
-use crate::load::{display_path, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{display_path, read_text, Decoded};
 use crate::model::{Lang, Page};
 
 pub const TEMPLATES: [&str; 13] = [
@@ -47,21 +47,22 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            return Err(vec![Diagnostic::error(format!("the theme `{name}` is missing: there is no folder {}", display_path(root, &dir)))
+            return Err(Diagnostic::error(format!("the theme `{name}` is missing: there is no folder {}", display_path(root, &dir)))
                 .in_file("site.yaml")
-                .hint("copy `themes/default` from the shishin repository into the site, or set `theme:` in site.yaml")]);
+                .hint("copy `themes/default` from the shishin repository into the site, or set `theme:` in site.yaml")
+                .into());
         }
-        let mut errors = Vec::new();
+        let mut errors = Diagnostics::default();
         let tera = load_templates(root, &dir.join("templates"), &mut errors);
         let mut strings = HashMap::new();
         for lang in Lang::ALL {
             let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
             let display = display_path(root, &path);
             match read_text(&path, &display) {
-                Ok((text, _)) => {
+                Ok(Decoded { text, .. }) => {
                     match serde_yaml::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
                     {
                         Ok(map) => {
@@ -103,7 +104,7 @@ impl Theme {
             }
         }
         // A link out of the site folder would publish or include a file from elsewhere.
-        errors.extend(crate::load::outside_links(root, &dir));
+        crate::load::outside_links(root, &dir, &mut errors);
         let static_files = list_files(root, &dir.join("static"));
         match (tera, errors.is_empty()) {
             (Some(tera), true) => Ok(Theme {
@@ -148,7 +149,7 @@ fn matching(value: Option<&tera::Value>, params: &[tera::Value]) -> tera::Result
     Ok(found)
 }
 
-fn load_templates(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<Tera> {
+fn load_templates(root: &Path, dir: &Path, errors: &mut Diagnostics) -> Option<Tera> {
     let mut tera = Tera::default();
     // Tera's default escaping also rewrites `/` as `&#x2F;`, which makes every URL unreadable in
     // the page source; `&<>"'` are all HTML needs.

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::check::links::{self, Passed};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::guidance::obligations::ObligationId;
 use crate::link;
 use crate::load::{self, Listing};
@@ -61,7 +61,7 @@ pub struct Preview {
 struct CachedDoc {
     doc: Option<Arc<Doc>>,
     generation: u64,
-    diags: Vec<Diagnostic>,
+    diags: Diagnostics,
 }
 
 /// A render job named so that it survives pages being added or removed (page ids shift then).
@@ -309,7 +309,7 @@ impl Preview {
             return Err(diags);
         }
         let static_paths = setup.static_paths();
-        let (site, tables) = pipeline::link_and_compare(
+        let linked = pipeline::link_and_compare(
             setup.config.clone(),
             setup.glossary.clone(),
             docs,
@@ -317,7 +317,10 @@ impl Preview {
             &static_paths,
             &HashSet::new(),
             &mut diags,
-        )?;
+        );
+        let Some((site, tables)) = linked else {
+            return Err(diags);
+        };
 
         let renderer = Renderer::new(&site, &tables, &setup.theme, &self.root, true);
         let inputs = Inputs::new(&site, &generations);
@@ -387,9 +390,10 @@ impl Preview {
                 .to_str()?
                 .replace('\\', "/");
             let drafts = self.options.drafts;
-            let (doc, diags) = document::read(&self.root, &rel, path, &setup.config, drafts);
+            let mut diags = Diagnostics::default();
+            let doc = document::read(&self.root, &rel, path, &setup.config, drafts, &mut diags);
             let doc = doc.into_page()?;
-            if diags.iter().any(Diagnostic::is_error) || !same_structure(old, &doc) {
+            if diags.has_errors() || !same_structure(old, &doc) {
                 return None;
             }
             let id = site
@@ -550,7 +554,7 @@ impl Preview {
         rendered: &[(JobKey, Finished)],
         files: Option<&[Output]>,
         full: bool,
-    ) -> Result<Passed, Vec<Diagnostic>> {
+    ) -> Result<Passed, Diagnostics> {
         let made_now: HashMap<&JobKey, &Finished> = rendered.iter().map(|(k, f)| (k, f)).collect();
         // The jobs that write several files or none: their paths as made now or last time.
         let mut made = Vec::new();
@@ -714,8 +718,8 @@ fn reload_docs(
         .par_iter()
         .enumerate()
         .map(|(i, (rel, path))| {
-            let (doc, diags) = document::read(root, rel, path, config, drafts);
-            let doc = doc.into_page();
+            let mut diags = Diagnostics::default();
+            let doc = document::read(root, rel, path, config, drafts, &mut diags).into_page();
             let generation = first + i as u64;
             (
                 path.clone(),
@@ -734,7 +738,7 @@ fn reload_docs(
 fn render(
     renderer: &Renderer,
     todo: &[&(JobKey, Job, u64)],
-) -> Result<Vec<(JobKey, Finished)>, Vec<Diagnostic>> {
+) -> Result<Vec<(JobKey, Finished)>, Diagnostics> {
     let list: Vec<Job> = todo.iter().map(|(_, job, _)| *job).collect();
     let finished = jobs::render(renderer, &list)?;
     let keys = todo.iter().map(|(key, _, _)| key.clone());
