@@ -300,8 +300,9 @@ fn an_interrupted_build_cleans_up_at_once() {
     let full = start.elapsed();
     let mut version = 1;
     for signal in ["-INT", "-TERM"] {
-        // At several points until the signal reaches a build that is running and writing.
-        let interrupted = [0.5, 0.3, 0.7, 0.2, 0.85, 0.4].into_iter().any(|at| {
+        // Once the build has its working folder, at several points until the signal reaches a
+        // build that is still running.
+        let interrupted = [0.0, 0.2, 0.1, 0.3, 0.05, 0.4].into_iter().any(|at| {
             version += 1;
             sandbox.pages(PAGES, version);
             let child = sandbox
@@ -310,6 +311,10 @@ fn an_interrupted_build_cleans_up_at_once() {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap();
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while sandbox.leftovers().is_empty() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(1));
+            }
             std::thread::sleep(full.mul_f64(at));
             Command::new("kill")
                 .arg(signal)
