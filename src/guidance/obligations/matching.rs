@@ -26,7 +26,7 @@ pub struct Match {
     /// Index into the canonical texts passed to [`match_item`].
     pub canonical: usize,
     pub class: Class,
-    /// [`similarity`] of the item and that canonical text.
+    /// [`similarity`](super::similarity) of the item and that canonical text.
     pub similarity: f64,
 }
 
