@@ -1,0 +1,200 @@
+//! One language's search index: an entry per page, written in parts as the pages come.
+
+use serde::Serialize;
+
+use super::{html_text, normalize};
+use crate::model::Lang;
+use crate::model::Output;
+use crate::urls::Generated;
+
+/// One page as the search sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchEntry {
+    /// The page's URL below the language prefix, without the base path: `guideline/hub/`.
+    #[serde(rename = "u")]
+    pub path: String,
+    /// The title as written (spaces collapsed): shown as it is, folded in the browser.
+    #[serde(rename = "t")]
+    pub title: String,
+    /// The visible text of the page's body, normalised, whitespace collapsed.
+    #[serde(rename = "x")]
+    pub text: String,
+    /// The language of the text when it differs from the index's (an untranslated page).
+    #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
+}
+
+impl SearchEntry {
+    /// An entry from a page's title and its rendered body HTML.
+    pub fn new(
+        path: String,
+        title: &str,
+        body_html: &str,
+        text_lang: Lang,
+        lang: Lang,
+    ) -> SearchEntry {
+        SearchEntry {
+            path,
+            title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: normalize(&html_text(body_html)),
+            lang: (text_lang != lang).then_some(text_lang.code()),
+        }
+    }
+
+    /// The entry as the index holds it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("search entries are plain strings")
+    }
+}
+
+/// A part of the index is closed once it holds about this many bytes.
+const PART_BYTES: usize = 2 << 20;
+
+/// One language's index, written as the pages come: `search/index.js` says how many parts there
+/// are, and each part (`search/index-1.js`, …) holds the pages of about [`PART_BYTES`]. A large
+/// site's index never sits in memory whole, and the browser loads it in pieces.
+///
+/// Scripts, not JSON: `<script src>` loads them from file:// too. Never inlined in HTML, so a
+/// `</script>` inside the text does no harm.
+pub struct IndexWriter {
+    lang: Lang,
+    /// The open part: entries as JSON, each followed by a comma.
+    part: String,
+    /// Parts closed so far.
+    parts: usize,
+}
+
+impl IndexWriter {
+    pub fn new(lang: Lang) -> IndexWriter {
+        IndexWriter {
+            lang,
+            part: String::new(),
+            parts: 0,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Adds a page; returns the part it completed, if it did.
+    pub fn add(&mut self, entry: &SearchEntry) -> Option<Output> {
+        self.add_json(&entry.to_json())
+    }
+
+    /// Adds a page already as JSON ([`SearchEntry::to_json`]), which can be made in parallel.
+    pub fn add_json(&mut self, json: &str) -> Option<Output> {
+        self.part.push_str(json);
+        self.part.push(',');
+        (self.part.len() >= PART_BYTES).then(|| self.close_part())
+    }
+
+    /// The last part, and `index.js` naming every part.
+    pub fn finish(mut self) -> Vec<Output> {
+        let mut outputs = Vec::new();
+        if !self.part.is_empty() {
+            outputs.push(self.close_part());
+        }
+        let head = format!(
+            "window.shishinSearchIndex={{\"lang\":\"{}\",\"parts\":{}}};\n",
+            self.lang.code(),
+            self.parts
+        );
+        outputs.push(Output::text(Generated::SearchIndex.file(self.lang), head));
+        outputs
+    }
+
+    fn close_part(&mut self) -> Output {
+        self.parts += 1;
+        let mut script = format!(
+            "(self.shishinSearchParts=self.shishinSearchParts||{{}})[{}]=[",
+            self.parts
+        );
+        let entries = std::mem::take(&mut self.part);
+        script.push_str(entries.strip_suffix(',').unwrap_or(&entries));
+        script.push_str("];\n");
+        Output::text(
+            Generated::SearchIndexPart(self.parts).file(self.lang),
+            script,
+        )
+    }
+}
+
+/// Every file of one language's index at once.
+pub fn index_outputs(lang: Lang, entries: &[SearchEntry]) -> Vec<Output> {
+    let mut writer = IndexWriter::new(lang);
+    let mut outputs: Vec<Output> = entries.iter().filter_map(|e| writer.add(e)).collect();
+    outputs.extend(writer.finish());
+    outputs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn script_json(out: &Output, prefix: &str) -> serde_json::Value {
+        let crate::model::Content::Text(text) = &out.content else {
+            panic!("index is text")
+        };
+        let json = text
+            .strip_prefix(prefix)
+            .and_then(|s| s.strip_suffix(";\n"))
+            .unwrap_or_else(|| panic!("{text}"));
+        serde_json::from_str(json).unwrap()
+    }
+
+    const PART: &str = "(self.shishinSearchParts=self.shishinSearchParts||{})";
+
+    #[test]
+    fn the_index_is_a_script_naming_its_parts() {
+        let e = SearchEntry::new(
+            "a/".into(),
+            "題",
+            "<p>本文</p>",
+            crate::model::Lang::Ja,
+            crate::model::Lang::En,
+        );
+        assert_eq!(e.lang, Some("ja"));
+        let out = index_outputs(crate::model::Lang::En, &[e]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].path, "en/search/index-1.js");
+        let part = script_json(&out[0], &format!("{PART}[1]="));
+        assert_eq!(part[0]["u"], "a/");
+        assert_eq!(part[0]["x"], "本文");
+        assert_eq!(part[0]["l"], "ja");
+        assert_eq!(out[1].path, "en/search/index.js");
+        let head = script_json(&out[1], "window.shishinSearchIndex=");
+        assert_eq!(head, serde_json::json!({"lang": "en", "parts": 1}));
+    }
+
+    #[test]
+    fn a_large_index_comes_in_parts_of_whole_pages_in_order() {
+        let text = "在宅医療の連携。".repeat(20_000);
+        let entries: Vec<SearchEntry> = (0..40)
+            .map(|i| SearchEntry::new(format!("p{i}/"), "題", &text, Lang::Ja, Lang::Ja))
+            .collect();
+        let out = index_outputs(Lang::Ja, &entries);
+        let head = script_json(out.last().unwrap(), "window.shishinSearchIndex=");
+        let parts = head["parts"].as_u64().unwrap() as usize;
+        assert!(parts > 1, "{parts} parts");
+        assert_eq!(out.len(), parts + 1);
+        let mut paths = Vec::new();
+        for (n, o) in out[..parts].iter().enumerate() {
+            assert_eq!(o.path, format!("search/index-{}.js", n + 1));
+            let part = script_json(o, &format!("{PART}[{}]=", n + 1));
+            let pages = part.as_array().unwrap();
+            assert!(!pages.is_empty());
+            paths.extend(pages.iter().map(|p| p["u"].as_str().unwrap().to_string()));
+        }
+        let expected: Vec<String> = (0..40).map(|i| format!("p{i}/")).collect();
+        assert_eq!(paths, expected);
+    }
+
+    #[test]
+    fn an_empty_index_has_no_parts() {
+        let out = index_outputs(Lang::Ja, &[]);
+        assert_eq!(out.len(), 1);
+        let head = script_json(&out[0], "window.shishinSearchIndex=");
+        assert_eq!(head["parts"], 0);
+    }
+}
