@@ -25,4 +25,5 @@ pub mod serve;
 pub mod text;
 pub mod timing;
 pub mod urls;
+pub mod versions;
 pub mod write;

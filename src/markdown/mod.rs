@@ -19,7 +19,9 @@ use crate::model::config::RawHtml;
 use crate::model::{Doc, Glossary, Heading, LinkRef, ObligationItem, ObligationList, Parsed};
 use crate::text::language::{has_japanese, mark_japanese_runs, push_escaped};
 
-fn options() -> Options {
+/// The Markdown dialect of pages: every reader of a body (the stages here, the 新旧対照表 of
+/// [`crate::versions`]) parses with these options, so all see the same blocks.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
