@@ -75,6 +75,18 @@ struct Open {
     cells: usize,
 }
 
+impl Open {
+    fn new(kind: BlockKind, number: Option<String>) -> Self {
+        Open {
+            kind,
+            number,
+            text: String::new(),
+            soft_break: false,
+            cells: 0,
+        }
+    }
+}
+
 #[derive(Default)]
 struct Reader {
     blocks: Vec<Block>,
@@ -148,11 +160,8 @@ impl Reader {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if self.open.as_ref().map(|o| o.kind) == Some(BlockKind::Paragraph) {
-                    self.finish();
-                }
-            }
+            // A paragraph inside a list item ends with the item, not here.
+            TagEnd::Paragraph if self.open_kind() == Some(BlockKind::Paragraph) => self.finish(),
             TagEnd::List(_) => {
                 self.finish();
                 self.lists.pop();
@@ -169,15 +178,13 @@ impl Reader {
         }
     }
 
+    fn open_kind(&self) -> Option<BlockKind> {
+        self.open.as_ref().map(|o| o.kind)
+    }
+
     fn open(&mut self, kind: BlockKind, number: Option<String>) {
         self.finish();
-        self.open = Some(Open {
-            kind,
-            number,
-            text: String::new(),
-            soft_break: false,
-            cells: 0,
-        });
+        self.open = Some(Open::new(kind, number));
     }
 
     /// Appends text to the open block; text outside any block (after a nested list, inside the
@@ -186,13 +193,9 @@ impl Reader {
         if text.is_empty() {
             return;
         }
-        let open = self.open.get_or_insert_with(|| Open {
-            kind: BlockKind::Paragraph,
-            number: None,
-            text: String::new(),
-            soft_break: false,
-            cells: 0,
-        });
+        let open = self
+            .open
+            .get_or_insert_with(|| Open::new(BlockKind::Paragraph, None));
         if std::mem::take(&mut open.soft_break) {
             let before = open.text.chars().next_back();
             let after = text.chars().next();
