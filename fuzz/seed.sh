@@ -4,7 +4,7 @@
 set -eu
 seeds=${SEEDS:-../shared/seeds}
 out=fuzz/corpus
-mkdir -p "$out/page" "$out/markdown" "$out/obligations" "$out/facts"
+mkdir -p "$out/page" "$out/markdown" "$out/obligations" "$out/facts" "$out/versions"
 n=0
 for f in $(find content -name '*.md' | sort); do
   n=$((n + 1))
@@ -32,6 +32,16 @@ if [ -d "$seeds" ]; then
       END { for (i = 1; i + 2 <= n; i += 3) printf "%s\0%s\0%s", l[i], l[i+1], l[i+2] > (dir "/" b "-" i) }' "$f"
   done
 fi
-for t in page markdown obligations facts; do
+# Versions: the Chiba draft and adopted wording, and each content page against the next one.
+{ cat tests/fixtures/versions/chiba-draft.md; printf '\0'; cat tests/fixtures/versions/chiba-adopted.md; } > "$out/versions/chiba"
+prev=
+for f in $(find content -name '*.md' | sort); do
+  if [ -n "$prev" ]; then
+    h=$(printf '%s' "$prev$f" | cksum | cut -d' ' -f1)
+    { cat "$prev"; printf '\0'; cat "$f"; } > "$out/versions/pages-$h"
+  fi
+  prev=$f
+done
+for t in page markdown obligations facts versions; do
   echo "$t: $(ls "$out/$t" | wc -l) inputs"
 done

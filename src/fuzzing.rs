@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use crate::diagnostics::SourceFile;
 use crate::guidance::facts::{self, FactType};
 use crate::model::{Config, Doc, Lang, Parsed};
+use crate::versions::{Format, Row};
 use crate::{
     guidance::dates, guidance::obligations, guidance::prefecture, load, load::frontmatter, markdown,
 };
@@ -108,6 +109,37 @@ pub fn obligations(data: &[u8]) {
     }
 }
 
+/// The 新旧対照表: the input is split at the first NUL byte into the old and the new text; the
+/// table is printed in every format and language, and each column must be its text's blocks.
+pub fn versions(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (old, new) = text.split_once('\0').unwrap_or((&text, ""));
+    let rows = crate::versions::compare(old, new);
+    for format in [Format::Md, Format::Html, Format::Csv] {
+        for lang in Lang::ALL {
+            crate::versions::print(&rows, format, lang, "fuzz");
+        }
+    }
+    let column = |cells: Vec<Option<crate::versions::Cell<'_>>>| -> Vec<String> {
+        cells.into_iter().flatten().map(|c| c.text()).collect()
+    };
+    let blocks = |text: &str| -> Vec<String> {
+        let body = crate::versions::blocks::body(text);
+        crate::versions::blocks::blocks(body)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    };
+    assert_eq!(
+        column(rows.iter().map(Row::old_cell).collect()),
+        blocks(old)
+    );
+    assert_eq!(
+        column(rows.iter().map(Row::new_cell).collect()),
+        blocks(new)
+    );
+}
+
 /// Facts, dates and prefectures: the first byte picks the fact type, the rest is the text.
 pub fn facts(data: &[u8]) {
     let Some((&pick, rest)) = data.split_first() else {
@@ -148,5 +180,6 @@ mod tests {
         markdown("## 求められる事項 {.obligations set=hub}\n\n- 会議を開く\n- 会議\n".as_bytes());
         obligations("会議を開く\0会議を開くこと\0研修".as_bytes());
         facts("\u{1}１０／１０".as_bytes());
+        versions("## 拠点\n\n前記(1)から(4)\0## 拠点\n\n①～④\n\n- 新設".as_bytes());
     }
 }

@@ -8,7 +8,8 @@
 //! `build` and `check`; [`serve`] reruns what an edit touches; `main.rs` is only the command line.
 //! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
 //! obligations) in [`guidance`]; text helpers in [`text`]; the URL layout (every generated path,
-//! the reserved names, joining and classifying URLs) in [`urls`].
+//! the reserved names, joining and classifying URLs) in [`urls`]. [`versions`] compares two
+//! versions of a text as a 新旧対照表 (`shishin diff`, and the pages of a revised plan).
 
 pub mod check;
 pub mod compare;
@@ -25,4 +26,5 @@ pub mod serve;
 pub mod text;
 pub mod timing;
 pub mod urls;
+pub mod versions;
 pub mod write;

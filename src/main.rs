@@ -11,7 +11,7 @@ use shishin::diagnostics::{Diagnostic, Diagnostics};
 use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
 use shishin::serve::ServeOptions;
-use shishin::{link::translations, load, write};
+use shishin::{link::translations, load, versions, write};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc handles that far
 // faster than the system allocator (docs/performance.md).
@@ -84,6 +84,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "ja")]
         lang: LangArg,
     },
+    /// Print the 新旧対照表 of two Markdown files (new | old | remarks), inside a site or not.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: DiffFormatArg,
+        #[arg(long, value_enum, default_value = "ja")]
+        lang: LangArg,
+    },
     /// Translation state of every page, and recording it.
     I18n {
         #[command(subcommand)]
@@ -99,9 +110,25 @@ enum FormatArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormatArg {
+    Md,
+    Html,
+    Csv,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum LangArg {
     Ja,
     En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -166,6 +193,12 @@ fn main() -> ExitCode {
             }
         }
         Command::Compare { id, format, lang } => compare(root, &id, format, lang),
+        Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+        } => diff(&old, &new, format, lang),
         Command::I18n {
             command: I18nCommand::Status,
         } => i18n_status(root),
@@ -260,11 +293,10 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
         FormatArg::Csv => Format::Csv,
         FormatArg::Json => Format::Json,
     };
-    let lang = match lang {
-        LangArg::Ja => Lang::Ja,
-        LangArg::En => Lang::En,
-    };
-    match prepared.tables.export(&prepared.site, id, format, lang) {
+    match prepared
+        .tables
+        .export(&prepared.site, id, format, lang.into())
+    {
         Some(text) => {
             print!("{text}");
             ExitCode::SUCCESS
@@ -277,6 +309,22 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
                     .into(),
             )
         }
+    }
+}
+
+fn diff(old: &Path, new: &Path, format: DiffFormatArg, lang: LangArg) -> ExitCode {
+    let format = match format {
+        DiffFormatArg::Md => versions::Format::Md,
+        DiffFormatArg::Html => versions::Format::Html,
+        DiffFormatArg::Csv => versions::Format::Csv,
+    };
+    match versions::diff_files(old, new, format, lang.into()) {
+        Ok(printed) => {
+            print(&Diagnostics(printed.warnings));
+            print!("{}", printed.text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail_to_start(e),
     }
 }
 

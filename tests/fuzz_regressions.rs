@@ -54,3 +54,8 @@ fn obligations() {
 fn facts() {
     replay("facts", shishin::fuzzing::facts);
 }
+
+#[test]
+fn versions() {
+    replay("versions", shishin::fuzzing::versions);
+}

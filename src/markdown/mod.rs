@@ -32,7 +32,9 @@ use pulldown_cmark::{Options, Parser};
 use crate::model::Doc;
 use crate::text::language::push_escaped;
 
-fn options() -> Options {
+/// The Markdown dialect of pages: every reader of a body (the stages here, the 新旧対照表 of
+/// [`crate::versions`]) parses with these options, so all see the same blocks.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
