@@ -320,7 +320,7 @@ fn diff(old: &Path, new: &Path, format: DiffFormatArg, lang: LangArg) -> ExitCod
     };
     match versions::diff_files(old, new, format, lang.into()) {
         Ok(printed) => {
-            print(&Diagnostics(printed.warnings));
+            print(&printed.warnings);
             print!("{}", printed.text);
             ExitCode::SUCCESS
         }

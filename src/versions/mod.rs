@@ -38,7 +38,7 @@ pub mod rows;
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::lang::Lang;
 
 pub use rows::{Cell, Remark, Row};
@@ -70,7 +70,7 @@ pub fn print(rows: &[Row], format: Format, lang: Lang, caption: &str) -> String 
 /// What `shishin diff` prints, and the warnings met on the way (a file read as Shift_JIS).
 pub struct Printed {
     pub text: String,
-    pub warnings: Vec<Diagnostic>,
+    pub warnings: Diagnostics,
 }
 
 /// The table of two files anywhere, inside a site or not, read as the site reads its pages
@@ -82,13 +82,17 @@ pub fn diff_files(
     lang: Lang,
 ) -> Result<Printed, Diagnostic> {
     let (old_name, new_name) = (old.display().to_string(), new.display().to_string());
-    let (old_text, old_warning) = crate::load::read_text(old, &old_name)?;
-    let (new_text, new_warning) = crate::load::read_text(new, &new_name)?;
-    let rows = compare(&old_text, &new_text);
+    let old_file = crate::load::read_text(old, &old_name)?;
+    let new_file = crate::load::read_text(new, &new_name)?;
+    let rows = compare(&old_file.text, &new_file.text);
     let caption = output::caption(lang, &old_name, &new_name);
     Ok(Printed {
         text: print(&rows, format, lang, &caption),
-        warnings: old_warning.into_iter().chain(new_warning).collect(),
+        warnings: old_file
+            .warnings
+            .into_iter()
+            .chain(new_file.warnings)
+            .collect(),
     })
 }
 
