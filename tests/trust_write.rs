@@ -434,3 +434,63 @@ fn two_builds_of_one_output_never_write_at_once() {
     assert_eq!(sandbox.versions(), BTreeMap::from([(1, 600)]));
     sandbox.assert_sentinels();
 }
+
+/// A site whose earlier builds were made by another account (root here, a colleague or a
+/// deployment job in real life): the next build, by an ordinary user, does not try to write into
+/// the trees it cannot change, and succeeds.
+#[cfg(target_os = "linux")]
+#[test]
+fn trees_left_by_another_account_are_not_written_into() {
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !is_root || !setpriv.exists() {
+        eprintln!("skipped: needs root and setpriv to build as another user");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    sandbox.pages(3, 1);
+    sandbox.build_ok();
+    sandbox.pages(3, 2);
+    sandbox.build_ok();
+    assert!(sandbox.root().join(".public.spare").is_dir());
+    // Hand the site and its output to `nobody`; the spare tree stays root's.
+    let chown = |path: PathBuf| {
+        let ok = Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "chown");
+    };
+    for entry in std::fs::read_dir(sandbox.root()).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.ends_with(".public.spare") {
+            chown(path);
+        }
+    }
+    let _ = Command::new("chown")
+        .args(["65534:65534"])
+        .arg(sandbox.root())
+        .status();
+    Command::new("chmod")
+        .arg("755")
+        .arg(sandbox.outer.path())
+        .status()
+        .unwrap();
+    sandbox.pages(3, 3);
+    let run = Run::from(
+        Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_shishin"))
+            .args(["build", "--root"])
+            .arg(sandbox.root())
+            .output()
+            .unwrap(),
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(sandbox.versions(), BTreeMap::from([(3, 6)]));
+    sandbox.assert_sentinels();
+}

@@ -89,13 +89,10 @@ impl WorkDirs {
         let Ok(meta) = std::fs::symlink_metadata(&spare) else {
             return false;
         };
-        // Its files are told from the output's by inode: only on the output's file system.
-        let reuse = reuse && meta.is_dir() && same_device(&meta, &self.parent);
-        if !meta.is_dir() {
-            remove(&spare);
-            return false;
-        }
-        if !reuse || std::fs::remove_dir(&self.staging).is_err() {
+        // Its files are told from the output's by inode, so only on the output's file system;
+        // and only a tree made by whoever builds now can be written into.
+        let usable = reuse && meta.is_dir() && made_like(&meta, &self.staging);
+        if !usable || std::fs::remove_dir(&self.staging).is_err() {
             remove(&spare);
             return false;
         }
@@ -158,14 +155,16 @@ impl Drop for WorkDirs {
     }
 }
 
+/// Whether `meta` is on the same file system and has the same owner as the folder `made` that
+/// this build has just made.
 #[cfg(unix)]
-fn same_device(meta: &std::fs::Metadata, other: &Path) -> bool {
+fn made_like(meta: &std::fs::Metadata, made: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(other).is_ok_and(|m| m.dev() == meta.dev())
+    std::fs::metadata(made).is_ok_and(|m| m.dev() == meta.dev() && m.uid() == meta.uid())
 }
 
 #[cfg(not(unix))]
-fn same_device(_: &std::fs::Metadata, _: &Path) -> bool {
+fn made_like(_: &std::fs::Metadata, _: &Path) -> bool {
     true
 }
 
