@@ -211,6 +211,7 @@ fn generated(path: &str) -> String {
             "a comparison page"
         }
         Some(Generated::Obligation(_)) => "an obligation page",
+        Some(Generated::Changes(_)) => "a comparison of versions",
         Some(Generated::Glossary) => "the glossary page",
         Some(Generated::Search) => "the search page",
         Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => "the search index",
