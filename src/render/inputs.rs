@@ -97,6 +97,10 @@ impl<'a> Inputs<'a> {
         for &b in site.backlinks.get(&(page, lang)).into_iter().flatten() {
             self.metas[b][index(lang)].hash(&mut h);
         }
+        // The versions it links: the newer one's notice, the older one's link.
+        for version in [p.versions.older, p.versions.newer] {
+            version.map(|v| self.metas[v][index(lang)]).hash(&mut h);
+        }
         // Where its links go (a target's URL changes with the target's slug). Order-free: the
         // links are kept in a hash map.
         let links: u64 = site.links[doc_id]

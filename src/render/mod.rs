@@ -414,6 +414,8 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             backlinks,
+            superseded_by: p.versions.newer.map(|n| self.page_link(n, lang)),
+            supersedes: p.versions.older.map(|o| self.page_link(o, lang)),
             children: p.children.iter().map(|&c| self.card(c, lang)).collect(),
             facts: self.facts(fm, lang),
             extra: &fm.extra,

@@ -209,6 +209,10 @@ pub struct Page<'a> {
     pub tags: Vec<TagLink<'a>>,
     /// The pages that link here.
     pub backlinks: Vec<PageLink<'a>>,
+    /// The newer version that supersedes this page (SPEC §10), or absent.
+    pub superseded_by: Option<PageLink<'a>>,
+    /// The older version this page supersedes, or absent.
+    pub supersedes: Option<PageLink<'a>>,
     /// The pages of a section (or of the home page) as cards: by weight, then title.
     pub children: Vec<Card<'a>>,
     /// The facts the page gives, in the order of `site.yaml`.

@@ -219,6 +219,16 @@ fn page() -> Page<'static> {
             url: "/en/b/".into(),
             lang: Lang::En,
         }],
+        superseded_by: Some(PageLink {
+            title: "Plan (2030)",
+            url: "/en/c/".into(),
+            lang: Lang::En,
+        }),
+        supersedes: Some(PageLink {
+            title: "Plan (draft)",
+            url: "/en/d/".into(),
+            lang: Lang::En,
+        }),
         children: vec![Card {
             title: "Child",
             url: "/en/a/c/".into(),
