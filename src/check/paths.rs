@@ -147,6 +147,15 @@ pub fn claims<'j>(
                 let file = site.doc(page, lang).file.path.clone();
                 Claim::of_file(path, file, Origin::Rendered)
             }
+            Job::Changes(page, lang) => {
+                let file = site.doc(page, lang).file.path.clone();
+                Claim {
+                    source: format!("the comparison of versions of {file}"),
+                    path,
+                    file: Some(file),
+                    origin: Origin::Rendered,
+                }
+            }
             Job::Tag(lang, name) => tag_claim(renderer, path, lang, name),
             _ => Claim::rendered(path.clone(), generated(&path)),
         })
