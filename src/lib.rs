@@ -9,7 +9,7 @@
 //! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
 //! obligations) in [`guidance`]; text helpers in [`text`]; the URL layout (every generated path,
 //! the reserved names, joining and classifying URLs) in [`urls`]. [`versions`] compares two
-//! versions of a text as a 新旧対照表 (`shishin diff`, and the pages of a revised plan).
+//! versions of a text as a 新旧対照表 (`shishin diff`, and the `changes/` page of a revised plan).
 
 pub mod check;
 pub mod compare;

@@ -27,6 +27,7 @@
 //! | an obligation set or a fact comparison | `compare/ID/` | `compare/ID/index.html` | `compare.html`, `facts.html` |
 //! | its tables | `compare/ID.csv`, `compare/ID.json` | the same | |
 //! | one obligation | `obligations/SET-N/` | `obligations/SET-N/index.html` | `obligation.html` |
+//! | the 新旧対照表 of a page that supersedes another (SPEC §10) | `a/b/changes/` | `a/b/changes/index.html` | `changes.html` |
 //! | glossary (with `content/glossary.yaml`) | `glossary/` | `glossary/index.html` | `glossary.html` |
 //! | search page | `search/` | `search/index.html` | `search.html` |
 //! | search index | `search/index.js`, `search/index-N.js` | the same | |
@@ -113,6 +114,9 @@ pub enum Generated<'a> {
     Table(&'a str, TableFormat),
     /// `obligations/SET-N/`
     Obligation(&'a str),
+    /// `a/b/changes/`: the 新旧対照表 of the page at `a/b/` (holding that page's path), which
+    /// supersedes an older version. Below the page, not in a reserved folder: it belongs to it.
+    Changes(&'a str),
     /// `glossary/`
     Glossary,
     /// `search/`
@@ -131,6 +135,7 @@ const OBLIGATIONS: &str = "obligations/";
 const GLOSSARY: &str = "glossary/";
 const SEARCH: &str = "search/";
 const NOT_FOUND: &str = "404.html";
+const CHANGES: &str = "changes/";
 
 impl<'a> Generated<'a> {
     /// The path below the language prefix.
@@ -142,6 +147,7 @@ impl<'a> Generated<'a> {
             Generated::Comparison(id) => format!("{COMPARE}{id}/"),
             Generated::Table(id, format) => format!("{COMPARE}{id}.{}", format.extension()),
             Generated::Obligation(id) => format!("{OBLIGATIONS}{id}/"),
+            Generated::Changes(page) => format!("{page}{CHANGES}"),
             Generated::Glossary => GLOSSARY.into(),
             Generated::Search => SEARCH.into(),
             Generated::SearchIndex => format!("{SEARCH}index.js"),
@@ -167,7 +173,8 @@ impl<'a> Generated<'a> {
     }
 
     /// What a path below the language prefix is, if shishin generates it there. A folder's
-    /// `index.html` reads as the folder. Says nothing of whether this site has that comparison,
+    /// `index.html` reads as the folder. Outside the reserved folders, any `…/changes/` reads as
+    /// [`Generated::Changes`]. Says nothing of whether this site has that comparison,
     /// tag or obligation: only that the path has the shape of one.
     pub fn parse(path: &'a str) -> Option<Generated<'a>> {
         let path = folder_of_index(path).unwrap_or(path);
@@ -192,9 +199,17 @@ impl<'a> Generated<'a> {
                 let n = file.strip_prefix("index-")?.strip_suffix(".js")?;
                 Generated::SearchIndexPart(n.parse().ok().filter(|&n| n > 0)?)
             }
-            _ => return None,
+            _ => changes(path)?,
         })
     }
+}
+
+/// `a/b/changes/` → the changes page of `a/b/`; `changes/` → the home page's.
+fn changes(path: &str) -> Option<Generated<'_>> {
+    let page = path.strip_suffix(CHANGES)?;
+    let plain =
+        page.is_empty() || (page.ends_with('/') && page.split_terminator('/').all(is_segment));
+    plain.then_some(Generated::Changes(page))
 }
 
 /// `hub.csv` → the CSV table of `hub`.
@@ -423,6 +438,8 @@ mod tests {
                 "compare/hub.json",
             ),
             (Generated::Obligation("hub-3"), "obligations/hub-3/"),
+            (Generated::Changes("a/b/"), "a/b/changes/"),
+            (Generated::Changes(""), "changes/"),
             (Generated::Glossary, "glossary/"),
             (Generated::Search, "search/"),
             (Generated::SearchIndex, "search/index.js"),
@@ -463,6 +480,10 @@ mod tests {
             "search/index-0.js",
             "search/x/",
             "data/",
+            "a/changes",
+            "a//changes/",
+            "../changes/",
+            "tags/a/changes/",
         ] {
             assert_eq!(Generated::parse(path), None, "{path}");
         }

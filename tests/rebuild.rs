@@ -129,14 +129,67 @@ fn a_body_edit_re_renders_the_page_in_both_languages_only() {
         .served("guideline/demand/index.html")
         .contains("本文に一文を足しました。"));
 
-    // Text outside the obligation list of a plan: the comparisons stay as they are.
+    // Text outside the obligation list of a plan: the comparisons stay as they are. The plan
+    // supersedes its draft, so its changes page (in both languages) shows the text too.
     let rebuilt = site.edit(
         "content/prefectures/chiba/plan.md",
         "\n## ",
         "\n計画の本文に一文。\n\n## ",
     );
-    assert_eq!(rebuilt.rendered, 2, "{rebuilt:?}");
+    assert_eq!(rebuilt.rendered, 4, "{rebuilt:?}");
     assert!(!rebuilt.changed.iter().any(|p| p.starts_with("compare/")));
+}
+
+#[test]
+fn an_edit_of_either_version_updates_the_changes_page() {
+    let mut site = Shipped::new();
+    let changes = "prefectures/chiba/plan/changes/index.html";
+    // The older version's body: the newer page's comparison shows it.
+    let rebuilt = site.edit(
+        "content/prefectures/chiba/plan-draft.md",
+        "取り組むよう努めます。",
+        "取り組むよう努めるものとします。",
+    );
+    assert!(
+        rebuilt.changed.contains(&changes.to_string()),
+        "{rebuilt:?}"
+    );
+    assert!(site.served(changes).contains("ものとし</del>ます。"));
+    // The newer version's body.
+    site.edit(
+        "content/prefectures/chiba/plan.md",
+        "①～④の機能の確保",
+        "①から④までの機能の確保",
+    );
+    assert!(site.served(changes).contains("から④まで"));
+    // A translation's body shows on the English changes page.
+    site.edit(
+        "content/prefectures/chiba/plan-draft.en.md",
+        "in cooperation with the prefecture.",
+        "in cooperation with the prefecture and others.",
+    );
+    assert!(site
+        .served("en/prefectures/chiba/plan/changes/index.html")
+        .contains("and others"));
+    // A title shows on the older page's notice and in the comparison.
+    site.edit(
+        "content/prefectures/chiba/plan.md",
+        "title: ",
+        "title: 改定：",
+    );
+    assert!(site
+        .served("prefectures/chiba/plan-draft/index.html")
+        .contains("改定：千葉県保健医療計画"));
+    // The link itself: taken away, the changes page goes and the draft is no longer superseded.
+    site.edit(
+        "content/prefectures/chiba/plan.md",
+        "supersedes: \"@/prefectures/chiba/plan-draft.md\"\n",
+        "",
+    );
+    assert!(!site.preview.outputs().contains_key(changes));
+    assert!(!site
+        .served("prefectures/chiba/plan-draft/index.html")
+        .contains("notice-superseded"));
 }
 
 #[test]

@@ -497,6 +497,7 @@ fn generated_template(site: &Site, page: &str) -> &'static str {
         Some(Generated::Obligation(_)) => "obligation.html",
         Some(Generated::Glossary) => "glossary.html",
         Some(Generated::Search) => "search.html",
+        Some(Generated::Changes(_)) => "changes.html",
         Some(Generated::Table(..) | Generated::SearchIndex | Generated::SearchIndexPart(_))
         | None => "base.html",
     }

@@ -147,6 +147,15 @@ pub fn claims<'j>(
                 let file = site.doc(page, lang).file.path.clone();
                 Claim::of_file(path, file, Origin::Rendered)
             }
+            Job::Changes(page, lang) => {
+                let file = site.doc(page, lang).file.path.clone();
+                Claim {
+                    source: format!("the comparison of versions of {file}"),
+                    path,
+                    file: Some(file),
+                    origin: Origin::Rendered,
+                }
+            }
             Job::Tag(lang, name) => tag_claim(renderer, path, lang, name),
             _ => Claim::rendered(path.clone(), generated(&path)),
         })
@@ -211,6 +220,7 @@ fn generated(path: &str) -> String {
             "a comparison page"
         }
         Some(Generated::Obligation(_)) => "an obligation page",
+        Some(Generated::Changes(_)) => "a comparison of versions",
         Some(Generated::Glossary) => "the glossary page",
         Some(Generated::Search) => "the search page",
         Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => "the search index",

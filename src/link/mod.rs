@@ -1,7 +1,9 @@
 //! Link stage: group documents into pages, place them in sections, resolve every link, and
-//! gather what depends on links (backlinks, translations, tags, canonical obligation sets).
+//! gather what depends on links (backlinks, translations, tags, canonical obligation sets, the
+//! versions a page supersedes: [`versions`]).
 
 pub mod translations;
+pub mod versions;
 
 use std::sync::Arc;
 
@@ -57,6 +59,8 @@ pub fn link(
     };
     place_in_sections(&mut site);
     check_unique_urls(&site, diags);
+    // Before the links: a link may name a newer version's `changes/` page.
+    versions::link_versions(&mut site, dropped_drafts, diags);
     site.obligations = canonical_sets(&site, diags);
     // Before the links: a link may name a tag's page.
     site.tags = tags(&site);
@@ -80,6 +84,7 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
             en: None,
             parent: None,
             children: Vec::new(),
+            versions: Default::default(),
         });
     }
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::En) {
@@ -485,6 +490,10 @@ impl Resolver<'_> {
                 .values()
                 .any(|c| c.ja.iter().any(|i| i.id == id)),
             // Files, not pages, which the static paths of the output already name.
+            Generated::Changes(path) => site
+                .pages
+                .iter()
+                .any(|p| p.path == path && p.versions.older.is_some()),
             Generated::NotFound | Generated::SearchIndex | Generated::SearchIndexPart(_) => false,
         }
     }

@@ -10,7 +10,7 @@ use crate::guidance::facts;
 use crate::guidance::prefecture;
 use crate::load::yaml::find_key_line;
 use crate::model::Config;
-use crate::model::{Citation, Fact, FactText, FrontMatter, Kind};
+use crate::model::{Citation, Fact, FactText, FrontMatter, Kind, Supersedes};
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
 
@@ -31,6 +31,7 @@ struct Raw {
     #[serde(default)]
     facts: indexmap::IndexMap<String, FactYaml>,
     translated_from: Option<String>,
+    supersedes: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
     slug: Option<String>,
@@ -274,6 +275,27 @@ fn validate(
         );
     }
 
+    let supersedes = raw.supersedes.as_deref().and_then(|written| {
+        let line = line_of("supersedes");
+        match supersedes_key(written) {
+            Some(key) => Some(Supersedes {
+                key,
+                written: written.to_string(),
+                line,
+            }),
+            None => {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`supersedes` must name the older page by its source file, not {written:?}"
+                    ))
+                    .at_line(file, line)
+                    .hint("write the path below content/ with `@/`, like `supersedes: \"@/prefectures/chiba/plan-draft.md\"`"),
+                );
+                None
+            }
+        }
+    });
+
     errors.extend(tag_errors(&raw.tags, file, yaml.clone()));
     if !errors.is_empty() {
         return Err(errors);
@@ -292,6 +314,7 @@ fn validate(
         weight: raw.weight.unwrap_or(0),
         facts,
         translated_from: raw.translated_from,
+        supersedes,
         // A tag typed on a Mac may arrive decomposed (NFD): one spelling, one tag page.
         tags: raw
             .tags
@@ -301,6 +324,17 @@ fn validate(
         slug: raw.slug,
         extra,
     })
+}
+
+/// The page key `supersedes:` names: `@/a/old.md` → `a/old.md` (a translation's path names its
+/// page too). `None` for anything but an `@/` path to a Markdown file without an anchor: a
+/// version is a whole page.
+fn supersedes_key(written: &str) -> Option<String> {
+    let path = written.trim().strip_prefix("@/")?.trim_start_matches('/');
+    if !path.ends_with(".md") || path.contains('#') {
+        return None;
+    }
+    Some(crate::load::page_key(&names::nfc(path)).0)
 }
 
 /// Each tag becomes the folder `tags/<tag>/` (SPEC §12): one that is empty, `.`, `..` or holds
@@ -500,6 +534,20 @@ mod tests {
                 .unwrap();
         assert_eq!(fm.title, "在宅医療");
         assert_eq!(fm.description.as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn supersedes_names_a_page_key_and_its_line() {
+        let (fm, _) = read_str("---\ntitle: a\nsupersedes: \"@/p/draft.md\"\n---\n").unwrap();
+        let s = fm.supersedes.unwrap();
+        assert_eq!((s.key.as_str(), s.line), ("p/draft.md", 3));
+        let (fm, _) = read_str("---\ntitle: a\nsupersedes: \"@/p/draft.en.md\"\n---\n").unwrap();
+        assert_eq!(fm.supersedes.unwrap().key, "p/draft.md");
+        for bad in ["p/draft.md", "@/p/draft", "@/p/draft.md#x", "https://e.jp/"] {
+            let e = read_str(&format!("---\ntitle: a\nsupersedes: \"{bad}\"\n---\n")).unwrap_err();
+            assert_eq!(e[0].location(), "content/a.md:3:1", "{bad}");
+            assert!(e[0].message.contains("`supersedes`"), "{}", e[0].message);
+        }
     }
 
     #[test]

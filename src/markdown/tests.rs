@@ -27,6 +27,7 @@ pub(crate) fn doc(body: &str) -> Doc {
             weight: 0,
             facts: vec![],
             translated_from: None,
+            supersedes: None,
             tags: vec![],
             slug: None,
             extra: serde_json::Value::Null,

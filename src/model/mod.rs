@@ -91,9 +91,23 @@ pub struct FrontMatter {
     /// Facts the page gives (SPEC §6), in the page's order, parsed by their declared type.
     pub facts: Vec<Fact>,
     pub translated_from: Option<String>,
+    /// The older version this page replaces (SPEC §10), resolved by the link stage.
+    pub supersedes: Option<Supersedes>,
     pub tags: Vec<String>,
     pub slug: Option<String>,
     pub extra: serde_json::Value,
+}
+
+/// `supersedes: "@/a/old.md"` as written: the page key it names and the line it is on, for the
+/// link stage's errors (a missing target, a cycle).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Supersedes {
+    /// The named page's key below `content/` (`a/old.md`).
+    pub key: String,
+    /// The value as written, for messages.
+    pub written: String,
+    /// The line of `supersedes:` in the file (1-based).
+    pub line: usize,
 }
 
 /// A fact a page gives (SPEC §6): its key in site.yaml, its value as written and as read.
@@ -218,6 +232,18 @@ pub struct Page {
     pub parent: Option<PageId>,
     /// Sections only: pages and sections directly below, ordered by weight, then title.
     pub children: Vec<PageId>,
+    /// The page's place among the versions of one document (SPEC §10).
+    pub versions: Versions,
+}
+
+/// The versions next to a page: the older one it supersedes and the newer one that supersedes
+/// it. Both directions are kept, so neither the superseded page's notice nor the newer page's
+/// `changes/` page has to search the site. The link stage refuses cycles and a page superseded
+/// twice, so following `older` (or `newer`) always ends.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Versions {
+    pub older: Option<PageId>,
+    pub newer: Option<PageId>,
 }
 
 impl Page {

@@ -145,7 +145,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         .partition(|&j| renderer.output_path(j).is_some());
     let (pages, tags): (Vec<Job>, Vec<Job>) = streamed
         .into_iter()
-        .partition(|j| matches!(j, Job::Page(..)));
+        .partition(|j| matches!(j, Job::Page(..) | Job::Changes(..)));
     let (first, first_entries) = render.jobs(&first);
     // Every path is known now, before anything is written: one source each (SPEC §12).
     let made = first.iter().map(|o| o.path.clone());

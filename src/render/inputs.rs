@@ -63,6 +63,7 @@ impl<'a> Inputs<'a> {
     pub fn fingerprint(&self, job: Job) -> u64 {
         match job {
             Job::Page(page, lang) => self.page(page, lang),
+            Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
             Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
@@ -97,6 +98,10 @@ impl<'a> Inputs<'a> {
         for &b in site.backlinks.get(&(page, lang)).into_iter().flatten() {
             self.metas[b][index(lang)].hash(&mut h);
         }
+        // The versions it links: the newer one's notice, the older one's link.
+        for version in [p.versions.older, p.versions.newer] {
+            version.map(|v| self.metas[v][index(lang)]).hash(&mut h);
+        }
         // Where its links go (a target's URL changes with the target's slug). Order-free: the
         // links are kept in a hash map.
         let links: u64 = site.links[doc_id]
@@ -112,6 +117,29 @@ impl<'a> Inputs<'a> {
             })
             .fold(0, u64::wrapping_add);
         links.hash(&mut h);
+        h.finish()
+    }
+
+    /// A changes page shows both versions' bodies (in either language: which ones it compares
+    /// depends on what is translated), their titles and URLs, and the newer page's place.
+    fn changes(&self, page: PageId, lang: Lang) -> u64 {
+        let site = self.site;
+        let mut h = DefaultHasher::default();
+        self.nav[index(lang)].hash(&mut h);
+        let versions = [Some(page), site.pages[page].versions.older];
+        for p in versions.into_iter().flatten() {
+            let p_ = &site.pages[p];
+            self.generations[p_.ja].hash(&mut h);
+            p_.en.map(|e| self.generations[e]).hash(&mut h);
+            self.metas[p].hash(&mut h);
+        }
+        let mut at = site.pages[page].parent;
+        let mut depth = 0;
+        while let Some(a) = at.filter(|_| depth < site.pages.len()) {
+            self.metas[a][index(lang)].hash(&mut h);
+            at = site.pages[a].parent;
+            depth += 1;
+        }
         h.finish()
     }
 

@@ -21,6 +21,7 @@ use context::{
     TagIndexView, TagLink, TagPage, TagView, TaggedPage, TocEntry,
 };
 
+mod changes;
 mod compare;
 pub mod context;
 pub mod feeds;
@@ -44,6 +45,8 @@ pub enum Here {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job<'a> {
     Page(PageId, Lang),
+    /// The 新旧対照表 of a page that supersedes another, at `changes/` below it.
+    Changes(PageId, Lang),
     /// The list of all tags.
     TagIndex(Lang),
     /// One tag's page.
@@ -104,8 +107,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every job of a full render: each page in each language, the tag listings, the
-    /// comparisons and the 404 page of each language.
+    /// Every job of a full render: each page in each language, the changes page of each newer
+    /// version, the tag listings, the comparisons and the 404 page of each language.
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let languages = &site.config.languages;
@@ -114,6 +117,11 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Job> = (0..site.pages.len())
             .flat_map(|p| languages.iter().map(move |&l| Job::Page(p, l)))
             .collect();
+        jobs.extend(
+            (0..site.pages.len())
+                .filter(|&p| site.pages[p].versions.older.is_some())
+                .flat_map(|p| languages.iter().map(move |&l| Job::Changes(p, l))),
+        );
         for &lang in languages {
             jobs.extend([
                 Job::TagIndex(lang),
@@ -133,11 +141,12 @@ impl<'a> Renderer<'a> {
         urls::index_file(lang, &self.site.pages[page].path)
     }
 
-    /// The one file a page or tag job writes, known before rendering it (`None` for the other
+    /// The one file a page, changes or tag job writes, known before rendering it (`None` for the other
     /// jobs, which write several files or none).
     pub fn output_path(&self, job: Job<'_>) -> Option<String> {
         match job {
             Job::Page(page, lang) => Some(self.page_output_path(page, lang)),
+            Job::Changes(page, lang) => Some(self.changes_file(page, lang)),
             Job::Tag(lang, name) => Some(tag_output_path(lang, name)),
             _ => None,
         }
@@ -157,6 +166,7 @@ impl<'a> Renderer<'a> {
                 },
                 Err(e) => files(vec![Err(e)]),
             },
+            Job::Changes(page, lang) => files(vec![self.render_changes(page, lang)]),
             Job::TagIndex(lang) => files(vec![self.render_tag_index(lang)]),
             Job::Tag(lang, name) => files(vec![self.render_tag(lang, name)]),
             Job::Comparisons(lang) => files(self.render_comparisons(self.tables, lang)),
@@ -414,6 +424,9 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             backlinks,
+            superseded_by: p.versions.newer.map(|n| self.page_link(n, lang)),
+            supersedes: p.versions.older.map(|o| self.page_link(o, lang)),
+            changes_url: self.changes_url(page, lang),
             children: p.children.iter().map(|&c| self.card(c, lang)).collect(),
             facts: self.facts(fm, lang),
             extra: &fm.extra,

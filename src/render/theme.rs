@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{display_path, read_text, Decoded};
 use crate::model::{Lang, Page};
 
-pub const TEMPLATES: [&str; 13] = [
+pub const TEMPLATES: [&str; 14] = [
     "base.html",
     "home.html",
     "section.html",
@@ -25,6 +25,7 @@ pub const TEMPLATES: [&str; 13] = [
     "obligation.html",
     "facts.html",
     "glossary.html",
+    "changes.html",
 ];
 
 /// The template a content page renders with.

@@ -68,6 +68,7 @@ struct CachedDoc {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum JobKey {
     Page(String, Lang),
+    Changes(String, Lang),
     TagIndex(Lang),
     Tag(Lang, String),
     Comparisons(Lang),
@@ -80,6 +81,7 @@ impl JobKey {
     fn of(job: Job, site: &Site) -> JobKey {
         match job {
             Job::Page(p, lang) => JobKey::Page(site.pages[p].key.clone(), lang),
+            Job::Changes(p, lang) => JobKey::Changes(site.pages[p].key.clone(), lang),
             Job::TagIndex(lang) => JobKey::TagIndex(lang),
             Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
             Job::Comparisons(lang) => JobKey::Comparisons(lang),
@@ -435,6 +437,7 @@ impl Preview {
         let jobs: Vec<(JobKey, Job, u64)> = pages
             .iter()
             .flat_map(|&p| site.config.languages.iter().map(move |&l| Job::Page(p, l)))
+            .chain(changes_jobs(site, &pages))
             // Unknown fingerprint: the next full-path rebuild renders these again.
             .map(|job| (JobKey::of(job, site), job, 0))
             .collect();
@@ -624,6 +627,30 @@ fn files_key(feeds: u64, site: &Site, site_static: &[(String, PathBuf)]) -> u64 
     }
     site_static.hash(&mut h);
     h.finish()
+}
+
+/// The changes pages that show the bodies of `pages`: their own, and the one of the page that
+/// supersedes each.
+fn changes_jobs<'s>(site: &'s Site, pages: &[usize]) -> Vec<Job<'s>> {
+    let mut newer: Vec<usize> = pages
+        .iter()
+        .flat_map(|&p| {
+            let v = site.pages[p].versions;
+            [v.older.map(|_| p), v.newer]
+        })
+        .flatten()
+        .collect();
+    newer.sort_unstable();
+    newer.dedup();
+    newer
+        .into_iter()
+        .flat_map(|p| {
+            site.config
+                .languages
+                .iter()
+                .map(move |&l| Job::Changes(p, l))
+        })
+        .collect()
 }
 
 /// Whether two versions of a document show the same to every other page: same front matter,

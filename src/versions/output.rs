@@ -7,7 +7,7 @@
 //! `<details>` that opens in place); CSV, which is data, keeps every row.
 
 use crate::text::lang::Lang;
-use crate::text::language::{has_kana_or_kanji, push_escaped};
+use crate::text::language::{has_kana_or_kanji, mark_japanese_runs, push_escaped};
 use crate::text::safety::write_csv_record;
 
 use super::blocks::BlockKind;
@@ -139,12 +139,29 @@ fn md_escape(text: &str) -> String {
 
 // --- HTML ---------------------------------------------------------------------------------------
 
-/// The table as an HTML fragment, for a page or for [`html_document`]. Changed characters are
-/// `<ins>` in the new column and `<del>` in the old one, which screen readers can announce as
-/// inserted and deleted; [`STYLE`] underlines both, as 傍線 is drawn. In an English table, a
-/// cell whose text is Japanese is marked `lang="ja"`.
+/// The language of the texts in a table's cells, for `lang` attributes (WCAG 3.1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Unknown (two files given to `shishin diff`): a cell with kana or kanji is Japanese.
+    Guess,
+    /// Known, as a site knows its pages' languages: in an English table, every cell of Japanese
+    /// texts is `lang="ja"`; in English texts only the runs of Japanese inside them are.
+    Known(Lang),
+}
+
+/// The table as an HTML fragment, for [`html_document`]. Changed characters are `<ins>` in the
+/// new column and `<del>` in the old one, which screen readers can announce as inserted and
+/// deleted; [`STYLE`] underlines both, as 傍線 is drawn. In an English table, a cell whose text
+/// is Japanese is marked `lang="ja"`.
 pub fn html_fragment(rows: &[Row], lang: Lang, caption: &str) -> String {
+    html_fragment_of(rows, lang, Texts::Guess, caption)
+}
+
+/// [`html_fragment`] of texts whose language is known or not: what the site's `changes/`
+/// pages embed.
+pub fn html_fragment_of(rows: &[Row], lang: Lang, texts: Texts, caption: &str) -> String {
     let w = words(lang);
+    let marks = Marks { table: lang, texts };
     let mut out = String::from("<table class=\"sh-versions\">\n<caption>");
     push_escaped(caption, &mut out);
     out.push_str("</caption>\n<thead><tr>");
@@ -156,49 +173,75 @@ pub fn html_fragment(rows: &[Row], lang: Lang, caption: &str) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for item in shown(rows) {
         match item {
-            Shown::Row(row) => html_row(row, lang, &mut out),
-            Shown::Omitted(run) => html_omitted(run, lang, &w, &mut out),
+            Shown::Row(row) => html_row(row, marks, &mut out),
+            Shown::Omitted(run) => html_omitted(run, marks, &w, &mut out),
         }
     }
     out.push_str("</tbody>\n</table>\n");
     out
 }
 
-fn html_row(row: &Row, lang: Lang, out: &mut String) {
-    out.push_str("<tr>");
-    html_cell(row.new_cell().as_ref(), "ins", lang, out);
-    html_cell(row.old_cell().as_ref(), "del", lang, out);
-    out.push_str(&format!("<td>{}</td></tr>\n", row.remark().word(lang)));
+/// The table's language and its texts', which decide the `lang` marks of cells.
+#[derive(Clone, Copy)]
+struct Marks {
+    table: Lang,
+    texts: Texts,
 }
 
-fn html_cell(cell: Option<&Cell<'_>>, mark: &str, lang: Lang, out: &mut String) {
+impl Marks {
+    /// Whether a cell is marked `lang="ja"` whole.
+    fn japanese_cell(self, text: &str) -> bool {
+        self.table == Lang::En
+            && match self.texts {
+                Texts::Guess => has_kana_or_kanji(text),
+                Texts::Known(lang) => lang == Lang::Ja,
+            }
+    }
+
+    /// Whether runs of Japanese inside a cell's text are marked: English texts quoting Japanese.
+    fn japanese_runs(self) -> bool {
+        self.table == Lang::En && self.texts == Texts::Known(Lang::En)
+    }
+}
+
+fn html_row(row: &Row, marks: Marks, out: &mut String) {
+    out.push_str("<tr>");
+    html_cell(row.new_cell().as_ref(), "ins", marks, out);
+    html_cell(row.old_cell().as_ref(), "del", marks, out);
+    out.push_str(&format!(
+        "<td>{}</td></tr>\n",
+        row.remark().word(marks.table)
+    ));
+}
+
+fn html_cell(cell: Option<&Cell<'_>>, mark: &str, marks: Marks, out: &mut String) {
     let Some(cell) = cell else {
         out.push_str("<td></td>");
         return;
     };
-    out.push_str(&format!("<td{}>", cell_attributes(cell, lang)));
+    out.push_str(&format!("<td{}>", cell_attributes(cell, marks)));
     for piece in cell.pieces.iter() {
         if piece.changed {
             out.push_str(&format!("<{mark}>"));
-            push_html_text(&piece.text, out);
+            push_html_text(&piece.text, marks, out);
             out.push_str(&format!("</{mark}>"));
         } else {
-            push_html_text(&piece.text, out);
+            push_html_text(&piece.text, marks, out);
         }
     }
     out.push_str("</td>");
 }
 
 /// A row standing for a run of unchanged blocks: （略）, opening in place to show them.
-fn html_omitted(run: &[Row], lang: Lang, w: &Words, out: &mut String) {
+fn html_omitted(run: &[Row], marks: Marks, w: &Words, out: &mut String) {
     out.push_str("<tr class=\"sh-versions-omitted\">");
     for side in [Row::new_cell, Row::old_cell] {
         out.push_str("<td><details><summary>");
         out.push_str(w.omitted);
         out.push_str("</summary>");
         for cell in run.iter().filter_map(side) {
-            out.push_str(&format!("<div{}>", cell_attributes(&cell, lang)));
-            push_html_text(&cell.text(), out);
+            out.push_str(&format!("<div{}>", cell_attributes(&cell, marks)));
+            push_html_text(&cell.text(), marks, out);
             out.push_str("</div>");
         }
         out.push_str("</details></td>");
@@ -207,7 +250,7 @@ fn html_omitted(run: &[Row], lang: Lang, w: &Words, out: &mut String) {
 }
 
 /// The class naming the block's kind, and `lang="ja"` for Japanese text in an English table.
-fn cell_attributes(cell: &Cell<'_>, lang: Lang) -> String {
+fn cell_attributes(cell: &Cell<'_>, marks: Marks) -> String {
     let kind = match cell.kind {
         BlockKind::Heading(_) => "heading",
         BlockKind::Paragraph => "paragraph",
@@ -215,7 +258,7 @@ fn cell_attributes(cell: &Cell<'_>, lang: Lang) -> String {
         BlockKind::TableRow => "row",
         BlockKind::Code => "code",
     };
-    let lang = if lang == Lang::En && has_kana_or_kanji(&cell.text()) {
+    let lang = if marks.japanese_cell(&cell.text()) {
         " lang=\"ja\""
     } else {
         ""
@@ -223,20 +266,26 @@ fn cell_attributes(cell: &Cell<'_>, lang: Lang) -> String {
     format!(" class=\"sh-versions-{kind}\"{lang}")
 }
 
-/// Escaped text, line breaks as `<br>`.
-fn push_html_text(text: &str, out: &mut String) {
+/// Escaped text, line breaks as `<br>`, runs of Japanese marked where the texts are English.
+fn push_html_text(text: &str, marks: Marks, out: &mut String) {
+    let push = if marks.japanese_runs() {
+        mark_japanese_runs
+    } else {
+        push_escaped
+    };
     let mut lines = text.split('\n');
     if let Some(first) = lines.next() {
-        push_escaped(first, out);
+        push(first, out);
     }
     for line in lines {
         out.push_str("<br>");
-        push_escaped(line, out);
+        push(line, out);
     }
 }
 
-/// The table's own style: both columns' changes underlined (the site's theme strikes `del`
-/// through elsewhere), cells aligned at the top, A4 landscape in print.
+/// The table's own style, for the standalone document of `shishin diff`: both columns' changes
+/// underlined, cells aligned at the top, A4 landscape in print. The site has no inline styles:
+/// the default theme carries the same rules for `.sh-versions` in `style.css` and `print.css`.
 pub const STYLE: &str = "\
 .sh-versions { border-collapse: collapse; width: 100%; }
 .sh-versions caption { font-weight: bold; text-align: left; padding: 0.5em 0; }

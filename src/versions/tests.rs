@@ -283,6 +283,30 @@ fn the_html_fragment_is_an_accessible_table() {
 }
 
 #[test]
+fn known_texts_mark_whole_cells_or_the_japanese_inside_them() {
+    let rows = compare("Hubs (拠点) meet.\n", "Hubs (拠点) meet often.\n");
+    let en = output::Texts::Known(Lang::En);
+    let html = output::html_fragment_of(&rows, Lang::En, en, "c");
+    // English text quoting Japanese: the quote is marked, not the cell.
+    assert!(
+        html.contains(
+            "<td class=\"sh-versions-paragraph\">Hubs (<span lang=\"ja\">拠点</span>) meet"
+        ),
+        "{html}"
+    );
+    let ja = output::Texts::Known(Lang::Ja);
+    let rows = compare("Plan A.\n", "Plan B.\n");
+    let html = output::html_fragment_of(&rows, Lang::En, ja, "c");
+    assert!(
+        html.contains("<td class=\"sh-versions-paragraph\" lang=\"ja\">"),
+        "{html}"
+    );
+    // A Japanese table marks nothing.
+    let html = output::html_fragment_of(&rows, Lang::Ja, en, "c");
+    assert!(!html.contains("lang="), "{html}");
+}
+
+#[test]
 fn markdown_cells_keep_the_table_whole() {
     let rows = compare("a | b\n", "a | *b*\nc\n");
     let md = output::markdown(&rows, Lang::Ja, "表");

@@ -209,6 +209,12 @@ pub struct Page<'a> {
     pub tags: Vec<TagLink<'a>>,
     /// The pages that link here.
     pub backlinks: Vec<PageLink<'a>>,
+    /// The newer version that supersedes this page (SPEC §10), or absent.
+    pub superseded_by: Option<PageLink<'a>>,
+    /// The older version this page supersedes, or absent.
+    pub supersedes: Option<PageLink<'a>>,
+    /// The 新旧対照表 of this page against `supersedes`, or absent.
+    pub changes_url: Option<String>,
     /// The pages of a section (or of the home page) as cards: by weight, then title.
     pub children: Vec<Card<'a>>,
     /// The facts the page gives, in the order of `site.yaml`.
@@ -318,6 +324,29 @@ pub struct FactEntry<'a> {
     pub raw: String,
     /// The value normalised for `lang` (`¥3.0 million`).
     pub value: String,
+}
+
+/// The view of `changes.html`.
+#[derive(Serialize)]
+pub struct ChangesView<'a> {
+    /// The comparison of two versions.
+    pub changes: Changes<'a>,
+}
+
+/// A page that supersedes another, compared with it as a 新旧対照表 (SPEC §10).
+#[derive(Serialize)]
+pub struct Changes<'a> {
+    /// The newer version (the page this changes page belongs to).
+    pub newer: PageLink<'a>,
+    /// The older version it supersedes.
+    pub older: PageLink<'a>,
+    /// The language of the texts compared: Japanese on `/en/…` unless both versions are translated.
+    pub text_lang: Lang,
+    /// True on `/en/…` when the Japanese texts are compared.
+    pub is_fallback: bool,
+    /// The table as HTML (already safe): 新 | 旧 | 備考, changed characters in `<ins>` and
+    /// `<del>`, unchanged runs collapsed in `<details>`.
+    pub table: String,
 }
 
 /// The view of `tags.html`.

@@ -28,6 +28,7 @@ pub fn templates(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("compare.html", value(&context(t, obligation_table()))),
         ("obligation.html", value(&context(t, obligation()))),
         ("facts.html", value(&context(t, fact_table()))),
+        ("changes.html", value(&context(t, changes()))),
     ]
 }
 
@@ -89,11 +90,30 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("FactColumn", value(&fact_table().table.columns[0])),
         ("FactRow", value(&fact_table().table.rows[0])),
         ("FactValue", value(&fact_value())),
+        ("ChangesView", value(&changes())),
+        ("Changes", value(&changes().changes)),
     ]
 }
 
 /// The structs that are no more than parts of others: `Context` shows their fields.
 pub const FLATTENED: [&str; 3] = ["LangContext", "Place", "NotFoundView"];
+
+fn changes() -> ChangesView<'static> {
+    let link = |title, url: &str| PageLink {
+        title,
+        url: url.into(),
+        lang: Lang::Ja,
+    };
+    ChangesView {
+        changes: Changes {
+            newer: link("計画", "/en/a/"),
+            older: link("計画（案）", "/en/b/"),
+            text_lang: Lang::Ja,
+            is_fallback: true,
+            table: "<table class=\"sh-versions\"></table>".into(),
+        },
+    }
+}
 
 fn value(v: &impl Serialize) -> Value {
     serde_json::to_value(v).expect("contexts serialize")
@@ -219,6 +239,17 @@ fn page() -> Page<'static> {
             url: "/en/b/".into(),
             lang: Lang::En,
         }],
+        superseded_by: Some(PageLink {
+            title: "Plan (2030)",
+            url: "/en/c/".into(),
+            lang: Lang::En,
+        }),
+        supersedes: Some(PageLink {
+            title: "Plan (draft)",
+            url: "/en/d/".into(),
+            lang: Lang::En,
+        }),
+        changes_url: Some("/en/a/changes/".into()),
         children: vec![Card {
             title: "Child",
             url: "/en/a/c/".into(),

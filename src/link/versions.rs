@@ -1,0 +1,176 @@
+//! Versions of a document (SPEC §10): `supersedes: "@/a/old.md"` in a page's front matter makes
+//! it the newer version of that page. Here each page learns the version it supersedes and the
+//! one that supersedes it ([`Versions`]), and the mistakes that would leave a reader without a
+//! next or previous version are errors at the `supersedes:` line: a page that does not exist, a
+//! cycle (A → B → A), and a page superseded by two pages (which of them is the newer?). A chain
+//! A → B → C is what revisions are, and is allowed.
+//!
+//! The translation belongs to its Japanese page's versions: an `.en.md` inherits `supersedes`,
+//! so the English pages link the same versions without repeating the line.
+
+use std::collections::HashSet;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::model::{Doc, PageId, Site, Supersedes, Versions};
+use crate::urls::Generated;
+
+/// Sets each page's [`Versions`]; every mistake is an error at its `supersedes:` line. A page
+/// whose `supersedes:` is wrong keeps no versions, so nothing later follows a broken chain.
+pub fn link_versions(site: &mut Site, dropped: &HashSet<String>, diags: &mut Diagnostics) {
+    let mut versions = vec![Versions::default(); site.pages.len()];
+    for page in 0..site.pages.len() {
+        let Some((doc, written)) = declared(site, page, diags) else {
+            continue;
+        };
+        let older = match older_page(site, written, dropped) {
+            Ok(older) => older,
+            Err((message, hint)) => {
+                diags.push(at_line(doc, written, message, hint));
+                continue;
+            }
+        };
+        if let Some(other) = versions[older].newer {
+            let other = &site.docs[site.pages[other].ja].file.path;
+            let message = format!(
+                "content/{} is already superseded by {other}: a version has one newer version",
+                written.key
+            );
+            let hint = "make the newer of the two pages supersede the other one instead, for a chain like old → newer → newest";
+            diags.push(at_line(doc, written, message, hint.into()));
+            continue;
+        }
+        versions[page].older = Some(older);
+        versions[older].newer = Some(page);
+    }
+    for cycle in cycles(&versions) {
+        diags.push(cycle_error(site, &cycle));
+        for &page in &cycle {
+            versions[page] = Versions::default();
+        }
+    }
+    for (page, v) in versions.into_iter().enumerate() {
+        site.pages[page].versions = v;
+    }
+    check_changes_pages(site, diags);
+}
+
+/// The Japanese document of a page and its `supersedes:`, after checking that the translation
+/// says the same or nothing.
+fn declared<'s>(
+    site: &'s Site,
+    page: PageId,
+    diags: &mut Diagnostics,
+) -> Option<(&'s Doc, &'s Supersedes)> {
+    let p = &site.pages[page];
+    let ja: &Doc = &site.docs[p.ja];
+    let ours: Option<&'s Supersedes> = ja.front.supersedes.as_ref();
+    if let Some(en) = p.en.map(|e| &*site.docs[e]) {
+        match en.front.supersedes.as_ref() {
+            Some(theirs) if Some(&theirs.key) != ours.map(|o| &o.key) => diags.push(at_line(
+                en,
+                theirs,
+                "a translation has the versions of its Japanese page: this `supersedes:` differs from the Japanese page's".into(),
+                format!(
+                    "remove the line: the translation inherits `supersedes:` from {}",
+                    ja.file.path
+                ),
+            )),
+            _ => {}
+        }
+    }
+    ours.map(|s| (ja, s))
+}
+
+/// The page `supersedes:` names, or the error to report at its line.
+fn older_page(
+    site: &Site,
+    written: &Supersedes,
+    dropped: &HashSet<String>,
+) -> Result<PageId, (String, String)> {
+    if let Some(&page) = site.by_key.get(&written.key) {
+        return Ok(page);
+    }
+    if dropped.contains(&written.key) {
+        return Err((
+            format!(
+                "`supersedes:` names content/{}, a draft, which is left out of this build",
+                written.key
+            ),
+            "publish the older page (remove `draft: true`), or build with `--drafts`".into(),
+        ));
+    }
+    let hint = match did_you_mean(&written.key, site.by_key.keys().map(String::as_str)) {
+        Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
+        None => "name the older page by its file below content/, like `@/prefectures/chiba/plan-draft.md`".into(),
+    };
+    Err((
+        format!(
+            "`supersedes:` names content/{}, which does not exist",
+            written.key
+        ),
+        hint,
+    ))
+}
+
+fn at_line(doc: &Doc, written: &Supersedes, message: String, hint: String) -> Diagnostic {
+    Diagnostic::error(message)
+        .at_line(&doc.file, written.line)
+        .hint(hint)
+}
+
+/// Every cycle of `older` links, each once, as its pages from the lowest id on. A page has at
+/// most one older and one newer version, so the links form chains and cycles only.
+fn cycles(versions: &[Versions]) -> Vec<Vec<PageId>> {
+    let mut found = Vec::new();
+    for start in 0..versions.len() {
+        let mut cycle = vec![start];
+        let mut at = versions[start].older;
+        while let Some(page) = at.filter(|_| cycle.len() <= versions.len()) {
+            if page == start {
+                // Each cycle once: from its lowest page.
+                if cycle.iter().all(|&p| p >= start) {
+                    found.push(cycle);
+                }
+                break;
+            }
+            cycle.push(page);
+            at = versions[page].older;
+        }
+    }
+    found
+}
+
+/// One error for a cycle, at the `supersedes:` line of its first page, naming every file.
+fn cycle_error(site: &Site, cycle: &[PageId]) -> Diagnostic {
+    let doc = |p: PageId| &*site.docs[site.pages[p].ja];
+    let mut names: Vec<&str> = cycle.iter().map(|&p| doc(p).file.path.as_str()).collect();
+    names.push(names[0]);
+    let first = doc(cycle[0]);
+    let line = first.front.supersedes.as_ref().map_or(1, |s| s.line);
+    Diagnostic::error(format!(
+        "the versions go round in a circle: {}",
+        names.join(" supersedes ")
+    ))
+    .at_line(&first.file, line)
+    .hint("a page supersedes an older version only: remove `supersedes:` from the page that is the oldest")
+}
+
+/// A newer version's 新旧対照表 is generated at `changes/` below it: a content page there would
+/// replace it or be replaced.
+fn check_changes_pages(site: &Site, diags: &mut Diagnostics) {
+    for page in site.pages.iter().filter(|p| p.versions.older.is_some()) {
+        let changes = Generated::Changes(&page.path).path();
+        let Some(other) = site.pages.iter().find(|p| p.path == changes) else {
+            continue;
+        };
+        let doc = &site.docs[other.ja];
+        diags.push(
+            Diagnostic::error(format!(
+                "this page's URL /{changes} is where shishin puts the comparison of versions of {}",
+                site.docs[page.ja].file.path
+            ))
+            .in_file(&doc.file.path)
+            .hint("rename the file, or give the page another `slug:`"),
+        );
+    }
+}
