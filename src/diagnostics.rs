@@ -239,7 +239,7 @@ impl Diagnostic {
         ))
     }
 
-    /// One line: `path:line:col: error: message (hint)`; for logs and the preview overlay.
+    /// One line: `path:line:col: error: message (hint)`; for logs and tests.
     pub fn plain(&self) -> String {
         let mut s = String::new();
         let loc = self.location();
