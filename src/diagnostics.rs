@@ -3,7 +3,9 @@
 //! Every problem found in the content is a [`Diagnostic`]: a message, where it is (the file, and a
 //! byte range in its text so the offending line can be shown), and a hint that says how to fix it.
 //! Stages collect them instead of stopping at the first, so one build lists every problem
-//! (SPEC §1). They are printed the way rustc prints its errors, by `codespan-reporting`.
+//! (SPEC §1). They are printed the way rustc prints its errors, by `codespan-reporting`; a page
+//! that shows them (the preview's error overlay) gets the same location, line and carets as
+//! separate fields, [`Parts`], so it never reads them back out of terminal text.
 //!
 //! # How a function hands its diagnostics back
 //!
@@ -42,7 +44,8 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
     Error,
@@ -141,6 +144,33 @@ impl Diagnostic {
         Some(&text[start..end])
     }
 
+    /// The diagnostic as separate fields, for a page that lays them out itself (the preview's
+    /// error overlay): the location, the line and the carets the terminal shows, so that nothing
+    /// has to read them back out of the terminal text.
+    pub fn parts(&self) -> Parts {
+        let (line, column) = self.line_col().unzip();
+        Parts {
+            severity: self.severity,
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+            file: self.file.clone(),
+            location: self.location(),
+            line,
+            column,
+            source: self.shown_line(),
+        }
+    }
+
+    /// The line the span starts on as the terminal draws it, or the excerpt of a line too long
+    /// to show whole.
+    fn shown_line(&self) -> Option<ShownLine> {
+        let (text, range) = self.span.as_ref()?;
+        let line = self.source_line()?;
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let span = range.start - line_start..range.end - line_start;
+        Some(ShownLine::of(line, span))
+    }
+
     /// Renders like rustc: the message, `--> path:line:col`, the line with the span underlined, the hint.
     pub fn render(&self, color: bool) -> String {
         let mut buffer = if color {
@@ -209,7 +239,7 @@ impl Diagnostic {
         ))
     }
 
-    /// One line: `path:line:col: error: message (hint)`; for logs and the preview overlay.
+    /// One line: `path:line:col: error: message (hint)`; for logs and tests.
     pub fn plain(&self) -> String {
         let mut s = String::new();
         let loc = self.location();
@@ -229,6 +259,110 @@ impl Diagnostic {
             let _ = write!(s, " (help: {h})");
         }
         s
+    }
+}
+
+/// A [`Diagnostic`] in fields, as a page shows it; serialized as JSON for the preview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Parts {
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+    pub file: Option<String>,
+    /// `path:line:column`, or the path alone, or empty: what the terminal prints after `-->`.
+    pub location: String,
+    /// 1-based, where the span starts.
+    pub line: Option<usize>,
+    /// 1-based, in characters.
+    pub column: Option<usize>,
+    /// The line the span is on, when the diagnostic points into a file.
+    pub source: Option<ShownLine>,
+}
+
+/// One source line and the span marked in it, exactly as the terminal draws them: tabs expanded
+/// to the terminal's tab stops, and as many carets as the span's characters are wide there (a
+/// Japanese character is two columns). A line too long to show whole is cut to the text around
+/// the span, with `…` where it was cut.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ShownLine {
+    pub text: String,
+    /// Where the span starts in `text`, in characters (Unicode scalar values, not bytes and not
+    /// UTF-16 units).
+    pub start: usize,
+    /// Where it ends in `text`, in characters; `start` when the span is empty.
+    pub end: usize,
+    /// How many `^` go under the span, starting below its first character.
+    pub carets: usize,
+}
+
+impl ShownLine {
+    /// The terminal's tab width (`codespan_reporting::term::Config::default`).
+    const TAB_WIDTH: usize = 4;
+    /// Lines longer than this (in bytes) are cut around the span, as the terminal does.
+    const LONGEST_SHOWN_LINE: usize = 300;
+    /// How much of a cut line is kept on each side of the span's start, in bytes.
+    const AROUND: usize = 60;
+
+    /// `line` (without its newline) with `span`, a byte range that starts in it and may run past
+    /// its end (into the next lines, which are not shown).
+    fn of(line: &str, span: Range<usize>) -> ShownLine {
+        let (from, to) = if line.len() > Self::LONGEST_SHOWN_LINE {
+            let from = floor_char_boundary(line, span.start.saturating_sub(Self::AROUND));
+            let to = floor_char_boundary(line, (span.start + Self::AROUND).min(line.len()));
+            (from, to)
+        } else {
+            (0, line.len())
+        };
+        let mut shown = ShownLine {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            carets: 0,
+        };
+        if from > 0 {
+            shown.text.push('…');
+        }
+        // As codespan-reporting draws its caret line: every character that overlaps the span
+        // gets carets as wide as it is, and the end of the line counts as one column, so a span
+        // on the newline is marked after the last character.
+        let mut column = 0;
+        let mut started = false;
+        let chars = line[from..to]
+            .char_indices()
+            .map(|(i, c)| (from + i, Some(c)))
+            .chain(std::iter::once((to, None)));
+        for (at, c) in chars {
+            let overlaps = {
+                let end = at + c.map_or(1, char::len_utf8);
+                span.start.max(at) < span.end.min(end)
+            };
+            if !started && (overlaps || at >= span.start) {
+                started = true;
+                shown.start = shown.text.chars().count();
+            }
+            let width = match c {
+                Some('\t') => Self::TAB_WIDTH - column % Self::TAB_WIDTH,
+                Some(c) => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+                None => 1,
+            };
+            column += width;
+            if overlaps {
+                shown.carets += width;
+            }
+            match c {
+                Some('\t') => shown.text.extend(std::iter::repeat_n(' ', width)),
+                Some(c) => shown.text.push(c),
+                None => {}
+            }
+            if overlaps {
+                shown.end = shown.text.chars().count();
+            }
+        }
+        shown.end = shown.end.max(shown.start);
+        if to < line.len() {
+            shown.text.push('…');
+        }
+        shown
     }
 }
 
@@ -421,6 +555,100 @@ mod tests {
             path: "content/a.md".into(),
             text: text.to_string().into(),
         }
+    }
+
+    /// The overlay's line and carets are the terminal's: the line after the gutter, and the
+    /// caret row below it, drawn from the parts.
+    #[test]
+    fn parts_show_the_line_and_carets_the_terminal_shows() {
+        let cases = [
+            ("---\ntitel: x\n---\n", "titel"),
+            ("---\ntitle: [計画案\n---\n", "計画"),
+            ("---\ntitle: 計画案\n---\n", "案"),
+            ("a\tb\tここ\n", "ここ"),
+            ("前置き [リンク](x.md) 後\n", "[リンク](x.md)"),
+        ];
+        for (text, marked) in cases {
+            let f = file(text);
+            let at = text.find(marked).unwrap();
+            let d = Diagnostic::error("bad").at(&f, at..at + marked.len());
+            let parts = d.parts();
+            let shown = parts.source.clone().unwrap();
+            let terminal = d.render(false);
+            let line = parts.line.unwrap();
+            let gutter = format!("{line} │ ");
+            let mut rows = terminal.lines().skip_while(|l| !l.starts_with(&gutter));
+            let source = rows.next().unwrap().strip_prefix(&gutter).unwrap();
+            let carets = rows.next().unwrap().trim_start_matches([' ', '│']);
+            let before: String = shown.text.chars().take(shown.start).collect();
+            let pad = unicode_width::UnicodeWidthStr::width(before.as_str());
+            let drawn = format!("{}{}", " ".repeat(pad), "^".repeat(shown.carets));
+            assert_eq!(source.trim_end(), shown.text.trim_end(), "{terminal}");
+            assert_eq!(
+                carets.trim_end(),
+                drawn.trim_start_matches(' ').trim_end(),
+                "{terminal}"
+            );
+            let row = terminal.lines().find(|l| l.contains('^')).unwrap();
+            let column_of = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+            assert_eq!(
+                column_of(&row[..row.find('^').unwrap()]),
+                column_of(gutter.as_str()) + pad,
+                "{terminal}"
+            );
+            assert_eq!(parts.location, d.location());
+        }
+    }
+
+    #[test]
+    fn parts_of_a_span_in_a_japanese_line_count_characters() {
+        let text = "---\ntitle: [計画案\n---\n";
+        let at = text.find('[').unwrap();
+        let d = Diagnostic::error("bad").at(&file(text), at..at + "[計画".len());
+        let shown = d.parts().source.unwrap();
+        assert_eq!(shown.text, "title: [計画案");
+        assert_eq!((shown.start, shown.end, shown.carets), (7, 10, 5));
+        assert_eq!(d.parts().column, Some(8));
+    }
+
+    #[test]
+    fn parts_of_a_span_over_several_lines_mark_its_first_line_from_its_start() {
+        let text = "---\ntitle: 計画案\n---\n";
+        let at = text.find("計画").unwrap();
+        let d = Diagnostic::error("bad").at(&file(text), at..text.len());
+        let shown = d.parts().source.unwrap();
+        assert_eq!((shown.start, shown.end, shown.carets), (7, 10, 7));
+    }
+
+    #[test]
+    fn parts_of_a_huge_line_are_an_excerpt_around_the_span() {
+        let text = format!("{}ERROR{}\n", "あ".repeat(1000), "い".repeat(1000));
+        let at = text.find("ERROR").unwrap();
+        let shown = Diagnostic::error("bad")
+            .at(&file(&text), at..at + 5)
+            .parts()
+            .source
+            .unwrap();
+        assert!(shown.text.len() < 200, "{}", shown.text);
+        let chars: Vec<char> = shown.text.chars().collect();
+        let marked: String = chars[shown.start..shown.end].iter().collect();
+        assert_eq!(marked, "ERROR");
+        assert!(shown.text.starts_with('…') && shown.text.ends_with('…'));
+    }
+
+    #[test]
+    fn parts_serialize_as_the_preview_sends_them() {
+        let d = Diagnostic::error("bad")
+            .at(&file("---\nx\n"), 4..5)
+            .hint("fix it");
+        let json = serde_json::to_value(d.parts()).unwrap();
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["location"], "content/a.md:2:1");
+        assert_eq!(json["source"]["text"], "x");
+        assert_eq!(json["hint"], "fix it");
+        let whole_file = serde_json::to_value(Diagnostic::error("e").in_file("a").parts()).unwrap();
+        assert!(whole_file["source"].is_null());
+        assert_eq!(whole_file["location"], "a");
     }
 
     #[test]

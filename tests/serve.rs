@@ -443,11 +443,257 @@ fn an_open_page_in_chromium_follows_the_edits() {
     // A broken edit shows the error over the page; the fix takes it away and shows the page.
     site.write("content/guide/plan.md", "---\ntitle: [計画案\n---\n");
     browser.wait_until(
-        "(document.getElementById('shishin-build-error')?.innerText ?? '').includes('content/guide/plan.md:2')",
+        "(document.getElementById('shishin-build-error')?.shadowRoot?.querySelector('.panel')?.innerText ?? '').includes('content/guide/plan.md:2')",
     );
     site.write("content/guide/plan.md", &page("直した文。"));
     browser.wait_until(
         "document.body.innerText.includes('直した文。') && !document.getElementById('shishin-build-error')",
+    );
+}
+
+/// What the overlay (or the error page) shows, read in the browser: `root` is the expression of
+/// the node that holds the panel.
+fn shown_errors(browser: &mut Browser, root: &str) -> serde_json::Value {
+    let script = format!(
+        "(() => {{ const root = {root}; {OVERLAY_PROBE} return JSON.stringify(probe(root)); }})()"
+    );
+    let text: String = serde_json::from_str(&browser.eval(&script)).expect("a JSON string");
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Reads the panel: its words, each block's parts and where its mark and carets are drawn, and
+/// the lowest WCAG contrast ratio of any visible text against what is behind it.
+const OVERLAY_PROBE: &str = r#"
+const rgba = (c) => { const n = c.match(/[\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+const over = (top, under) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat(1); };
+const background = (e) => {
+  const layers = [];
+  for (let at = e; at; at = at.parentElement ?? at.getRootNode().host) {
+    const c = rgba(getComputedStyle(at).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] === 1) break;
+  }
+  return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+};
+const luminance = (c) => { const l = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+const probe = (root) => {
+  let lowest = 99, worst = "";
+  for (const e of root.querySelectorAll("*")) {
+    const text = Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.data).join("").trim();
+    const style = getComputedStyle(e);
+    if (!text || style.visibility === "hidden" || style.display === "none") continue;
+    const bg = background(e);
+    const r = ratio(over(rgba(style.color), bg), bg);
+    if (r < lowest) { lowest = r; worst = e.className + " " + e.tagName + ": " + text + " " + style.color + " on " + bg; }
+  }
+  const q = (s) => root.querySelector(s);
+  const panel = q(".panel");
+  return {
+    lowest, worst,
+    role: panel?.getAttribute("role") ?? null,
+    title: q(".title")?.textContent,
+    close: q(".close")?.textContent ?? null,
+    text: panel?.textContent,
+    whereFont: getComputedStyle(q(".where")).fontSize,
+    blocks: Array.from(root.querySelectorAll(".block")).map((b) => {
+      const pre = b.querySelector(".source");
+      const mark = pre?.querySelector("mark"), carets = pre?.querySelector(".carets");
+      // The source row as the terminal prints it after its gutter: the text nodes and the mark.
+      const line = pre ? Array.from(pre.childNodes).filter((n) => n.nodeType === 3 || n.tagName === "MARK").map((n) => n.textContent).join("").replace(/\n$/, "") : null;
+      return {
+        where: b.querySelector(".where")?.textContent,
+        inner: b.innerText,
+        line,
+        carets: carets?.textContent ?? null,
+        markLeft: mark?.getBoundingClientRect().left,
+        caretsLeft: carets?.getBoundingClientRect().left,
+      };
+    }),
+  };
+};
+"#;
+
+/// The source row and the caret row the terminal prints for the error at `location`.
+fn terminal_rows(stderr: &str, location: &str) -> (String, String) {
+    let mut lines = stderr
+        .lines()
+        .skip_while(|l| !l.contains(location))
+        .skip_while(|l| !l.contains(" │ "))
+        .filter(|l| !l.trim().ends_with('│'));
+    let source = lines.next().unwrap_or_default();
+    let source = source.split_once(" │ ").map(|x| x.1).unwrap_or_default();
+    let carets = lines.next().unwrap_or_default();
+    (
+        source.to_string(),
+        carets.trim_start_matches([' ', '│']).trim().to_string(),
+    )
+}
+
+/// A broken edit shows one block per error in a panel no theme rule can reach, readable and in
+/// the page's language, with the source line and the terminal's carets; Escape closes it, the
+/// error page shows the same blocks, and the fix takes it away.
+#[test]
+fn the_error_overlay_is_readable_in_the_page_language() {
+    let Some(mut browser) = Browser::start_if_installed() else {
+        return;
+    };
+    let site = site_with_pages();
+    site.write(
+        "content/guide/plan.en.md",
+        "---\ntitle: Plan\n---\nThe first sentence.\n",
+    );
+    site.write(
+        "content/guide/other.md",
+        "---\ntitle: 別紙\n---\n別紙の文。\n",
+    );
+    // A theme that would make every text white on white, tiny, or hidden.
+    let css = std::fs::read_to_string(site.path("themes/default/static/style.css")).unwrap();
+    site.write(
+        "static/style.css",
+        &format!(
+            "{css}\npre {{ color: white; background: white }}\n\
+             body * {{ color: white !important; background: white !important; font-size: 3px !important }}\n\
+             h2, h3, p, mark, button {{ display: none !important }}\n"
+        ),
+    );
+    let server = Server::start(&site);
+    browser.open(&server.url("/guide/plan/"));
+    browser.wait_until(
+        "document.readyState === 'complete' && document.body.textContent.includes('最初の文。')",
+    );
+
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: [計画案\n---\n壊れた。\n",
+    );
+    site.write(
+        "content/guide/other.md",
+        "---\ntitle: 別紙\ndraft: [\n---\n",
+    );
+    let overlay = "document.getElementById('shishin-build-error')?.shadowRoot";
+    browser.wait_until(&format!(
+        "{overlay}?.querySelectorAll('.block').length === 2"
+    ));
+    let ja = shown_errors(&mut browser, overlay);
+
+    // Readable whatever the theme says, and said in Japanese.
+    assert!(ja["lowest"].as_f64().unwrap() >= 4.5, "{}", ja["worst"]);
+    assert_eq!(
+        ja["whereFont"], "15px",
+        "the theme's font size reached the panel"
+    );
+    assert_eq!(ja["role"], "alertdialog");
+    assert_eq!(ja["title"], "エラーがあります");
+    assert_eq!(ja["close"], "閉じる");
+    let text = ja["text"].as_str().unwrap();
+    assert!(
+        text.contains("最後に正しく作れた版を表示しています"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 行目") && !text.contains("line 2"),
+        "{text}"
+    );
+
+    // One block per error, each with its place, its line and the carets the terminal draws.
+    let check = site.run(&["check", "--drafts"]);
+    assert!(!check.ok);
+    let blocks = ja["blocks"].as_array().unwrap();
+    let wheres: Vec<&str> = blocks
+        .iter()
+        .map(|b| b["where"].as_str().unwrap())
+        .collect();
+    assert!(
+        wheres[0].starts_with("content/guide/other.md:3:"),
+        "{wheres:?}"
+    );
+    assert!(
+        wheres[1].starts_with("content/guide/plan.md:2:"),
+        "{wheres:?}"
+    );
+    for block in blocks {
+        let location = block["where"].as_str().unwrap();
+        let column = location.rsplit(':').next().unwrap();
+        assert!(column.parse::<usize>().is_ok(), "{location}");
+        let (source, carets) = terminal_rows(&check.stderr, location);
+        assert!(!source.is_empty(), "{location} not in\n{}", check.stderr);
+        assert_eq!(block["line"], source.trim_end(), "{}", check.stderr);
+        assert_eq!(block["carets"], carets.as_str(), "{}", check.stderr);
+        assert!(carets.starts_with('^'), "{carets}");
+        let (mark, caret) = (
+            block["markLeft"].as_f64().unwrap(),
+            block["caretsLeft"].as_f64().unwrap(),
+        );
+        assert!(
+            (mark - caret).abs() < 1.0,
+            "the carets start at {caret}, the span at {mark}"
+        );
+    }
+    assert_eq!(blocks[1]["line"], "title: [計画案");
+
+    // The dialog took the focus; Tab stays in it, Escape closes it.
+    assert_eq!(
+        browser.eval(&format!("{overlay}.activeElement?.className")),
+        "\"panel\""
+    );
+    browser.press("Tab", 9);
+    assert_eq!(
+        browser.eval(&format!("{overlay}.activeElement?.className")),
+        "\"close\""
+    );
+    browser.press("Escape", 27);
+    browser.wait_until("!document.getElementById('shishin-build-error')");
+
+    // An English page says the same in English.
+    browser.open(&server.url("/en/guide/plan/"));
+    browser.wait_until(&format!(
+        "document.documentElement.lang === 'en' && {overlay}?.querySelectorAll('.block').length === 2"
+    ));
+    let en = shown_errors(&mut browser, overlay);
+    assert_eq!(en["title"], "The site has errors");
+    assert_eq!(en["close"], "Close");
+    let text = en["text"].as_str().unwrap();
+    assert!(
+        text.contains("The last good version is still shown"),
+        "{text}"
+    );
+    assert!(text.contains("line 2") && !text.contains("行目"), "{text}");
+    assert!(en["lowest"].as_f64().unwrap() >= 4.5, "{}", en["worst"]);
+
+    // The error page shows the same blocks.
+    browser.open(&server.url("/__shishin/error"));
+    browser.wait_until(
+        "document.readyState === 'complete' && document.querySelectorAll('.block').length === 2",
+    );
+    let page = shown_errors(&mut browser, "document");
+    assert!(page["lowest"].as_f64().unwrap() >= 4.5, "{}", page["worst"]);
+    let inner = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["inner"].clone())
+            .collect()
+    };
+    assert_eq!(inner(&page), inner(&ja));
+    assert_eq!(page["title"], "エラーがあります");
+
+    // The fix takes the overlay away.
+    browser.open(&server.url("/guide/plan/"));
+    browser.wait_until(&format!(
+        "{overlay}?.querySelectorAll('.block').length === 2"
+    ));
+    site.write(
+        "content/guide/other.md",
+        "---\ntitle: 別紙\n---\n別紙の文。\n",
+    );
+    site.write(
+        "content/guide/plan.md",
+        "---\ntitle: 計画案\n---\n直した文。\n",
+    );
+    browser.wait_until(
+        "document.body.textContent.includes('直した文。') && !document.getElementById('shishin-build-error')",
     );
 }
 
@@ -561,6 +807,16 @@ impl Browser {
             serde_json::json!({"expression": expression, "returnByValue": true}),
         );
         reply["result"]["result"]["value"].to_string()
+    }
+
+    /// A key pressed and released, as the keyboard sends it.
+    fn press(&mut self, key: &str, code: u32) {
+        for kind in ["keyDown", "keyUp"] {
+            self.call(
+                "Input.dispatchKeyEvent",
+                serde_json::json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}),
+            );
+        }
     }
 
     fn wait_until(&mut self, condition: &str) {

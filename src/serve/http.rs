@@ -18,12 +18,13 @@ use serde_json::json;
 use tokio::sync::{broadcast, watch};
 
 use super::host::{self, AllowedHosts};
+use super::overlay;
+use crate::diagnostics::Parts;
 use crate::model::Content;
 use crate::serve::rebuild::Preview;
+use crate::text::lang::Lang;
 use crate::urls::{self, Generated};
 
-const RELOAD_JS: &str = include_str!("reload.js");
-const ERROR_HTML: &str = include_str!("error.html");
 const RELOAD_TAG: &str = "<script src=\"/__shishin/reload.js\"></script>";
 
 /// What the server and the rebuild thread share.
@@ -41,10 +42,14 @@ pub struct Status {
     /// Counts rebuilds that changed something; a page that missed events compares it.
     pub version: u64,
     /// The errors of the last rebuild, when it failed.
-    pub error: Option<String>,
+    pub error: Option<Errors>,
     /// The warnings already printed, so each is printed once, not on every save.
     pub warned: std::collections::HashSet<String>,
 }
+
+/// The errors of a failed rebuild, in the order shown (never empty): shared by the status, the
+/// events and the error page.
+pub type Errors = Arc<[Parts]>;
 
 /// An event for the open pages.
 #[derive(Debug, Clone)]
@@ -54,7 +59,7 @@ pub enum Message {
     /// Only these stylesheets changed.
     Css { version: u64, paths: Vec<String> },
     /// The last rebuild failed.
-    Broken { error: String },
+    Broken { errors: Errors },
 }
 
 impl Message {
@@ -66,9 +71,9 @@ impl Message {
             Message::Css { version, paths } => Event::default()
                 .event("css")
                 .data(json!({"version": version, "paths": paths}).to_string()),
-            Message::Broken { error } => Event::default()
+            Message::Broken { errors } => Event::default()
                 .event("broken")
-                .data(json!({ "error": error }).to_string()),
+                .data(json!({ "errors": &errors[..] }).to_string()),
         }
     }
 }
@@ -91,7 +96,7 @@ async fn reload_js() -> Response {
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        RELOAD_JS,
+        overlay::script(),
     )
         .into_response()
 }
@@ -104,7 +109,7 @@ async fn events(
     let status = shared.status.read().expect("status lock").clone();
     let hello = Event::default()
         .event("hello")
-        .data(json!({"version": status.version, "error": status.error}).to_string());
+        .data(json!({"version": status.version, "errors": status.error.as_deref()}).to_string());
     let updates = stream::unfold(receiver, |mut receiver| async move {
         loop {
             match receiver.recv().await {
@@ -126,10 +131,18 @@ async fn events(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn error_page(State(shared): State<Arc<Shared>>) -> Response {
-    let status = shared.status.read().expect("status lock").clone();
-    match status.error {
-        Some(message) => html(StatusCode::OK, error_html(&message).into_bytes()),
+/// The errors of the last rebuild as a page, in Japanese unless `?lang=en` asks for English.
+async fn error_page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let error = shared.status.read().expect("status lock").error.clone();
+    let lang = uri
+        .query()
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::Ja);
+    match error {
+        Some(errors) => html(StatusCode::OK, overlay::page(&errors, lang).into_bytes()),
         None => (StatusCode::NOT_FOUND, "the last rebuild succeeded").into_response(),
     }
 }
@@ -161,7 +174,10 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             let error = shared.status.read().expect("status lock").error.clone();
             match (page, error) {
                 (Some(content), _) => respond_with(StatusCode::NOT_FOUND, "404.html", content),
-                (None, Some(message)) => html(StatusCode::OK, error_html(&message).into_bytes()),
+                (None, Some(errors)) => {
+                    let lang = urls::split_lang(&rel).0;
+                    html(StatusCode::OK, overlay::page(&errors, lang).into_bytes())
+                }
                 (None, None) => (StatusCode::NOT_FOUND, "not found").into_response(),
             }
         }
@@ -252,10 +268,6 @@ fn inject(mut html: Vec<u8>) -> Vec<u8> {
         .unwrap_or(html.len());
     html.splice(at..at, RELOAD_TAG.bytes());
     html
-}
-
-fn error_html(message: &str) -> String {
-    ERROR_HTML.replace("{{message}}", &crate::markdown::escape(message))
 }
 
 /// Where a folder asked for without its trailing slash lives: the path with the slash, and the

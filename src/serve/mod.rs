@@ -5,6 +5,7 @@
 
 mod host;
 mod http;
+mod overlay;
 pub mod rebuild;
 mod watch;
 
@@ -200,9 +201,9 @@ fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
                 "{time} {what}: failed with {} errors; still serving the last good build",
                 diags.errors()
             );
-            let error = plain(&diags);
-            status.error = Some(error.clone());
-            let _ = shared.events.send(Message::Broken { error });
+            let errors = error_parts(&diags);
+            status.error = Some(errors.clone());
+            let _ = shared.events.send(Message::Broken { errors });
         }
     }
 }
@@ -246,14 +247,14 @@ fn describe(root: &Path, changes: &Changes) -> String {
     }
 }
 
-fn plain(diags: &Diagnostics) -> String {
+/// The errors as the overlay shows them, in the order the terminal lists them.
+fn error_parts(diags: &Diagnostics) -> http::Errors {
     let mut diags = diags.clone();
     diags.sort();
     diags
-        .0
         .iter()
         .filter(|d| d.is_error())
-        .map(Diagnostic::plain)
+        .map(Diagnostic::parts)
         .collect()
 }
 

@@ -36,32 +36,128 @@
     }
   };
 
+  // The error overlay. Its styles and words come from the server (`overlay.rs`) and it lives in
+  // a shadow root, so no theme rule can change how it looks. The error page (`error.html`) shows
+  // the same blocks, rendered by the server; keep `block` and `overlay.rs` in step.
+  const settings = /* shishin:overlay-settings */ null;
   const overlayId = "shishin-build-error";
-  const showError = (message) => {
+  const onErrorPage = document.documentElement.hasAttribute("data-shishin-error");
+  const pageWords = () => {
+    const lang = (document.documentElement.lang || "ja").toLowerCase();
+    return settings?.words[lang.startsWith("en") ? "en" : "ja"];
+  };
+  const element = (name, className, text) => {
+    const e = document.createElement(name);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const source = (shown, line, words) => {
+    const chars = Array.from(shown.text);
+    const part = (from, to) => chars.slice(from, to).join("");
+    const before = part(0, shown.start);
+    const pre = element("pre", "source");
+    pre.tabIndex = 0;
+    const gutter = element("span", "gutter", line + " │ ");
+    gutter.setAttribute("aria-hidden", "true");
+    pre.append(
+      element("span", "sr", words.line.replace("{n}", String(line)) + " "),
+      gutter,
+      before,
+      element("mark", "", part(shown.start, shown.end)),
+      part(shown.end),
+      "\n",
+    );
+    // The carets follow an invisible copy of the text before the span: they start under the
+    // span whatever the font makes of its characters' widths.
+    const carets = element("span");
+    carets.setAttribute("aria-hidden", "true");
+    const caretGutter = element("span", "gutter");
+    caretGutter.append(element("span", "pad", String(line)), " │ ");
+    carets.append(caretGutter, element("span", "pad", before), element("span", "carets", "^".repeat(shown.carets)));
+    pre.append(carets);
+    return pre;
+  };
+  const block = (parts, words) => {
+    const li = element("li", "block");
+    if (parts.location) li.append(element("h3", "where", parts.location));
+    li.append(element("p", "message", parts.message));
+    if (parts.source && parts.line) li.append(source(parts.source, parts.line, words));
+    if (parts.hint) {
+      const hint = element("p", "hint");
+      hint.append(element("b", "", words.hint + ":"), " " + parts.hint);
+      li.append(hint);
+    }
+    return li;
+  };
+
+  let focusBefore = null;
+  const hideError = () => {
+    const host = document.getElementById(overlayId);
+    if (!host) return;
+    host.remove();
+    if (focusBefore && document.contains(focusBefore)) focusBefore.focus();
+    focusBefore = null;
+  };
+  const showError = (errors) => {
+    const words = pageWords();
+    if (!words) return;
     let host = document.getElementById(overlayId);
-    if (!host) {
-      host = document.createElement("div");
+    const opening = !host;
+    if (opening) {
+      host = element("div");
       host.id = overlayId;
-      host.setAttribute("role", "alertdialog");
-      host.setAttribute("aria-label", "shishin: the last edit could not be built");
-      host.style.cssText =
-        "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);" +
-        "color:#fff;font:15px/1.6 ui-monospace,monospace;padding:2rem;";
+      // The inline style wins over the theme's rules for `div`; `:host` in the shadow styles
+      // backs it with `!important`.
+      host.style.cssText = "all:initial;position:fixed;inset:0;z-index:2147483647;display:block";
+      host.attachShadow({ mode: "open" });
       document.body.appendChild(host);
     }
-    host.replaceChildren();
-    const title = document.createElement("p");
-    title.style.cssText = "font:bold 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ffb4b4";
-    title.textContent = "The last edit could not be built — the page below is the last good version.";
-    const text = document.createElement("pre");
-    text.style.cssText = "white-space:pre-wrap;margin:0";
-    text.textContent = message;
-    const note = document.createElement("p");
-    note.style.cssText = "font:14px/1.5 system-ui,sans-serif;color:#ddd";
-    note.textContent = "Fix the file and save it: this message goes away by itself.";
-    host.append(title, text, note);
+    const root = host.shadowRoot;
+    const style = element("style", "", settings.css);
+    const backdrop = element("div", "backdrop");
+    const panel = element("div", "panel");
+    panel.setAttribute("role", "alertdialog");
+    panel.setAttribute("aria-modal", "true");
+    panel.setAttribute("aria-labelledby", "title");
+    panel.setAttribute("aria-describedby", "kept");
+    panel.tabIndex = -1;
+    const top = element("div", "top");
+    const title = element("h2", "title", words.title);
+    title.id = "title";
+    const close = element("button", "close", words.close);
+    close.type = "button";
+    close.addEventListener("click", hideError);
+    top.append(title, close);
+    const kept = element("p", "kept", words.kept);
+    kept.id = "kept";
+    const list = element("ul", "blocks");
+    list.append(...errors.map((parts) => block(parts, words)));
+    panel.append(top, kept, list);
+    backdrop.append(panel);
+    root.replaceChildren(style, backdrop);
+    // Focus moves into the dialog when it opens (a screen reader then reads its title), not on
+    // every update while it is open.
+    if (opening) {
+      focusBefore = document.activeElement;
+      panel.focus();
+    }
   };
-  const hideError = () => document.getElementById(overlayId)?.remove();
+  // Escape closes; Tab stays inside the dialog while it is open.
+  window.addEventListener("keydown", (e) => {
+    const host = document.getElementById(overlayId);
+    if (!host) return;
+    if (e.key === "Escape") {
+      e.preventDefault();
+      hideError();
+    } else if (e.key === "Tab") {
+      const stops = Array.from(host.shadowRoot.querySelectorAll("button, [tabindex='0']"));
+      const at = stops.indexOf(host.shadowRoot.activeElement);
+      const next = e.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : (at + 1) % stops.length;
+      e.preventDefault();
+      stops[next]?.focus();
+    }
+  });
 
   const events = new EventSource("/__shishin/events");
   events.addEventListener("hello", (e) => {
@@ -69,20 +165,27 @@
     // The site changed while this page was not listening (a restart, a lost connection).
     if (version !== null && data.version !== version) return reload();
     version = data.version;
-    if (data.error) showError(data.error);
+    // The error page shows the errors itself and is rendered again when they change.
+    if (onErrorPage) {
+      if (!data.errors) reload();
+    } else if (data.errors) showError(data.errors);
     else hideError();
   });
   events.addEventListener("reload", (e) => {
     const data = JSON.parse(e.data);
     version = data.version;
     hideError();
-    if (concernsThisPage(data.paths)) reload();
+    if (onErrorPage || concernsThisPage(data.paths)) reload();
   });
   events.addEventListener("css", (e) => {
     const data = JSON.parse(e.data);
     version = data.version;
+    if (onErrorPage) return reload();
     hideError();
     swapStylesheets(data.paths);
   });
-  events.addEventListener("broken", (e) => showError(JSON.parse(e.data).error));
+  events.addEventListener("broken", (e) => {
+    if (onErrorPage) reload();
+    else showError(JSON.parse(e.data).errors);
+  });
 })();
