@@ -315,3 +315,47 @@ fn the_shipped_chiba_plan_shows_its_changes_from_the_draft() {
     assert!(en.contains("function<ins>s ① to ④</ins>"), "{en}");
     assert!(en.contains("<td>Changed</td>"), "{en}");
 }
+
+const COMPARED: &str = "title: { ja: テスト, en: Test }\nbase_url: https://ex.jp/\nobligations:\n  sets:\n    hub: { ja: 連携の拠点, en: Coordination hubs }\nfacts:\n  rate: { ja: 補助率, en: Subsidy rate, type: rate }\ncomparisons:\n  rates: { ja: 補助率の比較, en: Rates compared, facts: [rate] }\n";
+const HUB: &str = "---\ntitle: 指針\nkind: guideline\n---\n## 求められる事項 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催すること\n- 関係機関との調整を行うこと\n- 住民への普及啓発を実施すること\n";
+const CHIBA_DRAFT: &str = "---\ntitle: 千葉県計画（案）\nkind: plan\nprefecture: chiba\ndate: 2023-12-01\nfacts:\n  rate: 2分の1\n---\n## 拠点 {.obligations set=hub}\n\n- 地域の関係者による会議を年1回開催すること\n- 関係機関との調整を行うこと\n- 案だけの独自の事項を進めること\n";
+const CHIBA_PLAN: &str = "---\ntitle: 千葉県計画\nkind: plan\nprefecture: chiba\ndate: 2024-03-29\nsupersedes: \"@/chiba/draft.md\"\nfacts:\n  rate: 10分の10\n---\n## 拠点 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催すること\n- 住民への普及啓発を実施すること\n";
+
+/// A guideline, and Chiba's draft plan and the plan that supersedes it, each listing the
+/// obligations differently and giving a different subsidy rate.
+fn compared() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", COMPARED);
+    site.write("content/guideline.md", HUB);
+    site.write("content/chiba/_index.md", "---\ntitle: 千葉県\nprefecture: chiba\n---\n");
+    site.write("content/chiba/draft.md", CHIBA_DRAFT);
+    site.write("content/chiba/plan.md", CHIBA_PLAN);
+    site
+}
+
+#[test]
+fn comparisons_use_the_current_version_only() {
+    let site = compared();
+    site.build_ok();
+    let html = site.read("compare/hub/index.html");
+    // One column for Chiba, with the plan's items: 2 of 3 covered, no draft text.
+    assert_eq!(html.matches("<th scope=\"col\"").count() - 1, 1, "{html}");
+    assert!(html.contains("2/3"), "{html}");
+    assert!(!html.contains("年1回"), "{html}");
+    assert!(!html.contains("案だけの独自の事項"), "{html}");
+    let csv = site.read("compare/hub.csv");
+    assert!(!csv.contains("年1回"), "{csv}");
+    assert!(!csv.contains("案だけの独自の事項"), "{csv}");
+    assert!(csv.contains("hub-3,住民への普及啓発を実施すること,verbatim,"), "{csv}");
+    assert_eq!(csv.lines().next().unwrap().matches("千葉県").count(), 2, "{csv}");
+    let run = site.run(&["compare", "hub", "--format", "csv"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!run.stdout.contains("年1回"), "{}", run.stdout);
+    assert_eq!(run.stdout, csv);
+
+    // Facts: the plan's rate, not the draft's.
+    let facts = site.read("compare/rates.csv");
+    assert!(facts.contains("10分の10"), "{facts}");
+    assert!(!facts.contains("2分の1"), "{facts}");
+    assert!(!facts.contains("/chiba/draft/"), "{facts}");
+}

@@ -162,7 +162,8 @@ impl<'a> Inputs<'a> {
         h.finish()
     }
 
-    /// The comparisons are made from the pages with obligation lists or facts.
+    /// The comparisons are made from the pages with obligation lists or facts, and their versions
+    /// (only a current version is compared; the revisions link both versions).
     fn tables_fingerprint(&self) -> u64 {
         let site = self.site;
         let mut h = DefaultHasher::default();
@@ -178,6 +179,9 @@ impl<'a> Inputs<'a> {
                     self.generations[d].hash(&mut h);
                 }
                 self.metas[page].hash(&mut h);
+                for version in [p.versions.older, p.versions.newer] {
+                    version.map(|v| (v, self.metas[v])).hash(&mut h);
+                }
             }
         }
         h.finish()
