@@ -327,7 +327,10 @@ fn compared() -> TestSite {
     let site = TestSite::new();
     site.write("site.yaml", COMPARED);
     site.write("content/guideline.md", HUB);
-    site.write("content/chiba/_index.md", "---\ntitle: 千葉県\nprefecture: chiba\n---\n");
+    site.write(
+        "content/chiba/_index.md",
+        "---\ntitle: 千葉県\nprefecture: chiba\n---\n",
+    );
     site.write("content/chiba/draft.md", CHIBA_DRAFT);
     site.write("content/chiba/plan.md", CHIBA_PLAN);
     site
@@ -346,8 +349,15 @@ fn comparisons_use_the_current_version_only() {
     let csv = site.read("compare/hub.csv");
     assert!(!csv.contains("年1回"), "{csv}");
     assert!(!csv.contains("案だけの独自の事項"), "{csv}");
-    assert!(csv.contains("hub-3,住民への普及啓発を実施すること,verbatim,"), "{csv}");
-    assert_eq!(csv.lines().next().unwrap().matches("千葉県").count(), 2, "{csv}");
+    assert!(
+        csv.contains("hub-3,住民への普及啓発を実施すること,verbatim,"),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().next().unwrap().matches("千葉県").count(),
+        2,
+        "{csv}"
+    );
     let run = site.run(&["compare", "hub", "--format", "csv"]);
     assert!(run.ok, "{}", run.stderr);
     assert!(!run.stdout.contains("年1回"), "{}", run.stdout);
@@ -358,4 +368,56 @@ fn comparisons_use_the_current_version_only() {
     assert!(facts.contains("10分の10"), "{facts}");
     assert!(!facts.contains("2分の1"), "{facts}");
     assert!(!facts.contains("/chiba/draft/"), "{facts}");
+}
+
+#[test]
+fn an_obligation_page_shows_how_a_revision_changed_each_prefectures_item() {
+    let site = compared();
+    site.build_ok();
+    let html = site.read("obligations/hub-1/index.html");
+    let revisions = &html[html.find("class=\"revisions\"").expect(&html)..];
+    assert!(revisions.contains("<h3>千葉県</h3>"), "{revisions}");
+    assert!(revisions.contains("href=\"/chiba/draft/\""), "{revisions}");
+    assert!(revisions.contains("href=\"/chiba/plan/\""), "{revisions}");
+    assert!(
+        revisions.contains("地域の関係者による会議を年1回開催すること"),
+        "{revisions}"
+    );
+    assert!(
+        revisions.contains("<del>年1回</del><ins>定期的に</ins>"),
+        "{revisions}"
+    );
+    // The table above it shows the current wording only.
+    let current = &html[..html.find("class=\"revisions\"").unwrap()];
+    assert!(!current.contains("年1回"), "{current}");
+
+    // An item the plan left out, and one it added: the other side says there is none.
+    let dropped = site.read("obligations/hub-2/index.html");
+    assert!(dropped.contains("（この事項の記載なし）"), "{dropped}");
+    assert!(
+        dropped.contains("<del>関係機関との調整を行うこと</del>"),
+        "{dropped}"
+    );
+    let added = site.read("obligations/hub-3/index.html");
+    assert!(
+        added.contains("<ins>住民への普及啓発を実施すること</ins>"),
+        "{added}"
+    );
+
+    // In English, with the Japanese wording marked as such.
+    let en = site.read("en/obligations/hub-1/index.html");
+    assert!(en.contains("Changed by revisions"), "{en}");
+    assert!(en.contains("<p class=\"diff\" lang=\"ja\">"), "{en}");
+    assert!(en.contains("href=\"/en/chiba/draft/\""), "{en}");
+
+    // An obligation no revision touched has no such section.
+    let site = compared();
+    site.write(
+        "content/chiba/draft.md",
+        &CHIBA_PLAN.replace("supersedes: \"@/chiba/draft.md\"\n", ""),
+    );
+    site.build_ok();
+    assert!(!site
+        .read("obligations/hub-1/index.html")
+        .contains("class=\"revisions\""));
 }

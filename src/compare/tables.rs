@@ -96,7 +96,8 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 .filter(|items| items.len() == list.items.len());
             let canonical: Vec<&str> = table.obligations.iter().map(|o| o.ja.as_str()).collect();
             // A superseded version is matched (for its revisions) but has no column.
-            let mut column = current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
+            let mut column =
+                current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
                 let prefecture_item = PrefectureItem {

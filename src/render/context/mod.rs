@@ -623,6 +623,28 @@ pub struct Obligation<'a> {
     pub versions: Vec<Version<'a>>,
     /// The names of the prefectures that leave it out.
     pub gaps: Vec<&'static str>,
+    /// How revisions of prefectures' documents changed their items for it (SPEC §10), by
+    /// prefecture, oldest first.
+    pub revisions: Vec<ObligationRevision<'a>>,
+}
+
+/// One version of a prefecture's document replaced by the next, with its items for one
+/// obligation before and after.
+#[derive(Serialize)]
+pub struct ObligationRevision<'a> {
+    /// The prefecture's name in `lang`.
+    pub prefecture: &'static str,
+    /// The earlier version.
+    pub older: PageLink<'a>,
+    /// The version that replaced it.
+    pub newer: PageLink<'a>,
+    /// The earlier version's items for the obligation; empty when it had none.
+    pub before: Vec<ObligationEntry<'a>>,
+    /// The newer version's items for the obligation; empty when it has none.
+    pub after: Vec<ObligationEntry<'a>>,
+    /// The Japanese wording, earlier → newer, with `<del>` and `<ins>` (already safe); items
+    /// separated by `<br>`.
+    pub diff_html: String,
 }
 
 /// A prefecture's version of an obligation.
