@@ -95,6 +95,15 @@ impl<'a> Inputs<'a> {
         for &c in &p.children {
             (site.pages[c].is_section(), self.metas[c][index(lang)]).hash(&mut h);
         }
+        // A section's timeline: every version of each child's document (the dates it sorts by
+        // are the Japanese pages', shown are `lang`'s).
+        if p.is_section() {
+            for &c in &p.children {
+                for v in site.version_chain(c) {
+                    (v, self.metas[v]).hash(&mut h);
+                }
+            }
+        }
         for &b in site.backlinks.get(&(page, lang)).into_iter().flatten() {
             self.metas[b][index(lang)].hash(&mut h);
         }

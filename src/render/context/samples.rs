@@ -85,6 +85,8 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("ObligationView", value(&obligation())),
         ("Obligation", value(&obligation().obligation)),
         ("Version", value(&obligation().obligation.versions[0])),
+        ("TimelineDocument", value(&page().timeline[0])),
+        ("TimelineVersion", value(&page().timeline[0].versions[0])),
         (
             "ObligationRevision",
             value(&obligation().obligation.revisions[0]),
@@ -254,6 +256,15 @@ fn page() -> Page<'static> {
             lang: Lang::En,
         }),
         changes_url: Some("/en/a/changes/".into()),
+        timeline: vec![TimelineDocument {
+            versions: vec![TimelineVersion {
+                title: "Plan",
+                url: "/en/c/".into(),
+                lang: Lang::En,
+                date: Some(date()),
+                is_current: true,
+            }],
+        }],
         children: vec![Card {
             title: "Child",
             url: "/en/a/c/".into(),
