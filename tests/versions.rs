@@ -425,31 +425,60 @@ fn an_obligation_page_shows_how_a_revision_changed_each_prefectures_item() {
 #[test]
 fn a_section_lists_its_documents_by_date_with_their_versions() {
     let site = compared();
-    site.write("content/chiba/memo.md", "---\ntitle: 覚書\nweight: 1\n---\n本文。\n");
+    site.write(
+        "content/chiba/memo.md",
+        "---\ntitle: 覚書\nweight: 1\n---\n本文。\n",
+    );
     site.write(
         "content/chiba/survey.md",
         "---\ntitle: 調査\ndate: 2023-06-01\n---\n本文。\n",
     );
-    site.write("content/chiba/survey.en.md", "---\ntitle: Survey\n---\nText.\n");
+    site.write(
+        "content/chiba/survey.en.md",
+        "---\ntitle: Survey\n---\nText.\n",
+    );
     site.build_ok();
     let html = site.read("chiba/index.html");
     let timeline = &html[html.find("class=\"timeline\"").expect(&html)..];
     let timeline = &timeline[..timeline.find("</section>").unwrap()];
-    let at = |s: &str| timeline.find(s).unwrap_or_else(|| panic!("{s}: {timeline}"));
+    let at = |s: &str| {
+        timeline
+            .find(s)
+            .unwrap_or_else(|| panic!("{s}: {timeline}"))
+    };
     // By date: the survey, then the draft and its plan as one document; the undated memo last.
     assert!(at(">調査</a>") < at(">千葉県計画（案）</a>"), "{timeline}");
-    assert!(at(">千葉県計画（案）</a>") < at(">千葉県計画</a>"), "{timeline}");
+    assert!(
+        at(">千葉県計画（案）</a>") < at(">千葉県計画</a>"),
+        "{timeline}"
+    );
     assert!(at(">千葉県計画</a>") < at(">覚書</a>"), "{timeline}");
-    assert_eq!(timeline.matches("千葉県計画（案）").count(), 1, "{timeline}");
-    assert!(timeline.contains("<time datetime=\"2023-12-01\">"), "{timeline}");
-    assert!(timeline.contains("<time datetime=\"2024-03-29\">"), "{timeline}");
+    assert_eq!(
+        timeline.matches("千葉県計画（案）").count(),
+        1,
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("<time datetime=\"2023-12-01\">"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("<time datetime=\"2024-03-29\">"),
+        "{timeline}"
+    );
     assert_eq!(timeline.matches("class=\"timeline-versions\"").count(), 3);
     assert!(timeline.contains("現行"), "{timeline}");
 
     let en = site.read("en/chiba/index.html");
     let timeline = &en[en.find("class=\"timeline\"").expect(&en)..];
-    assert!(timeline.contains("Documents and their versions"), "{timeline}");
-    assert!(timeline.contains("href=\"/en/chiba/survey/\">Survey</a>"), "{timeline}");
+    assert!(
+        timeline.contains("Documents and their versions"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("href=\"/en/chiba/survey/\">Survey</a>"),
+        "{timeline}"
+    );
     assert!(timeline.contains("Current"), "{timeline}");
     assert!(
         timeline.contains("href=\"/en/chiba/draft/\" lang=\"ja\">千葉県計画（案）</a>"),
