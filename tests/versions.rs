@@ -315,3 +315,179 @@ fn the_shipped_chiba_plan_shows_its_changes_from_the_draft() {
     assert!(en.contains("function<ins>s ① to ④</ins>"), "{en}");
     assert!(en.contains("<td>Changed</td>"), "{en}");
 }
+
+const COMPARED: &str = "title: { ja: テスト, en: Test }\nbase_url: https://ex.jp/\nobligations:\n  sets:\n    hub: { ja: 連携の拠点, en: Coordination hubs }\nfacts:\n  rate: { ja: 補助率, en: Subsidy rate, type: rate }\ncomparisons:\n  rates: { ja: 補助率の比較, en: Rates compared, facts: [rate] }\n";
+const HUB: &str = "---\ntitle: 指針\nkind: guideline\n---\n## 求められる事項 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催すること\n- 関係機関との調整を行うこと\n- 住民への普及啓発を実施すること\n";
+const CHIBA_DRAFT: &str = "---\ntitle: 千葉県計画（案）\nkind: plan\nprefecture: chiba\ndate: 2023-12-01\nfacts:\n  rate: 2分の1\n---\n## 拠点 {.obligations set=hub}\n\n- 地域の関係者による会議を年1回開催すること\n- 関係機関との調整を行うこと\n- 案だけの独自の事項を進めること\n";
+const CHIBA_PLAN: &str = "---\ntitle: 千葉県計画\nkind: plan\nprefecture: chiba\ndate: 2024-03-29\nsupersedes: \"@/chiba/draft.md\"\nfacts:\n  rate: 10分の10\n---\n## 拠点 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催すること\n- 住民への普及啓発を実施すること\n";
+
+/// A guideline, and Chiba's draft plan and the plan that supersedes it, each listing the
+/// obligations differently and giving a different subsidy rate.
+fn compared() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", COMPARED);
+    site.write("content/guideline.md", HUB);
+    site.write(
+        "content/chiba/_index.md",
+        "---\ntitle: 千葉県\nprefecture: chiba\n---\n",
+    );
+    site.write("content/chiba/draft.md", CHIBA_DRAFT);
+    site.write("content/chiba/plan.md", CHIBA_PLAN);
+    site
+}
+
+#[test]
+fn comparisons_use_the_current_version_only() {
+    let site = compared();
+    site.build_ok();
+    let html = site.read("compare/hub/index.html");
+    // One column for Chiba, with the plan's items: 2 of 3 covered, no draft text.
+    assert_eq!(html.matches("<th scope=\"col\"").count() - 1, 1, "{html}");
+    assert!(html.contains("2/3"), "{html}");
+    assert!(!html.contains("年1回"), "{html}");
+    assert!(!html.contains("案だけの独自の事項"), "{html}");
+    let csv = site.read("compare/hub.csv");
+    assert!(!csv.contains("年1回"), "{csv}");
+    assert!(!csv.contains("案だけの独自の事項"), "{csv}");
+    assert!(
+        csv.contains("hub-3,住民への普及啓発を実施すること,verbatim,"),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().next().unwrap().matches("千葉県").count(),
+        2,
+        "{csv}"
+    );
+    let run = site.run(&["compare", "hub", "--format", "csv"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!run.stdout.contains("年1回"), "{}", run.stdout);
+    assert_eq!(run.stdout, csv);
+
+    // Facts: the plan's rate, not the draft's.
+    let facts = site.read("compare/rates.csv");
+    assert!(facts.contains("10分の10"), "{facts}");
+    assert!(!facts.contains("2分の1"), "{facts}");
+    assert!(!facts.contains("/chiba/draft/"), "{facts}");
+}
+
+#[test]
+fn an_obligation_page_shows_how_a_revision_changed_each_prefectures_item() {
+    let site = compared();
+    site.build_ok();
+    let html = site.read("obligations/hub-1/index.html");
+    let revisions = &html[html.find("class=\"revisions\"").expect(&html)..];
+    assert!(revisions.contains("<h3>千葉県</h3>"), "{revisions}");
+    assert!(revisions.contains("href=\"/chiba/draft/\""), "{revisions}");
+    assert!(revisions.contains("href=\"/chiba/plan/\""), "{revisions}");
+    assert!(
+        revisions.contains("地域の関係者による会議を年1回開催すること"),
+        "{revisions}"
+    );
+    assert!(
+        revisions.contains("<del>年1回</del><ins>定期的に</ins>"),
+        "{revisions}"
+    );
+    // The table above it shows the current wording only.
+    let current = &html[..html.find("class=\"revisions\"").unwrap()];
+    assert!(!current.contains("年1回"), "{current}");
+
+    // An item the plan left out, and one it added: the other side says there is none.
+    let dropped = site.read("obligations/hub-2/index.html");
+    assert!(dropped.contains("（この事項の記載なし）"), "{dropped}");
+    assert!(
+        dropped.contains("<del>関係機関との調整を行うこと</del>"),
+        "{dropped}"
+    );
+    let added = site.read("obligations/hub-3/index.html");
+    assert!(
+        added.contains("<ins>住民への普及啓発を実施すること</ins>"),
+        "{added}"
+    );
+
+    // In English, with the Japanese wording marked as such.
+    let en = site.read("en/obligations/hub-1/index.html");
+    assert!(en.contains("Changed by revisions"), "{en}");
+    assert!(en.contains("<p class=\"diff\" lang=\"ja\">"), "{en}");
+    assert!(en.contains("href=\"/en/chiba/draft/\""), "{en}");
+
+    // An obligation no revision touched has no such section.
+    let site = compared();
+    site.write(
+        "content/chiba/draft.md",
+        &CHIBA_PLAN.replace("supersedes: \"@/chiba/draft.md\"\n", ""),
+    );
+    site.build_ok();
+    assert!(!site
+        .read("obligations/hub-1/index.html")
+        .contains("class=\"revisions\""));
+}
+
+#[test]
+fn a_section_lists_its_documents_by_date_with_their_versions() {
+    let site = compared();
+    site.write(
+        "content/chiba/memo.md",
+        "---\ntitle: 覚書\nweight: 1\n---\n本文。\n",
+    );
+    site.write(
+        "content/chiba/survey.md",
+        "---\ntitle: 調査\ndate: 2023-06-01\n---\n本文。\n",
+    );
+    site.write(
+        "content/chiba/survey.en.md",
+        "---\ntitle: Survey\n---\nText.\n",
+    );
+    site.build_ok();
+    let html = site.read("chiba/index.html");
+    let timeline = &html[html.find("class=\"timeline\"").expect(&html)..];
+    let timeline = &timeline[..timeline.find("</section>").unwrap()];
+    let at = |s: &str| {
+        timeline
+            .find(s)
+            .unwrap_or_else(|| panic!("{s}: {timeline}"))
+    };
+    // By date: the survey, then the draft and its plan as one document; the undated memo last.
+    assert!(at(">調査</a>") < at(">千葉県計画（案）</a>"), "{timeline}");
+    assert!(
+        at(">千葉県計画（案）</a>") < at(">千葉県計画</a>"),
+        "{timeline}"
+    );
+    assert!(at(">千葉県計画</a>") < at(">覚書</a>"), "{timeline}");
+    assert_eq!(
+        timeline.matches("千葉県計画（案）").count(),
+        1,
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("<time datetime=\"2023-12-01\">"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("<time datetime=\"2024-03-29\">"),
+        "{timeline}"
+    );
+    assert_eq!(timeline.matches("class=\"timeline-versions\"").count(), 3);
+    assert!(timeline.contains("現行"), "{timeline}");
+
+    let en = site.read("en/chiba/index.html");
+    let timeline = &en[en.find("class=\"timeline\"").expect(&en)..];
+    assert!(
+        timeline.contains("Documents and their versions"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("href=\"/en/chiba/survey/\">Survey</a>"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("Current"), "{timeline}");
+    assert!(
+        timeline.contains("href=\"/en/chiba/draft/\" lang=\"ja\">千葉県計画（案）</a>"),
+        "{timeline}"
+    );
+
+    // A section whose pages have no versions has no timeline.
+    let site = versioned();
+    site.remove("content/p/plan.md");
+    site.build_ok();
+    assert!(!site.read("p/index.html").contains("class=\"timeline\""));
+}

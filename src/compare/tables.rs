@@ -1,12 +1,23 @@
 //! The comparison tables: each prefecture's obligation lists matched against the canonical sets,
 //! and the facts of pages side by side.
+//!
+//! Obligations follow versions (SPEC §10): a page superseded by a newer version is matched like
+//! any other (its markers are still checked), but only the current version of each document
+//! enters the tables, so a prefecture appears once, in the wording of its current plan. What a
+//! revision changed is kept beside them, per obligation ([`Revision`]).
+
+use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::{self, Class, MatchOutcome};
 use crate::model::tables::{
     Canonical, Cell, Column, FactCell, FactTable, ItemText, ObligationTable, PrefectureItem,
+    Revision,
 };
 use crate::model::{ObligationItem, PageId, Site, Tables};
+
+/// Per page, per canonical obligation of one set: the page's items that match it.
+type Matched = HashMap<PageId, Vec<Vec<PrefectureItem>>>;
 
 impl Tables {
     pub fn build(site: &Site, diags: &mut Diagnostics) -> Tables {
@@ -41,8 +52,10 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 })
                 .collect(),
             columns: Vec::new(),
+            revisions: vec![Vec::new(); c.ja.len()],
         })
         .collect();
+    let mut matched: Vec<Matched> = vec![Matched::new(); tables.len()];
 
     for (page_id, page) in site.pages.iter().enumerate() {
         let doc = &site.docs[page.ja];
@@ -51,7 +64,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
         };
         let en_doc = page.en.map(|e| &site.docs[e]);
         for (list_index, list) in doc.parsed.obligation_lists.iter().enumerate() {
-            let Some(table) = tables.iter_mut().find(|t| t.set == list.set) else {
+            let Some(table_index) = tables.iter().position(|t| t.set == list.set) else {
                 if site.config.obligations.sets.contains_key(&list.set) {
                     diags.push(
                         Diagnostic::warning(format!("no national guideline page defines the set `{}`, so this list is not compared", list.set))
@@ -61,6 +74,11 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 }
                 continue;
             };
+            let table = &mut tables[table_index];
+            let current = page.versions.newer.is_none();
+            let page_matched = matched[table_index]
+                .entry(page_id)
+                .or_insert_with(|| vec![Vec::new(); table.obligations.len()]);
             // The translation's list of the same set, in the same position among lists of that set.
             let nth = doc.parsed.obligation_lists[..list_index]
                 .iter()
@@ -77,21 +95,9 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 .map(|l| &l.items)
                 .filter(|items| items.len() == list.items.len());
             let canonical: Vec<&str> = table.obligations.iter().map(|o| o.ja.as_str()).collect();
-            let column_index = match table
-                .columns
-                .iter()
-                .position(|c| c.prefecture.code == prefecture.code)
-            {
-                Some(i) => i,
-                None => {
-                    table.columns.push(Column {
-                        prefecture,
-                        cells: vec![Vec::new(); canonical.len()],
-                        own: Vec::new(),
-                    });
-                    table.columns.len() - 1
-                }
-            };
+            // A superseded version is matched (for its revisions) but has no column.
+            let mut column =
+                current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
                 let prefecture_item = PrefectureItem {
@@ -120,11 +126,18 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         )),
                     );
                 }
-                let column = &mut table.columns[column_index];
                 match result.outcome {
-                    MatchOutcome::Own => column.own.push(prefecture_item),
+                    MatchOutcome::Own => {
+                        if let Some(column) = column.as_mut() {
+                            column.own.push(prefecture_item)
+                        }
+                    }
                     MatchOutcome::Matched(matches) => {
                         for m in matches {
+                            page_matched[m.canonical].push(prefecture_item.clone());
+                            let Some(column) = column.as_mut() else {
+                                continue;
+                            };
                             let diff = match m.class {
                                 Class::Verbatim => Vec::new(),
                                 _ => obligations::diff(canonical[m.canonical], &item.text),
@@ -141,10 +154,86 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
             }
         }
     }
-    for t in &mut tables {
+    for (t, matched) in tables.iter_mut().zip(&matched) {
         t.columns.sort_by_key(|c| c.prefecture.code);
+        t.revisions = revisions(site, matched, t.obligations.len());
     }
     tables
+}
+
+/// The column of a prefecture, added (empty) if the table has none yet.
+fn column_of<'t>(
+    columns: &'t mut Vec<Column>,
+    prefecture: &'static crate::guidance::prefecture::Prefecture,
+    len: usize,
+) -> &'t mut Column {
+    let i = match columns
+        .iter()
+        .position(|c| c.prefecture.code == prefecture.code)
+    {
+        Some(i) => i,
+        None => {
+            columns.push(Column {
+                prefecture,
+                cells: vec![Vec::new(); len],
+                own: Vec::new(),
+            });
+            columns.len() - 1
+        }
+    };
+    &mut columns[i]
+}
+
+/// Per canonical obligation, every step of a version chain (older → newer) whose items for it
+/// differ in Japanese text or detail: an item reworded, added or left out. By prefecture, then
+/// the newer page, so a chain A → B → C reads in order.
+fn revisions(site: &Site, matched: &Matched, len: usize) -> Vec<Vec<Revision>> {
+    let none: Vec<Vec<PrefectureItem>> = vec![Vec::new(); len];
+    let mut out: Vec<Vec<Revision>> = vec![Vec::new(); len];
+    for (newer, page) in site.pages.iter().enumerate() {
+        let Some(older) = page.versions.older else {
+            continue;
+        };
+        if !matched.contains_key(&newer) && !matched.contains_key(&older) {
+            continue;
+        }
+        let Some(prefecture) = site.docs[page.ja].front.prefecture else {
+            continue;
+        };
+        let before = matched.get(&older).unwrap_or(&none);
+        let after = matched.get(&newer).unwrap_or(&none);
+        for (i, (b, a)) in before.iter().zip(after).enumerate() {
+            if wording(b) != wording(a) {
+                out[i].push(Revision {
+                    prefecture,
+                    older,
+                    newer,
+                    before: b.clone(),
+                    after: a.clone(),
+                });
+            }
+        }
+    }
+    for r in &mut out {
+        r.sort_by_key(|r| (r.prefecture.code, chain_depth(site, r.newer)));
+    }
+    out
+}
+
+/// What a reader compares between two versions: the Japanese text and detail of each item.
+fn wording(items: &[PrefectureItem]) -> Vec<(&str, &str)> {
+    items
+        .iter()
+        .map(|i| (i.ja.text.as_str(), i.ja.detail.as_str()))
+        .collect()
+}
+
+/// How many versions precede a page (the link stage refuses cycles, so this ends).
+fn chain_depth(site: &Site, page: PageId) -> usize {
+    std::iter::successors(site.pages[page].versions.older, |&p| {
+        site.pages[p].versions.older
+    })
+    .count()
 }
 
 /// `{#hub-3}` → index 2; a marker naming another set or a number past the end is an error.
@@ -182,7 +271,9 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
             let mut columns: Vec<PageId> = (0..site.pages.len())
                 .filter(|&p| {
                     let f = &site.docs[site.pages[p].ja].front;
-                    decl.kind.is_none_or(|k| k == f.kind)
+                    // Only the current version of a document is compared (SPEC §10).
+                    site.pages[p].versions.newer.is_none()
+                        && decl.kind.is_none_or(|k| k == f.kind)
                         && f.facts.iter().any(|fact| decl.facts.contains(&fact.key))
                 })
                 .collect();

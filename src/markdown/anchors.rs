@@ -26,6 +26,7 @@ pub(super) const THEME_IDS: &[&str] = &[
     "sh-tags",
     "sh-backlinks",
     "sh-children",
+    "sh-timeline",
 ];
 
 /// Hands out unique anchors within a page: `a`, `a-1`, `a-2`.

@@ -73,6 +73,21 @@ impl Site {
         &self.docs[self.pages[page].doc_for(lang)]
     }
 
+    /// Every version of the document a page is a version of, oldest first. The link stage
+    /// refuses cycles, so both walks end; the bound only guards against a model built otherwise.
+    pub fn version_chain(&self, page: PageId) -> Vec<PageId> {
+        let bound = self.pages.len();
+        let walk = |next: fn(&Page) -> Option<PageId>| {
+            std::iter::successors(next(&self.pages[page]), move |&p| next(&self.pages[p]))
+                .take(bound)
+        };
+        let mut chain: Vec<PageId> = walk(|p| p.versions.older).collect();
+        chain.reverse();
+        chain.push(page);
+        chain.extend(walk(|p| p.versions.newer));
+        chain
+    }
+
     pub fn title(&self, page: PageId, lang: Lang) -> &str {
         &self.doc(page, lang).front.title
     }

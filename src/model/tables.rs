@@ -16,8 +16,22 @@ pub struct ObligationTable {
     /// The guideline page that defines the set.
     pub page: PageId,
     pub obligations: Vec<Canonical>,
-    /// By JIS code.
+    /// By JIS code; only current versions (a page superseded by a newer one has no column).
     pub columns: Vec<Column>,
+    /// Per canonical obligation (same index), how revisions changed prefectures' items of it.
+    pub revisions: Vec<Vec<Revision>>,
+}
+
+/// One step of a document's versions (SPEC §10) that changed a prefecture's items for one
+/// obligation: the items of the older version and of the newer, either side possibly empty (an
+/// item added or left out).
+#[derive(Debug, Clone)]
+pub struct Revision {
+    pub prefecture: &'static Prefecture,
+    pub older: PageId,
+    pub newer: PageId,
+    pub before: Vec<PrefectureItem>,
+    pub after: Vec<PrefectureItem>,
 }
 
 /// One obligation of a canonical set, in Japanese and, where the guideline is translated, English.

@@ -6,14 +6,14 @@ use std::borrow::Cow;
 use super::context::{
     Breadcrumb, CompareIndexView, Context, Coverage, FactColumn, FactRow,
     FactTable as FactTableCtx, FactTableLink, FactTableView, FactValue, Obligation, ObligationCell,
-    ObligationEntry, ObligationRow, ObligationTable as ObligationTableCtx, ObligationTableLink,
-    ObligationTableView, ObligationView, PrefectureColumn, Version,
+    ObligationEntry, ObligationRevision, ObligationRow, ObligationTable as ObligationTableCtx,
+    ObligationTableLink, ObligationTableView, ObligationView, PrefectureColumn, Version,
 };
 use super::{Here, Output, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
-use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem};
+use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem, Revision};
 use crate::model::Lang;
 use crate::model::Tables;
 use crate::urls::{Generated, TableFormat};
@@ -249,12 +249,37 @@ impl Renderer<'_> {
                 compare_url: self.path_url(lang, Generated::Comparison(&t.set)),
                 versions,
                 gaps,
+                revisions: t.revisions[i]
+                    .iter()
+                    .map(|r| self.revision(r, lang))
+                    .collect(),
             },
         };
         let title = Cow::Owned(format!("{} {}", o.id, t.name(site, lang)));
         let ctx = self.generated(lang, page, title, true, view);
         let html = self.render("obligation.html", &ctx)?;
         Ok(Output::text(page.file(lang), html))
+    }
+
+    /// A revision's items before and after, and the character diff of their Japanese wording
+    /// (the same diff as a cell's against the canonical text).
+    fn revision<'s>(&'s self, r: &'s Revision, lang: Lang) -> ObligationRevision<'s> {
+        let wording = |items: &[PrefectureItem]| {
+            items
+                .iter()
+                .map(|i| i.ja.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let diff = obligations::diff(&wording(&r.before), &wording(&r.after));
+        ObligationRevision {
+            prefecture: r.prefecture.name(lang),
+            older: self.page_link(r.older, lang),
+            newer: self.page_link(r.newer, lang),
+            before: r.before.iter().map(|e| self.entry(e, lang)).collect(),
+            after: r.after.iter().map(|e| self.entry(e, lang)).collect(),
+            diff_html: obligations::diff_html(&diff).replace('\n', "<br>"),
+        }
     }
 
     fn render_fact_table(&self, t: &FactTable, lang: Lang) -> Result<Output, Diagnostic> {

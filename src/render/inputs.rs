@@ -95,6 +95,15 @@ impl<'a> Inputs<'a> {
         for &c in &p.children {
             (site.pages[c].is_section(), self.metas[c][index(lang)]).hash(&mut h);
         }
+        // A section's timeline: every version of each child's document (the dates it sorts by
+        // are the Japanese pages', shown are `lang`'s).
+        if p.is_section() {
+            for &c in &p.children {
+                for v in site.version_chain(c) {
+                    (v, self.metas[v]).hash(&mut h);
+                }
+            }
+        }
         for &b in site.backlinks.get(&(page, lang)).into_iter().flatten() {
             self.metas[b][index(lang)].hash(&mut h);
         }
@@ -162,7 +171,8 @@ impl<'a> Inputs<'a> {
         h.finish()
     }
 
-    /// The comparisons are made from the pages with obligation lists or facts.
+    /// The comparisons are made from the pages with obligation lists or facts, and their versions
+    /// (only a current version is compared; the revisions link both versions).
     fn tables_fingerprint(&self) -> u64 {
         let site = self.site;
         let mut h = DefaultHasher::default();
@@ -178,6 +188,9 @@ impl<'a> Inputs<'a> {
                     self.generations[d].hash(&mut h);
                 }
                 self.metas[page].hash(&mut h);
+                for version in [p.versions.older, p.versions.newer] {
+                    version.map(|v| (v, self.metas[v])).hash(&mut h);
+                }
             }
         }
         h.finish()

@@ -18,7 +18,8 @@ use crate::urls::{self, tag_slug, Generated};
 use context::{
     Alternate, Breadcrumb, Card, Context, Date, FactEntry, LangContext, LanguageName, NavItem,
     NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source, Switch, TagCount,
-    TagIndexView, TagLink, TagPage, TagView, TaggedPage, TocEntry,
+    TagIndexView, TagLink, TagPage, TagView, TaggedPage, TimelineDocument, TimelineVersion,
+    TocEntry,
 };
 
 mod changes;
@@ -428,6 +429,7 @@ impl<'a> Renderer<'a> {
             supersedes: p.versions.older.map(|o| self.page_link(o, lang)),
             changes_url: self.changes_url(page, lang),
             children: p.children.iter().map(|&c| self.card(c, lang)).collect(),
+            timeline: self.timeline(page, lang),
             facts: self.facts(fm, lang),
             extra: &fm.extra,
         }
@@ -436,6 +438,55 @@ impl<'a> Renderer<'a> {
     /// The name of a kind of page in `lang`.
     fn kind_label(&self, kind: Kind, lang: Lang) -> String {
         self.t(lang, &format!("kind_{}", kind.name()))
+    }
+
+    /// A section's documents with their versions (SPEC §10), when any of its pages has versions:
+    /// each child page stands for its whole chain of versions (wherever the other versions are),
+    /// listed once, by the date of its first version; undated documents follow, in the
+    /// section's order.
+    fn timeline(&self, page: PageId, lang: Lang) -> Vec<TimelineDocument<'_>> {
+        let site = self.site;
+        let p = &site.pages[page];
+        let versioned = |c: &PageId| site.pages[*c].versions != Default::default();
+        if !p.is_section() || !p.children.iter().any(versioned) {
+            return Vec::new();
+        }
+        let mut chains: Vec<Vec<PageId>> = Vec::new();
+        for &c in p.children.iter().filter(|&&c| !site.pages[c].is_section()) {
+            let chain = site.version_chain(c);
+            if !chains.contains(&chain) {
+                chains.push(chain);
+            }
+        }
+        let first_date = |chain: &[PageId]| {
+            chain
+                .iter()
+                .find_map(|&v| site.docs[site.pages[v].ja].front.date)
+                .map(|d| d.sort_key())
+        };
+        // Stable: undated documents (None sorts first, so they are moved last) keep their order.
+        chains.sort_by_key(|chain| match first_date(chain) {
+            Some(d) => (0, Some(d)),
+            None => (1, None),
+        });
+        chains
+            .into_iter()
+            .map(|chain| TimelineDocument {
+                versions: chain
+                    .into_iter()
+                    .map(|v| {
+                        let doc = site.doc(v, lang);
+                        TimelineVersion {
+                            title: &doc.front.title,
+                            url: site.url(v, lang),
+                            lang: doc.lang,
+                            date: doc.front.date.map(|d| Date::new(d, lang)),
+                            is_current: site.pages[v].versions.newer.is_none(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     /// A child of a section or of the home page, as a card.

@@ -217,6 +217,9 @@ pub struct Page<'a> {
     pub changes_url: Option<String>,
     /// The pages of a section (or of the home page) as cards: by weight, then title.
     pub children: Vec<Card<'a>>,
+    /// A section whose pages have versions (SPEC §10): its documents by date, each with its
+    /// versions oldest first. Empty on other pages.
+    pub timeline: Vec<TimelineDocument<'a>>,
     /// The facts the page gives, in the order of `site.yaml`.
     pub facts: Vec<FactEntry<'a>>,
     /// The page's `extra:` map, as written.
@@ -311,6 +314,29 @@ pub struct Card<'a> {
     pub lang: Lang,
     /// True when it is a section.
     pub is_section: bool,
+}
+
+/// A document of a section's timeline: the versions of one document, oldest first, the last
+/// being the current one.
+#[derive(Serialize)]
+pub struct TimelineDocument<'a> {
+    /// Its versions, oldest first.
+    pub versions: Vec<TimelineVersion<'a>>,
+}
+
+/// One version of a document in a timeline.
+#[derive(Serialize)]
+pub struct TimelineVersion<'a> {
+    /// Its title in `lang`, or in Japanese where it is not translated.
+    pub title: &'a str,
+    /// The page in `lang`.
+    pub url: String,
+    /// The language of `title`.
+    pub lang: Lang,
+    /// Its date, or absent.
+    pub date: Option<Date>,
+    /// True for the current version: the one no other page supersedes.
+    pub is_current: bool,
 }
 
 /// A fact a page gives.
@@ -623,6 +649,28 @@ pub struct Obligation<'a> {
     pub versions: Vec<Version<'a>>,
     /// The names of the prefectures that leave it out.
     pub gaps: Vec<&'static str>,
+    /// How revisions of prefectures' documents changed their items for it (SPEC §10), by
+    /// prefecture, oldest first.
+    pub revisions: Vec<ObligationRevision<'a>>,
+}
+
+/// One version of a prefecture's document replaced by the next, with its items for one
+/// obligation before and after.
+#[derive(Serialize)]
+pub struct ObligationRevision<'a> {
+    /// The prefecture's name in `lang`.
+    pub prefecture: &'static str,
+    /// The earlier version.
+    pub older: PageLink<'a>,
+    /// The version that replaced it.
+    pub newer: PageLink<'a>,
+    /// The earlier version's items for the obligation; empty when it had none.
+    pub before: Vec<ObligationEntry<'a>>,
+    /// The newer version's items for the obligation; empty when it has none.
+    pub after: Vec<ObligationEntry<'a>>,
+    /// The Japanese wording, earlier → newer, with `<del>` and `<ins>` (already safe); items
+    /// separated by `<br>`.
+    pub diff_html: String,
 }
 
 /// A prefecture's version of an obligation.

@@ -85,6 +85,12 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("ObligationView", value(&obligation())),
         ("Obligation", value(&obligation().obligation)),
         ("Version", value(&obligation().obligation.versions[0])),
+        ("TimelineDocument", value(&page().timeline[0])),
+        ("TimelineVersion", value(&page().timeline[0].versions[0])),
+        (
+            "ObligationRevision",
+            value(&obligation().obligation.revisions[0]),
+        ),
         ("FactTableView", value(&fact_table())),
         ("FactTable", value(&fact_table().table)),
         ("FactColumn", value(&fact_table().table.columns[0])),
@@ -250,6 +256,15 @@ fn page() -> Page<'static> {
             lang: Lang::En,
         }),
         changes_url: Some("/en/a/changes/".into()),
+        timeline: vec![TimelineDocument {
+            versions: vec![TimelineVersion {
+                title: "Plan",
+                url: "/en/c/".into(),
+                lang: Lang::En,
+                date: Some(date()),
+                is_current: true,
+            }],
+        }],
         children: vec![Card {
             title: "Child",
             url: "/en/a/c/".into(),
@@ -410,6 +425,22 @@ fn obligation() -> ObligationView<'static> {
                 prefecture: "Chiba",
             }],
             gaps: vec!["Tokyo"],
+            revisions: vec![ObligationRevision {
+                prefecture: "Chiba",
+                older: PageLink {
+                    title: "Plan (draft)",
+                    url: "/en/d/".into(),
+                    lang: Lang::En,
+                },
+                newer: PageLink {
+                    title: "Plan",
+                    url: "/en/c/".into(),
+                    lang: Lang::En,
+                },
+                before: vec![entry()],
+                after: vec![entry()],
+                diff_html: "会議を<del>年1回</del><ins>定期的に</ins>開催".into(),
+            }],
         },
     }
 }
