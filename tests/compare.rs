@@ -246,3 +246,30 @@ fn plain_links_to_comparison_pages_are_checked_and_follow_the_language() {
         run.stderr
     );
 }
+
+/// A guideline read in English before it is translated: the obligation pages name it by its
+/// Japanese title, marked as Japanese (WCAG 3.1.2).
+#[test]
+fn an_untranslated_guideline_is_named_in_japanese_on_english_obligation_pages() {
+    let site = site();
+    site.remove("content/guideline.en.md");
+    site.build_ok();
+    let html = site.read("en/obligations/hub-1/index.html");
+    let link = html
+        .split("class=\"compare-meta\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</a>").next())
+        .unwrap_or_default();
+    assert!(link.contains("lang=\"ja\""), "{link}");
+    assert!(link.contains("指針"), "{link}");
+    // Translated, the English title needs no mark.
+    let site = self::site();
+    site.build_ok();
+    let html = site.read("en/obligations/hub-1/index.html");
+    let link = html
+        .split("class=\"compare-meta\"")
+        .nth(1)
+        .unwrap_or_default();
+    let link = link.split("</a>").next().unwrap_or_default();
+    assert!(!link.contains("lang=\"ja\""), "{link}");
+}
