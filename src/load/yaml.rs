@@ -88,11 +88,13 @@ pub fn from_str<T: serde::de::DeserializeOwned>(
     let value = serde_yaml::from_str(yaml).map_err(|e| {
         // serde_yaml reads as far as the type needs: `title: [a` is first "a list, not text".
         // Where the YAML itself is broken, that is what needs fixing.
-        let e = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-            Err(syntax) if is_wrong_form(&e) => syntax,
-            _ => e,
-        };
-        diagnostic(&e, yaml, file, offset, what)
+        match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+            Err(syntax) if is_wrong_form(&e) => {
+                unclosed_at_opening(&syntax, yaml, file, offset, what)
+                    .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what))
+            }
+            _ => diagnostic(&e, yaml, file, offset, what),
+        }
     })?;
     // A key repeated in a free map (`extra:`, `facts:`) is read without a word, the last one
     // winning; as a plain YAML value it is refused, so that it is found like a repeated field.
@@ -126,6 +128,19 @@ pub fn diagnostic(
     what: &str,
 ) -> Diagnostic {
     let raw = err.to_string();
+    if let Some(unclosed) = Unclosed::of(&raw, yaml) {
+        // Where libyaml stopped (the end of the list that was never closed), naming the bracket.
+        let line = line_col(&file.text, offset + unclosed.at).0;
+        let position = err.location().map(|l| offset + l.index().min(yaml.len()));
+        return located(
+            Diagnostic::error(unclosed.message(what, &format!("on line {line}"))),
+            file,
+            yaml,
+            offset,
+            position,
+        )
+        .hint(unclosed.hint());
+    }
     // serde_yaml appends " at line L column C" to its message; we show the position ourselves.
     let message = raw.split(" at line ").next().unwrap_or(&raw).trim();
     // In a list, serde_yaml names the item first (`.[3]: unknown field …`); the position says it.
@@ -189,6 +204,73 @@ fn located(
         }
         None => d.at(file, offset..offset),
     }
+}
+
+/// A `[` or `{` that is never closed: libyaml notices it where the brackets should have ended
+/// (often a later line) and names where they opened ("…, while parsing a flow sequence at line
+/// 2 column 8").
+struct Unclosed {
+    open: char,
+    close: char,
+    /// Byte offset of the opening bracket in the YAML.
+    at: usize,
+}
+
+impl Unclosed {
+    fn of(raw: &str, yaml: &str) -> Option<Unclosed> {
+        let (_, context) = raw.split_once(", while parsing a flow ")?;
+        let (kind, at) = context.split_once(" at line ")?;
+        let (open, close) = match kind {
+            "sequence" => ('[', ']'),
+            "mapping" => ('{', '}'),
+            _ => return None,
+        };
+        let (line, column) = at.split_once(" column ")?;
+        let line: usize = line.trim().parse().ok()?;
+        let column: usize = column.trim().parse().ok()?;
+        let line_start = crate::diagnostics::line_range(yaml, line).start;
+        let (i, _) = yaml[line_start..]
+            .char_indices()
+            .nth(column.checked_sub(1)?)?;
+        Some(Unclosed {
+            open,
+            close,
+            at: line_start + i,
+        })
+    }
+
+    /// The message, naming the bracket `where` ("here", "on line 2").
+    fn message(&self, what: &str, place: &str) -> String {
+        format!(
+            "{what} is not valid YAML: the `{}` {place} is never closed",
+            self.open
+        )
+    }
+
+    fn hint(&self) -> String {
+        format!(
+            "close it with `{}`; a text that starts with `{}` needs quotes around it",
+            self.close, self.open
+        )
+    }
+}
+
+/// The error for a YAML whose value of the wrong form is an unclosed bracket (`title: [ 大阪`):
+/// at the bracket, which is where the fix is.
+fn unclosed_at_opening(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    file: &SourceFile,
+    offset: usize,
+    what: &str,
+) -> Option<Diagnostic> {
+    let unclosed = Unclosed::of(&err.to_string(), yaml)?;
+    let at = offset + unclosed.at;
+    Some(
+        Diagnostic::error(unclosed.message(what, "here"))
+            .at(file, at..at + 1)
+            .hint(unclosed.hint()),
+    )
 }
 
 /// The key that a "duplicate field `x`" (in a struct) or "duplicate entry with key "x"" (in a
@@ -500,6 +582,32 @@ mod tests {
             d.message
         );
         assert_eq!(d.location(), "x.md:1:6");
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_pointed_at_where_it_opens() {
+        let text = "title: [ 大阪\nkind: plan\n";
+        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(
+            d.message,
+            "front matter is not valid YAML: the `[` here is never closed"
+        );
+        assert_eq!(d.location(), "x.md:1:8");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("close it with `]`; a text that starts with `[` needs quotes around it")
+        );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_named_where_the_yaml_ends() {
+        let text = "title: a\nweight: [1, 2\n";
+        let d = from_str::<serde_yaml::Value>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(
+            d.message,
+            "front matter is not valid YAML: the `[` on line 2 is never closed"
+        );
+        assert_eq!(d.location(), "x.md:3:1");
     }
 
     #[test]
