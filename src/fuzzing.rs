@@ -37,7 +37,7 @@ pub fn page(data: &[u8]) {
         path: "content/fuzz.md".into(),
         text: text.into(),
     };
-    let Ok((front, body)) = frontmatter::read(&file, config()) else {
+    let Ok(frontmatter::Read { front, body, .. }) = frontmatter::read(&file, config()) else {
         return;
     };
     let doc = Doc {

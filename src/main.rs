@@ -262,11 +262,19 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
 fn fail(diags: Diagnostics) -> ExitCode {
     print(&diags);
     eprintln!(
-        "failed: {} errors, {} warnings; nothing was written",
-        diags.errors(),
-        diags.warnings()
+        "failed: {}, {}; nothing was written",
+        count(diags.errors(), "error"),
+        count(diags.warnings(), "warning")
     );
     ExitCode::FAILURE
+}
+
+/// `1 error`, `0 errors`, `3 warnings`: a number and an English noun that agrees with it.
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
 
 fn fail_to_start(error: Diagnostic) -> ExitCode {

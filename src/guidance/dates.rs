@@ -366,6 +366,9 @@ fn parse_date_body(text: &str) -> Result<DateValue, String> {
         c.expect_end()?;
         return Ok(DateValue::FiscalYear(year));
     }
+    if let Some((month, day)) = month_and_day_only(text) {
+        return Err(year_missing(text, month, day));
+    }
     let year = parse_year(&mut c)?;
     if c.eat("年度") {
         c.expect_end()?;
@@ -374,6 +377,59 @@ fn parse_date_body(text: &str) -> Result<DateValue, String> {
     let (month, day) = parse_month_day(&mut c)?;
     c.expect_end()?;
     make_day(year, month, day)
+}
+
+/// `4月1日` or `4/1`: a month and a day that were written without the year.
+fn month_and_day_only(text: &str) -> Option<(u32, u32)> {
+    let mut c = Cursor::new(text);
+    let month = c.digits();
+    let kanji = c.eat("月");
+    if !kanji && !c.eat_separator() {
+        return None;
+    }
+    let day = c.digits();
+    if kanji {
+        c.eat("日");
+    }
+    let short = |d: &str| (1..=2).contains(&d.len());
+    (short(month) && short(day) && c.rest.is_empty())
+        .then(|| Some((month.parse().ok()?, day.parse().ok()?)))
+        .flatten()
+}
+
+/// The message for a day written without its year, with the same day written whole.
+fn year_missing(text: &str, month: u32, day: u32) -> String {
+    format!(
+        "the year is missing from `{text}`; write it with the year, e.g. `令和6年{month}月{day}日`"
+    )
+}
+
+/// A day written in an era after that era ended (`平成31年5月1日` is 令和元年5月1日; documents
+/// printed before the change of era still carry such dates). The day is read as written; this
+/// gives the message that says so, and the day as it is written in its own era.
+pub fn after_era_end(s: &str) -> Option<(String, String)> {
+    let text = normalize(s);
+    let (body, _) = split_weekday(&text);
+    let prefix = body
+        .split(|c: char| c.is_ascii_digit() || c == '元')
+        .next()?;
+    let written = Era::from_prefix(prefix)?;
+    let DateValue::Day(date) = parse_date_body(body).ok()? else {
+        return None;
+    };
+    let era = Era::of_day(date).filter(|&era| era > written)?;
+    let (y, m, d) = era.first_day();
+    let last_day = NaiveDate::from_ymd_opt(y, m, d)?.pred_opt()?;
+    let same_day = DateValue::Day(date).display_ja();
+    Some((
+        format!(
+            "{} ended on {}: `{}` is {same_day}",
+            written.name_ja(),
+            DateValue::Day(last_day).display_en(),
+            s.trim()
+        ),
+        same_day,
+    ))
 }
 
 /// Reads an optional era (or `西暦`) and the year number after it; returns the Gregorian year.
@@ -693,6 +749,40 @@ mod tests {
         assert!(err("令和5年3月").contains("a month alone is not a date"));
         assert!(err("2023-03-31x").contains("unexpected `x`"));
         assert!(err("99999999999-01-01").contains("too large"));
+    }
+
+    #[test]
+    fn a_day_without_its_year_says_the_year_is_missing() {
+        let e = err("4月1日");
+        assert_eq!(
+            e,
+            "the year is missing from `4月1日`; write it with the year, e.g. `令和6年4月1日`"
+        );
+        assert!(err("４月１日").starts_with("the year is missing"));
+        assert!(err("12/31").starts_with("the year is missing from `12/31`"));
+        assert!(err("23-3-31").contains("write the full year"));
+    }
+
+    #[test]
+    fn a_day_after_its_era_ended_is_read_and_named() {
+        assert_eq!(parse_date("平成31年5月1日"), Ok(day(2019, 5, 1)));
+        let (message, same_day) = after_era_end("平成31年5月1日").unwrap();
+        assert_eq!(
+            message,
+            "平成 ended on 30 April 2019: `平成31年5月1日` is 令和元年5月1日"
+        );
+        assert_eq!(same_day, "令和元年5月1日");
+        assert_eq!(after_era_end("H31.5.1").unwrap().1, "令和元年5月1日");
+        assert_eq!(after_era_end("昭和64年1月8日").unwrap().1, "平成元年1月8日");
+        for fine in [
+            "平成31年4月30日",
+            "令和元年5月1日",
+            "2019-05-01",
+            "平成32年度",
+            "x",
+        ] {
+            assert_eq!(after_era_end(fine), None, "{fine}");
+        }
     }
 
     #[test]

@@ -747,7 +747,8 @@ mod tests {
                     path: format!("content/{rel}"),
                     text: (*text).to_string().into(),
                 };
-                let (front, body) = crate::load::frontmatter::read(&file, &config).unwrap();
+                let crate::load::frontmatter::Read { front, body, .. } =
+                    crate::load::frontmatter::read(&file, &config).unwrap();
                 let (key, lang) = crate::load::page_key(rel);
                 Arc::new(Doc {
                     file,

@@ -1,5 +1,6 @@
 //! `site.yaml`: the site's configuration (SPEC §2), read strictly into [`Config`].
 
+use std::io::ErrorKind;
 use std::path::Path;
 
 use indexmap::IndexMap;
@@ -32,10 +33,31 @@ struct RawConfig {
     markdown: MarkdownConfig,
 }
 
+/// The error for a folder without `site.yaml`: shishin was run outside the site's folder, or
+/// `--root` names the wrong one. The folder is named in full, since "." says nothing.
+fn not_a_site(root: &Path) -> Diagnostic {
+    let folder = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let message = if folder.is_dir() {
+        format!(
+            "there is no site.yaml in {}: it is not a site's folder",
+            folder.display()
+        )
+    } else {
+        format!("the site's folder {} does not exist", folder.display())
+    };
+    Diagnostic::error(message).hint(
+        "run shishin in the site's folder (the one that holds site.yaml and content/), \
+         or name that folder with `--root DIR`",
+    )
+}
+
 impl Config {
     /// Reads `site.yaml` from the site root.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join("site.yaml");
+        if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
+            return Err(not_a_site(root).into());
+        }
         // Its encoding warning is not reported: only content pages report theirs.
         let text = read_text(&path, "site.yaml")?.text;
         let file = SourceFile {
@@ -223,6 +245,22 @@ mod tests {
             path: "site.yaml".into(),
             text: text.to_string().into(),
         })
+    }
+
+    #[test]
+    fn a_folder_without_site_yaml_is_named_with_the_way_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Config::load(dir.path()).unwrap_err();
+        assert_eq!(e.len(), 1);
+        let expected = format!(
+            "there is no site.yaml in {}: it is not a site's folder",
+            dir.path().display()
+        );
+        assert_eq!(e[0].message, expected);
+        assert!(e[0].hint.as_deref().unwrap().contains("`--root DIR`"));
+        let gone = dir.path().join("gone");
+        let e = Config::load(&gone).unwrap_err();
+        assert!(e[0].message.contains("does not exist"), "{}", e[0].message);
     }
 
     #[test]

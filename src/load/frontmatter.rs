@@ -8,6 +8,7 @@ use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::dates::{self, DateValue};
 use crate::guidance::facts;
 use crate::guidance::prefecture;
+use crate::load::mistakes::{lenient_bool, lenient_integer};
 use crate::load::yaml::find_key_line;
 use crate::model::Config;
 use crate::model::{Citation, Fact, FactText, FrontMatter, Kind, Supersedes};
@@ -25,8 +26,9 @@ struct Raw {
     date: Option<Scalar>,
     updated: Option<Scalar>,
     source: Option<RawSource>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_bool")]
     draft: bool,
+    #[serde(default, deserialize_with = "lenient_integer")]
     weight: Option<i64>,
     #[serde(default)]
     facts: indexmap::IndexMap<String, FactYaml>,
@@ -76,17 +78,28 @@ enum FactYaml {
     One(Scalar),
 }
 
-/// Splits the front matter from the body and validates it.
-/// Returns the typed front matter and the byte range of the body.
-pub fn read(
-    file: &SourceFile,
-    config: &Config,
-) -> Result<(FrontMatter, Range<usize>), Diagnostics> {
+/// A page's front matter, read and valid.
+#[derive(Debug)]
+pub struct Read {
+    pub front: FrontMatter,
+    /// The byte range of the Markdown body after it.
+    pub body: Range<usize>,
+    /// What was accepted but deserves a look (a day written in an era that had ended).
+    pub warnings: Diagnostics,
+}
+
+/// Splits the front matter from the body and validates it. On error, the warnings found are
+/// among the diagnostics.
+pub fn read(file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
     let (yaml, body) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
     let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, "front matter")?;
-    let front = validate(raw, file, yaml.clone(), config)?;
-    Ok((front, body))
+    let (front, warnings) = validate(raw, file, yaml.clone(), config)?;
+    Ok(Read {
+        front,
+        body,
+        warnings,
+    })
 }
 
 /// Finds the `---` fences: (YAML range, body range).
@@ -142,8 +155,9 @@ fn validate(
     file: &SourceFile,
     yaml: Range<usize>,
     config: &Config,
-) -> Result<FrontMatter, Diagnostics> {
+) -> Result<(FrontMatter, Diagnostics), Diagnostics> {
     let mut errors = Diagnostics::default();
+    let mut warnings = Diagnostics::default();
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let line_of = |key: &str| first_line + find_key_line(yaml_text, key) - 1;
@@ -179,7 +193,10 @@ fn validate(
     let mut date_of = |key: &str, s: &Option<Scalar>| -> Option<DateValue> {
         let s = s.as_ref()?;
         match dates::parse_date(&s.text()) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                warnings.extend(late_era_warning(key, &s.text(), file, line_of(key)));
+                Some(d)
+            }
             Err(e) => {
                 err(
                     key,
@@ -298,9 +315,10 @@ fn validate(
 
     errors.extend(tag_errors(&raw.tags, file, yaml.clone()));
     if !errors.is_empty() {
+        errors.extend(warnings);
         return Err(errors);
     }
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title: without_forbidden_characters(raw.title.trim()),
         description: raw
             .description
@@ -323,7 +341,23 @@ fn validate(
             .collect(),
         slug: raw.slug,
         extra,
-    })
+    };
+    Ok((front, warnings))
+}
+
+/// A warning for a date under `key` written in an era that had ended (`平成31年5月1日`).
+fn late_era_warning(
+    key: &str,
+    written: &str,
+    file: &SourceFile,
+    line: usize,
+) -> Option<Diagnostic> {
+    let (message, same_day) = dates::after_era_end(written)?;
+    Some(
+        Diagnostic::warning(format!("`{key}`: {message}"))
+            .at(file, crate::load::yaml::value_range(&file.text, line))
+            .hint(format!("write `{same_day}`")),
+    )
 }
 
 /// The page key `supersedes:` names: `@/a/old.md` → `a/old.md` (a translation's path names its
@@ -420,7 +454,7 @@ mod tests {
             path: "content/a.md".into(),
             text: text.to_string().into(),
         };
-        read(&f, &config())
+        read(&f, &config()).map(|r| (r.front, r.body))
     }
 
     #[test]
@@ -555,5 +589,53 @@ mod tests {
         let e = read_str("---\ntitle: a\nfacts:\n  rat: 1/2\n---\n").unwrap_err();
         assert!(e[0].message.contains("unknown fact `rat`"));
         assert!(e[0].hint.as_deref().unwrap().contains("`rate`"));
+    }
+
+    #[test]
+    fn what_staff_type_is_accepted_where_its_meaning_is_sure() {
+        let (fm, _) =
+            read_str("---\ntitle: a\nkind: 計画\nweight: １０\ndraft: はい\n---\n").unwrap();
+        assert_eq!((fm.kind, fm.weight, fm.draft), (Kind::Plan, 10, true));
+        let (fm, _) = read_str("---\ntitle: a\nkind: 補助金\ndraft: いいえ\n---\n").unwrap();
+        assert_eq!((fm.kind, fm.draft), (Kind::Subsidy, false));
+        for kind in Kind::ALL {
+            for name in kind.names_ja().iter().chain([&kind.name()]) {
+                let text = format!("---\ntitle: a\nkind: {name}\n---\n");
+                assert_eq!(read_str(&text).unwrap().0.kind, kind, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_misspelt_kind_is_suggested() {
+        let e = read_str("---\ntitle: a\nkind: plann\n---\n").unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].location(), "content/a.md:3:7");
+        assert!(e[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `plan`?"));
+    }
+
+    #[test]
+    fn a_day_after_its_era_ended_is_a_warning_at_the_value() {
+        let f = SourceFile {
+            path: "content/a.md".into(),
+            text: "---\ntitle: a\ndate: 平成31年5月1日\n---\n"
+                .to_string()
+                .into(),
+        };
+        let read = read(&f, &config()).unwrap();
+        assert_eq!(read.front.date.unwrap().iso(), "2019-05-01");
+        assert_eq!(read.warnings.len(), 1);
+        let w = &read.warnings[0];
+        assert!(!w.is_error());
+        assert_eq!(w.location(), "content/a.md:3:7");
+        assert!(w.message.contains("is 令和元年5月1日"), "{}", w.message);
+        assert_eq!(w.hint.as_deref(), Some("write `令和元年5月1日`"));
+        // Beside an error, the warning is still reported.
+        let e = read_str("---\ntitle: a\ndate: H31.5.1\nprefecture: 千葉府\n---\n").unwrap_err();
+        assert_eq!((e.errors(), e.warnings()), (1, 1));
     }
 }

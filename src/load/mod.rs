@@ -1,6 +1,7 @@
 //! Load stage: walk `content/`, decode each file, read its front matter; read `site.yaml`
 //! ([`config`]) and `content/glossary.yaml` ([`glossary`]). What it reads goes into the model's
-//! types ([`crate::model`]); the reading and checking stay here.
+//! types ([`crate::model`]); the reading and checking stay here. The YAML mistakes staff really
+//! make (a full-width colon, a tab that indents) are named in plain words by [`mistakes`].
 //!
 //! The walk is also where the site's files are vetted as files (SPEC §12): a symbolic link that
 //! leads out of the site folder is refused (it would publish a file from elsewhere), names are
@@ -10,6 +11,7 @@
 pub mod config;
 pub mod frontmatter;
 pub mod glossary;
+pub mod mistakes;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -229,15 +231,22 @@ pub fn load_doc(
         text: text.into(),
     };
     match frontmatter::read(&file, config) {
-        Ok((front, body)) => Some(Doc {
-            file,
-            key,
-            lang,
-            body,
+        Ok(frontmatter::Read {
             front,
-            parsed: Parsed::default(),
-            digest: Default::default(),
-        }),
+            body,
+            warnings,
+        }) => {
+            diags.extend(warnings);
+            Some(Doc {
+                file,
+                key,
+                lang,
+                body,
+                front,
+                parsed: Parsed::default(),
+                digest: Default::default(),
+            })
+        }
         Err(ds) => {
             diags.extend(ds);
             None

@@ -1,6 +1,7 @@
 //! Strict YAML: serde_yaml errors turned into diagnostics that point at the line and suggest a fix.
 
-use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
+use crate::diagnostics::{did_you_mean, line_col, Diagnostic, SourceFile};
+use crate::load::mistakes;
 
 /// The 1-based line on which the key at `path` is written, or 1: `source.date` is the `date:`
 /// inside the `source:` mapping, never a top-level `date:`. A first key is looked for at the top
@@ -72,14 +73,50 @@ pub fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
     }
 }
 
-/// Deserializes `yaml`, which starts at byte `offset` of `file`, into `T`.
+/// Deserializes `yaml`, which starts at byte `offset` of `file`, into `T`. A known typing
+/// mistake (a full-width colon, a tab that indents, …) is reported as such before the YAML is
+/// read, because the parser would report it as something else, or not at all.
 pub fn from_str<T: serde::de::DeserializeOwned>(
     yaml: &str,
     file: &SourceFile,
     offset: usize,
     what: &str,
 ) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(yaml).map_err(|e| diagnostic(&e, yaml, file, offset, what))
+    if let Some(mistake) = mistakes::scan(yaml) {
+        return Err(mistake.diagnostic(file, offset));
+    }
+    let value = serde_yaml::from_str(yaml).map_err(|e| {
+        // serde_yaml reads as far as the type needs: `title: [a` is first "a list, not text".
+        // Where the YAML itself is broken, that is what needs fixing.
+        match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+            Err(syntax) if is_wrong_form(&e) => {
+                unclosed_at_opening(&syntax, yaml, file, offset, what)
+                    .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what))
+            }
+            _ => diagnostic(&e, yaml, file, offset, what),
+        }
+    })?;
+    // A key repeated in a free map (`extra:`, `facts:`) is read without a word, the last one
+    // winning; as a plain YAML value it is refused, so that it is found like a repeated field.
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Err(e) => Err(diagnostic(&e, yaml, file, offset, what)),
+        Ok(_) => Ok(value),
+    }
+}
+
+/// Whether serde_yaml's error is about a value of the wrong form, at any key.
+fn is_wrong_form(err: &serde_yaml::Error) -> bool {
+    let message = err.to_string();
+    let message = message
+        .split_once(": ")
+        .map_or(message.as_str(), |(path, rest)| {
+            if is_key_path(path) {
+                rest
+            } else {
+                &message
+            }
+        });
+    wrong_form(message).is_some()
 }
 
 /// Turns a serde_yaml error into a diagnostic with the file position, a clearer message and a hint.
@@ -91,6 +128,19 @@ pub fn diagnostic(
     what: &str,
 ) -> Diagnostic {
     let raw = err.to_string();
+    if let Some(unclosed) = Unclosed::of(&raw, yaml) {
+        // Where libyaml stopped (the end of the list that was never closed), naming the bracket.
+        let line = line_col(&file.text, offset + unclosed.at).0;
+        let position = err.location().map(|l| offset + l.index().min(yaml.len()));
+        return located(
+            Diagnostic::error(unclosed.message(what, &format!("on line {line}"))),
+            file,
+            yaml,
+            offset,
+            position,
+        )
+        .hint(unclosed.hint());
+    }
     // serde_yaml appends " at line L column C" to its message; we show the position ourselves.
     let message = raw.split(" at line ").next().unwrap_or(&raw).trim();
     // In a list, serde_yaml names the item first (`.[3]: unknown field …`); the position says it.
@@ -98,38 +148,154 @@ pub fn diagnostic(
         Some(rest) => rest.split_once("]: ").map_or(message, |(_, m)| m),
         None => message,
     };
-    // A value not among the allowed ones, in a nested map, comes after the key's path
-    // (`markdown.raw_html: unknown variant …`).
+    // A value of the wrong form, or a repeated key, in a map comes after the key's path
+    // (`markdown.raw_html: unknown variant …`, `weight: invalid type: …`).
     let (path, message) = match message.split_once(": ") {
-        Some((path, rest)) if is_key_path(path) && rest.starts_with("unknown variant ") => {
-            (Some(path), rest)
-        }
+        Some((path, rest)) if is_key_path(path) && names_a_key(rest) => (Some(path), rest),
         _ => (None, message),
     };
     let mut position = err.location().map(|l| offset + l.index().min(yaml.len()));
-    if let Some(key) = message.strip_prefix("duplicate field ") {
-        // serde_yaml points at the map; the repeated key is what needs fixing.
-        let from = position.map_or(0, |p| p - offset);
-        if let Some(second) = nth_key_line(&yaml[from..], key.trim_matches('`'), 2) {
+    if let Some(key) = repeated_key(message) {
+        // serde_yaml points at the map; the repeated key is what needs fixing, and the first
+        // one is named so that the author can choose which to keep.
+        let at = position.map_or(0, |p| p - offset);
+        let from = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
+        let first = nth_key_line(&yaml[from..], key, 1);
+        if let (Some(first), Some(second)) = (first, nth_key_line(&yaml[from..], key, 2)) {
             position = Some(offset + from + second);
+            let first_line = line_col(&file.text, offset + from + first).0;
+            return located(
+                Diagnostic::error(format!(
+                    "duplicate field `{key}`: it is written here and on line {first_line}"
+                )),
+                file,
+                yaml,
+                offset,
+                position,
+            )
+            .hint(format!(
+                "keep one of the two `{key}:` lines and delete the other"
+            ));
         }
     }
     let (message, hint) = explain(message, path, what);
-    let mut d = Diagnostic::error(message);
-    d = match position {
+    let d = located(Diagnostic::error(message), file, yaml, offset, position);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// `d` at `position` (a byte offset in `file`), underlining the whole word that starts there so
+/// that the underline covers the key; at the start of the YAML when serde_yaml gave no position.
+fn located(
+    d: Diagnostic,
+    file: &SourceFile,
+    yaml: &str,
+    offset: usize,
+    position: Option<usize>,
+) -> Diagnostic {
+    match position {
         Some(p) => {
-            // Point at the whole word that starts there, so the underline covers the key.
             let end = yaml[p - offset..]
                 .find([':', '\n'])
                 .map_or(p, |i| p + i.max(1));
             d.at(file, p..end)
         }
         None => d.at(file, offset..offset),
-    };
-    match hint {
-        Some(h) => d.hint(h),
-        None => d,
     }
+}
+
+/// A `[` or `{` that is never closed: libyaml notices it where the brackets should have ended
+/// (often a later line) and names where they opened ("…, while parsing a flow sequence at line
+/// 2 column 8").
+struct Unclosed {
+    open: char,
+    close: char,
+    /// Byte offset of the opening bracket in the YAML.
+    at: usize,
+}
+
+impl Unclosed {
+    fn of(raw: &str, yaml: &str) -> Option<Unclosed> {
+        let (_, context) = raw.split_once(", while parsing a flow ")?;
+        let (kind, at) = context.split_once(" at line ")?;
+        let (open, close) = match kind {
+            "sequence" => ('[', ']'),
+            "mapping" => ('{', '}'),
+            _ => return None,
+        };
+        let (line, column) = at.split_once(" column ")?;
+        let line: usize = line.trim().parse().ok()?;
+        let column: usize = column.trim().parse().ok()?;
+        let line_start = crate::diagnostics::line_range(yaml, line).start;
+        let (i, _) = yaml[line_start..]
+            .char_indices()
+            .nth(column.checked_sub(1)?)?;
+        Some(Unclosed {
+            open,
+            close,
+            at: line_start + i,
+        })
+    }
+
+    /// The message, naming the bracket `where` ("here", "on line 2").
+    fn message(&self, what: &str, place: &str) -> String {
+        format!(
+            "{what} is not valid YAML: the `{}` {place} is never closed",
+            self.open
+        )
+    }
+
+    fn hint(&self) -> String {
+        format!(
+            "close it with `{}`; a text that starts with `{}` needs quotes around it",
+            self.close, self.open
+        )
+    }
+}
+
+/// The error for a YAML whose value of the wrong form is an unclosed bracket (`title: [ 大阪`):
+/// at the bracket, which is where the fix is.
+fn unclosed_at_opening(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    file: &SourceFile,
+    offset: usize,
+    what: &str,
+) -> Option<Diagnostic> {
+    let unclosed = Unclosed::of(&err.to_string(), yaml)?;
+    let at = offset + unclosed.at;
+    Some(
+        Diagnostic::error(unclosed.message(what, "here"))
+            .at(file, at..at + 1)
+            .hint(unclosed.hint()),
+    )
+}
+
+/// The key that a "duplicate field `x`" (in a struct) or "duplicate entry with key "x"" (in a
+/// map) error names.
+fn repeated_key(message: &str) -> Option<&str> {
+    let field = message
+        .strip_prefix("duplicate field ")
+        .map(|k| k.trim_matches('`'));
+    field.or_else(|| {
+        let key = message.strip_prefix("duplicate entry with key ")?;
+        Some(key.trim_matches('"'))
+    })
+}
+
+/// The errors serde_yaml puts after the path of the key they are about.
+fn names_a_key(message: &str) -> bool {
+    [
+        "unknown variant ",
+        "invalid type: ",
+        "invalid value: ",
+        "duplicate field ",
+        "duplicate entry with key ",
+    ]
+    .iter()
+    .any(|m| message.starts_with(m))
 }
 
 /// `markdown.raw_html`, `facts.rate.type`: the path serde_yaml puts before a nested error.
@@ -181,6 +347,21 @@ fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<Str
             Some(format!("add a line `{field}: …`")),
         );
     }
+    if let Some((found, expected)) = wrong_form(message) {
+        if let Some(key) = path {
+            if let Some((message, hint)) = mistakes::invalid_value(key, found, expected) {
+                return (message, Some(hint));
+            }
+            return (
+                format!(
+                    "`{key}` should be {}, not {}",
+                    plain_form(expected),
+                    plain_value(found)
+                ),
+                Some(form_hint(key, expected)),
+            );
+        }
+    }
     if message.starts_with("invalid type") {
         return (
             format!("{message} in {what}"),
@@ -194,6 +375,55 @@ fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<Str
         format!("{what} is not valid YAML: {message}"),
         Some("check indentation and quoting; a value containing `: ` or starting with `[`, `{` or `*` needs quotes".into()),
     )
+}
+
+/// (what was found, what was expected) of `invalid type: string "x", expected a sequence`.
+fn wrong_form(message: &str) -> Option<(&str, &str)> {
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))?;
+    rest.rsplit_once(", expected ")
+}
+
+/// serde's name of a form in the words of someone who writes YAML.
+fn plain_form(expected: &str) -> &str {
+    match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => "a whole number, like `10`",
+        "a boolean" => "`true` or `false`",
+        "a sequence" => "a list, like `[a, b]`",
+        "a string" => "text",
+        "a map" => "a map (key: value)",
+        e if e.starts_with("struct ") => "a map (key: value)",
+        e => e,
+    }
+}
+
+/// How to write a value of the form `expected` under `key` (its last part, as written).
+fn form_hint(key: &str, expected: &str) -> String {
+    let key = key.rsplit('.').next().unwrap_or(key);
+    match plain_form(expected) {
+        "`true` or `false`" => format!("write `{key}: true` or `{key}: false`"),
+        "a whole number, like `10`" => format!("write the number in digits, like `{key}: 10`"),
+        "a list, like `[a, b]`" => format!("write a list in brackets, like `{key}: [a, b]`"),
+        _ => "check the value's form: text, a number, a list (- item) or a map (key: value)".into(),
+    }
+}
+
+/// What serde found, in plain words: `string "x"` → `` `x` ``, `sequence` → `a list`; a number
+/// or a boolean as serde names it (`integer `5``).
+fn plain_value(found: &str) -> String {
+    if let Some(text) = found
+        .strip_prefix("string \"")
+        .and_then(|s| s.strip_suffix('"'))
+    {
+        return format!("`{text}`");
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a map".into(),
+        "unit value" => "empty".into(),
+        _ => found.to_string(),
+    }
 }
 
 /// Byte offset of the start of the `n`th line (1-based) that sets `key:` at the indentation of the
@@ -294,6 +524,90 @@ mod tests {
             d.message
         );
         assert_eq!(d.location(), "x.md:4:1");
+    }
+
+    #[test]
+    fn a_repeated_key_names_the_first_one_at_any_depth() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct S {
+            source: Option<T>,
+            #[serde(default)]
+            extra: serde_json::Value,
+        }
+        let cases = [
+            ("title: a\nweight: 1\ntitle: b\n", "title", "x.md:3:1", 1),
+            ("source:\n  title: a\n  title: b\n", "title", "x.md:3:3", 2),
+            ("extra:\n  x: 1\n  y: 2\n  x: 3\n", "x", "x.md:4:3", 2),
+        ];
+        for (text, key, at, first) in cases {
+            let d = match text.starts_with("title") {
+                true => from_str::<T>(text, &file(text), 0, "front matter").unwrap_err(),
+                false => from_str::<S>(text, &file(text), 0, "front matter").unwrap_err(),
+            };
+            assert_eq!(
+                d.message,
+                format!("duplicate field `{key}`: it is written here and on line {first}")
+            );
+            assert_eq!(d.location(), at, "{text}");
+            assert_eq!(
+                d.hint.as_deref(),
+                Some(format!("keep one of the two `{key}:` lines and delete the other").as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_form_names_its_key_in_plain_words() {
+        let text = "title: a\nweight: [1]\n";
+        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`weight` should be a whole number, like `10`, not a list"
+        );
+        assert_eq!(d.location(), "x.md:2:9");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write the number in digits, like `weight: 10`")
+        );
+    }
+
+    #[test]
+    fn a_known_mistake_is_named_before_the_yaml_is_read() {
+        let text = "title：a\n";
+        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        assert!(
+            d.message.starts_with("a full-width colon `：`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.location(), "x.md:1:6");
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_pointed_at_where_it_opens() {
+        let text = "title: [ 大阪\nkind: plan\n";
+        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(
+            d.message,
+            "front matter is not valid YAML: the `[` here is never closed"
+        );
+        assert_eq!(d.location(), "x.md:1:8");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("close it with `]`; a text that starts with `[` needs quotes around it")
+        );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_named_where_the_yaml_ends() {
+        let text = "title: a\nweight: [1, 2\n";
+        let d = from_str::<serde_yaml::Value>(text, &file(text), 0, "front matter").unwrap_err();
+        assert_eq!(
+            d.message,
+            "front matter is not valid YAML: the `[` on line 2 is never closed"
+        );
+        assert_eq!(d.location(), "x.md:3:1");
     }
 
     #[test]

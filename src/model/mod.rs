@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
@@ -44,7 +45,8 @@ pub use site::{CanonicalSet, Site, Target, TranslationState};
 pub use tables::Tables;
 
 /// What a page is (`kind:` in its front matter); guideline pages define the canonical sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Written by its English name or, as staff type it, by its Japanese one (`kind: 計画`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Guideline,
@@ -55,6 +57,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Guideline,
+        Kind::Plan,
+        Kind::Subsidy,
+        Kind::Survey,
+        Kind::Page,
+    ];
+
+    /// The English names, in the order of [`Kind::ALL`]: what a message lists as allowed.
+    pub const NAMES: &'static [&'static str] = &["guideline", "plan", "subsidy", "survey", "page"];
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Guideline => "guideline",
@@ -63,6 +76,47 @@ impl Kind {
             Kind::Survey => "survey",
             Kind::Page => "page",
         }
+    }
+
+    /// The Japanese names accepted for the kind: what the documents call themselves.
+    pub fn names_ja(self) -> &'static [&'static str] {
+        match self {
+            Kind::Guideline => &["指針", "ガイドライン"],
+            Kind::Plan => &["計画", "計画案"],
+            Kind::Subsidy => &["補助金", "補助事業"],
+            Kind::Survey => &["調査"],
+            Kind::Page => &["ページ"],
+        }
+    }
+
+    /// The kind named `name` in English (any case, full-width too) or Japanese.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let name: String = name.nfkc().collect();
+        let name = name.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name) || k.names_ja().contains(&name))
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        d.deserialize_str(KindName)
+    }
+}
+
+/// Reads a kind by name. It rejects inside the deserializer's call, so that serde_yaml's error
+/// carries the key and the line, as for a derived enum.
+struct KindName;
+
+impl serde::de::Visitor<'_> for KindName {
+    type Value = Kind;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a kind of page")
+    }
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Kind, E> {
+        Kind::from_name(name).ok_or_else(|| E::unknown_variant(name, Kind::NAMES))
     }
 }
 
