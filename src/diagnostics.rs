@@ -359,6 +359,8 @@ impl ShownLine {
             }
         }
         shown.end = shown.end.max(shown.start);
+        // An empty span (where a parser gave up) still gets the one caret the terminal draws.
+        shown.carets = shown.carets.max(1);
         if to < line.len() {
             shown.text.push('…');
         }
@@ -567,6 +569,8 @@ mod tests {
             ("---\ntitle: 計画案\n---\n", "案"),
             ("a\tb\tここ\n", "ここ"),
             ("前置き [リンク](x.md) 後\n", "[リンク](x.md)"),
+            // An empty span, at the start of a line.
+            ("---\ntitle: x\n---\n", ""),
         ];
         for (text, marked) in cases {
             let f = file(text);
