@@ -11,6 +11,7 @@ use shishin::diagnostics::{Diagnostic, Diagnostics};
 use shishin::model::Lang;
 use shishin::pipeline::{self, Options};
 use shishin::serve::ServeOptions;
+use shishin::text;
 use shishin::{link::translations, load, versions, write};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc handles that far
@@ -263,20 +264,13 @@ fn fail(diags: Diagnostics) -> ExitCode {
     print(&diags);
     eprintln!(
         "failed: {}, {}; nothing was written",
-        count(diags.errors(), "error"),
-        count(diags.warnings(), "warning")
+        text::count(diags.errors(), "error"),
+        text::count(diags.warnings(), "warning")
     );
     ExitCode::FAILURE
 }
 
 /// `1 error`, `0 errors`, `3 warnings`: a number and an English noun that agrees with it.
-fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    }
-}
-
 fn fail_to_start(error: Diagnostic) -> ExitCode {
     print(&error.into());
     ExitCode::FAILURE

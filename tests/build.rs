@@ -627,3 +627,19 @@ fn the_shipped_site_renders_every_template_in_both_languages() {
         }
     }
 }
+
+/// The summary counts in plain English: one warning is "1 warning", one tag "1 tag".
+#[test]
+fn the_summary_says_one_in_the_singular() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ntags: [在宅医療]\n---\n本文\n",
+    );
+    // A file name Windows servers cannot hold: one warning.
+    site.write("content/con.md", "---\ntitle: B\n---\n本文\n");
+    let run = site.build_ok();
+    assert!(run.stdout.contains(", 1 tag, "), "{}", run.stdout);
+    assert!(run.stdout.contains(", 1 warning, "), "{}", run.stdout);
+    assert!(run.stdout.contains("3 pages in ja"), "{}", run.stdout);
+}

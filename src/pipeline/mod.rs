@@ -27,6 +27,7 @@ use crate::model::Tables;
 use crate::model::{Asset, Doc, Lang};
 use crate::render::theme::Theme;
 use crate::render::{self, search, Job, Renderer};
+use crate::text::count;
 use crate::timing::Stages;
 use crate::{render::feeds, write};
 
@@ -92,18 +93,18 @@ impl Built {
             .languages
             .iter()
             .map(|l| match l {
-                Lang::Ja => format!("{pages} pages in ja"),
+                Lang::Ja => format!("{} in ja", count(pages, "page")),
                 Lang::En => format!("{pages} in en ({translated} translated)"),
             })
             .collect();
         let tags: usize = site.tags.get(&Lang::Ja).map_or(0, |t| t.len());
         let comparisons = self.tables.obligations.len() + self.tables.facts.len();
         format!(
-            "{}, {} tags, {} comparisons, {} warnings, in {} ms",
+            "{}, {}, {}, {}, in {} ms",
             langs.join(", "),
-            tags,
-            comparisons,
-            self.warnings.warnings(),
+            count(tags, "tag"),
+            count(comparisons, "comparison"),
+            count(self.warnings.warnings(), "warning"),
             self.elapsed.as_millis()
         )
     }
