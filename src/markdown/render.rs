@@ -175,33 +175,12 @@ impl<'a> Renderer<'a> {
             Event::End(TagEnd::CodeBlock) => self.code_block_ended(),
             Event::Start(Tag::Table(aligns)) => self.table_started(aligns),
             Event::End(TagEnd::Table) => self.table_ended(),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = self.rewrite(dest_url);
-                self.events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = self.rewrite(dest_url);
-                self.events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+            // Links and images alike: an internal destination becomes the page's URL.
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    *dest_url = self.rewrite(std::mem::replace(dest_url, CowStr::Borrowed("")));
+                }
+                self.events.push(Event::Start(tag));
             }
             other => {
                 self.open_pending_list();
