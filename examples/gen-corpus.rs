@@ -13,8 +13,12 @@
 //! translated, each translation stamped with the digest of the Japanese body it follows.
 //! The output is the same for the same N and seed (`--seed S`, default 1).
 //!
-//! `--hugo DIR` also converts the generated site to Hugo's layout (see [`to_hugo`]), so both tools
-//! can be timed on the same pages.
+//! `--hugo DIR` and `--zola DIR` also convert the generated site to Hugo's and Zola's layouts (see
+//! [`to_hugo`], [`to_zola`]), so the tools can be timed on the same pages.
+//!
+//! The shape: by default the extra pages are spread over all 47 prefectures in sub-sections of at
+//! most 51 pages (about a hundred small sections at 5,000 pages). `--few-sections` puts them all in
+//! three prefectures, one large sub-section each, the shape of Zola's and Hugo's own test sites.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -23,15 +27,19 @@ use shishin::guidance::prefecture::{Prefecture, PREFECTURES};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen-corpus N DIR [--seed S] [--hugo HUGO_DIR]";
+    let usage = "usage: gen-corpus N DIR [--seed S] [--few-sections] [--hugo HUGO_DIR] [--zola ZOLA_DIR]";
     let mut positional = Vec::new();
     let mut seed = 1u64;
     let mut hugo = None;
+    let mut zola = None;
+    let mut shape = Shape::default();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--seed" => seed = it.next().and_then(|s| s.parse().ok()).expect(usage),
             "--hugo" => hugo = Some(PathBuf::from(it.next().expect(usage))),
+            "--zola" => zola = Some(PathBuf::from(it.next().expect(usage))),
+            "--few-sections" => shape = Shape::few_sections(),
             _ => positional.push(a),
         }
     }
@@ -44,7 +52,7 @@ fn main() {
         std::process::exit(2);
     });
     let dir = PathBuf::from(dir);
-    let stats = generate(n, &dir, seed).unwrap_or_else(|e| {
+    let stats = generate_shaped(n, &dir, seed, shape).unwrap_or_else(|e| {
         eprintln!("cannot write {}: {e}", dir.display());
         std::process::exit(1);
     });
@@ -61,6 +69,41 @@ fn main() {
         });
         println!("{}: the same site in Hugo's layout", h.display());
     }
+    if let Some(z) = zola {
+        to_zola(&dir, &z).unwrap_or_else(|e| {
+            eprintln!("cannot write {}: {e}", z.display());
+            std::process::exit(1);
+        });
+        println!("{}: the same site in Zola's layout", z.display());
+    }
+}
+
+/// Where the pages beyond the fixed ones go.
+#[derive(Clone, Copy)]
+pub struct Shape {
+    /// How many prefectures (from the first) share them.
+    pub prefectures: usize,
+    /// Pages per sub-section, its `_index.md` included.
+    pub per_section: usize,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape {
+            prefectures: PREFECTURES.len(),
+            per_section: 51,
+        }
+    }
+}
+
+impl Shape {
+    /// A few large sections, as in Zola's and Hugo's own test sites.
+    pub fn few_sections() -> Self {
+        Shape {
+            prefectures: 3,
+            per_section: usize::MAX,
+        }
+    }
 }
 
 /// What [`generate`] wrote.
@@ -73,6 +116,11 @@ pub struct Stats {
 
 /// Writes a site of (at least) `n` pages into `dir`, replacing its `content/`.
 pub fn generate(n: usize, dir: &Path, seed: u64) -> std::io::Result<Stats> {
+    generate_shaped(n, dir, seed, Shape::default())
+}
+
+/// [`generate`], with the extra pages placed as `shape` says.
+pub fn generate_shaped(n: usize, dir: &Path, seed: u64, shape: Shape) -> std::io::Result<Stats> {
     let content = dir.join("content");
     if content.exists() {
         std::fs::remove_dir_all(&content)?;
@@ -90,12 +138,18 @@ pub fn generate(n: usize, dir: &Path, seed: u64) -> std::io::Result<Stats> {
             pages: 0,
             translated: 0,
         },
+        per_section: shape.per_section,
     };
     g.fixed_pages()?;
     let fixed = 3 + GUIDELINES.len() + PREFECTURES.len() * 3;
     let rest = n.saturating_sub(fixed);
+    let sharing = shape.prefectures.clamp(1, PREFECTURES.len());
     for (i, pref) in PREFECTURES.iter().enumerate() {
-        let share = rest / PREFECTURES.len() + usize::from(i < rest % PREFECTURES.len());
+        let share = if i < sharing {
+            rest / sharing + usize::from(i < rest % sharing)
+        } else {
+            0
+        };
         g.prefecture(pref, share)?;
     }
     Ok(g.stats)
@@ -347,6 +401,7 @@ struct Gen {
     rng: Rng,
     content: PathBuf,
     stats: Stats,
+    per_section: usize,
 }
 
 /// One page about to be written: front matter lines (without `title`) and bodies.
@@ -453,8 +508,8 @@ impl Gen {
     fn prefecture(&mut self, pref: &'static Prefecture, extra: usize) -> std::io::Result<()> {
         let slug = pref.slug;
         let base = format!("prefectures/{slug}");
-        // Sub-sections of at most 50 pages, each with its own `_index.md`.
-        let per_section = 51;
+        // Sub-sections of at most `per_section` pages, each with its own `_index.md`.
+        let per_section = self.per_section;
         let sections = extra.div_ceil(per_section);
         let mut index = format!(
             "{}の計画、補助制度、地域の取組です。\n\n## このセクションのページ {{#pages}}\n\n| ページ | 内容 |\n|---|---|\n| [計画](@/{base}/plan.md) | 拠点に求められる事項 |\n| [補助金](@/{base}/subsidy.md) | 基準額・補助率 |\n",
@@ -1016,6 +1071,180 @@ pub fn to_hugo(src: &Path, dst: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Converts a shishin site to Zola's layout: the same Markdown files (Zola, too, reads `a.en.md` as
+/// the English translation of `a.md` and resolves `@/` links itself), front matter Zola accepts
+/// (shishin's own keys under `extra`, tags as a taxonomy), and templates doing comparable work:
+/// the top-level nav, a language switcher, breadcrumbs, a table of contents, section lists, tag
+/// pages, feeds, a sitemap and highlighting. `@ob:` links become `@/` links to the guideline page.
+/// Zola's default build indexes English for search but not Japanese (that needs its `indexing-ja`
+/// feature), so its search index covers English only.
+pub fn to_zola(src: &Path, dst: &Path) -> std::io::Result<()> {
+    if dst.exists() {
+        std::fs::remove_dir_all(dst)?;
+    }
+    let content = src.join("content");
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&content).expect("below content");
+        let dest = dst.join("content").join(rel);
+        std::fs::create_dir_all(dest.parent().expect("a folder"))?;
+        let name = rel.to_string_lossy();
+        if !name.ends_with(".md") {
+            std::fs::copy(entry.path(), &dest)?;
+            continue;
+        }
+        let section = name.ends_with("_index.md") || name.ends_with("_index.en.md");
+        let text = std::fs::read_to_string(entry.path())?;
+        std::fs::write(&dest, zola_page(&text, section, false))?;
+        let en_source = entry.path().with_extension("en.md");
+        if !name.ends_with(".en.md") && !en_source.exists() {
+            std::fs::write(dest.with_extension("en.md"), zola_page(&text, section, true))?;
+        }
+    }
+    for (path, text) in ZOLA_FILES {
+        let p = dst.join(path);
+        std::fs::create_dir_all(p.parent().expect("a folder"))?;
+        std::fs::write(p, text)?;
+    }
+    Ok(())
+}
+
+/// Front matter for Zola: `title`, `description`, `weight` kept, `tags` as a taxonomy (pages
+/// only: a section has none), everything else under `extra`; `fallback` marks the Japanese text
+/// standing in for a missing translation.
+fn zola_page(text: &str, section: bool, fallback: bool) -> String {
+    let rest = text.strip_prefix("---\n").unwrap_or(text);
+    let Some((front, body)) = rest.split_once("\n---\n") else {
+        return text.to_string();
+    };
+    let map: serde_yaml::Mapping = serde_yaml::from_str(front).unwrap_or_default();
+    let mut out = serde_yaml::Mapping::new();
+    let mut extra = serde_yaml::Mapping::new();
+    for (k, v) in map {
+        match k.as_str().unwrap_or_default() {
+            "title" | "description" | "weight" => {
+                out.insert(k, v);
+            }
+            "tags" if !section => {
+                let mut taxonomies = serde_yaml::Mapping::new();
+                taxonomies.insert(k, v);
+                out.insert("taxonomies".into(), serde_yaml::Value::Mapping(taxonomies));
+            }
+            _ => {
+                extra.insert(k, v);
+            }
+        }
+    }
+    out.insert("extra".into(), serde_yaml::Value::Mapping(extra));
+    let front = serde_yaml::to_string(&out).unwrap_or_default();
+    let notice = if fallback {
+        "*This page is not yet translated; the Japanese text follows.*\n\n"
+    } else {
+        ""
+    };
+    let body = body.replace("(@ob:hub-", "(@/guideline/hub.md#hub-");
+    let body = body.replace("(@ob:active-", "(@/guideline/active.md#active-");
+    format!("---\n{front}---\n{notice}{body}")
+}
+
+const ZOLA_BASE: &str = r#"<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head><meta charset="utf-8"><title>{% block title %}{{ config.title }}{% endblock title %}</title>
+{% block alternates %}{% endblock alternates %}
+</head>
+<body>
+<header><a href="{{ get_url(path="/", lang=lang) }}">{{ config.title }}</a>
+{%- set root = get_section(path="_index.md", lang=lang, metadata_only=true) %}
+<nav>{% for s in root.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<a href="{{ sub.permalink }}">{{ sub.title }}</a> {% endfor %}</nav>
+{% block switcher %}{% endblock switcher %}
+</header>
+<main>{% block content %}{% endblock content %}</main>
+</body></html>
+"#;
+
+const ZOLA_FILES: [(&str, &str); 8] = [
+    (
+        "config.toml",
+        r#"base_url = "https://www.pref.example.lg.jp/zaitaku/"
+title = "在宅医療連携ガイド（生成）"
+default_language = "ja"
+compile_sass = false
+build_search_index = false
+generate_feeds = true
+taxonomies = [{ name = "tags" }]
+
+[languages.en]
+title = "Home Medical Care Coordination Guide (generated)"
+generate_feeds = true
+build_search_index = true
+taxonomies = [{ name = "tags" }]
+
+[markdown.highlighting]
+style = "class"
+theme = "github-light"
+
+[slugify]
+anchors = "safe"
+
+[link_checker]
+internal_level = "warn"
+"#,
+    ),
+    ("templates/base.html", ZOLA_BASE),
+    (
+        "templates/page.html",
+        r#"{% extends "base.html" %}
+{% block title %}{{ page.title }} | {{ config.title }}{% endblock title %}
+{% block alternates %}{% for t in page.translations %}<link rel="alternate" hreflang="{{ t.lang }}" href="{{ t.permalink }}">{% endfor %}{% endblock alternates %}
+{% block switcher %}<nav>{% for t in page.translations %}<a href="{{ t.permalink }}" hreflang="{{ t.lang }}">{{ t.lang }}</a> {% endfor %}</nav>
+<nav aria-label="breadcrumb">{% for a in page.ancestors %}{% set s = get_section(path=a, metadata_only=true) %}<a href="{{ s.permalink }}">{{ s.title }}</a> › {% endfor %}{{ page.title }}</nav>{% endblock switcher %}
+{% block content %}<article><h1>{{ page.title }}</h1>
+{% if page.extra.source %}<p class="citation">{{ page.extra.source.title }} {{ page.extra.source.issuer }}</p>{% endif %}
+{% if page.extra.facts %}<dl>{% for k, v in page.extra.facts %}<dt>{{ k }}</dt><dd>{{ v }}</dd>{% endfor %}</dl>{% endif %}
+<nav class="toc"><ul>{% for h in page.toc %}<li><a href="{{ h.permalink }}">{{ h.title }}</a>{% if h.children %}<ul>{% for c in h.children %}<li><a href="{{ c.permalink }}">{{ c.title }}</a></li>{% endfor %}</ul>{% endif %}</li>{% endfor %}</ul></nav>
+{{ page.content | safe }}
+{% if page.taxonomies.tags %}<ul class="tags">{% for t in page.taxonomies.tags %}<li><a href="{{ get_taxonomy_url(kind="tags", name=t, lang=lang) }}">{{ t }}</a></li>{% endfor %}</ul>{% endif %}
+</article>{% endblock content %}
+"#,
+    ),
+    (
+        "templates/section.html",
+        r#"{% extends "base.html" %}
+{% block title %}{{ section.title }} | {{ config.title }}{% endblock title %}
+{% block alternates %}{% for t in section.translations %}<link rel="alternate" hreflang="{{ t.lang }}" href="{{ t.permalink }}">{% endfor %}{% endblock alternates %}
+{% block switcher %}<nav>{% for t in section.translations %}<a href="{{ t.permalink }}" hreflang="{{ t.lang }}">{{ t.lang }}</a> {% endfor %}</nav>
+<nav aria-label="breadcrumb">{% for a in section.ancestors %}{% set s = get_section(path=a, metadata_only=true) %}<a href="{{ s.permalink }}">{{ s.title }}</a> › {% endfor %}{{ section.title }}</nav>{% endblock switcher %}
+{% block content %}<h1>{{ section.title }}</h1>
+{{ section.content | safe }}
+<ul>{% for p in section.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a> {{ p.description | default(value="") }}</li>{% endfor %}</ul>
+<ul>{% for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}</ul>{% endblock content %}
+"#,
+    ),
+    (
+        "templates/index.html",
+        r#"{% extends "section.html" %}
+"#,
+    ),
+    (
+        "templates/tags/list.html",
+        r#"{% extends "base.html" %}
+{% block content %}<h1>{{ taxonomy.name }}</h1>
+<ul>{% for t in terms %}<li><a href="{{ t.permalink }}">{{ t.name }}</a> ({{ t.pages | length }})</li>{% endfor %}</ul>{% endblock content %}
+"#,
+    ),
+    (
+        "templates/tags/single.html",
+        r#"{% extends "base.html" %}
+{% block content %}<h1>{{ term.name }}</h1>
+<ul>{% for p in term.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a></li>{% endfor %}</ul>{% endblock content %}
+"#,
+    ),
+    ("templates/404.html", "<!DOCTYPE html><title>404</title>\n"),
+];
 
 /// Front matter for Hugo: its own keys kept, shishin's moved under `params`; `fallback` marks the
 /// Japanese text standing in for a missing translation.
