@@ -29,6 +29,7 @@ pub mod feeds;
 pub mod functions;
 mod glossary;
 pub mod inputs;
+pub mod relative;
 pub mod search;
 mod search_page;
 pub mod theme;
