@@ -391,13 +391,19 @@ pub fn encode_path(path: &str) -> Cow<'_, str> {
 /// An absolute URL with its path percent-encoded ([`encode_path`]); the scheme and host as they
 /// are. `https://e.jp/在宅/` → `https://e.jp/%E5%9C%A8%E5%AE%85/`.
 pub fn encode_url_path(url: &str) -> String {
-    let host_end = url
-        .find("://")
-        .map(|i| i + 3)
-        .and_then(|start| url[start..].find('/').map(|i| start + i));
-    match host_end {
-        Some(i) => format!("{}{}", &url[..i], encode_path(&url[i..])),
-        None => url.to_string(),
+    let origin = origin(url);
+    format!("{origin}{}", encode_path(&url[origin.len()..]))
+}
+
+/// The scheme and host of an absolute URL, without the path: `https://e.jp/zaitaku/` →
+/// `https://e.jp`. The print stylesheet writes it before a link's site-absolute path (SPEC §8).
+pub fn origin(url: &str) -> &str {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url;
+    };
+    match url[start..].find(['/', '?', '#']) {
+        Some(i) => &url[..start + i],
+        None => url,
     }
 }
 
@@ -678,6 +684,9 @@ mod tests {
             "https://www.pref.example.lg.jp/%E5%9C%A8%E5%AE%85%20%E5%8C%BB%E7%99%82/"
         );
         assert_eq!(encode_url_path("https://e.jp"), "https://e.jp");
+        assert_eq!(origin("https://e.jp/在宅/a/"), "https://e.jp");
+        assert_eq!(origin("http://127.0.0.1:1111/"), "http://127.0.0.1:1111");
+        assert_eq!(origin("https://e.jp"), "https://e.jp");
         assert_eq!(encode_url_path("https://e.jp/"), "https://e.jp/");
     }
 

@@ -491,15 +491,22 @@ fn diagnostic(
     sources: &HashMap<String, (String, &'static str)>,
     site: &Site,
 ) -> Diagnostic {
-    let what = match problem {
-        Problem::Missing(path) => format!("`{path}` is not part of the site"),
-        Problem::NoAnchor { file, anchor } => format!("`{file}` has no anchor `#{anchor}`"),
-        Problem::OutsideBase => "it is outside the site's base path".to_string(),
-        Problem::NotRelative => not_relative(),
-        Problem::Folder(file) => names_a_folder(&file),
+    let (what, on_disk) = match problem {
+        Problem::Missing(path) => (format!("`{path}` is not part of the site"), None),
+        Problem::NoAnchor { file, anchor } => (format!("`{file}` has no anchor `#{anchor}`"), None),
+        Problem::OutsideBase => ("it is outside the site's base path".to_string(), None),
+        Problem::NotRelative => (not_relative(), Some(on_disk_hint(None))),
+        Problem::Folder(file) => (names_a_folder(&file), Some(on_disk_hint(Some(&file)))),
     };
     let message = format!("the page {page} links to `{url}`, but {what}");
     let templates = templates_dir(site);
+    if let Some(hint) = on_disk {
+        let file = match sources.get(page) {
+            Some((file, _)) => file.clone(),
+            None => format!("{templates}{}", generated_template(site, page)),
+        };
+        return Diagnostic::error(message).in_file(file).hint(hint);
+    }
     match sources.get(page) {
         Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(format!(
             "the link is in {file} or in the template {template} of {templates} (or a partial it includes); \
@@ -526,6 +533,18 @@ fn names_a_folder(file: &str) -> String {
     format!(
         "it names a folder, and the site is built to be opened from a folder (`--relative`), \
          where a browser shows the folder's list of files instead of its page `{file}`"
+    )
+}
+
+/// The way out of a link that fails opened from disk; `file`, the page a folder's URL meant.
+fn on_disk_hint(file: Option<&str>) -> String {
+    let name = match file {
+        Some(file) => format!("name the page's file (`{file}`) rather than its folder"),
+        None => "write the URL relative to the page".to_string(),
+    };
+    format!(
+        "{name}, or build without `--relative` to publish the site on a web server; \
+         in a template, build URLs from the variables in docs/templates.md (site.base_path, page.url, …)"
     )
 }
 
