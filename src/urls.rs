@@ -14,7 +14,8 @@
 //! - an **output path** below the output root, the file written: [`in_lang`] and [`index_file`]
 //!   (`en/a/b/index.html`);
 //! - a **URL**, with the base path ([`url`]: `/zaitaku/en/a/b/`) or the whole base URL
-//!   ([`permalink`]).
+//!   ([`permalink`]); the base path percent-encoded ([`encode_url_path`]), and for a build opened
+//!   from disk made relative to the page that carries it ([`relative`]).
 //!
 //! | what | path (below `en/` for English) | file written | made by |
 //! |---|---|---|---|
