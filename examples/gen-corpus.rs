@@ -27,8 +27,7 @@ use shishin::guidance::prefecture::{Prefecture, PREFECTURES};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage =
-        "usage: gen-corpus N DIR [--seed S] [--few-sections] [--hugo HUGO_DIR] [--zola ZOLA_DIR]";
+    let usage = "usage: gen-corpus N DIR [--seed S] [--few-sections] [--hugo HUGO_DIR] [--zola ZOLA_DIR]";
     let mut positional = Vec::new();
     let mut seed = 1u64;
     let mut hugo = None;
@@ -1103,10 +1102,7 @@ pub fn to_zola(src: &Path, dst: &Path) -> std::io::Result<()> {
         std::fs::write(&dest, zola_page(&text, section, false))?;
         let en_source = entry.path().with_extension("en.md");
         if !name.ends_with(".en.md") && !en_source.exists() {
-            std::fs::write(
-                dest.with_extension("en.md"),
-                zola_page(&text, section, true),
-            )?;
+            std::fs::write(dest.with_extension("en.md"), zola_page(&text, section, true))?;
         }
     }
     for (path, text) in ZOLA_FILES {
