@@ -46,6 +46,10 @@ enum Command {
         /// Publish under another address than site.yaml's base_url.
         #[arg(long)]
         base_url: Option<String>,
+        /// Write every link relative, so the folder works opened from disk or copied to a file
+        /// share or USB stick (open index.html in a browser).
+        #[arg(long)]
+        relative: bool,
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
@@ -151,6 +155,7 @@ fn main() -> ExitCode {
             out,
             drafts,
             base_url,
+            relative,
             strict,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
@@ -160,6 +165,7 @@ fn main() -> ExitCode {
                     drafts,
                     base_url,
                     serve: false,
+                    relative,
                 },
                 strict,
                 Some(&out),

@@ -14,7 +14,8 @@
 //! - an **output path** below the output root, the file written: [`in_lang`] and [`index_file`]
 //!   (`en/a/b/index.html`);
 //! - a **URL**, with the base path ([`url`]: `/zaitaku/en/a/b/`) or the whole base URL
-//!   ([`permalink`]).
+//!   ([`permalink`]); the base path percent-encoded ([`encode_url_path`]), and for a build opened
+//!   from disk made relative to the page that carries it ([`relative`]).
 //!
 //! | what | path (below `en/` for English) | file written | made by |
 //! |---|---|---|---|
@@ -39,6 +40,10 @@
 //!
 //! The top-level folders of the table are [`RESERVED`], as is `en/`: a content page there is an
 //! error naming its file, never a page silently replaced.
+
+use std::borrow::Cow;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::text::lang::Lang;
 
@@ -358,6 +363,76 @@ pub const SYNTAX_CSS: &str = "syntax.css";
 /// The files shishin writes once per site, at the root, whatever the languages.
 pub const SITE_FILES: [&str; 3] = [SYNTAX_CSS, SITEMAP, ROBOTS];
 
+// --- Encoding and relative references -----------------------------------------------------------
+
+/// The characters a URL path may not carry as they are (the WHATWG path percent-encode set
+/// without `?` and `#`, which end a path, and with `\`, `|` and `^`, which some servers and
+/// clients read differently): every one, and every non-ASCII character, becomes `%XX` per UTF-8
+/// byte. `%` is left alone, so an already encoded path stays as it is and encoding twice changes
+/// nothing.
+const PATH_ESCAPES: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'|')
+    .add(b'^');
+
+/// A path percent-encoded as a URL carries it (SPEC §8): `/在宅 医療/` →
+/// `/%E5%9C%A8%E5%AE%85%20%E5%8C%BB%E7%99%82/`. pulldown-cmark writes a page body's links this
+/// way, so the base path must be written the same way for every URL of the site to agree.
+pub fn encode_path(path: &str) -> Cow<'_, str> {
+    utf8_percent_encode(path, PATH_ESCAPES).into()
+}
+
+/// An absolute URL with its path percent-encoded ([`encode_path`]); the scheme and host as they
+/// are. `https://e.jp/在宅/` → `https://e.jp/%E5%9C%A8%E5%AE%85/`.
+pub fn encode_url_path(url: &str) -> String {
+    let origin = origin(url);
+    format!("{origin}{}", encode_path(&url[origin.len()..]))
+}
+
+/// The scheme and host of an absolute URL, without the path: `https://e.jp/zaitaku/` →
+/// `https://e.jp`. The print stylesheet writes it before a link's site-absolute path (SPEC §8).
+pub fn origin(url: &str) -> &str {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url;
+    };
+    match url[start..].find(['/', '?', '#']) {
+        Some(i) => &url[..start + i],
+        None => url,
+    }
+}
+
+/// The reference from the output file `from` (`en/a/b/index.html`) to `to`, a path below the
+/// base path as a URL carries it (`a/c/`, `style.css`), that works opened from a folder on disk
+/// (`build --relative`, SPEC §1): `../../c/index.html`. A folder's page is named, `index.html`,
+/// because a browser opening files shows a folder's listing, not its page. `None` when `to`
+/// climbs above the base path.
+pub fn relative(from: &str, to: &str) -> Option<String> {
+    let to = join("", to)?;
+    let mut from_dirs: Vec<&str> = from.split('/').collect();
+    from_dirs.pop();
+    let (to_dir, file) = to.rsplit_once('/').unwrap_or(("", &to));
+    let to_dirs: Vec<&str> = to_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_dirs.len() - common);
+    for dir in &to_dirs[common..] {
+        out.push_str(dir);
+        out.push('/');
+    }
+    out.push_str(if file.is_empty() { "index.html" } else { file });
+    Some(out)
+}
+
 // --- Joining and classifying --------------------------------------------------------------------
 
 /// Joins a relative reference to a folder as a browser does (RFC 3986 §5.2.4): `.` parts are
@@ -590,5 +665,67 @@ mod tests {
         ] {
             assert!(!is_external(url), "{url}");
         }
+    }
+
+    #[test]
+    fn paths_are_percent_encoded_once() {
+        assert_eq!(
+            encode_path("/在宅 医療/"),
+            "/%E5%9C%A8%E5%AE%85%20%E5%8C%BB%E7%99%82/"
+        );
+        assert_eq!(encode_path("/zaitaku/a-b_c.~/"), "/zaitaku/a-b_c.~/");
+        let once = encode_path("/在宅 医療/").into_owned();
+        assert_eq!(encode_path(&once), once);
+        assert_eq!(
+            encode_path("/a\"<b>`{c}|d\\^/"),
+            "/a%22%3Cb%3E%60%7Bc%7D%7Cd%5C%5E/"
+        );
+        assert_eq!(
+            encode_url_path("https://www.pref.example.lg.jp/在宅 医療/"),
+            "https://www.pref.example.lg.jp/%E5%9C%A8%E5%AE%85%20%E5%8C%BB%E7%99%82/"
+        );
+        assert_eq!(encode_url_path("https://e.jp"), "https://e.jp");
+        assert_eq!(origin("https://e.jp/在宅/a/"), "https://e.jp");
+        assert_eq!(origin("http://127.0.0.1:1111/"), "http://127.0.0.1:1111");
+        assert_eq!(origin("https://e.jp"), "https://e.jp");
+        assert_eq!(encode_url_path("https://e.jp/"), "https://e.jp/");
+    }
+
+    #[test]
+    fn relative_references_climb_to_the_common_folder_and_name_index_files() {
+        assert_eq!(relative("index.html", "").as_deref(), Some("index.html"));
+        assert_eq!(
+            relative("index.html", "a/").as_deref(),
+            Some("a/index.html")
+        );
+        assert_eq!(
+            relative("index.html", "style.css").as_deref(),
+            Some("style.css")
+        );
+        assert_eq!(
+            relative("en/a/b/index.html", "style.css").as_deref(),
+            Some("../../../style.css")
+        );
+        assert_eq!(
+            relative("en/a/b/index.html", "en/a/c/").as_deref(),
+            Some("../c/index.html")
+        );
+        assert_eq!(
+            relative("en/a/b/index.html", "en/a/b/").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(
+            relative("en/a/b/index.html", "a/b/").as_deref(),
+            Some("../../../a/b/index.html")
+        );
+        assert_eq!(
+            relative("en/404.html", "en/compare/hub.csv").as_deref(),
+            Some("compare/hub.csv")
+        );
+        assert_eq!(
+            relative("a/index.html", "a/x/../y/").as_deref(),
+            Some("y/index.html")
+        );
+        assert_eq!(relative("a/index.html", "../x/"), None);
     }
 }

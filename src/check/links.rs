@@ -1,6 +1,11 @@
-//! The last check before writing (SPEC §7, §8): every internal `href` and `src` of every HTML output —
-//! written by a page body or by a template — must name a file of the output, and every `#anchor`
-//! an `id` of the page it points to.
+//! The last check before writing (SPEC §7, §8): every internal `href`, `src` and `action` of
+//! every HTML output — written by a page body or by a template — must name a file of the output,
+//! and every `#anchor` an `id` of the page it points to.
+//!
+//! A build for opening from disk (`build --relative`, [`Checker::for_files`]) checks what a
+//! browser opening the files would do: a URL from the server's root (`/zaitaku/a/`) leads to the
+//! root of the disk, and a folder's URL (`../a/`) to a list of files, so both are errors; a
+//! relative URL must name the file itself (`../a/index.html`).
 //!
 //! The build hands the outputs over in batches as they are rendered and writes each batch away, so
 //! a large site never holds all its HTML at once. The paths of every output are known before the
@@ -39,6 +44,9 @@ pub struct Checker<'k> {
     base_path: String,
     /// `https://www.pref.example.lg.jp/zaitaku/`
     base_url: String,
+    /// `build --relative`: the pages are opened from files, where only a relative URL naming a
+    /// file works.
+    on_disk: bool,
     paths: Cow<'k, Paths>,
     /// The ids of the HTML outputs not checked here, as the preview last served them.
     known: Option<&'k Ids>,
@@ -94,12 +102,25 @@ enum Problem {
     /// An absolute path that is not below the site's base path, or a relative one whose `..`
     /// climb above it.
     OutsideBase,
+    /// In a build for opening from disk: a path from the root of the server (`/zaitaku/a/`),
+    /// which from a file is the root of the disk.
+    NotRelative,
+    /// In a build for opening from disk: a relative URL that names a folder (`a/`), which a
+    /// browser opening files shows as a list of files; holds the folder's page.
+    Folder(String),
 }
 
 impl Checker<'static> {
     /// A checker for a build whose outputs have these paths.
     pub fn new(base_path: &str, base_url: &str, paths: impl Iterator<Item = String>) -> Self {
         Checker::with(base_path, base_url, Cow::Owned(Paths::new(paths)), None)
+    }
+
+    /// The checker of a build opened from disk (`build --relative`): every internal URL must be
+    /// relative and name a file.
+    pub fn for_files(mut self) -> Self {
+        self.on_disk = true;
+        self
     }
 }
 
@@ -114,6 +135,7 @@ impl<'k> Checker<'k> {
             finder: AhoCorasick::new(["=\""]).expect("a fixed pattern"),
             base_path: base_path.to_string(),
             base_url: base_url.to_string(),
+            on_disk: false,
             paths,
             known,
             ids: HashMap::new(),
@@ -221,6 +243,8 @@ impl<'k> Checker<'k> {
             None => (url.as_ref(), None),
         };
         let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
+        // Whether the URL is followed from the file of the page, on disk.
+        let mut from_file = false;
         // The path below the base, borrowed from the URL where it can be.
         let below: Cow<str> = if rest.is_empty() {
             Cow::Borrowed(page)
@@ -229,12 +253,17 @@ impl<'k> Checker<'k> {
         } else if is_external(rest) {
             return Outcome::Fine;
         } else if rest.starts_with('/') {
-            match rest.strip_prefix(self.base_path.as_str()) {
-                Some(b) => Cow::Borrowed(b),
-                None if format!("{rest}/") == self.base_path => Cow::Borrowed(""),
+            let below = match rest.strip_prefix(self.base_path.as_str()) {
+                Some(b) => b,
+                None if format!("{rest}/") == self.base_path => "",
                 None => return Outcome::Broken(Problem::OutsideBase),
+            };
+            if self.on_disk {
+                return Outcome::Broken(Problem::NotRelative);
             }
+            Cow::Borrowed(below)
         } else {
+            from_file = self.on_disk;
             match urls::join(page_dir(page), rest) {
                 Some(joined) => Cow::Owned(joined),
                 None => return Outcome::Broken(Problem::OutsideBase),
@@ -244,6 +273,10 @@ impl<'k> Checker<'k> {
         let Some(target) = self.served(&below) else {
             return Outcome::Broken(Problem::Missing(below.into_owned()));
         };
+        // A folder's URL reached its page: a server does that, a browser opening files does not.
+        if from_file && target != below {
+            return Outcome::Broken(Problem::Folder(target.to_string()));
+        }
         let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
             return Outcome::Fine;
         };
@@ -389,7 +422,7 @@ fn scan<'a>(html: &'a str, finder: &AhoCorasick) -> Scan<'a> {
                     .checked_sub(name.len() + 1)
                     .is_some_and(|i| before[i].is_ascii_whitespace())
         };
-        let kind = if named(b"href") || named(b"src") {
+        let kind = if named(b"href") || named(b"src") || named(b"action") {
             Attr::Url
         } else if named(b"id") {
             Attr::Id
@@ -458,13 +491,22 @@ fn diagnostic(
     sources: &HashMap<String, (String, &'static str)>,
     site: &Site,
 ) -> Diagnostic {
-    let what = match problem {
-        Problem::Missing(path) => format!("`{path}` is not part of the site"),
-        Problem::NoAnchor { file, anchor } => format!("`{file}` has no anchor `#{anchor}`"),
-        Problem::OutsideBase => "it is outside the site's base path".to_string(),
+    let (what, on_disk) = match problem {
+        Problem::Missing(path) => (format!("`{path}` is not part of the site"), None),
+        Problem::NoAnchor { file, anchor } => (format!("`{file}` has no anchor `#{anchor}`"), None),
+        Problem::OutsideBase => ("it is outside the site's base path".to_string(), None),
+        Problem::NotRelative => (not_relative(), Some(on_disk_hint(None))),
+        Problem::Folder(file) => (names_a_folder(&file), Some(on_disk_hint(Some(&file)))),
     };
     let message = format!("the page {page} links to `{url}`, but {what}");
     let templates = templates_dir(site);
+    if let Some(hint) = on_disk {
+        let file = match sources.get(page) {
+            Some((file, _)) => file.clone(),
+            None => format!("{templates}{}", generated_template(site, page)),
+        };
+        return Diagnostic::error(message).in_file(file).hint(hint);
+    }
     match sources.get(page) {
         Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(format!(
             "the link is in {file} or in the template {template} of {templates} (or a partial it includes); \
@@ -477,6 +519,33 @@ fn diagnostic(
                  (site.base_path, page.url, …) rather than by hand",
             ),
     }
+}
+
+/// Why a path from the server's root fails in a build for opening from disk.
+fn not_relative() -> String {
+    "it starts at the root of the web server, and the site is built to be opened from a folder \
+     (`--relative`), where that is the root of the disk"
+        .to_string()
+}
+
+/// Why a folder's URL fails in a build for opening from disk.
+fn names_a_folder(file: &str) -> String {
+    format!(
+        "it names a folder, and the site is built to be opened from a folder (`--relative`), \
+         where a browser shows the folder's list of files instead of its page `{file}`"
+    )
+}
+
+/// The way out of a link that fails opened from disk; `file`, the page a folder's URL meant.
+fn on_disk_hint(file: Option<&str>) -> String {
+    let name = match file {
+        Some(file) => format!("name the page's file (`{file}`) rather than its folder"),
+        None => "write the URL relative to the page".to_string(),
+    };
+    format!(
+        "{name}, or build without `--relative` to publish the site on a web server; \
+         in a template, build URLs from the variables in docs/templates.md (site.base_path, page.url, …)"
+    )
 }
 
 /// The folder of the configured theme's templates, as the user finds it: `themes/NAME/templates/`.
@@ -656,6 +725,75 @@ mod tests {
         assert_eq!(s.urls, ["/a/", "i.png"]);
         assert_eq!(s.ids.len(), 1);
         assert!(s.ids.contains("k&v"));
+    }
+
+    fn check_on_disk(url: &str, page: &str) -> Option<Problem> {
+        let outputs: Vec<Output> = SITE
+            .iter()
+            .map(|(path, html)| Output::text(*path, html.to_string()))
+            .collect();
+        let paths = outputs.iter().map(|o| o.path.clone());
+        let mut checker =
+            Checker::new("/zaitaku/", "https://example.lg.jp/zaitaku/", paths).for_files();
+        checker.check(&outputs);
+        match checker.resolve(url, page) {
+            Outcome::Fine => None,
+            Outcome::Broken(p) => Some(p),
+            Outcome::Later { .. } => panic!("every page was checked"),
+        }
+    }
+
+    #[test]
+    fn opened_from_disk_a_relative_url_must_name_the_file() {
+        assert_eq!(check_on_disk("b/index.html", "a/index.html"), None);
+        assert_eq!(check_on_disk("../../style.css", "a/b/index.html"), None);
+        assert_eq!(check_on_disk("../index.html#main", "a/index.html"), None);
+        assert_eq!(check_on_disk("#main", "index.html"), None);
+        assert_eq!(check_on_disk("", "index.html"), None);
+        assert_eq!(
+            check_on_disk("b/", "a/index.html"),
+            Some(Problem::Folder("a/b/index.html".into()))
+        );
+        assert_eq!(
+            check_on_disk("../b", "a/b/index.html"),
+            Some(Problem::Folder("a/b/index.html".into()))
+        );
+        assert_eq!(
+            check_on_disk("../", "a/index.html"),
+            Some(Problem::Folder("index.html".into()))
+        );
+        assert_eq!(
+            check_on_disk("c/index.html", "a/index.html"),
+            Some(Problem::Missing("a/c/index.html".into()))
+        );
+        // The full address leads to the web site, where a server answers for a folder.
+        assert_eq!(
+            check_on_disk("https://example.lg.jp/zaitaku/a/", "index.html"),
+            None
+        );
+    }
+
+    #[test]
+    fn opened_from_disk_a_path_from_the_server_root_is_an_error() {
+        assert_eq!(
+            check_on_disk("/zaitaku/a/b/index.html", "index.html"),
+            Some(Problem::NotRelative)
+        );
+        assert_eq!(
+            check_on_disk("/zaitaku/style.css", "a/index.html"),
+            Some(Problem::NotRelative)
+        );
+        assert_eq!(
+            check_on_disk("/other/", "index.html"),
+            Some(Problem::OutsideBase)
+        );
+    }
+
+    #[test]
+    fn form_actions_are_checked_like_links() {
+        let finder = AhoCorasick::new(["=\""]).unwrap();
+        let s = scan("<form action=\"/zaitaku/search/\" method=\"get\">", &finder);
+        assert_eq!(s.urls, ["/zaitaku/search/"]);
     }
 
     #[test]

@@ -72,11 +72,7 @@ impl Config {
         let mut errors = Diagnostics::default();
         let key_line = |key: &str| find_key_line(&file.text, key);
 
-        let base_url = if raw.base_url.ends_with('/') {
-            raw.base_url.clone()
-        } else {
-            format!("{}/", raw.base_url)
-        };
+        let base_url = with_slash_encoded(&raw.base_url);
         let base_path = match url_path(&base_url) {
             Some(p) => p,
             None => {
@@ -188,11 +184,7 @@ impl Config {
 
     /// Replaces the base URL (`build --base-url`, `serve`).
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
-        let url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
+        let url = with_slash_encoded(url);
         if let Some(problem) = crate::text::safety::unsafe_url(&url) {
             return Err(
                 Diagnostic::error(format!("`{url}` {}", problem.problem())).hint(
@@ -217,6 +209,17 @@ fn visible(text: Localized) -> Localized {
     Localized {
         ja: clean(&text.ja),
         en: text.en.as_deref().map(clean),
+    }
+}
+
+/// A base URL ending with `/`, its path percent-encoded as every URL of the site writes it
+/// (SPEC §8: a path with Japanese or spaces works).
+fn with_slash_encoded(url: &str) -> String {
+    let url = crate::urls::encode_url_path(url);
+    if url.ends_with('/') {
+        url
+    } else {
+        format!("{url}/")
     }
 }
 

@@ -99,9 +99,10 @@ pub struct ComparisonDecl {
 pub struct Config {
     pub title: Localized,
     pub description: Option<Localized>,
-    /// Always ends with `/`.
+    /// Always ends with `/`; its path percent-encoded (`urls::encode_url_path`).
     pub base_url: String,
-    /// The path of `base_url`, where the site lives on its host: `/` or `/zaitaku/`.
+    /// The path of `base_url`, where the site lives on its host: `/` or `/zaitaku/`;
+    /// percent-encoded, as every URL of the site carries it (`/%E5%9C%A8%E5%AE%85/`).
     pub base_path: String,
     pub languages: Vec<Lang>,
     pub theme: String,

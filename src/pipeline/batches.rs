@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::check::links;
 use crate::diagnostics::Diagnostics;
 use crate::model::Lang;
+use crate::render::relative::Relative;
 use crate::render::{self, search, Job, Renderer};
 
 use super::jobs as job_list;
@@ -27,6 +28,8 @@ pub(super) struct HandOver<'s> {
     pub indexes: Vec<search::IndexWriter>,
     /// Set once every output path is known.
     pub links: Option<links::Checker<'static>>,
+    /// `build --relative`: the internal URLs of each HTML file made relative before the check.
+    pub relative: Option<Relative>,
     /// Template errors so far; once there is one, nothing more is handed over.
     pub errors: Diagnostics,
     pub timings: RenderTimings,
@@ -44,6 +47,7 @@ impl<'r, 's> Render<'r, 's> {
                     .map(|&l| search::IndexWriter::new(l))
                     .collect(),
                 links: None,
+                relative: None,
                 errors: Diagnostics::default(),
                 timings: RenderTimings::default(),
             },
@@ -100,6 +104,9 @@ impl HandOver<'_> {
             return;
         }
         let started = Instant::now();
+        if let Some(relative) = &self.relative {
+            relative.apply(&mut outputs);
+        }
         if let Some(links) = &mut self.links {
             links.check(&outputs);
         }

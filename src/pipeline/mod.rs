@@ -25,6 +25,7 @@ use crate::model::Output;
 use crate::model::Site;
 use crate::model::Tables;
 use crate::model::{Asset, Doc, Lang};
+use crate::render::relative::Relative;
 use crate::render::theme::Theme;
 use crate::render::{self, search, Job, Renderer};
 use crate::text::count;
@@ -43,6 +44,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Rendering for the preview server.
     pub serve: bool,
+    /// Every internal URL relative, for a folder opened from disk (`build --relative`).
+    pub relative: bool,
 }
 
 /// Where a build's files go as they are made, batch by batch (a later file for the same path
@@ -158,11 +161,17 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
             return Err(diags);
         }
     };
-    render.out.links = Some(links::Checker::new(
+    let checker = links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
         paths.into_iter(),
-    ));
+    );
+    render.out.links = Some(if options.relative {
+        checker.for_files()
+    } else {
+        checker
+    });
+    render.out.relative = options.relative.then(|| Relative::new(&site.config));
     render.out.hand_over((first, first_entries));
     // A tag page lists every page with the tag: on a large site, a few megabytes each.
     let mut previous = None;

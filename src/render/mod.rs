@@ -29,6 +29,7 @@ pub mod feeds;
 pub mod functions;
 mod glossary;
 pub mod inputs;
+pub mod relative;
 pub mod search;
 mod search_page;
 pub mod theme;
@@ -611,6 +612,7 @@ fn lang_context<'a>(site: &'a Site, theme: &'a Theme, serve: bool, lang: Lang) -
             title: cfg.title.get(lang),
             description: cfg.description.as_ref().map(|d| d.get(lang)),
             base_path: &cfg.base_path,
+            origin: urls::origin(&cfg.base_url),
             home_url: site.url(site.home, lang),
             feed_url: format!("{}{}", cfg.base_path, urls::feed(lang)),
             tags_url: Generated::TagIndex.url(&cfg.base_path, lang),

@@ -1,6 +1,7 @@
 //! A small site in a temporary folder, built by the real `shishin` binary with the real theme.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod report;
 
 use std::path::{Path, PathBuf};

@@ -56,6 +56,9 @@ pub struct SiteInfo<'a> {
     pub description: Option<&'a str>,
     /// `/` or the path of `base_url` (`/zaitaku/`): the prefix of theme assets.
     pub base_path: &'a str,
+    /// The scheme and host of `base_url` (`https://www.pref.example.lg.jp`): before a
+    /// site-absolute path, a link's full address, which the print stylesheet writes out.
+    pub origin: &'a str,
     /// The home page in `lang`.
     pub home_url: String,
     /// The Atom feed in `lang`.

@@ -150,6 +150,7 @@ fn site() -> SiteInfo<'static> {
         title: "Guide",
         description: Some("About"),
         base_path: "/",
+        origin: "https://www.pref.example.lg.jp",
         home_url: "/en/".into(),
         feed_url: "/en/atom.xml".into(),
         tags_url: "/en/tags/".into(),
