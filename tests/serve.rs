@@ -20,7 +20,7 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_shishin"))
+        let mut child = common::shishin()
             .args(["serve", "--port", "0", "--root"])
             .arg(site.dir.path())
             .stdout(Stdio::piped())

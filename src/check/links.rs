@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Content, Output, Site};
+use crate::msg;
 use crate::render::theme::page_template;
 use crate::urls::{self, is_external, Generated};
 
@@ -458,24 +459,28 @@ fn diagnostic(
     sources: &HashMap<String, (String, &'static str)>,
     site: &Site,
 ) -> Diagnostic {
-    let what = match problem {
-        Problem::Missing(path) => format!("`{path}` is not part of the site"),
-        Problem::NoAnchor { file, anchor } => format!("`{file}` has no anchor `#{anchor}`"),
-        Problem::OutsideBase => "it is outside the site's base path".to_string(),
+    let message = match problem {
+        Problem::Missing(path) => msg!("link-missing", page = page, url = url, path = path),
+        Problem::NoAnchor { file, anchor } => msg!(
+            "link-no-anchor",
+            page = page,
+            url = url,
+            file = file,
+            anchor = anchor
+        ),
+        Problem::OutsideBase => msg!("link-outside-base", page = page, url = url),
     };
-    let message = format!("the page {page} links to `{url}`, but {what}");
     let templates = templates_dir(site);
     match sources.get(page) {
-        Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(format!(
-            "the link is in {file} or in the template {template} of {templates} (or a partial it includes); \
-             link pages with `@/path.md` so shishin writes the right URL"
+        Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(msg!(
+            "link-in-page-hint",
+            file = file,
+            template = *template,
+            templates = &templates
         )),
         None => Diagnostic::error(message)
             .in_file(format!("{templates}{}", generated_template(site, page)))
-            .hint(
-                "a template writes this link: build URLs from the variables in docs/templates.md \
-                 (site.base_path, page.url, …) rather than by hand",
-            ),
+            .hint(msg!("link-in-template-hint")),
     }
 }
 
