@@ -355,3 +355,11 @@ supersedes-not-a-path-hint = write the path below content/ with `@/`, like `supe
 keyed = `{ $key }`: { $message }
 tag-unsafe = the tag { $tag } { $problem }
 tag-unsafe-hint = each tag gets its own page at `tags/<tag>/`: write a word, like `在宅医療`, not empty, not `.` or `..`, without `/` or `\`
+## Answers of the preview server (serve/http.rs, serve/host.rs)
+
+http-no-error = the last rebuild succeeded
+http-bad-path = refused: the path leaves the site or is malformed
+http-not-found = not found
+refused-no-host = A request that named no host
+refused-name = A request for the name “{ $name }”
+refused-malformed-name = A request for a malformed name

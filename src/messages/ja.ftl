@@ -325,3 +325,11 @@ supersedes-not-a-path-hint = content/ からのパスを `@/` を付けて書い
 keyed = `{ $key }`: { $message }
 tag-unsafe = タグ { $tag } は{ $problem }。
 tag-unsafe-hint = タグごとに `tags/<タグ>/` のページができます。`在宅医療` のようなことばを書いてください。空、`.`、`..`、`/` や `\` を含むものは使えません。
+## プレビューのサーバーの応答 (serve/http.rs、serve/host.rs)
+
+http-no-error = 最後の作り直しは成功しました。
+http-bad-path = 断りました: このパスはサイトの外を指しているか、形が正しくありません。
+http-not-found = 見つかりません。
+refused-no-host = ホスト名のない要求
+refused-name = 「{ $name }」という名前あての要求
+refused-malformed-name = 正しくない名前あての要求

@@ -57,7 +57,7 @@
 mod lang;
 
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -68,66 +68,65 @@ pub use lang::Lang;
 pub const JA_FTL: &str = include_str!("ja.ftl");
 pub const EN_FTL: &str = include_str!("en.ftl");
 
-/// A message in both languages, rendered when it was made.
+/// A message in both languages, rendered when it was made. Shared, not copied: a diagnostic
+/// carries two, and is moved about in `Result`s.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text {
+pub struct Text(Arc<Both>);
+
+#[derive(Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Both {
     ja: String,
     en: String,
 }
 
 impl Text {
+    fn pair(ja: String, en: String) -> Text {
+        Text(Arc::new(Both { ja, en }))
+    }
+
     /// The catalogue's message `id` with `args` in both languages; [`msg!`] is the short way.
     pub fn of(id: &str, args: &[(&str, Arg)]) -> Text {
-        Text {
-            ja: render(Lang::Ja, id, args),
-            en: render(Lang::En, id, args),
-        }
+        Text::pair(render(Lang::Ja, id, args), render(Lang::En, id, args))
     }
 
     /// Text not (yet) in the catalogue: the same English in both languages. Transitional, for
     /// the messages of folders not yet converted (see the module doc).
     pub fn untranslated(english: impl Into<String>) -> Text {
         let en = english.into();
-        Text { ja: en.clone(), en }
+        Text::pair(en.clone(), en)
     }
 
     /// A text that reads the same in every language: a path, a name, a value quoted from a file.
     pub fn verbatim(text: impl Into<String>) -> Text {
         let text = text.into();
-        Text {
-            ja: text.clone(),
-            en: text,
-        }
+        Text::pair(text.clone(), text)
     }
 
     /// Two texts that are not messages of the catalogue but already exist in both languages
     /// (a page's own title, a value quoted from a file).
     pub fn both(ja: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            ja: ja.into(),
-            en: en.into(),
-        }
+        Text::pair(ja.into(), en.into())
     }
 
     pub fn in_lang(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
+            Lang::Ja => &self.0.ja,
+            Lang::En => &self.0.en,
         }
     }
 
     pub fn ja(&self) -> &str {
-        &self.ja
+        &self.0.ja
     }
 
     pub fn en(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 
     /// The English text; what logs and tests read. Anything shown to a person picks a
     /// language with [`Text::in_lang`].
     pub fn as_str(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 
     /// `items` one after the other, with the catalogue's list separator (`, `, `、`).
@@ -140,18 +139,7 @@ impl Text {
                 .collect::<Vec<_>>()
                 .join(separator.in_lang(lang))
         };
-        Text {
-            ja: join(Lang::Ja),
-            en: join(Lang::En),
-        }
-    }
-
-    /// Both texts with `f` applied (to add a location in front, say).
-    pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
-        Text {
-            ja: f(&self.ja),
-            en: f(&self.en),
-        }
+        Text::pair(join(Lang::Ja), join(Lang::En))
     }
 }
 
@@ -160,7 +148,7 @@ impl Text {
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 }
 
@@ -168,25 +156,25 @@ impl std::ops::Deref for Text {
 /// [`Text::in_lang`].
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
+        f.write_str(&self.0.en)
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.en == other
+        self.0.en == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.en == *other
+        self.0.en == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        &self.en == other
+        &self.0.en == other
     }
 }
 
@@ -215,8 +203,8 @@ impl serde::Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Text", 2)?;
-        st.serialize_field("ja", &self.ja)?;
-        st.serialize_field("en", &self.en)?;
+        st.serialize_field("ja", &self.0.ja)?;
+        st.serialize_field("en", &self.0.en)?;
         st.end()
     }
 }
