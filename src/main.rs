@@ -502,8 +502,16 @@ fn localize_at(mut command: clap::Command, path: &str, lang: Lang) -> clap::Comm
             } else {
                 msg!("help-heading-options")
             };
+            let notes = value_notes(&arg, lang);
+            let takes_values = arg.get_action().takes_values();
             let arg = arg.help_heading(say(heading));
             match &help {
+                // clap writes `[default: …]` and `[possible values: …]` in English only: the
+                // same notes come from the catalogue instead.
+                Some(help) if takes_values => arg
+                    .help(format!("{help}{notes}"))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
                 Some(help) => arg.help(help.clone()),
                 None => arg,
             }
@@ -556,6 +564,35 @@ fn localize_at(mut command: clap::Command, path: &str, lang: Lang) -> clap::Comm
             .help(say(msg!("help-version")))
             .help_heading(say(msg!("help-heading-options"))),
     )
+}
+
+/// The default and the possible values of `arg`, as the help notes them after its text
+/// (` [default: md] [possible values: md, csv, json]`); nothing for a flag.
+fn value_notes(arg: &clap::Arg, lang: Lang) -> String {
+    if !arg.get_action().takes_values() {
+        return String::new();
+    }
+    let mut notes = String::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        let note = msg!("help-default", value = defaults.join(", "));
+        notes.push_str(&format!(" {}", note.in_lang(lang)));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !possible.is_empty() {
+        let note = msg!("help-possible-values", values = possible.join(", "));
+        notes.push_str(&format!(" {}", note.in_lang(lang)));
+    }
+    notes
 }
 
 /// The help of a command, by its path (`build`, `i18n status`).
@@ -658,6 +695,33 @@ mod tests {
             help.contains("Usage:") && help.contains("Build the site"),
             "{help}"
         );
+    }
+
+    #[test]
+    fn defaults_and_possible_values_are_noted_in_the_language() {
+        let mut ja = localize(Cli::command(), Lang::Ja);
+        let help = ja
+            .find_subcommand_mut("compare")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("[指定がなければ md]"), "{help}");
+        assert!(help.contains("[選べる値: md, csv, json]"), "{help}");
+        assert!(
+            !help.contains("default:") && !help.contains("possible values"),
+            "{help}"
+        );
+        let mut en = localize(Cli::command(), Lang::En);
+        let help = en
+            .find_subcommand_mut("compare")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(
+            help.contains("[default: md] [possible values: md, csv, json]"),
+            "{help}"
+        );
+        assert_eq!(help.matches("[default: md]").count(), 1, "{help}");
     }
 
     #[test]

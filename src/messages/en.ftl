@@ -363,3 +363,5 @@ http-not-found = not found
 refused-no-host = A request that named no host
 refused-name = A request for the name “{ $name }”
 refused-malformed-name = A request for a malformed name
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]

@@ -333,3 +333,5 @@ http-not-found = 見つかりません。
 refused-no-host = ホスト名のない要求
 refused-name = 「{ $name }」という名前あての要求
 refused-malformed-name = 正しくない名前あての要求
+help-default = [指定がなければ { $value }]
+help-possible-values = [選べる値: { $values }]
