@@ -2,6 +2,8 @@
 //!
 //! Every problem found in the content is a [`Diagnostic`]: a message, where it is (the file, and a
 //! byte range in its text so the offending line can be shown), and a hint that says how to fix it.
+//! The message and the hint are [`Text`]s from the catalogue (`messages`), in both languages: the
+//! terminal prints the language chosen for it, the preview's overlay the page's.
 //! Stages collect them instead of stopping at the first, so one build lists every problem
 //! (SPEC §1). They are printed the way rustc prints its errors, by `codespan-reporting`; a page
 //! that shows them (the preview's error overlay) gets the same location, line and carets as
@@ -44,6 +46,9 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
+use crate::messages::{Lang, Text};
+use crate::msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -62,16 +67,18 @@ pub struct SourceFile {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// The file the problem is in, if it is in one.
     pub file: Option<String>,
     /// Where in the file, with the file's text to show the line.
     pub span: Option<(Arc<String>, Range<usize>)>,
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    /// An error saying `message`, a [`Text`] made with [`msg!`]. (A `String` is still taken, as
+    /// English in both languages, for the messages not yet in the catalogue: see `messages`.)
+    pub fn error(message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
@@ -81,7 +88,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -110,7 +117,7 @@ impl Diagnostic {
         self.at(file, range)
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -171,8 +178,10 @@ impl Diagnostic {
         Some(ShownLine::of(line, span))
     }
 
-    /// Renders like rustc: the message, `--> path:line:col`, the line with the span underlined, the hint.
-    pub fn render(&self, color: bool) -> String {
+    /// Renders like rustc, in `lang`: the message, `--> path:line:col`, the line with the span
+    /// underlined, the hint. The severity keeps codespan's own words, `error` and `warning`, in
+    /// both languages: they are what the summary line counts and what a search finds.
+    pub fn render(&self, color: bool, lang: Lang) -> String {
         let mut buffer = if color {
             termcolor::Buffer::ansi()
         } else {
@@ -182,9 +191,11 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(&self.message);
+        .with_message(self.message.in_lang(lang));
         if let Some(hint) = &self.hint {
-            cs = cs.with_notes(vec![format!("help: {hint}")]);
+            cs = cs.with_notes(vec![msg!("note-help", hint = hint)
+                .in_lang(lang)
+                .to_string()]);
         }
         let config = term::Config::default();
         let name = self.file.clone().unwrap_or_default();
@@ -194,7 +205,12 @@ impl Diagnostic {
                 // excerpt around the spot instead.
                 let excerpt = self.excerpt().unwrap_or_default();
                 cs.message = format!("{}: {}", self.location(), cs.message);
-                cs.notes.insert(0, format!("here: {excerpt}"));
+                cs.notes.insert(
+                    0,
+                    msg!("note-here", excerpt = excerpt)
+                        .in_lang(lang)
+                        .to_string(),
+                );
                 term::emit(&mut buffer, &config, &SimpleFile::new(name, ""), &cs)
             }
             Some((text, range)) => {
@@ -213,7 +229,7 @@ impl Diagnostic {
         match emitted {
             Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
             // The renderer failed (it should not): fall back to one plain line.
-            Err(_) => self.plain(),
+            Err(_) => self.plain_in(lang),
         }
     }
 
@@ -239,8 +255,13 @@ impl Diagnostic {
         ))
     }
 
-    /// One line: `path:line:col: error: message (hint)`; for logs and tests.
+    /// One line in English: `path:line:col: error: message (help: hint)`; for logs and tests.
     pub fn plain(&self) -> String {
+        self.plain_in(Lang::En)
+    }
+
+    /// One line in `lang`: `path:line:col: error: message (help: hint)`.
+    pub fn plain_in(&self, lang: Lang) -> String {
         let mut s = String::new();
         let loc = self.location();
         if !loc.is_empty() {
@@ -253,10 +274,10 @@ impl Diagnostic {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            self.message
+            self.message.in_lang(lang)
         );
         if let Some(h) = &self.hint {
-            let _ = write!(s, " (help: {h})");
+            let _ = write!(s, " ({})", msg!("note-help", hint = h).in_lang(lang));
         }
         s
     }
@@ -266,8 +287,9 @@ impl Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Parts {
     pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
+    /// In both languages (`{"ja": …, "en": …}`): the page shows its own.
+    pub message: Text,
+    pub hint: Option<Text>,
     pub file: Option<String>,
     /// `path:line:column`, or the path alone, or empty: what the terminal prints after `-->`.
     pub location: String,
@@ -542,7 +564,7 @@ mod tests {
         let d = Diagnostic::error("bad")
             .at(&file, at..at + 5)
             .hint("fix it");
-        let out = d.render(false);
+        let out = d.render(false, Lang::En);
         assert!(out.len() < 1000, "{} bytes", out.len());
         assert!(out.contains("content/a.md:2:100001: bad"), "{out}");
         assert!(
@@ -578,7 +600,7 @@ mod tests {
             let d = Diagnostic::error("bad").at(&f, at..at + marked.len());
             let parts = d.parts();
             let shown = parts.source.clone().unwrap();
-            let terminal = d.render(false);
+            let terminal = d.render(false, Lang::En);
             let line = parts.line.unwrap();
             let gutter = format!("{line} │ ");
             let mut rows = terminal.lines().skip_while(|l| !l.starts_with(&gutter));
@@ -649,7 +671,7 @@ mod tests {
         assert_eq!(json["severity"], "error");
         assert_eq!(json["location"], "content/a.md:2:1");
         assert_eq!(json["source"]["text"], "x");
-        assert_eq!(json["hint"], "fix it");
+        assert_eq!(json["hint"]["en"], "fix it");
         let whole_file = serde_json::to_value(Diagnostic::error("e").in_file("a").parts()).unwrap();
         assert!(whole_file["source"].is_null());
         assert_eq!(whole_file["location"], "a");
@@ -668,7 +690,7 @@ mod tests {
         let d = Diagnostic::error("unknown key `titel`")
             .at(&f, 4..9)
             .hint("did you mean `title`?");
-        let out = d.render(false);
+        let out = d.render(false, Lang::En);
         assert!(out.contains("content/a.md:2:1"), "{out}");
         assert!(out.contains("titel: x"), "{out}");
         assert!(out.contains("did you mean `title`?"), "{out}");
@@ -681,7 +703,7 @@ mod tests {
         let f = file("abc");
         let d = Diagnostic::error("x").at(&f, 10..20);
         assert_eq!(d.line_col(), Some((1, 4)));
-        assert!(!d.render(false).is_empty());
+        assert!(!d.render(false, Lang::En).is_empty());
     }
 
     #[test]
@@ -723,7 +745,11 @@ mod tests {
     fn lists_convert_from_vectors_and_iterators_in_order() {
         let from_vec = Diagnostics::from(vec![Diagnostic::error("a"), Diagnostic::warning("b")]);
         let collected: Diagnostics = from_vec.clone().into_iter().rev().collect();
-        let messages = |ds: &Diagnostics| ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>();
+        let messages = |ds: &Diagnostics| {
+            ds.iter()
+                .map(|d| d.message.en().to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(messages(&from_vec), ["a", "b"]);
         assert_eq!(messages(&collected), ["b", "a"]);
         let mut all = Diagnostics::default();
@@ -746,7 +772,7 @@ mod tests {
             i * 2
         });
         assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
-        let messages: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        let messages: Vec<String> = diags.iter().map(|d| d.message.en().to_string()).collect();
         let mut expected = vec!["before".to_string()];
         for i in (0..500).filter(|i| i % 7 == 0) {
             expected.push(format!("{i}a"));

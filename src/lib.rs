@@ -8,7 +8,8 @@
 //! `build` and `check`; [`serve`] reruns what an edit touches; `main.rs` is only the command line.
 //! The model the stages share is in [`model`]; the domain (dates, prefectures, facts,
 //! obligations) in [`guidance`]; text helpers in [`text`]; the URL layout (every generated path,
-//! the reserved names, joining and classifying URLs) in [`urls`]. [`versions`] compares two
+//! the reserved names, joining and classifying URLs) in [`urls`]. What shishin says, in Japanese and
+//! English, is in one catalogue, [`messages`]. [`versions`] compares two
 //! versions of a text as a 新旧対照表 (`shishin diff`, and the `changes/` page of a revised plan).
 
 pub mod check;
@@ -19,6 +20,7 @@ pub mod guidance;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -1,17 +1,23 @@
 //! The command line: parses arguments, runs the pipeline, prints diagnostics. Nothing else.
+//!
+//! Everything it prints comes from the message catalogue (`shishin::messages`), in the language
+//! chosen before the arguments are parsed (`--messages`, else the locale), so that `--help` is in
+//! that language too: the help texts of the arguments below are replaced from the catalogue
+//! ([`localize`]); the doc comments stay for the reader of this file.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use shishin::compare::Format;
 use shishin::diagnostics::{Diagnostic, Diagnostics};
-use shishin::model::Lang;
+use shishin::messages::{self, say, Text};
+use shishin::model::{Lang, TranslationState};
+use shishin::msg;
 use shishin::pipeline::{self, Options};
 use shishin::serve::ServeOptions;
-use shishin::text;
 use shishin::{link::translations, load, versions, write};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc handles that far
@@ -29,6 +35,9 @@ struct Cli {
     /// The site's folder (with site.yaml and content/).
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// The language of messages: ja or en (default: the locale's, LANG).
+    #[arg(long, global = true, value_enum)]
+    messages: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -148,7 +157,13 @@ enum I18nCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = messages::choose(messages_flag(std::env::args_os().skip(1)));
+    messages::set_terminal(lang);
+    let matches = localize(Cli::command(), lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let root = cli.root.as_path();
     match cli.command {
         Command::Build {
@@ -243,25 +258,21 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
                 Ok(placed) => placed,
                 Err(failed) if failed.partly_updated => {
                     print(&failed.diagnostic.into());
-                    eprintln!(
-                        "failed: {} is partly updated; build again to finish",
-                        out.display()
-                    );
+                    let out = out.display().to_string();
+                    eprintln!("{}", say(&msg!("failed-partly-updated", out = out)));
                     return ExitCode::FAILURE;
                 }
                 Err(failed) => return fail(failed.diagnostic.into()),
             };
             stages.done("build");
-            println!("built {} into {}", built.summary(), out.display());
+            let out = out.display().to_string();
+            let summary = built.summary();
+            println!("{}", say(&msg!("built", summary = summary, out = &out)));
             if placed == write::Placed::FileByFile {
-                println!(
-                    "{} is a mount point or a link to a folder elsewhere, so it could not be \
-                     replaced in one step: its files were replaced one by one, each whole",
-                    out.display()
-                );
+                println!("{}", say(&msg!("built-file-by-file", out = out)));
             }
         }
-        None => println!("checked {}", built.summary()),
+        None => println!("{}", say(&msg!("checked", summary = built.summary()))),
     }
     ExitCode::SUCCESS
 }
@@ -269,14 +280,16 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
 fn fail(diags: Diagnostics) -> ExitCode {
     print(&diags);
     eprintln!(
-        "failed: {}, {}; nothing was written",
-        text::count(diags.errors(), "error"),
-        text::count(diags.warnings(), "warning")
+        "{}",
+        say(&msg!(
+            "failed",
+            errors = diags.errors(),
+            warnings = diags.warnings()
+        ))
     );
     ExitCode::FAILURE
 }
 
-/// `1 error`, `0 errors`, `3 warnings`: a number and an English noun that agrees with it.
 fn fail_to_start(error: Diagnostic) -> ExitCode {
     print(&error.into());
     ExitCode::FAILURE
@@ -287,7 +300,7 @@ fn print(diags: &Diagnostics) {
     diags.sort();
     let color = std::io::stderr().is_terminal();
     for d in &diags.0 {
-        eprint!("{}", d.render(color));
+        eprint!("{}", d.render(color, messages::terminal()));
     }
 }
 
@@ -312,8 +325,8 @@ fn compare(root: &Path, id: &str, format: FormatArg, lang: LangArg) -> ExitCode 
         None => {
             let ids = prepared.tables.ids().join(", ");
             fail(
-                Diagnostic::error(format!("there is no comparison `{id}`"))
-                    .hint(format!("comparisons of this site: {ids}"))
+                Diagnostic::error(msg!("no-comparison", id = id))
+                    .hint(msg!("no-comparison-hint", ids = ids))
                     .into(),
             )
         }
@@ -348,23 +361,58 @@ fn i18n_status(root: &Path) -> ExitCode {
     let mut counts = std::collections::BTreeMap::new();
     for (p, page) in site.pages.iter().enumerate() {
         let state = site.translations[p];
-        *counts.entry(state.label()).or_insert(0) += 1;
+        counts.entry(state.label()).or_insert((state, 0)).1 += 1;
         let ja = &site.docs[page.ja].file.path;
         let en = page
             .en
             .map_or_else(|| "-".to_string(), |e| site.docs[e].file.path.clone());
-        println!("{:<10} {ja}  →  {en}", state.label());
+        let label = say(&translation_state(state)).to_string();
+        // Padded by display width, so that Japanese labels line up too.
+        let pad = 10usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        println!("{label}{} {ja}  →  {en}", " ".repeat(pad));
     }
-    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-    println!("{} pages: {}", site.pages.len(), summary.join(", "));
+    let summary: Vec<String> = counts
+        .values()
+        .map(|&(state, n)| {
+            say(&msg!(
+                "i18n-count",
+                count = n,
+                state = translation_state(state)
+            ))
+            .to_string()
+        })
+        .collect();
+    let line = msg!(
+        "i18n-summary",
+        pages = site.pages.len(),
+        states = summary.join(say(&msg!("list-separator")))
+    );
+    println!("{}", say(&line));
     ExitCode::SUCCESS
+}
+
+/// A translation's state in a word, as `i18n status` lists it.
+fn translation_state(state: TranslationState) -> Text {
+    match state {
+        TranslationState::Missing => msg!("i18n-missing"),
+        TranslationState::Unstamped => msg!("i18n-unstamped"),
+        TranslationState::Stale => msg!("i18n-stale"),
+        TranslationState::Current => msg!("i18n-ok"),
+    }
 }
 
 fn i18n_stamp(root: &Path, paths: &[PathBuf]) -> ExitCode {
     let mut errors = Diagnostics::default();
     for path in paths {
         match stamp_one(root, path) {
-            Ok(digest) => println!("stamped {} (translated_from: {digest})", path.display()),
+            Ok(digest) => println!(
+                "{}",
+                say(&msg!(
+                    "i18n-stamped",
+                    path = path.display().to_string(),
+                    digest = digest
+                ))
+            ),
             Err(e) => errors.push(e),
         }
     }
@@ -388,12 +436,12 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         .zip(std::fs::canonicalize(&content).ok())
         .and_then(|(f, c)| f.strip_prefix(c).ok().map(Path::to_path_buf))
         .ok_or_else(|| {
-            Diagnostic::error(format!(
-                "{} is not a file in {}",
-                path.display(),
-                content.display()
+            Diagnostic::error(msg!(
+                "stamp-not-in-content",
+                path = path.display().to_string(),
+                content = content.display().to_string()
             ))
-            .hint("give the path of an English translation, like content/guideline/hub.en.md")
+            .hint(msg!("stamp-not-in-content-hint"))
         })?;
     let rel = rel
         .components()
@@ -401,19 +449,291 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         .collect::<Vec<_>>()
         .join("/");
     let Some(stem) = rel.strip_suffix(".en.md") else {
-        return Err(Diagnostic::error(format!(
-            "{} is not a translation (`.en.md`)",
-            path.display()
+        return Err(Diagnostic::error(msg!(
+            "stamp-not-a-translation",
+            path = path.display().to_string()
         ))
-        .hint("stamp the English file, e.g. `shishin i18n stamp content/a.en.md`"));
+        .hint(msg!("stamp-not-a-translation-hint")));
     };
     let original = content.join(format!("{stem}.md"));
     let display = format!("content/{stem}.md");
     let text = load::read_text(&original, &display)?.text;
     let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
-        Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
+        Diagnostic::error(msg!("stamp-no-front-matter", path = &display)).in_file(&display)
     })?;
     let digest = translations::digest(body);
     translations::stamp_file(&file, &digest)?;
     Ok(digest)
+}
+
+/// The language asked for with `--messages` (`--messages ja`, `--messages=en`), read before
+/// the arguments are parsed, because the help and clap's own messages are made in it. A value
+/// that is no language is left for the parser to reject.
+fn messages_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<Lang> {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut found = None;
+    for (i, arg) in args.iter().enumerate() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--messages") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::from_code) {
+            found = Some(lang);
+        }
+    }
+    found
+}
+
+/// The command line with its help in `lang`: every command's and argument's help from the
+/// catalogue, and clap's own headings and help flags in the same language.
+fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    localize_at(command, "", lang).about(msg!("help-about").in_lang(lang).to_string())
+}
+
+fn localize_at(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let say = |text: Text| text.in_lang(lang).to_string();
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = help_of_arg(path, &id).map(say);
+        command = command.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() {
+                msg!("help-heading-arguments")
+            } else {
+                msg!("help-heading-options")
+            };
+            let notes = value_notes(&arg, lang);
+            let takes_values = arg.get_action().takes_values();
+            let arg = arg.help_heading(say(heading));
+            match &help {
+                // clap writes `[default: …]` and `[possible values: …]` in English only: the
+                // same notes come from the catalogue instead.
+                Some(help) if takes_values => arg
+                    .help(format!("{help}{notes}"))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
+                Some(help) => arg.help(help.clone()),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        let about = help_of_command(&sub_path).map(say);
+        command = command.mut_subcommand(&name, |sub| {
+            let sub = localize_at(sub, &sub_path, lang);
+            match about {
+                Some(about) => sub.about(about),
+                None => sub,
+            }
+        });
+    }
+    let command = command
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(say(msg!("help-help")))
+                .help_heading(say(msg!("help-heading-options"))),
+        )
+        .subcommand_help_heading(say(msg!("help-heading-commands")))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            say(msg!("help-heading-usage"))
+        ))
+        .disable_help_subcommand(true);
+    if !path.is_empty() {
+        return command;
+    }
+    // Only the root command has `--version`.
+    command.disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(say(msg!("help-version")))
+            .help_heading(say(msg!("help-heading-options"))),
+    )
+}
+
+/// The default and the possible values of `arg`, as the help notes them after its text
+/// (` [default: md] [possible values: md, csv, json]`); nothing for a flag.
+fn value_notes(arg: &clap::Arg, lang: Lang) -> String {
+    if !arg.get_action().takes_values() {
+        return String::new();
+    }
+    let mut notes = String::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        let note = msg!("help-default", value = defaults.join(", "));
+        notes.push_str(&format!(" {}", note.in_lang(lang)));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !possible.is_empty() {
+        let note = msg!("help-possible-values", values = possible.join(", "));
+        notes.push_str(&format!(" {}", note.in_lang(lang)));
+    }
+    notes
+}
+
+/// The help of a command, by its path (`build`, `i18n status`).
+fn help_of_command(path: &str) -> Option<Text> {
+    Some(match path {
+        "build" => msg!("help-build"),
+        "serve" => msg!("help-serve"),
+        "check" => msg!("help-check"),
+        "compare" => msg!("help-compare"),
+        "diff" => msg!("help-diff"),
+        "i18n" => msg!("help-i18n"),
+        "i18n status" => msg!("help-i18n-status"),
+        "i18n stamp" => msg!("help-i18n-stamp"),
+        _ => return None,
+    })
+}
+
+/// The help of an argument, by its command's path and its id. Global arguments are the same
+/// under every command.
+fn help_of_arg(path: &str, id: &str) -> Option<Text> {
+    Some(match (path, id) {
+        (_, "root") => msg!("help-root"),
+        (_, "messages") => msg!("help-messages"),
+        ("build", "out") => msg!("help-build-out"),
+        ("build" | "check", "drafts") => msg!("help-drafts"),
+        ("build", "base_url") => msg!("help-build-base-url"),
+        ("build" | "check", "strict") => msg!("help-strict"),
+        ("serve", "port") => msg!("help-serve-port"),
+        ("serve", "bind") => msg!("help-serve-bind"),
+        ("serve", "open") => msg!("help-serve-open"),
+        ("serve", "poll") => msg!("help-serve-poll"),
+        ("serve", "allow_host") => msg!("help-serve-allow-host"),
+        ("compare", "id") => msg!("help-compare-id"),
+        ("compare" | "diff", "format") => msg!("help-format"),
+        ("compare" | "diff", "lang") => msg!("help-lang"),
+        ("diff", "old") => msg!("help-diff-old"),
+        ("diff", "new") => msg!("help-diff-new"),
+        ("i18n stamp", "paths") => msg!("help-i18n-stamp-paths"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(args: &[&str]) -> Option<Lang> {
+        messages_flag(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn the_messages_flag_is_read_before_parsing_in_both_spellings() {
+        assert_eq!(flag(&["build", "--messages", "ja"]), Some(Lang::Ja));
+        assert_eq!(flag(&["--messages=en", "check"]), Some(Lang::En));
+        assert_eq!(flag(&["check"]), None);
+        assert_eq!(flag(&["check", "--messages", "fr"]), None);
+        assert_eq!(flag(&["diff", "--", "--messages", "ja"]), None);
+    }
+
+    /// Every command and argument has its help from the catalogue, in both languages, so no
+    /// English is left in the Japanese `--help`.
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_languages() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if help_of_arg(path, id).is_none() {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let sub_path = format!("{path} {}", sub.get_name()).trim().to_string();
+                if help_of_command(&sub_path).is_none() {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help in the catalogue: {missing:?}");
+    }
+
+    #[test]
+    fn the_japanese_help_is_japanese() {
+        let mut command = localize(Cli::command(), Lang::Ja);
+        let help = command.render_help().to_string();
+        assert!(help.contains("使い方:"), "{help}");
+        assert!(help.contains("コマンド"), "{help}");
+        assert!(
+            !help.contains("Usage:") && !help.contains("Print help"),
+            "{help}"
+        );
+        let mut build = localize(Cli::command(), Lang::Ja);
+        let build = build.find_subcommand_mut("build").unwrap().render_help();
+        assert!(build.to_string().contains("警告"), "{build}");
+        let mut english = localize(Cli::command(), Lang::En);
+        let help = english.render_help().to_string();
+        assert!(
+            help.contains("Usage:") && help.contains("Build the site"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn defaults_and_possible_values_are_noted_in_the_language() {
+        let mut ja = localize(Cli::command(), Lang::Ja);
+        let help = ja
+            .find_subcommand_mut("compare")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("[指定がなければ md]"), "{help}");
+        assert!(help.contains("[選べる値: md, csv, json]"), "{help}");
+        assert!(
+            !help.contains("default:") && !help.contains("possible values"),
+            "{help}"
+        );
+        let mut en = localize(Cli::command(), Lang::En);
+        let help = en
+            .find_subcommand_mut("compare")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(
+            help.contains("[default: md] [possible values: md, csv, json]"),
+            "{help}"
+        );
+        assert_eq!(help.matches("[default: md]").count(), 1, "{help}");
+    }
+
+    #[test]
+    fn the_command_line_is_valid_in_both_languages() {
+        for lang in Lang::ALL {
+            localize(Cli::command(), lang).debug_assert();
+        }
+    }
 }

@@ -1,11 +1,11 @@
 //! The benchmark corpus (examples/gen-corpus.rs) builds without an error or a warning, and
 //! exercises what it claims to: translations, obligation classes, facts, links.
 
+mod common;
+
 #[allow(dead_code)]
 #[path = "../examples/gen-corpus.rs"]
 mod gen_corpus;
-
-use std::process::Command;
 
 #[test]
 fn generated_corpus_builds_cleanly() {
@@ -19,7 +19,7 @@ fn generated_corpus_builds_cleanly() {
         stats.translated
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_shishin"))
+    let out = common::shishin()
         .args(["build", "--root"])
         .arg(dir.path())
         .output()

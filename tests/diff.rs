@@ -1,7 +1,9 @@
 //! `shishin diff OLD.md NEW.md`: the 新旧対照表 of two files outside any site, in each format.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const OLD: &str = "---\ntitle: 案\n---\n## 拠点の整備\n\n市町村は前記(1)から(4)の機能を担う。\n\n| 区分 | 額 |\n|---|---|\n| 基準額 | 3,000千円 |\n\n変わらない段落。\n";
 const NEW: &str = "## 拠点の整備\n\n市町村は①～④の機能を担う。\n\n| 区分 | 額 |\n|---|---|\n| 基準額 | 4,657千円 |\n\n変わらない段落。\n\n=新しい段落\n";
@@ -16,7 +18,7 @@ fn diff(old: &[u8], new: &[u8], args: &[&str]) -> (Output, tempfile::TempDir) {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shishin"))
+    common::shishin()
         .args(args)
         .current_dir(dir)
         .output()

@@ -183,7 +183,7 @@ fn a_folder_without_site_yaml_is_named_and_root_suggested() {
         by_root.run(&["check"]),
         // Run in the folder itself, without `--root`: the folder is still named in full.
         common::Run::from(
-            std::process::Command::new(env!("CARGO_BIN_EXE_shishin"))
+            common::shishin()
                 .arg("check")
                 .current_dir(by_root.dir.path())
                 .output()

@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use shishin::model::Content;
 use shishin::pipeline::Options;
@@ -27,7 +26,7 @@ fn shipped() -> (tempfile::TempDir, PathBuf) {
 
 /// `shishin build` with drafts, at the preview's address, as the preview builds.
 fn build(root: &Path) -> common::Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_shishin"))
+    let out = common::shishin()
         .args(["build", "--drafts", "--base-url", BASE_URL, "--root"])
         .arg(root)
         .output()

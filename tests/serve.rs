@@ -20,7 +20,7 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_shishin"))
+        let mut child = common::shishin()
             .args(["serve", "--port", "0", "--root"])
             .arg(site.dir.path())
             .stdout(Stdio::piped())
@@ -242,7 +242,14 @@ fn a_template_that_writes_a_broken_link_shows_the_error_as_build_fails() {
     let data = events.until("broken");
     assert!(data.contains("links to `/gone/`"), "{data}");
     server.wait_for_line("still serving the last good build");
+    // The error page is in Japanese unless English is asked for; the message follows it.
     let (_, error) = server.get("/__shishin/error");
+    assert!(
+        error.contains("は `/gone/` にリンクしていますが"),
+        "{error}"
+    );
+    assert!(!error.contains("links to `/gone/`"), "{error}");
+    let (_, error) = server.get("/__shishin/error?lang=en");
     assert!(error.contains("links to `/gone/`"), "{error}");
     assert!(
         error.contains("page.html"),
@@ -595,6 +602,12 @@ fn the_error_overlay_is_readable_in_the_page_language() {
         text.contains("2 行目") && !text.contains("line 2"),
         "{text}"
     );
+    // The errors' own messages and hints too.
+    assert!(
+        text.contains("前付けの YAML が正しくありません") && text.contains("で閉じてください"),
+        "{text}"
+    );
+    assert!(!text.contains("is not valid YAML"), "{text}");
 
     // One block per error, each with its place, its line and the carets the terminal draws.
     let check = site.run(&["check", "--drafts"]);
@@ -661,6 +674,11 @@ fn the_error_overlay_is_readable_in_the_page_language() {
         "{text}"
     );
     assert!(text.contains("line 2") && !text.contains("行目"), "{text}");
+    assert!(
+        text.contains("front matter is not valid YAML") && text.contains("close it with"),
+        "{text}"
+    );
+    assert!(!text.contains("正しくありません"), "{text}");
     assert!(en["lowest"].as_f64().unwrap() >= 4.5, "{}", en["worst"]);
 
     // The error page shows the same blocks.

@@ -69,7 +69,7 @@ impl Sandbox {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shishin"));
+        let mut cmd = common::shishin();
         cmd.args(args).arg("--root").arg(self.root());
         cmd
     }
@@ -482,7 +482,7 @@ fn trees_left_by_another_account_are_not_written_into() {
         .unwrap();
     sandbox.pages(3, 3);
     let run = Run::from(
-        Command::new(setpriv)
+        common::in_english(&mut Command::new(setpriv))
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(env!("CARGO_BIN_EXE_shishin"))
             .args(["build", "--root"])

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Content, Output, Site};
+use crate::msg;
 use crate::render::theme::page_template;
 use crate::urls::{self, is_external, Generated};
 
@@ -491,14 +492,28 @@ fn diagnostic(
     sources: &HashMap<String, (String, &'static str)>,
     site: &Site,
 ) -> Diagnostic {
-    let (what, on_disk) = match problem {
-        Problem::Missing(path) => (format!("`{path}` is not part of the site"), None),
-        Problem::NoAnchor { file, anchor } => (format!("`{file}` has no anchor `#{anchor}`"), None),
-        Problem::OutsideBase => ("it is outside the site's base path".to_string(), None),
-        Problem::NotRelative => (not_relative(), Some(on_disk_hint(None))),
-        Problem::Folder(file) => (names_a_folder(&file), Some(on_disk_hint(Some(&file)))),
+    let (message, on_disk) = match problem {
+        Problem::Missing(path) => (msg!("link-missing", page = page, url = url, path = path), None),
+        Problem::NoAnchor { file, anchor } => (
+            msg!(
+                "link-no-anchor",
+                page = page,
+                url = url,
+                file = file,
+                anchor = anchor
+            ),
+            None,
+        ),
+        Problem::OutsideBase => (msg!("link-outside-base", page = page, url = url), None),
+        Problem::NotRelative => (
+            msg!("link-not-relative", page = page, url = url),
+            Some(msg!("link-on-disk-hint")),
+        ),
+        Problem::Folder(file) => (
+            msg!("link-names-folder", page = page, url = url, file = &file),
+            Some(msg!("link-folder-on-disk-hint", file = &file)),
+        ),
     };
-    let message = format!("the page {page} links to `{url}`, but {what}");
     let templates = templates_dir(site);
     if let Some(hint) = on_disk {
         let file = match sources.get(page) {
@@ -508,44 +523,16 @@ fn diagnostic(
         return Diagnostic::error(message).in_file(file).hint(hint);
     }
     match sources.get(page) {
-        Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(format!(
-            "the link is in {file} or in the template {template} of {templates} (or a partial it includes); \
-             link pages with `@/path.md` so shishin writes the right URL"
+        Some((file, template)) => Diagnostic::error(message).in_file(file.clone()).hint(msg!(
+            "link-in-page-hint",
+            file = file,
+            template = *template,
+            templates = &templates
         )),
         None => Diagnostic::error(message)
             .in_file(format!("{templates}{}", generated_template(site, page)))
-            .hint(
-                "a template writes this link: build URLs from the variables in docs/templates.md \
-                 (site.base_path, page.url, …) rather than by hand",
-            ),
+            .hint(msg!("link-in-template-hint")),
     }
-}
-
-/// Why a path from the server's root fails in a build for opening from disk.
-fn not_relative() -> String {
-    "it starts at the root of the web server, and the site is built to be opened from a folder \
-     (`--relative`), where that is the root of the disk"
-        .to_string()
-}
-
-/// Why a folder's URL fails in a build for opening from disk.
-fn names_a_folder(file: &str) -> String {
-    format!(
-        "it names a folder, and the site is built to be opened from a folder (`--relative`), \
-         where a browser shows the folder's list of files instead of its page `{file}`"
-    )
-}
-
-/// The way out of a link that fails opened from disk; `file`, the page a folder's URL meant.
-fn on_disk_hint(file: Option<&str>) -> String {
-    let name = match file {
-        Some(file) => format!("name the page's file (`{file}`) rather than its folder"),
-        None => "write the URL relative to the page".to_string(),
-    };
-    format!(
-        "{name}, or build without `--relative` to publish the site on a web server; \
-         in a template, build URLs from the variables in docs/templates.md (site.base_path, page.url, …)"
-    )
 }
 
 /// The folder of the configured theme's templates, as the user finds it: `themes/NAME/templates/`.

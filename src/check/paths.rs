@@ -12,7 +12,9 @@ use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::display_path;
+use crate::messages::Text;
 use crate::model::Lang;
+use crate::msg;
 use crate::render::{Job, Renderer};
 use crate::text::names;
 use crate::urls::{self, Generated};
@@ -38,7 +40,7 @@ pub struct Claim {
     /// Below the output root, with `/`: `en/a/index.html`.
     pub path: String,
     /// In words, for messages: `content/a.md`, `the page of the tag “計画”`.
-    pub source: String,
+    pub source: Text,
     /// The file to name as the place of the problem, when there is one.
     pub file: Option<String>,
     pub origin: Origin,
@@ -48,13 +50,13 @@ impl Claim {
     fn of_file(path: String, file: String, origin: Origin) -> Claim {
         Claim {
             path,
-            source: file.clone(),
+            source: Text::verbatim(&file),
             file: Some(file),
             origin,
         }
     }
 
-    fn rendered(path: String, source: String) -> Claim {
+    fn rendered(path: String, source: Text) -> Claim {
         Claim {
             path,
             source,
@@ -94,11 +96,13 @@ pub fn check(claims: &[Claim]) -> Result<(), Diagnostics> {
 }
 
 fn collision(first: &Claim, second: &Claim) -> Diagnostic {
-    let d = Diagnostic::error(format!(
-        "{} and {} would both be written to /{}",
-        first.source, second.source, second.path
+    let d = Diagnostic::error(msg!(
+        "path-collision",
+        first = &first.source,
+        second = &second.source,
+        path = &second.path
     ))
-    .hint("each address of the site holds one file: rename or move one of them, or give the page another `slug:`");
+    .hint(msg!("path-collision-hint"));
     match second.file.as_ref().or(first.file.as_ref()) {
         Some(file) => d.in_file(file.clone()),
         None => d,
@@ -111,11 +115,14 @@ fn unsafe_path(claim: &Claim) -> Option<Diagnostic> {
         .path
         .split('/')
         .find_map(|s| names::segment_problem(s).map(|p| (s, p)))?;
-    let d = Diagnostic::error(format!(
-        "{} would be written to /{}, but its part {segment:?} {problem}",
-        claim.source, claim.path
+    let d = Diagnostic::error(msg!(
+        "path-unsafe-part",
+        source = &claim.source,
+        path = &claim.path,
+        part = format!("{segment:?}"),
+        problem = problem
     ))
-    .hint("rename the file, tag or id it comes from with a plain word");
+    .hint(msg!("path-unsafe-part-hint"));
     Some(match &claim.file {
         Some(file) => d.in_file(file.clone()),
         None => d,
@@ -150,7 +157,7 @@ pub fn claims<'j>(
             Job::Changes(page, lang) => {
                 let file = site.doc(page, lang).file.path.clone();
                 Claim {
-                    source: format!("the comparison of versions of {file}"),
+                    source: msg!("source-changes", file = &file),
                     path,
                     file: Some(file),
                     origin: Origin::Rendered,
@@ -162,7 +169,7 @@ pub fn claims<'j>(
     }));
     for &lang in &site.config.languages {
         let path = Generated::SearchIndex.file(lang);
-        claims.push(Claim::rendered(path, "the search index".into()));
+        claims.push(Claim::rendered(path, msg!("source-search-index")));
         claims.push(fixed(urls::feed(lang)));
     }
     claims.extend(urls::SITE_FILES.map(|p| fixed(p.into())));
@@ -183,7 +190,7 @@ pub fn claims<'j>(
 
 fn fixed(path: String) -> Claim {
     Claim {
-        source: format!("shishin's file {path}"),
+        source: msg!("source-fixed", path = &path),
         path,
         file: None,
         origin: Origin::Fixed,
@@ -200,8 +207,8 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
         .and_then(|pages| pages.first());
     let file = first.map(|&p| site.doc(p, lang).file.path.clone());
     let source = match &file {
-        Some(f) => format!("the page of the tag “{name}” ({f})"),
-        None => format!("the page of the tag “{name}”"),
+        Some(f) => msg!("source-tag-of", tag = name, file = f),
+        None => msg!("source-tag", tag = name),
     };
     Claim {
         path,
@@ -212,22 +219,23 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
 }
 
 /// A page shishin generates, in words, by where it goes.
-fn generated(path: &str) -> String {
-    let what = match Generated::parse(urls::split_lang(path).1) {
-        Some(Generated::TagIndex) => "the list of tags",
-        Some(Generated::Tag(_)) => "a tag page",
+fn generated(path: &str) -> Text {
+    match Generated::parse(urls::split_lang(path).1) {
+        Some(Generated::TagIndex) => msg!("generated-tag-index"),
+        Some(Generated::Tag(_)) => msg!("generated-tag"),
         Some(Generated::CompareIndex | Generated::Comparison(_) | Generated::Table(..)) => {
-            "a comparison page"
+            msg!("generated-comparison")
         }
-        Some(Generated::Obligation(_)) => "an obligation page",
-        Some(Generated::Changes(_)) => "a comparison of versions",
-        Some(Generated::Glossary) => "the glossary page",
-        Some(Generated::Search) => "the search page",
-        Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => "the search index",
-        Some(Generated::NotFound) => "the “page not found” page",
-        None => "a page",
-    };
-    format!("{what} shishin makes")
+        Some(Generated::Obligation(_)) => msg!("generated-obligation"),
+        Some(Generated::Changes(_)) => msg!("generated-changes"),
+        Some(Generated::Glossary) => msg!("generated-glossary"),
+        Some(Generated::Search) => msg!("generated-search"),
+        Some(Generated::SearchIndex | Generated::SearchIndexPart(_)) => {
+            msg!("generated-search-index")
+        }
+        Some(Generated::NotFound) => msg!("generated-not-found"),
+        None => msg!("generated-page"),
+    }
 }
 
 #[cfg(test)]

@@ -8,11 +8,13 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::load::read_text;
+use crate::load::yaml::Input;
 use crate::load::yaml::{find_key_line, value_range};
 use crate::model::config::{
     ComparisonDecl, Config, FactDecl, Localized, MarkdownConfig, ObligationsConfig,
 };
 use crate::model::Lang;
+use crate::msg;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,18 +39,13 @@ struct RawConfig {
 /// `--root` names the wrong one. The folder is named in full, since "." says nothing.
 fn not_a_site(root: &Path) -> Diagnostic {
     let folder = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let path = folder.display().to_string();
     let message = if folder.is_dir() {
-        format!(
-            "there is no site.yaml in {}: it is not a site's folder",
-            folder.display()
-        )
+        msg!("no-site-yaml", path = path)
     } else {
-        format!("the site's folder {} does not exist", folder.display())
+        msg!("no-site-folder", path = path)
     };
-    Diagnostic::error(message).hint(
-        "run shishin in the site's folder (the one that holds site.yaml and content/), \
-         or name that folder with `--root DIR`",
-    )
+    Diagnostic::error(message).hint(msg!("not-a-site-hint"))
 }
 
 impl Config {
@@ -68,7 +65,7 @@ impl Config {
     }
 
     pub fn parse(file: SourceFile) -> Result<Config, Diagnostics> {
-        let raw: RawConfig = crate::load::yaml::from_str(&file.text, &file, 0, "site.yaml")?;
+        let raw: RawConfig = crate::load::yaml::from_str(&file.text, &file, 0, Input::SiteYaml)?;
         let mut errors = Diagnostics::default();
         let key_line = |key: &str| find_key_line(&file.text, key);
 
@@ -77,12 +74,9 @@ impl Config {
             Some(p) => p,
             None => {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`base_url` `{}` is not an absolute URL",
-                        raw.base_url
-                    ))
-                    .at_line(&file, key_line("base_url"))
-                    .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`"),
+                    Diagnostic::error(msg!("base-url-not-absolute", url = &raw.base_url))
+                        .at_line(&file, key_line("base_url"))
+                        .hint(msg!("url-in-full-hint")),
                 );
                 "/".into()
             }
@@ -91,20 +85,22 @@ impl Config {
         if let Some(problem) = crate::text::safety::unsafe_url(&raw.base_url) {
             let line = key_line("base_url");
             errors.push(
-                Diagnostic::error(format!("`base_url` {}", problem.problem()))
-                    .at(&file, value_range(&file.text, line))
-                    .hint("write the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`"),
+                Diagnostic::error(msg!(
+                    "value-is-unsafe",
+                    what = "`base_url`",
+                    problem = problem.problem()
+                ))
+                .at(&file, value_range(&file.text, line))
+                .hint(msg!("site-address-hint")),
             );
         }
 
         if let Some(d) = &raw.default_language {
             if d != "ja" {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`default_language` is `{d}`, but shishin sites are Japanese first"
-                    ))
-                    .at_line(&file, key_line("default_language"))
-                    .hint("write `default_language: ja` or leave it out"),
+                    Diagnostic::error(msg!("default-language-not-ja", lang = d))
+                        .at_line(&file, key_line("default_language"))
+                        .hint(msg!("default-language-not-ja-hint")),
                 );
             }
         }
@@ -118,9 +114,9 @@ impl Config {
                 Some(l) if !languages.contains(&l) => languages.push(l),
                 Some(_) => {}
                 None => errors.push(
-                    Diagnostic::error(format!("unknown language `{code}` in `languages`"))
+                    Diagnostic::error(msg!("unknown-language", lang = &code))
                         .at_line(&file, key_line("languages"))
-                        .hint("shishin publishes Japanese (`ja`) and English (`en`)"),
+                        .hint(msg!("unknown-language-hint")),
                 ),
             }
         }
@@ -132,19 +128,20 @@ impl Config {
         let threshold = raw.obligations.match_threshold;
         if !(0.0..=1.0).contains(&threshold) {
             errors.push(
-                Diagnostic::error(format!("`match_threshold` is {threshold}, outside 0–1"))
-                    .at_line(&file, key_line("match_threshold"))
-                    .hint("a similarity between 0 and 1; the default is 0.6"),
+                Diagnostic::error(msg!(
+                    "match-threshold-out-of-range",
+                    threshold = threshold.to_string()
+                ))
+                .at_line(&file, key_line("match_threshold"))
+                .hint(msg!("match-threshold-out-of-range-hint")),
             );
         }
         for (id, cmp) in &raw.comparisons {
             if raw.obligations.sets.contains_key(id) {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`{id}` names both an obligation set and a comparison"
-                    ))
-                    .at_line(&file, key_line(id))
-                    .hint("both are published at /compare/ID/: give the comparison another id"),
+                    Diagnostic::error(msg!("set-and-comparison", id = id))
+                        .at_line(&file, key_line(id))
+                        .hint(msg!("set-and-comparison-hint")),
                 );
             }
             for fact in &cmp.facts {
@@ -153,15 +150,13 @@ impl Config {
                         fact,
                         raw.facts.keys().map(String::as_str),
                     ) {
-                        Some(s) => format!("did you mean `{s}`? Declare facts under `facts:`"),
-                        None => "declare it under `facts:` with its labels and type".into(),
+                        Some(s) => msg!("undeclared-fact-did-you-mean", suggestion = s),
+                        None => msg!("undeclared-fact-hint"),
                     };
                     errors.push(
-                        Diagnostic::error(format!(
-                            "comparison `{id}` uses the undeclared fact `{fact}`"
-                        ))
-                        .at_line(&file, key_line(id))
-                        .hint(hint),
+                        Diagnostic::error(msg!("undeclared-fact", id = id, fact = fact))
+                            .at_line(&file, key_line(id))
+                            .hint(hint),
                     );
                 }
             }
@@ -186,15 +181,15 @@ impl Config {
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         let url = with_slash_encoded(url);
         if let Some(problem) = crate::text::safety::unsafe_url(&url) {
-            return Err(
-                Diagnostic::error(format!("`{url}` {}", problem.problem())).hint(
-                    "give the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`",
-                ),
-            );
+            return Err(Diagnostic::error(msg!(
+                "value-is-unsafe",
+                what = format!("`{url}`"),
+                problem = problem.problem()
+            ))
+            .hint(msg!("site-address-hint")));
         }
         let path = url_path(&url).ok_or_else(|| {
-            Diagnostic::error(format!("`{url}` is not an absolute URL"))
-                .hint("write it in full, like `https://www.pref.example.lg.jp/zaitaku/`")
+            Diagnostic::error(msg!("url-not-absolute", url = &url)).hint(msg!("url-in-full-hint"))
         })?;
         self.base_url = url;
         self.base_path = path;

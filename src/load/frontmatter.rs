@@ -10,8 +10,11 @@ use crate::guidance::facts;
 use crate::guidance::prefecture;
 use crate::load::mistakes::{lenient_bool, lenient_integer};
 use crate::load::yaml::find_key_line;
+use crate::load::yaml::Input;
+use crate::messages::Text;
 use crate::model::Config;
 use crate::model::{Citation, Fact, FactText, FrontMatter, Kind, Supersedes};
+use crate::msg;
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
 
@@ -93,7 +96,7 @@ pub struct Read {
 pub fn read(file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
     let (yaml, body) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
-    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, "front matter")?;
+    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, Input::FrontMatter)?;
     let (front, warnings) = validate(raw, file, yaml.clone(), config)?;
     Ok(Read {
         front,
@@ -107,21 +110,19 @@ fn split(file: &SourceFile) -> Result<(Range<usize>, Range<usize>), Diagnostic> 
     let text = &file.text;
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
-        let what = if text.trim().is_empty() {
-            "the file is empty"
+        let message = if text.trim().is_empty() {
+            msg!("page-file-empty")
         } else {
-            "the file does not start with front matter"
+            msg!("page-without-front-matter")
         };
-        return Err(
-            Diagnostic::error(format!("{what}: every page needs at least a title"))
-                .at_line(file, 1)
-                .hint("start the file with three lines: `---`, `title: …`, `---`"),
-        );
+        return Err(Diagnostic::error(message)
+            .at_line(file, 1)
+            .hint(msg!("page-without-front-matter-hint")));
     }
     fences(text).ok_or_else(|| {
-        Diagnostic::error("the front matter is not closed")
+        Diagnostic::error(msg!("front-matter-not-closed"))
             .at_line(file, 1)
-            .hint("add a line `---` after the last front matter line, before the text")
+            .hint(msg!("front-matter-not-closed-hint"))
     })
 }
 
@@ -161,7 +162,7 @@ fn validate(
     let yaml_text = &file.text[yaml.clone()];
     let first_line = crate::diagnostics::line_col(&file.text, yaml.start).0;
     let line_of = |key: &str| first_line + find_key_line(yaml_text, key) - 1;
-    let mut err = |key: &str, message: String, hint: &str| {
+    let mut err = |key: &str, message: Text, hint: Text| {
         errors.push(
             Diagnostic::error(message)
                 .at_line(file, line_of(key))
@@ -170,11 +171,7 @@ fn validate(
     };
 
     if raw.title.trim().is_empty() {
-        err(
-            "title",
-            "the title is empty".into(),
-            "write the page's title after `title:`",
-        );
+        err("title", msg!("title-empty"), msg!("title-empty-hint"));
     }
     let prefecture = raw
         .prefecture
@@ -182,11 +179,7 @@ fn validate(
         .and_then(|p| match prefecture::lookup(&p.text()) {
             Ok(p) => Some(p),
             Err(e) => {
-                err(
-                    "prefecture",
-                    e,
-                    "write the prefecture as its name (千葉県), romaji (chiba) or JIS code (12)",
-                );
+                err("prefecture", e.into(), msg!("prefecture-hint"));
                 None
             }
         });
@@ -200,8 +193,8 @@ fn validate(
             Err(e) => {
                 err(
                     key,
-                    format!("`{key}` is not a date: {e}"),
-                    "write `2023-03-31`, `令和5年3月31日`, `R5.3.31` or a fiscal year such as `令和5年度`",
+                    msg!("not-a-date", key = key, why = e),
+                    msg!("not-a-date-hint"),
                 );
                 None
             }
@@ -221,13 +214,13 @@ fn validate(
     for (key, value) in raw.facts {
         if !config.facts.contains_key(&key) {
             let hint = match did_you_mean(&key, config.facts.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? Facts must be declared under `facts:` in site.yaml"),
-                None => "declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`".into(),
+                Some(s) => msg!("unknown-fact-did-you-mean", suggestion = s),
+                None => msg!("unknown-fact-hint"),
             };
             err(
                 &format!("facts.{key}"),
-                format!("unknown fact `{key}`"),
-                &hint,
+                msg!("unknown-fact", key = &key),
+                hint,
             );
             continue;
         }
@@ -244,8 +237,13 @@ fn validate(
             Ok(value) => facts.push(Fact { key, raw, value }),
             Err(e) => err(
                 &format!("facts.{key}"),
-                format!("the fact `{key}` (`{}`) cannot be read: {e}", raw.display()),
-                "write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`",
+                msg!(
+                    "fact-unreadable",
+                    key = &key,
+                    value = raw.display(),
+                    why = e
+                ),
+                msg!("fact-unreadable-hint"),
             ),
         }
     }
@@ -253,8 +251,8 @@ fn validate(
         if let Some(problem) = names::segment_problem(slug) {
             err(
                 "slug",
-                format!("the slug {slug:?} {problem}"),
-                "the slug becomes the last part of the page's address: write a word in lowercase letters, digits and hyphens, like `chiba-plan`",
+                msg!("slug-unsafe", slug = format!("{slug:?}"), problem = problem),
+                msg!("slug-unsafe-hint"),
             );
         } else if !slug
             .bytes()
@@ -262,8 +260,8 @@ fn validate(
         {
             err(
                 "slug",
-                format!("the slug `{slug}` is not an ASCII slug"),
-                "use lowercase letters, digits and hyphens, like `chiba-plan`",
+                msg!("slug-not-ascii", slug = slug),
+                msg!("slug-not-ascii-hint"),
             );
         }
     }
@@ -275,9 +273,13 @@ fn validate(
     if let Some(url) = source.as_ref().and_then(|s| s.url.as_deref()) {
         if let Some(problem) = crate::text::safety::unsafe_url(url) {
             errors.push(
-                Diagnostic::error(format!("`source.url` {}", problem.problem()))
-                    .at(file, value_at("source.url"))
-                    .hint(problem.hint()),
+                Diagnostic::error(msg!(
+                    "value-is-unsafe",
+                    what = "`source.url`",
+                    problem = problem.problem()
+                ))
+                .at(file, value_at("source.url"))
+                .hint(problem.hint()),
             );
         }
     }
@@ -286,9 +288,13 @@ fn validate(
     unsafe_urls_in(&extra, "extra", &mut found);
     for (key, problem) in found {
         errors.push(
-            Diagnostic::error(format!("`{key}` under `extra:` {}", problem.problem()))
-                .at(file, value_at(&key))
-                .hint(problem.hint()),
+            Diagnostic::error(msg!(
+                "value-is-unsafe",
+                what = msg!("extra-key", key = &key),
+                problem = problem.problem()
+            ))
+            .at(file, value_at(&key))
+            .hint(problem.hint()),
         );
     }
 
@@ -302,11 +308,12 @@ fn validate(
             }),
             None => {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`supersedes` must name the older page by its source file, not {written:?}"
+                    Diagnostic::error(msg!(
+                        "supersedes-not-a-path",
+                        written = format!("{written:?}")
                     ))
                     .at_line(file, line)
-                    .hint("write the path below content/ with `@/`, like `supersedes: \"@/prefectures/chiba/plan-draft.md\"`"),
+                    .hint(msg!("supersedes-not-a-path-hint")),
                 );
                 None
             }
@@ -354,9 +361,9 @@ fn late_era_warning(
 ) -> Option<Diagnostic> {
     let (message, same_day) = dates::after_era_end(written)?;
     Some(
-        Diagnostic::warning(format!("`{key}`: {message}"))
+        Diagnostic::warning(msg!("keyed", key = key, message = message))
             .at(file, crate::load::yaml::value_range(&file.text, line))
-            .hint(format!("write `{same_day}`")),
+            .hint(msg!("write-this-hint", fixed = same_day)),
     )
 }
 
@@ -385,9 +392,13 @@ fn tag_errors(tags: &[String], file: &SourceFile, yaml: Range<usize>) -> Diagnos
             let problem = names::segment_problem(trimmed)?;
             let line = first_line + item_line(yaml_text, tags_line, i) - 1;
             Some(
-                Diagnostic::error(format!("the tag {tag:?} {problem}"))
-                    .at_line(file, line)
-                    .hint("each tag gets its own page at `tags/<tag>/`: write a word, like `在宅医療`, not empty, not `.` or `..`, without `/` or `\\`"),
+                Diagnostic::error(msg!(
+                    "tag-unsafe",
+                    tag = format!("{tag:?}"),
+                    problem = problem
+                ))
+                .at_line(file, line)
+                .hint(msg!("tag-unsafe-hint")),
             )
         })
         .collect()

@@ -20,9 +20,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::load::yaml::Input;
 use crate::load::{display_path, read_text};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::Lang;
+use crate::msg;
 
 /// Where the glossary lives, below the site root.
 pub const PATH: &str = "content/glossary.yaml";
@@ -74,7 +76,7 @@ impl Glossary {
         let raw: Vec<RawTerm> = if file.text.trim().is_empty() {
             Vec::new()
         } else {
-            crate::load::yaml::from_str(&file.text, &file, 0, "the glossary")?
+            crate::load::yaml::from_str(&file.text, &file, 0, Input::Glossary)?
         };
         let mut errors = Diagnostics::default();
         let mut terms = Vec::with_capacity(raw.len());
@@ -86,16 +88,16 @@ impl Glossary {
             let id = r.id.clone().unwrap_or_else(|| slug(&r.en));
             if !is_valid_id(&id) {
                 errors.push(
-                    Diagnostic::error(format!("the glossary id `{id}` is not a plain ASCII id"))
+                    Diagnostic::error(msg!("glossary-bad-id", id = &id))
                         .at(&file, at.clone())
-                        .hint("use lowercase letters, digits and hyphens, e.g. `id: home-nursing`"),
+                        .hint(msg!("glossary-bad-id-hint")),
                 );
             }
             if ids.insert(id.clone(), terms.len()).is_some() {
                 errors.push(
-                    Diagnostic::error(format!("the glossary has two entries with the id `{id}`"))
+                    Diagnostic::error(msg!("glossary-duplicate-id", id = &id))
                         .at(&file, at.clone())
-                        .hint("give one of them its own `id:`"),
+                        .hint(msg!("glossary-duplicate-id-hint")),
                 );
             }
             for (field, value) in [
@@ -106,11 +108,9 @@ impl Glossary {
             ] {
                 if value.trim().is_empty() {
                     errors.push(
-                        Diagnostic::error(format!(
-                            "the glossary entry `{id}` has an empty `{field}`"
-                        ))
-                        .at(&file, at.clone())
-                        .hint("write the term and its definition in both languages"),
+                        Diagnostic::error(msg!("glossary-empty-field", id = &id, field = field))
+                            .at(&file, at.clone())
+                            .hint(msg!("glossary-empty-field-hint")),
                     );
                 }
             }
@@ -124,16 +124,16 @@ impl Glossary {
                     if let Some(&other) = forms.get(&key) {
                         if other != terms.len() {
                             errors.push(
-                                Diagnostic::error(format!(
-                                    "`{form}` names two glossary entries (`{}` and `{id}`)",
-                                    terms
+                                Diagnostic::error(msg!(
+                                    "glossary-form-twice",
+                                    form = form,
+                                    first = terms
                                         .get(other)
-                                        .map_or(id.as_str(), |t: &Term| t.id.as_str())
+                                        .map_or(id.as_str(), |t: &Term| t.id.as_str()),
+                                    second = &id
                                 ))
                                 .at(&file, at.clone())
-                                .hint(
-                                    "a word can link to one entry only: remove it from one of them",
-                                ),
+                                .hint(msg!("glossary-form-twice-hint")),
                             );
                         }
                     }
@@ -159,7 +159,7 @@ impl Glossary {
             .iter()
             .map(|((lang, form), &t)| (*lang, form.as_str(), t));
         Glossary::index(terms, forms).map_err(|e| {
-            Diagnostic::error(format!("the glossary cannot be indexed: {e}"))
+            Diagnostic::error(msg!("glossary-not-indexed", why = e.to_string()))
                 .in_file(&file.path)
                 .into()
         })

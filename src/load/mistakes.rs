@@ -8,8 +8,8 @@
 //! typed and shows the line as it should be. Where the meaning is beyond doubt the value is
 //! accepted instead ([`lenient_integer`], [`lenient_bool`]; `kind: 計画` in [`crate::model::Kind`]).
 //!
-//! Each mistake's words live in one place here ([`Mistake::words`], [`invalid_value`]), so that a
-//! message catalogue can take them over.
+//! Each mistake's words are messages of the catalogue (`messages`), made in one place here
+//! ([`Mistake::words`], [`invalid_value`]).
 
 use std::fmt;
 
@@ -17,6 +17,8 @@ use serde::de::{Deserializer, Error as DeError, Unexpected, Visitor};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::messages::Text;
+use crate::msg;
 
 /// A mistake found in the text of a YAML document, before it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,26 +44,23 @@ pub enum MistakeKind {
 
 impl Mistake {
     /// The message and the hint, in the words of the person who typed it.
-    pub fn words(&self, line: usize) -> (String, String) {
+    pub fn words(&self, line: usize) -> (Text, Text) {
         let fixed = &self.fixed;
         match self.kind {
             MistakeKind::Indentation => {
-                let what = match self.found {
-                    '\t' => "a tab",
-                    _ => "a full-width space `　`",
+                let message = match self.found {
+                    '\t' => msg!("yaml-indented-with-tab", line = line),
+                    _ => msg!("yaml-indented-with-full-width-space", line = line),
                 };
-                (
-                    format!("line {line} is indented with {what}; YAML indents with half-width spaces only"),
-                    format!("indent with spaces, as the lines around it are: `{fixed}`"),
-                )
+                (message, msg!("yaml-indented-hint", fixed = fixed))
             }
             MistakeKind::FullWidthColon => (
-                "a full-width colon `：` is used after a key; YAML needs a half-width colon `:` and a space".into(),
-                format!("write `{fixed}`"),
+                msg!("yaml-full-width-colon"),
+                msg!("write-this-hint", fixed = fixed),
             ),
             MistakeKind::FullWidthComma => (
-                "a full-width comma `，` separates the items in brackets; YAML needs a half-width comma `,`".into(),
-                format!("write `{fixed}`"),
+                msg!("yaml-full-width-comma"),
+                msg!("write-this-hint", fixed = fixed),
             ),
         }
     }
@@ -227,7 +226,7 @@ fn opens_block_scalar(content: &str) -> bool {
 
 /// A plain-words message and hint for a value of the wrong form under `key`, when the mistake is
 /// a known one: tags written as one text instead of a list.
-pub fn invalid_value(key: &str, found: &str, expected: &str) -> Option<(String, String)> {
+pub fn invalid_value(key: &str, found: &str, expected: &str) -> Option<(Text, Text)> {
     let text = found.strip_prefix("string \"")?.strip_suffix('"')?;
     if key != "tags" || expected != "a sequence" {
         return None;
@@ -238,11 +237,8 @@ pub fn invalid_value(key: &str, found: &str, expected: &str) -> Option<(String, 
         .filter(|t| !t.is_empty())
         .collect();
     Some((
-        "`tags` is written as one text, not as a list".into(),
-        format!(
-            "write the tags in brackets, separated by commas: `tags: [{}]`",
-            items.join(", ")
-        ),
+        msg!("yaml-tags-as-text"),
+        msg!("yaml-tags-as-text-hint", tags = items.join(", ")),
     ))
 }
 

@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::messages::Text;
 use crate::model::{Asset, Config, Doc, Lang, Parsed};
+use crate::msg;
 use crate::text::names;
 
 /// A text file's text, and the warning when it was not UTF-8.
@@ -33,9 +35,9 @@ pub struct Decoded {
 /// CRLF line endings become LF. `display` is the path shown in messages.
 pub fn read_text(path: &Path, display: &str) -> Result<Decoded, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read {display}: {e}"))
+        Diagnostic::error(msg!("cannot-read", path = display, why = e.to_string()))
             .in_file(display)
-            .hint("check that the file exists and that you may read it")
+            .hint(msg!("cannot-read-hint"))
     })?;
     // Most files are UTF-8 already: their bytes become the text without a copy.
     let Decoded { text, warnings } = match String::from_utf8(bytes) {
@@ -68,11 +70,9 @@ pub fn vanished(path: &Path, display: &str) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error(format!(
-            "{display} disappeared while the site was being built"
-        ))
-        .in_file(display)
-        .hint("it was deleted, moved or renamed during the build: build again once the files are in place"),
+        Diagnostic::error(msg!("file-vanished", path = display))
+            .in_file(display)
+            .hint(msg!("file-vanished-hint")),
     )
 }
 
@@ -98,20 +98,20 @@ pub fn decode(bytes: &[u8], display: &str) -> Result<Decoded, Diagnostic> {
             let damaged_utf8 = !bytes[..at].is_ascii();
             let (decoded, had_errors) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
             if !had_errors && !damaged_utf8 {
-                let warning = Diagnostic::warning(format!("{display} is encoded as Shift_JIS; it was read as such"))
+                let warning = Diagnostic::warning(msg!("shift-jis", path = display))
                     .in_file(display)
-                    .hint("save it as UTF-8 (most editors: “Save with encoding” → UTF-8) so every tool reads it the same way");
+                    .hint(msg!("shift-jis-hint"));
                 return Ok(Decoded {
                     text: decoded.into_owned(),
                     warnings: warning.into(),
                 });
             }
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Diagnostic::error(format!(
-                "{display}:{line}: the file is neither UTF-8 nor Shift_JIS (undecodable bytes at byte {at})"
-            ))
-            .in_file(display)
-            .hint("save the file as UTF-8"))
+            Err(
+                Diagnostic::error(msg!("undecodable", path = display, line = line, byte = at))
+                    .in_file(display)
+                    .hint(msg!("undecodable-hint")),
+            )
         }
     }
 }
@@ -129,8 +129,11 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error(format!("there is no content folder at {}", content.display()))
-                .hint("create `content/` with an `_index.md` home page, or pass `--root` with the site's folder"),
+            Diagnostic::error(msg!(
+                "no-content-folder",
+                path = content.display().to_string()
+            ))
+            .hint(msg!("no-content-folder-hint")),
         );
         return Listing::default();
     }
@@ -147,14 +150,14 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
             Err(e) => {
                 let path = e.path().map(|p| display_path(root, p)).unwrap_or_default();
                 let why = if e.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it".to_string()
+                    msg!("link-loops")
                 } else {
-                    e.to_string()
+                    Text::verbatim(e.to_string())
                 };
                 diags.push(
-                    Diagnostic::error(format!("cannot read {path}: {why}"))
+                    Diagnostic::error(msg!("cannot-read", path = &path, why = why))
                         .in_file(path)
-                        .hint("remove the link or make it point somewhere else"),
+                        .hint(msg!("link-loops-hint")),
                 );
                 continue;
             }
@@ -178,9 +181,13 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
             // A named pipe would block the build forever; a socket or device is no content.
             let path = display_path(root, entry.path());
             diags.push(
-                Diagnostic::error(format!("cannot read {path}: it is not a regular file"))
-                    .in_file(path)
-                    .hint("content may hold only files and folders: remove it or replace it with a file"),
+                Diagnostic::error(msg!(
+                    "cannot-read",
+                    path = &path,
+                    why = msg!("not-a-regular-file")
+                ))
+                .in_file(path)
+                .hint(msg!("not-a-regular-file-hint")),
             );
             continue;
         }
@@ -221,9 +228,9 @@ pub fn load_doc(
     let (key, lang) = page_key(rel);
     if !is_slug_path(&key) {
         diags.push(
-            Diagnostic::warning(format!("{display}: file and folder names should be ASCII slugs"))
+            Diagnostic::warning(msg!("not-a-slug", path = &display))
                 .in_file(&display)
-                .hint("rename it with lowercase letters, digits and hyphens (e.g. `chiba-plan.md`), or set `slug:`"),
+                .hint(msg!("not-a-slug-hint")),
         );
     }
     let file = SourceFile {
@@ -339,12 +346,12 @@ pub fn outside_links(root: &Path, dir: &Path, errors: &mut Diagnostics) {
 /// A link that would publish a file from outside the site (SPEC §12).
 pub fn outside_link_error(root: &Path, link: &Path, target: &Path) -> Diagnostic {
     let path = display_path(root, link);
-    Diagnostic::error(format!(
-        "this symbolic link leads to {}, outside the site folder",
-        target.display()
+    Diagnostic::error(msg!(
+        "link-outside-site",
+        target = target.display().to_string()
     ))
     .in_file(path)
-    .hint("a link would publish a file from elsewhere on this computer: copy the file into the site folder instead, or remove the link")
+    .hint(msg!("link-outside-site-hint"))
 }
 
 /// A warning for a file or folder name a Windows server cannot hold (`CON.md`, `a?.md`).
@@ -352,24 +359,35 @@ fn windows_name_warning(root: &Path, entry: &walkdir::DirEntry) -> Option<Diagno
     let name = names::nfc(&entry.file_name().to_string_lossy()).into_owned();
     let problem = names::windows_problem(&name)?;
     let what = if entry.file_type().is_dir() {
-        "folder"
+        Entry::Folder
     } else {
-        "file"
+        Entry::File
     };
     let path = display_path(root, entry.path());
     Some(windows_name_message(&path, &name, what, &problem))
 }
 
 /// The words of [`windows_name_warning`], apart from the walk.
-fn windows_name_message(path: &str, name: &str, what: &str, problem: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "Windows servers cannot hold the {what} name `{name}`: it {problem}"
-    ))
-    .in_file(path)
-    .hint(format!(
-        "rename the {what}, for example to `{}`, so the site can be copied to any server",
-        names::windows_safe_name(name)
-    ))
+fn windows_name_message(path: &str, name: &str, what: Entry, problem: &Text) -> Diagnostic {
+    let safe = names::windows_safe_name(name);
+    let (message, hint) = match what {
+        Entry::File => (
+            msg!("windows-file-name", name = name, problem = problem),
+            msg!("windows-file-name-hint", safe = safe),
+        ),
+        Entry::Folder => (
+            msg!("windows-folder-name", name = name, problem = problem),
+            msg!("windows-folder-name-hint", safe = safe),
+        ),
+    };
+    Diagnostic::warning(message).in_file(path).hint(hint)
+}
+
+/// A file or a folder, as a message names it.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    File,
+    Folder,
 }
 
 /// `content/` below `root`.
@@ -522,8 +540,8 @@ mod tests {
         let d = windows_name_message(
             "content/CON.md",
             "CON.md",
-            "file",
-            "is the name of a device (`CON`) on Windows",
+            Entry::File,
+            &names::windows_problem("CON.md").unwrap(),
         );
         assert!(!d.is_error());
         assert_eq!(d.plain(), "content/CON.md: warning: Windows servers cannot hold the file name `CON.md`: it is the name of a device (`CON`) on Windows (help: rename the file, for example to `CON-page.md`, so the site can be copied to any server)");

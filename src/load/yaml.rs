@@ -2,6 +2,8 @@
 
 use crate::diagnostics::{did_you_mean, line_col, Diagnostic, SourceFile};
 use crate::load::mistakes;
+use crate::messages::Text;
+use crate::msg;
 
 /// The 1-based line on which the key at `path` is written, or 1: `source.date` is the `date:`
 /// inside the `source:` mapping, never a top-level `date:`. A first key is looked for at the top
@@ -80,7 +82,7 @@ pub fn from_str<T: serde::de::DeserializeOwned>(
     yaml: &str,
     file: &SourceFile,
     offset: usize,
-    what: &str,
+    what: Input,
 ) -> Result<T, Diagnostic> {
     if let Some(mistake) = mistakes::scan(yaml) {
         return Err(mistake.diagnostic(file, offset));
@@ -125,7 +127,7 @@ pub fn diagnostic(
     yaml: &str,
     file: &SourceFile,
     offset: usize,
-    what: &str,
+    what: Input,
 ) -> Diagnostic {
     let raw = err.to_string();
     if let Some(unclosed) = Unclosed::of(&raw, yaml) {
@@ -133,7 +135,7 @@ pub fn diagnostic(
         let line = line_col(&file.text, offset + unclosed.at).0;
         let position = err.location().map(|l| offset + l.index().min(yaml.len()));
         return located(
-            Diagnostic::error(unclosed.message(what, &format!("on line {line}"))),
+            Diagnostic::error(unclosed.message(what, Some(line))),
             file,
             yaml,
             offset,
@@ -165,17 +167,13 @@ pub fn diagnostic(
             position = Some(offset + from + second);
             let first_line = line_col(&file.text, offset + from + first).0;
             return located(
-                Diagnostic::error(format!(
-                    "duplicate field `{key}`: it is written here and on line {first_line}"
-                )),
+                Diagnostic::error(msg!("yaml-duplicate-key", key = key, line = first_line)),
                 file,
                 yaml,
                 offset,
                 position,
             )
-            .hint(format!(
-                "keep one of the two `{key}:` lines and delete the other"
-            ));
+            .hint(msg!("yaml-duplicate-key-hint", key = key));
         }
     }
     let (message, hint) = explain(message, path, what);
@@ -239,18 +237,25 @@ impl Unclosed {
         })
     }
 
-    /// The message, naming the bracket `where` ("here", "on line 2").
-    fn message(&self, what: &str, place: &str) -> String {
-        format!(
-            "{what} is not valid YAML: the `{}` {place} is never closed",
-            self.open
-        )
+    /// The message, naming the bracket here, or on `line` when it is elsewhere.
+    fn message(&self, what: Input, line: Option<usize>) -> Text {
+        let open = self.open.to_string();
+        match line {
+            Some(line) => msg!(
+                "yaml-unclosed-on-line",
+                what = what.text(),
+                open = open,
+                line = line
+            ),
+            None => msg!("yaml-unclosed-here", what = what.text(), open = open),
+        }
     }
 
-    fn hint(&self) -> String {
-        format!(
-            "close it with `{}`; a text that starts with `{}` needs quotes around it",
-            self.close, self.open
+    fn hint(&self) -> Text {
+        msg!(
+            "yaml-unclosed-hint",
+            close = self.close.to_string(),
+            open = self.open.to_string()
         )
     }
 }
@@ -262,12 +267,12 @@ fn unclosed_at_opening(
     yaml: &str,
     file: &SourceFile,
     offset: usize,
-    what: &str,
+    what: Input,
 ) -> Option<Diagnostic> {
     let unclosed = Unclosed::of(&err.to_string(), yaml)?;
     let at = offset + unclosed.at;
     Some(
-        Diagnostic::error(unclosed.message(what, "here"))
+        Diagnostic::error(unclosed.message(what, None))
             .at(file, at..at + 1)
             .hint(unclosed.hint()),
     )
@@ -307,44 +312,67 @@ fn is_key_path(path: &str) -> bool {
 }
 
 /// Rewrites serde's wording for people who write YAML, not Rust.
-fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<String>) {
+fn explain(message: &str, path: Option<&str>, what: Input) -> (Text, Option<Text>) {
     let quoted = backticked(message);
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let key = quoted.first().cloned().unwrap_or_default();
         let allowed: Vec<&str> = quoted.iter().skip(1).map(String::as_str).collect();
+        let list = allowed.join(", ");
+        let what_text = what.text();
         let hint = match did_you_mean(&key, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? {what} allows: {}", allowed.join(", ")),
-            None if rest.contains("expected") => format!("{what} allows: {}", allowed.join(", ")),
-            None => "remove it".into(),
+            Some(s) => msg!(
+                "yaml-unknown-key-did-you-mean",
+                suggestion = s,
+                what = &what_text,
+                allowed = list
+            ),
+            None if rest.contains("expected") => {
+                msg!(
+                    "yaml-unknown-key-allowed",
+                    what = &what_text,
+                    allowed = list
+                )
+            }
+            None => msg!("yaml-unknown-key-remove"),
         };
-        let extra = if what == "front matter" {
-            " (free data for templates goes under `extra:`)"
+        let hint = if what == Input::FrontMatter {
+            msg!("yaml-unknown-key-extra", hint = hint)
         } else {
-            ""
+            hint
         };
         return (
-            format!("unknown key `{key}` in {what}"),
-            Some(format!("{hint}{extra}")),
+            msg!("yaml-unknown-key", key = key, what = what_text),
+            Some(hint),
         );
     }
     if message.starts_with("unknown variant ") {
         let value = quoted.first().cloned().unwrap_or_default();
         let allowed: Vec<&str> = quoted.iter().skip(1).map(String::as_str).collect();
+        let list = allowed.join(", ");
         let hint = match did_you_mean(&value, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
-            None => format!("allowed: {}", allowed.join(", ")),
+            Some(s) => msg!(
+                "yaml-unknown-value-did-you-mean",
+                suggestion = s,
+                allowed = list
+            ),
+            None => msg!("yaml-unknown-value-allowed", allowed = list),
         };
-        let key = path.map(|p| format!(" for `{p}`")).unwrap_or_default();
-        return (
-            format!("unknown value `{value}`{key} in {what}"),
-            Some(hint),
-        );
+        let message = match path {
+            Some(key) => msg!(
+                "yaml-unknown-value-for",
+                value = value,
+                key = key,
+                what = what.text()
+            ),
+            None => msg!("yaml-unknown-value", value = value, what = what.text()),
+        };
+        return (message, Some(hint));
     }
     if let Some(field) = message.strip_prefix("missing field ") {
         let field = field.trim_matches('`');
         return (
-            format!("{what} has no `{field}`"),
-            Some(format!("add a line `{field}: …`")),
+            msg!("yaml-missing-key", what = what.text(), key = field),
+            Some(msg!("yaml-missing-key-hint", key = field)),
         );
     }
     if let Some((found, expected)) = wrong_form(message) {
@@ -353,10 +381,11 @@ fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<Str
                 return (message, Some(hint));
             }
             return (
-                format!(
-                    "`{key}` should be {}, not {}",
-                    plain_form(expected),
-                    plain_value(found)
+                msg!(
+                    "yaml-wrong-form",
+                    key = key,
+                    expected = Form::of(expected).text(),
+                    found = plain_value(found)
                 ),
                 Some(form_hint(key, expected)),
             );
@@ -364,17 +393,35 @@ fn explain(message: &str, path: Option<&str>, what: &str) -> (String, Option<Str
     }
     if message.starts_with("invalid type") {
         return (
-            format!("{message} in {what}"),
-            Some(
-                "check the value's form: text, a number, a list (- item) or a map (key: value)"
-                    .into(),
-            ),
+            msg!("yaml-invalid-type", why = message, what = what.text()),
+            Some(msg!("yaml-check-form-hint")),
         );
     }
     (
-        format!("{what} is not valid YAML: {message}"),
-        Some("check indentation and quoting; a value containing `: ` or starting with `[`, `{` or `*` needs quotes".into()),
+        msg!("yaml-invalid", what = what.text(), why = message),
+        Some(msg!("yaml-invalid-hint")),
     )
+}
+
+/// What a YAML text is, for the messages about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    FrontMatter,
+    SiteYaml,
+    Glossary,
+    /// A theme's `i18n/*.yaml`.
+    UiStrings,
+}
+
+impl Input {
+    pub fn text(self) -> Text {
+        match self {
+            Input::FrontMatter => msg!("what-front-matter"),
+            Input::SiteYaml => msg!("what-site-yaml"),
+            Input::Glossary => msg!("what-glossary"),
+            Input::UiStrings => msg!("what-ui-strings"),
+        }
+    }
 }
 
 /// (what was found, what was expected) of `invalid type: string "x", expected a sequence`.
@@ -385,44 +432,74 @@ fn wrong_form(message: &str) -> Option<(&str, &str)> {
     rest.rsplit_once(", expected ")
 }
 
-/// serde's name of a form in the words of someone who writes YAML.
-fn plain_form(expected: &str) -> &str {
-    match expected {
-        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => "a whole number, like `10`",
-        "a boolean" => "`true` or `false`",
-        "a sequence" => "a list, like `[a, b]`",
-        "a string" => "text",
-        "a map" => "a map (key: value)",
-        e if e.starts_with("struct ") => "a map (key: value)",
-        e => e,
+/// A form serde expects, in the words of someone who writes YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form<'a> {
+    WholeNumber,
+    Boolean,
+    List,
+    Text,
+    Map,
+    /// Named by serde in words of its own.
+    Other(&'a str),
+}
+
+impl<'a> Form<'a> {
+    fn of(expected: &'a str) -> Form<'a> {
+        match expected {
+            "i64"
+            | "u64"
+            | "i32"
+            | "u32"
+            | "usize"
+            | "an integer"
+            | "a whole number, like `10`" => Form::WholeNumber,
+            "a boolean" | "`true` or `false`" => Form::Boolean,
+            "a sequence" => Form::List,
+            "a string" => Form::Text,
+            "a map" => Form::Map,
+            e if e.starts_with("struct ") => Form::Map,
+            e => Form::Other(e),
+        }
+    }
+
+    fn text(self) -> Text {
+        match self {
+            Form::WholeNumber => msg!("form-whole-number"),
+            Form::Boolean => msg!("form-boolean"),
+            Form::List => msg!("form-list"),
+            Form::Text => msg!("form-text"),
+            Form::Map => msg!("form-map"),
+            Form::Other(e) => Text::verbatim(e),
+        }
     }
 }
 
 /// How to write a value of the form `expected` under `key` (its last part, as written).
-fn form_hint(key: &str, expected: &str) -> String {
+fn form_hint(key: &str, expected: &str) -> Text {
     let key = key.rsplit('.').next().unwrap_or(key);
-    match plain_form(expected) {
-        "`true` or `false`" => format!("write `{key}: true` or `{key}: false`"),
-        "a whole number, like `10`" => format!("write the number in digits, like `{key}: 10`"),
-        "a list, like `[a, b]`" => format!("write a list in brackets, like `{key}: [a, b]`"),
-        _ => "check the value's form: text, a number, a list (- item) or a map (key: value)".into(),
+    match Form::of(expected) {
+        Form::Boolean => msg!("yaml-write-boolean-hint", key = key),
+        Form::WholeNumber => msg!("yaml-write-number-hint", key = key),
+        Form::List => msg!("yaml-write-list-hint", key = key),
+        _ => msg!("yaml-check-form-hint"),
     }
 }
 
 /// What serde found, in plain words: `string "x"` → `` `x` ``, `sequence` → `a list`; a number
 /// or a boolean as serde names it (`integer `5``).
-fn plain_value(found: &str) -> String {
+fn plain_value(found: &str) -> Text {
     if let Some(text) = found
         .strip_prefix("string \"")
         .and_then(|s| s.strip_suffix('"'))
     {
-        return format!("`{text}`");
+        return Text::verbatim(format!("`{text}`"));
     }
     match found {
-        "sequence" => "a list".into(),
-        "map" => "a map".into(),
-        "unit value" => "empty".into(),
-        _ => found.to_string(),
+        "sequence" => msg!("value-a-list"),
+        "map" => msg!("value-a-map"),
+        "unit value" => msg!("value-empty"),
+        _ => Text::verbatim(found),
     }
 }
 
@@ -507,7 +584,7 @@ mod tests {
     fn unknown_key_is_located_and_suggested() {
         let text = "---\ntitle: a\ntitel: b\n---\n";
         let yaml = &text[4..21];
-        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        let d = from_str::<T>(yaml, &file(text), 4, Input::FrontMatter).unwrap_err();
         assert_eq!(d.message, "unknown key `titel` in front matter");
         assert_eq!(d.location(), "x.md:3:1");
         assert!(d.hint.unwrap().contains("did you mean `title`?"));
@@ -517,7 +594,7 @@ mod tests {
     fn a_repeated_key_is_pointed_at_where_it_repeats() {
         let text = "---\ntitle: a\nweight: 1\ntitle: b\n---\n";
         let yaml = &text[4..text.len() - 4];
-        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        let d = from_str::<T>(yaml, &file(text), 4, Input::FrontMatter).unwrap_err();
         assert!(
             d.message.contains("duplicate field `title`"),
             "{}",
@@ -542,8 +619,8 @@ mod tests {
         ];
         for (text, key, at, first) in cases {
             let d = match text.starts_with("title") {
-                true => from_str::<T>(text, &file(text), 0, "front matter").unwrap_err(),
-                false => from_str::<S>(text, &file(text), 0, "front matter").unwrap_err(),
+                true => from_str::<T>(text, &file(text), 0, Input::FrontMatter).unwrap_err(),
+                false => from_str::<S>(text, &file(text), 0, Input::FrontMatter).unwrap_err(),
             };
             assert_eq!(
                 d.message,
@@ -560,7 +637,7 @@ mod tests {
     #[test]
     fn a_value_of_the_wrong_form_names_its_key_in_plain_words() {
         let text = "title: a\nweight: [1]\n";
-        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        let d = from_str::<T>(text, &file(text), 0, Input::FrontMatter).unwrap_err();
         assert_eq!(
             d.message,
             "`weight` should be a whole number, like `10`, not a list"
@@ -575,7 +652,7 @@ mod tests {
     #[test]
     fn a_known_mistake_is_named_before_the_yaml_is_read() {
         let text = "title：a\n";
-        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        let d = from_str::<T>(text, &file(text), 0, Input::FrontMatter).unwrap_err();
         assert!(
             d.message.starts_with("a full-width colon `：`"),
             "{}",
@@ -587,7 +664,7 @@ mod tests {
     #[test]
     fn an_unclosed_bracket_is_pointed_at_where_it_opens() {
         let text = "title: [ 大阪\nkind: plan\n";
-        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        let d = from_str::<T>(text, &file(text), 0, Input::FrontMatter).unwrap_err();
         assert_eq!(
             d.message,
             "front matter is not valid YAML: the `[` here is never closed"
@@ -602,7 +679,8 @@ mod tests {
     #[test]
     fn an_unclosed_bracket_is_named_where_the_yaml_ends() {
         let text = "title: a\nweight: [1, 2\n";
-        let d = from_str::<serde_yaml::Value>(text, &file(text), 0, "front matter").unwrap_err();
+        let d =
+            from_str::<serde_yaml::Value>(text, &file(text), 0, Input::FrontMatter).unwrap_err();
         assert_eq!(
             d.message,
             "front matter is not valid YAML: the `[` on line 2 is never closed"
@@ -613,7 +691,7 @@ mod tests {
     #[test]
     fn missing_field_says_what_to_add() {
         let text = "weight: 1\n";
-        let d = from_str::<T>(text, &file(text), 0, "front matter").unwrap_err();
+        let d = from_str::<T>(text, &file(text), 0, Input::FrontMatter).unwrap_err();
         assert_eq!(d.message, "front matter has no `title`");
     }
 
@@ -621,7 +699,7 @@ mod tests {
     fn syntax_errors_point_inside_the_file() {
         let text = "---\ntitle: [a\n---\n";
         let yaml = &text[4..13];
-        let d = from_str::<T>(yaml, &file(text), 4, "front matter").unwrap_err();
+        let d = from_str::<T>(yaml, &file(text), 4, Input::FrontMatter).unwrap_err();
         assert!(d.message.contains("not valid YAML"), "{}", d.message);
         let (line, _) = d.line_col().unwrap();
         assert!(line >= 2, "{line}");

@@ -19,6 +19,7 @@ use crate::check::links;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link;
 use crate::load;
+use crate::messages::Text;
 use crate::model::Config;
 use crate::model::Glossary;
 use crate::model::Output;
@@ -26,9 +27,9 @@ use crate::model::Site;
 use crate::model::Tables;
 use crate::model::{Asset, Doc, Lang};
 use crate::render::relative::Relative;
+use crate::msg;
 use crate::render::theme::Theme;
 use crate::render::{self, search, Job, Renderer};
-use crate::text::count;
 use crate::timing::Stages;
 use crate::{render::feeds, write};
 
@@ -87,28 +88,28 @@ pub struct Built {
 
 impl Built {
     /// The one-line summary `build` prints.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Text {
         let site = &self.site;
         let pages = site.pages.len();
         let translated = site.pages.iter().filter(|p| p.en.is_some()).count();
-        let langs: Vec<String> = site
+        let langs: Vec<Text> = site
             .config
             .languages
             .iter()
             .map(|l| match l {
-                Lang::Ja => format!("{} in ja", count(pages, "page")),
-                Lang::En => format!("{pages} in en ({translated} translated)"),
+                Lang::Ja => msg!("summary-pages-ja", pages = pages),
+                Lang::En => msg!("summary-pages-en", pages = pages, translated = translated),
             })
             .collect();
         let tags: usize = site.tags.get(&Lang::Ja).map_or(0, |t| t.len());
         let comparisons = self.tables.obligations.len() + self.tables.facts.len();
-        format!(
-            "{}, {}, {}, {}, in {} ms",
-            langs.join(", "),
-            count(tags, "tag"),
-            count(comparisons, "comparison"),
-            count(self.warnings.warnings(), "warning"),
-            self.elapsed.as_millis()
+        msg!(
+            "summary",
+            languages = Text::join(&langs),
+            tags = tags,
+            comparisons = comparisons,
+            warnings = self.warnings.warnings(),
+            ms = self.elapsed.as_millis() as u64
         )
     }
 }

@@ -1,5 +1,6 @@
 //! The theme: Tera templates, static files and UI strings, loaded once per build.
 
+use crate::msg;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{OnceLock, RwLock};
@@ -51,10 +52,14 @@ impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            return Err(Diagnostic::error(format!("the theme `{name}` is missing: there is no folder {}", display_path(root, &dir)))
-                .in_file("site.yaml")
-                .hint("copy `themes/default` from the shishin repository into the site, or set `theme:` in site.yaml")
-                .into());
+            return Err(Diagnostic::error(msg!(
+                "theme-missing",
+                theme = name,
+                folder = display_path(root, &dir)
+            ))
+            .in_file("site.yaml")
+            .hint(msg!("theme-missing-hint"))
+            .into());
         }
         let mut errors = Diagnostics::default();
         let tera = load_templates(root, &dir.join("templates"), &mut errors);
@@ -79,7 +84,7 @@ impl Theme {
                                 &text,
                                 &file,
                                 0,
-                                "UI strings",
+                                crate::load::yaml::Input::UiStrings,
                             ));
                         }
                     }
@@ -91,15 +96,16 @@ impl Theme {
             for (a, b, missing_in) in [(ja, en, Lang::En), (en, ja, Lang::Ja)] {
                 for key in a.keys().filter(|k| !b.contains_key(*k)) {
                     errors.push(
-                        Diagnostic::error(format!(
-                            "the UI string `{key}` has no {} text",
-                            missing_in.code()
+                        Diagnostic::error(msg!(
+                            "theme-string-missing",
+                            key = key,
+                            lang = missing_in.code()
                         ))
                         .in_file(display_path(
                             root,
                             &dir.join("i18n").join(format!("{}.yaml", missing_in.code())),
                         ))
-                        .hint("every UI string needs both languages"),
+                        .hint(msg!("theme-string-missing-hint")),
                     );
                 }
             }
@@ -167,9 +173,9 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Diagnostics) -> Option<T
     for required in TEMPLATES {
         if !files.iter().any(|(_, n)| n.as_deref() == Some(required)) {
             errors.push(
-                Diagnostic::error(format!("the theme has no template {required}"))
+                Diagnostic::error(msg!("theme-template-missing", template = required))
                     .in_file(display_path(root, &dir.join(required)))
-                    .hint("every theme needs the templates listed in docs/templates.md"),
+                    .hint(msg!("theme-template-missing-hint")),
             );
         }
     }
@@ -214,9 +220,9 @@ pub fn template_error(e: &tera::Error, root: &Path, dir: &Path) -> Diagnostic {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Diagnostic::error(format!("template error: {message}"))
+    Diagnostic::error(msg!("template-error", why = message))
         .in_file(display_path(root, dir))
-        .hint("fix the template; Tera's syntax is described at keats.github.io/tera")
+        .hint(msg!("template-error-hint"))
 }
 
 /// Every file below `dir`: (path relative to `dir` with `/`, in NFC, full path). Missing

@@ -16,6 +16,8 @@ use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::msg;
+
 const REFUSED_HTML: &str = include_str!("refused.html");
 
 /// The host names a request may name, each in the spelling of [`normalize`].
@@ -109,29 +111,17 @@ fn refused(refusal: &Refusal, port: u16) -> Response {
 /// The refusal in Japanese, then English: what happened, why, and how to allow a name on
 /// purpose.
 fn refusal_page(refusal: &Refusal, port: u16) -> String {
-    let (name_ja, name_en, option) = match refusal {
-        Refusal::NoHost => (
-            "ホスト名のない要求".to_string(),
-            "A request that named no host".to_string(),
-            "NAME".to_string(),
-        ),
+    let (name, option) = match refusal {
+        Refusal::NoHost => (msg!("refused-no-host"), "NAME".to_string()),
         Refusal::Foreign(Some(name)) => {
             let shown = crate::markdown::escape(&bracketed(name));
-            (
-                format!("「{shown}」という名前あての要求"),
-                format!("A request for the name “{shown}”"),
-                shown,
-            )
+            (msg!("refused-name", name = &shown), shown)
         }
-        Refusal::Foreign(None) => (
-            "正しくない名前あての要求".to_string(),
-            "A request for a malformed name".to_string(),
-            "NAME".to_string(),
-        ),
+        Refusal::Foreign(None) => (msg!("refused-malformed-name"), "NAME".to_string()),
     };
     REFUSED_HTML
-        .replace("{{name_ja}}", &name_ja)
-        .replace("{{name_en}}", &name_en)
+        .replace("{{name_ja}}", name.ja())
+        .replace("{{name_en}}", name.en())
         .replace("{{option}}", &option)
         .replace("{{home}}", &format!("http://localhost:{port}/"))
 }

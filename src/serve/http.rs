@@ -20,7 +20,9 @@ use tokio::sync::{broadcast, watch};
 use super::host::{self, AllowedHosts};
 use super::overlay;
 use crate::diagnostics::Parts;
+use crate::messages::Text;
 use crate::model::Content;
+use crate::msg;
 use crate::serve::rebuild::Preview;
 use crate::text::lang::Lang;
 use crate::urls::{self, Generated};
@@ -143,18 +145,20 @@ async fn error_page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         .unwrap_or(Lang::Ja);
     match error {
         Some(errors) => html(StatusCode::OK, overlay::page(&errors, lang).into_bytes()),
-        None => (StatusCode::NOT_FOUND, "the last rebuild succeeded").into_response(),
+        None => (StatusCode::NOT_FOUND, both(&msg!("http-no-error"))).into_response(),
     }
+}
+
+/// A plain-text answer in both languages, Japanese first: a browser's request does not say
+/// which page language it comes from.
+fn both(text: &Text) -> String {
+    format!("{}\n{}\n", text.ja(), text.en())
 }
 
 /// Every other path: a file of the site.
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let Some(rel) = safe_path(uri.path()) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "refused: the path leaves the site or is malformed",
-        )
-            .into_response();
+        return (StatusCode::BAD_REQUEST, both(&msg!("http-bad-path"))).into_response();
     };
     let found = {
         let preview = shared.preview.read().expect("preview lock");
@@ -178,7 +182,9 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
                     let lang = urls::split_lang(&rel).0;
                     html(StatusCode::OK, overlay::page(&errors, lang).into_bytes())
                 }
-                (None, None) => (StatusCode::NOT_FOUND, "not found").into_response(),
+                (None, None) => {
+                    (StatusCode::NOT_FOUND, both(&msg!("http-not-found"))).into_response()
+                }
             }
         }
     }
@@ -221,11 +227,12 @@ fn respond_with(status: StatusCode, name: &str, content: Content) -> Response {
         Content::Copy(path) => match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                return (
-                    StatusCode::NOT_FOUND,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-                    .into_response()
+                let text = msg!(
+                    "cannot-read",
+                    path = path.display().to_string(),
+                    why = e.to_string()
+                );
+                return (StatusCode::NOT_FOUND, both(&text)).into_response();
             }
         },
     };

@@ -12,12 +12,14 @@ mod watch;
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::{say, terminal, Text};
+use crate::msg;
 use crate::pipeline::Options;
 use crate::serve::rebuild::{Changes, Preview, Rebuilt};
 use http::{Message, Shared, Status};
@@ -40,11 +42,12 @@ pub struct ServeOptions {
 /// Runs the preview until Ctrl-C. Errors only for what keeps it from starting.
 pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(root).map_err(|e| {
-        Diagnostic::error(format!(
-            "cannot open the site folder {}: {e}",
-            root.display()
+        Diagnostic::error(msg!(
+            "serve-no-site-folder",
+            path = root.display().to_string(),
+            why = e.to_string()
         ))
-        .hint("pass the site's folder with `--root`")
+        .hint(msg!("serve-no-site-folder-hint"))
     })?;
     let listener = bind(options.bind, options.port)?;
     let address = listener.local_addr().map_err(io)?;
@@ -52,15 +55,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
     let hosts = host::AllowedHosts::new(options.bind, address.port(), &options.allow_hosts);
     if !options.bind.is_loopback() {
         eprintln!(
-            "warning: serving on {}: anyone who can reach this machine can read the drafts",
-            options.bind
+            "{}",
+            say(&msg!("serve-not-loopback", bind = options.bind.to_string()))
         );
     }
     if options.bind.is_unspecified() {
         // 0.0.0.0 is no name a browser sends: others must be told which name to use.
-        eprintln!(
-            "note: other computers can open the preview only by a name or address allowed with `--allow-host`, e.g. `--allow-host 192.168.1.5`"
-        );
+        eprintln!("{}", say(&msg!("serve-unspecified-note")));
     }
 
     let preview = Preview::new(
@@ -84,12 +85,16 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
             setup: true,
             ..Changes::default()
         },
-        "first build",
+        &msg!("serve-first-build"),
     );
 
     let mut watch = watch::Watch::start(&root, options.poll).map_err(|e| {
-        Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
-            .hint("on network drives or WSL, try `shishin serve --poll`")
+        Diagnostic::error(msg!(
+            "serve-cannot-watch",
+            path = root.display().to_string(),
+            why = e.to_string()
+        ))
+        .hint(msg!("serve-cannot-watch-hint"))
     })?;
     let watcher_shared = Arc::clone(&shared);
     let watched_root = root.clone();
@@ -104,18 +109,28 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Diagnostic> {
     });
 
     println!(
-        "serving {} at {url} (drafts included; Ctrl-C stops)",
-        root.display()
+        "{}",
+        say(&msg!(
+            "serve-serving",
+            path = root.display().to_string(),
+            url = &url
+        ))
     );
     if !options.allow_hosts.is_empty() {
         println!(
-            "also answering requests for: {}",
-            options.allow_hosts.join(", ")
+            "{}",
+            say(&msg!(
+                "serve-also-answering",
+                hosts = options.allow_hosts.join(", ")
+            ))
         );
     }
     if options.open {
         if let Err(e) = opener::open(&url) {
-            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+            eprintln!(
+                "{}",
+                say(&msg!("serve-no-browser", why = e.to_string(), url = &url))
+            );
         }
     }
     run_server(listener, http::router(shared, Arc::new(hosts)), stop)
@@ -136,7 +151,7 @@ fn run_server(
         let listener = tokio::net::TcpListener::from_std(listener).map_err(io)?;
         let shutdown = async move {
             let _ = tokio::signal::ctrl_c().await;
-            println!("stopping");
+            println!("{}", say(&msg!("serve-stopping")));
             let _ = stop.send(true);
         };
         axum::serve(listener, router)
@@ -145,22 +160,24 @@ fn run_server(
             .map_err(io)
     })?;
     // Everything lived in memory: nothing is left behind on disk.
-    println!("stopped");
+    println!("{}", say(&msg!("serve-stopped")));
     Ok(())
 }
 
 /// Binds the address; a busy port gets a suggestion of a free one.
 fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
     TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
-        let mut d = Diagnostic::error(format!("cannot serve on {ip}:{port}: {e}"));
+        let mut d = Diagnostic::error(msg!(
+            "serve-cannot-bind",
+            address = SocketAddr::new(ip, port).to_string(),
+            why = e.to_string()
+        ));
         if e.kind() == std::io::ErrorKind::AddrInUse {
             let free = (port.saturating_add(1)..port.saturating_add(50))
                 .find(|&p| TcpListener::bind(SocketAddr::new(ip, p)).is_ok());
             d = match free {
-                Some(p) => d.hint(format!(
-                    "another program (perhaps another `shishin serve`) uses port {port}; try `shishin serve --port {p}`"
-                )),
-                None => d.hint("another program uses this port; choose another with `--port`"),
+                Some(p) => d.hint(msg!("serve-port-busy-hint", port = port, free = p)),
+                None => d.hint(msg!("serve-port-busy-no-free-hint")),
             };
         }
         d
@@ -176,7 +193,7 @@ fn display_address(address: SocketAddr) -> String {
 }
 
 /// Rebuilds, prints one line, and tells the open pages.
-fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
+fn rebuild(shared: &Shared, changes: &Changes, what: &Text) {
     let result = shared
         .preview
         .write()
@@ -187,7 +204,7 @@ fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
     match result {
         Ok(rebuilt) => {
             print_new_warnings(&rebuilt.warnings, &mut status.warned);
-            println!("{time} {what}: {}", rebuilt.summary());
+            println!("{time} {}: {}", say(what), say(&rebuilt.summary()));
             let recovered = status.error.take().is_some();
             if rebuilt.changed.is_empty() && !recovered {
                 return;
@@ -198,8 +215,9 @@ fn rebuild(shared: &Shared, changes: &Changes, what: &str) {
         Err(diags) => {
             print_diagnostics(&diags);
             println!(
-                "{time} {what}: failed with {} errors; still serving the last good build",
-                diags.errors()
+                "{time} {}: {}",
+                say(what),
+                say(&msg!("serve-rebuild-failed", errors = diags.errors()))
             );
             let errors = error_parts(&diags);
             status.error = Some(errors.clone());
@@ -229,21 +247,22 @@ fn url_path(output: &str) -> String {
 }
 
 /// The edit in a few words for the terminal: the first file and how many more.
-fn describe(root: &Path, changes: &Changes) -> String {
-    let mut files: Vec<PathBuf> = changes.content.clone();
+fn describe(root: &Path, changes: &Changes) -> Text {
+    let mut files: Vec<Text> = changes
+        .content
+        .iter()
+        .map(|f| Text::verbatim(f.strip_prefix(root).unwrap_or(f).display().to_string()))
+        .collect();
     if changes.setup {
-        files.insert(0, PathBuf::from("site.yaml or theme"));
+        files.insert(0, msg!("serve-changed-setup"));
     }
     if !changes.statics.is_empty() {
-        files.push(PathBuf::from("static/"));
+        files.push(Text::verbatim("static/"));
     }
-    let first = files
-        .first()
-        .map(|f| f.strip_prefix(root).unwrap_or(f).display().to_string())
-        .unwrap_or_default();
+    let first = files.first().cloned().unwrap_or_default();
     match files.len() {
         0 | 1 => first,
-        n => format!("{first} and {} more", n - 1),
+        n => msg!("serve-changed-more", first = first, more = n - 1),
     }
 }
 
@@ -263,7 +282,7 @@ fn error_parts(diags: &Diagnostics) -> http::Errors {
 fn print_new_warnings(warnings: &Diagnostics, warned: &mut HashSet<String>) {
     let color = std::io::stderr().is_terminal();
     for d in &warnings.0 {
-        let text = d.render(color);
+        let text = d.render(color, terminal());
         if !warned.contains(&text) {
             eprint!("{text}");
             warned.insert(text);
@@ -276,12 +295,12 @@ fn print_diagnostics(diags: &Diagnostics) {
     diags.sort();
     let color = std::io::stderr().is_terminal();
     for d in &diags.0 {
-        eprint!("{}", d.render(color));
+        eprint!("{}", d.render(color, terminal()));
     }
 }
 
 fn io(e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("the preview server failed: {e}"))
+    Diagnostic::error(msg!("serve-failed", why = e.to_string()))
 }
 
 #[cfg(test)]

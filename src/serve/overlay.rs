@@ -4,8 +4,9 @@
 //! the source line with the span marked and the carets the terminal draws under it, and the
 //! hint. The errors travel as [`Parts`] (JSON on the event stream), never as terminal text.
 //!
-//! The panel's own words follow the page's language, so a Japanese page gets a Japanese title
-//! and button; the messages themselves are the diagnostics' own. The words and the styles live
+//! The panel follows the page's language, so a Japanese page gets a Japanese title, button,
+//! message and hint: the panel's words come from the catalogue (`messages`), and every
+//! diagnostic carries its message and hint in both languages. The words and the styles live
 //! here once: the page is rendered from them, and the script is served with them inlined, so the
 //! overlay and the page cannot drift apart.
 
@@ -16,6 +17,8 @@ use serde::Serialize;
 
 use crate::diagnostics::{Parts, ShownLine};
 use crate::markdown::escape;
+use crate::messages::Text;
+use crate::msg;
 use crate::text::lang::Lang;
 
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -26,35 +29,28 @@ const CSS: &str = include_str!("overlay.css");
 const SETTINGS_MARK: &str = "/* shishin:overlay-settings */ null";
 
 /// The panel's own words in one language.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Words {
     /// The panel's heading.
-    pub title: &'static str,
+    pub title: String,
     /// Under the heading: what the browser shows meanwhile, and what to do.
-    pub kept: &'static str,
-    pub close: &'static str,
-    /// Names a source line for screen readers, `{n}` being its number.
-    pub line: &'static str,
+    pub kept: String,
+    pub close: String,
+    /// Names a source line for screen readers, `{n}` being its number (filled in by the page
+    /// and by the script).
+    pub line: String,
     /// Before a diagnostic's hint.
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 pub fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Ja => Words {
-            title: "エラーがあります",
-            kept: "最後に正しく作れた版を表示しています。ファイルを直して保存すると、この表示は消えます。",
-            close: "閉じる",
-            line: "{n} 行目",
-            hint: "ヒント",
-        },
-        Lang::En => Words {
-            title: "The site has errors",
-            kept: "The last good version is still shown. Fix the file and save it: this message goes away by itself.",
-            close: "Close",
-            line: "line {n}",
-            hint: "Hint",
-        },
+    let say = |text: Text| text.in_lang(lang).to_string();
+    Words {
+        title: say(msg!("overlay-title")),
+        kept: say(msg!("overlay-kept")),
+        close: say(msg!("overlay-close")),
+        line: say(msg!("overlay-line", n = "{n}")),
+        hint: say(msg!("overlay-hint-label")),
     }
 }
 
@@ -77,14 +73,14 @@ pub fn page(errors: &[Parts], lang: Lang) -> String {
     ERROR_HTML
         .replace("{{lang}}", lang.code())
         .replace("{{css}}", CSS)
-        .replace("{{title}}", &escape(words.title))
-        .replace("{{kept}}", &escape(words.kept))
-        .replace("{{blocks}}", &blocks(errors, &words, 2))
+        .replace("{{title}}", &escape(&words.title))
+        .replace("{{kept}}", &escape(&words.kept))
+        .replace("{{blocks}}", &blocks(errors, &words, lang, 2))
 }
 
 /// One `<li class="block">` per error, headed at `level`. `reload.js` (`block`) builds the
 /// same elements.
-fn blocks(errors: &[Parts], words: &Words, level: u8) -> String {
+fn blocks(errors: &[Parts], words: &Words, lang: Lang, level: u8) -> String {
     let mut html = String::new();
     for parts in errors {
         html.push_str("<li class=\"block\">");
@@ -95,7 +91,11 @@ fn blocks(errors: &[Parts], words: &Words, level: u8) -> String {
                 escape(&parts.location)
             );
         }
-        let _ = write!(html, "<p class=\"message\">{}</p>", escape(&parts.message));
+        let _ = write!(
+            html,
+            "<p class=\"message\">{}</p>",
+            escape(parts.message.in_lang(lang))
+        );
         if let (Some(shown), Some(line)) = (&parts.source, parts.line) {
             source(&mut html, shown, line, words);
         }
@@ -103,8 +103,8 @@ fn blocks(errors: &[Parts], words: &Words, level: u8) -> String {
             let _ = write!(
                 html,
                 "<p class=\"hint\"><b>{}:</b> {}</p>",
-                escape(words.hint),
-                escape(hint)
+                escape(&words.hint),
+                escape(hint.in_lang(lang))
             );
         }
         html.push_str("</li>");
@@ -193,6 +193,35 @@ mod tests {
             "{en}"
         );
         assert!(!en.contains("エラーがあります"));
+    }
+
+    /// A Japanese page shows each error's Japanese message and hint, an English page the
+    /// English: the same diagnostic carries both.
+    #[test]
+    fn the_page_shows_each_message_in_its_language() {
+        let errors = vec![Diagnostic::error(msg!("output-locked", out = "public"))
+            .hint(msg!("output-locked-hint"))
+            .parts()];
+        let ja = page(&errors, Lang::Ja);
+        assert!(
+            ja.contains("別の shishin のビルドが、いま public に書き込んでいます。"),
+            "{ja}"
+        );
+        assert!(
+            ja.contains("<b>ヒント:</b> そのビルドが終わるのを待って"),
+            "{ja}"
+        );
+        assert!(!ja.contains("another shishin build"), "{ja}");
+        let en = page(&errors, Lang::En);
+        assert!(
+            en.contains("another shishin build is writing to public right now"),
+            "{en}"
+        );
+        assert!(
+            en.contains("<b>Hint:</b> wait until it has finished"),
+            "{en}"
+        );
+        assert!(!en.contains("別の shishin"), "{en}");
     }
 
     #[test]

@@ -20,7 +20,9 @@ use crate::diagnostics::Diagnostics;
 use crate::guidance::obligations::ObligationId;
 use crate::link;
 use crate::load::{self, Listing};
+use crate::messages::Text;
 use crate::model::{Config, Content, Doc, Lang, Output, Site, Tables};
+use crate::msg;
 use crate::pipeline::jobs::{self, Finished};
 use crate::pipeline::{self, document, outputs, Options, Setup};
 use crate::render::inputs::Inputs;
@@ -158,26 +160,19 @@ impl Rebuilt {
     }
 
     /// The line the terminal prints.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Text {
         let changed = if self.full {
-            "everything".to_string()
+            msg!("rebuilt-everything-changed")
         } else {
-            plural(self.changed.len(), "file")
+            msg!("rebuilt-files-changed", files = self.changed.len())
         };
-        format!(
-            "{} rendered, {changed} changed, {} warnings, in {} ms",
-            plural(self.rendered, "page"),
-            self.warnings.warnings(),
-            self.elapsed.as_millis()
+        msg!(
+            "rebuilt-summary",
+            pages = self.rendered,
+            changed = changed,
+            warnings = self.warnings.warnings(),
+            ms = self.elapsed.as_millis() as u64
         )
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

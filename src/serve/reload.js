@@ -42,10 +42,11 @@
   const settings = /* shishin:overlay-settings */ null;
   const overlayId = "shishin-build-error";
   const onErrorPage = document.documentElement.hasAttribute("data-shishin-error");
-  const pageWords = () => {
-    const lang = (document.documentElement.lang || "ja").toLowerCase();
-    return settings?.words[lang.startsWith("en") ? "en" : "ja"];
-  };
+  // The page's language: the panel's words and each error's message and hint follow it (every
+  // message arrives in both, `{ja, en}`).
+  const pageLang = () =>
+    (document.documentElement.lang || "ja").toLowerCase().startsWith("en") ? "en" : "ja";
+  const pageWords = () => settings?.words[pageLang()];
   const element = (name, className, text) => {
     const e = document.createElement(name);
     if (className) e.className = className;
@@ -79,13 +80,14 @@
     return pre;
   };
   const block = (parts, words) => {
+    const lang = pageLang();
     const li = element("li", "block");
     if (parts.location) li.append(element("h3", "where", parts.location));
-    li.append(element("p", "message", parts.message));
+    li.append(element("p", "message", parts.message[lang]));
     if (parts.source && parts.line) li.append(source(parts.source, parts.line, words));
     if (parts.hint) {
       const hint = element("p", "hint");
-      hint.append(element("b", "", words.hint + ":"), " " + parts.hint);
+      hint.append(element("b", "", words.hint + ":"), " " + parts.hint[lang]);
       li.append(hint);
     }
     return li;

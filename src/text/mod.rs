@@ -20,23 +20,3 @@ pub fn digest(body: &str) -> String {
     let hash = hasher.finalize();
     hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
-
-/// `n` with an English noun in the singular or plural: "1 page", "2 pages", "0 warnings".
-pub fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn one_is_singular_every_other_count_plural() {
-        assert_eq!(count(1, "warning"), "1 warning");
-        assert_eq!(count(0, "warning"), "0 warnings");
-        assert_eq!(count(27, "page"), "27 pages");
-    }
-}

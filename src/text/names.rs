@@ -9,24 +9,27 @@ use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::messages::Text;
+use crate::msg;
+
 /// The longest file or folder name most file systems hold, in bytes.
 const LONGEST_NAME: usize = 255;
 
 /// Why `segment` cannot be one part of an output path, in plain words; `None` when it can.
-/// The words complete a sentence such as "the tag `x` …".
-pub fn segment_problem(segment: &str) -> Option<&'static str> {
+/// The words complete a sentence such as "the tag `x` …" (「タグ x は…」).
+pub fn segment_problem(segment: &str) -> Option<Text> {
     if segment.is_empty() {
-        Some("is empty")
+        Some(msg!("name-is-empty"))
     } else if segment.trim().is_empty() {
-        Some("is only spaces")
+        Some(msg!("name-is-only-spaces"))
     } else if segment == "." || segment == ".." {
-        Some("is a dot name, which means “this folder” or “the folder above” in a path")
+        Some(msg!("name-is-a-dot-name"))
     } else if segment.contains('/') || segment.contains('\\') {
-        Some("holds a `/` or `\\`, which would split it into folders")
+        Some(msg!("name-holds-a-slash"))
     } else if segment.chars().any(char::is_control) {
-        Some("holds an invisible control character (a tab, a line break or similar)")
+        Some(msg!("name-holds-a-control-character"))
     } else if segment.len() > LONGEST_NAME {
-        Some("is longer than a file name may be (255 bytes, about 85 Japanese characters)")
+        Some(msg!("name-is-too-long"))
     } else {
         None
     }
@@ -59,16 +62,16 @@ const WINDOWS_FORBIDDEN: [char; 7] = ['<', '>', ':', '"', '|', '?', '*'];
 
 /// Why a Windows server could not hold a file or folder named `name`; `None` when it could.
 /// The words complete "… because it …".
-pub fn windows_problem(name: &str) -> Option<String> {
+pub fn windows_problem(name: &str) -> Option<Text> {
     let stem = name.split('.').next().unwrap_or(name).trim_end();
     if WINDOWS_DEVICES.contains(&stem.to_ascii_lowercase().as_str()) {
-        return Some(format!("is the name of a device (`{stem}`) on Windows"));
+        return Some(msg!("windows-device-name", stem = stem));
     }
     if let Some(c) = name.chars().find(|c| WINDOWS_FORBIDDEN.contains(c)) {
-        return Some(format!("holds `{c}`, which Windows forbids in file names"));
+        return Some(msg!("windows-forbidden-character", char = c.to_string()));
     }
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some("ends with a dot or a space, which Windows drops".into());
+        return Some(msg!("windows-dot-or-space-at-end"));
     }
     None
 }

@@ -15,6 +15,9 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use crate::messages::Text;
+use crate::msg;
+
 // --- URLs --------------------------------------------------------------------------------------
 
 /// Why a URL may not be published.
@@ -30,32 +33,20 @@ pub enum UnsafeUrl {
 
 impl UnsafeUrl {
     /// What is wrong, for a message that starts with what the URL is (`the link`, `source.url`).
-    pub fn problem(&self) -> String {
+    pub fn problem(&self) -> Text {
         match self {
-            UnsafeUrl::Script(scheme) => {
-                format!("is a `{scheme}:` URL, which runs a script in the reader's browser")
-            }
-            UnsafeUrl::SvgData => {
-                "is an SVG written as a `data:` URL, which can carry a script".into()
-            }
-            UnsafeUrl::Data => {
-                "is a `data:` URL of something other than an image, which can carry a page with a script".into()
-            }
+            UnsafeUrl::Script(scheme) => msg!("url-runs-a-script", scheme = *scheme),
+            UnsafeUrl::SvgData => msg!("url-svg-data"),
+            UnsafeUrl::Data => msg!("url-other-data"),
         }
     }
 
     /// How to fix it.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> Text {
         match self {
-            UnsafeUrl::Script(_) => {
-                "published pages may not run scripts: link to a web address (https://…) or to a page of the site (@/path/page.md)"
-            }
-            UnsafeUrl::SvgData => {
-                "save the SVG as a file beside the page and use its name: ![description](map.svg)"
-            }
-            UnsafeUrl::Data => {
-                "save the content as a file beside the page and link to its name; only PNG, JPEG, GIF, WebP, AVIF and BMP images may be written as `data:` URLs"
-            }
+            UnsafeUrl::Script(_) => msg!("url-runs-a-script-hint"),
+            UnsafeUrl::SvgData => msg!("url-svg-data-hint"),
+            UnsafeUrl::Data => msg!("url-other-data-hint"),
         }
     }
 }
@@ -134,8 +125,8 @@ pub const ALLOWED_ATTRIBUTES: &[&str] = &["lang", "title", "class"];
 pub struct HtmlFinding {
     /// Byte range in the fragment of what is not allowed (the tag's or attribute's name).
     pub range: Range<usize>,
-    pub message: String,
-    pub hint: String,
+    pub message: Text,
+    pub hint: Text,
 }
 
 /// Every element and attribute of a raw HTML fragment that is outside the allowlist. The
@@ -168,8 +159,8 @@ pub fn check_html(fragment: &str) -> Vec<HtmlFinding> {
 struct Pending {
     line: u64,
     needle: String,
-    message: String,
-    hint: String,
+    message: Text,
+    hint: Text,
 }
 
 #[derive(Default)]
@@ -195,8 +186,8 @@ impl TokenSink for Collector {
             Token::DoctypeToken(_) => found.push(Pending {
                 line,
                 needle: "<!".into(),
-                message: "raw HTML `<!DOCTYPE>` is not allowed in a page".into(),
-                hint: "remove it: the theme writes the page around the text".into(),
+                message: msg!("html-doctype"),
+                hint: msg!("html-doctype-hint"),
             }),
             _ => {}
         }
@@ -207,16 +198,16 @@ impl TokenSink for Collector {
 /// What is wrong with one start tag: the element itself, or else each attribute.
 fn tag_findings(name: &str, attrs: &[(String, String)], line: u64) -> Vec<Pending> {
     if !ALLOWED_ELEMENTS.contains(&name) {
-        let url = attrs
-            .iter()
-            .find_map(|(a, v)| unsafe_url(v).map(|u| format!(" (its `{a}` {})", u.problem())));
+        let url = attrs.iter().find_map(|(a, v)| {
+            unsafe_url(v).map(|u| msg!("html-element-url", attribute = a, problem = u.problem()))
+        });
         return vec![Pending {
             line,
             needle: format!("<{name}"),
-            message: format!(
-                "raw HTML `<{name}>` is not allowed in a page{}",
-                url.unwrap_or_default()
-            ),
+            message: match url {
+                Some(url) => msg!("html-element-with-url", element = name, url = url),
+                None => msg!("html-element", element = name),
+            },
             hint: element_hint(name),
         }];
     }
@@ -227,56 +218,50 @@ fn tag_findings(name: &str, attrs: &[(String, String)], line: u64) -> Vec<Pendin
             line,
             needle: a.clone(),
             message: attribute_message(name, a),
-            hint: format!(
-                "remove `{a}=…`; raw HTML may carry only the attributes {}",
-                ALLOWED_ATTRIBUTES.join(", ")
+            hint: msg!(
+                "html-attribute-hint",
+                attribute = a,
+                allowed = ALLOWED_ATTRIBUTES.join(", ")
             ),
         })
         .collect()
 }
 
-fn attribute_message(element: &str, attr: &str) -> String {
+fn attribute_message(element: &str, attr: &str) -> Text {
     if attr.starts_with("on") {
-        format!("the attribute `{attr}` on `<{element}>` runs a script, which a published page may not do")
+        msg!("html-attribute-script", attribute = attr, element = element)
     } else if attr == "style" {
-        format!("the attribute `style` on `<{element}>` is not allowed (the theme's stylesheet styles the page; `class` names its styles)")
+        msg!("html-attribute-style", element = element)
     } else {
-        format!("the attribute `{attr}` on `<{element}>` is not allowed in a page")
+        msg!("html-attribute", attribute = attr, element = element)
     }
 }
 
 /// How to do without a disallowed element, in the words of someone who writes Markdown.
-fn element_hint(name: &str) -> String {
-    let allowed = format!(
-        "raw HTML may use only {}",
-        ALLOWED_ELEMENTS
-            .iter()
-            .map(|e| format!("<{e}>"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+fn element_hint(name: &str) -> Text {
+    let allowed = ALLOWED_ELEMENTS
+        .iter()
+        .map(|e| format!("<{e}>"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let how = match name {
         "script" | "noscript" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet"
         | "style" | "link" | "meta" | "base" | "form" | "input" | "button" | "textarea"
         | "select" | "svg" | "math" | "template" | "portal" => {
-            "remove it: published pages may not run scripts, embed other pages or restyle the site"
+            msg!("html-how-remove")
         }
-        "a" => "write the link in Markdown: [text](https://…) or [text](@/path/page.md)",
-        "img" | "picture" | "video" | "audio" | "source" => {
-            "write the image in Markdown: ![description](file.png), with the file beside the page"
-        }
-        "table" | "thead" | "tbody" | "tr" | "td" | "th" => {
-            "write the table in Markdown: | a | b | lines with a |---|---| line under the header"
-        }
-        "b" | "strong" => "write bold text in Markdown: **text**",
-        "i" | "em" => "write emphasis in Markdown: *text*",
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "write the heading in Markdown: ## heading",
-        "ul" | "ol" | "li" => "write the list in Markdown: lines starting with `- ` or `1. `",
-        "p" | "div" => "remove it and separate paragraphs with a blank line",
-        "code" | "pre" => "write code in Markdown: `code`, or a block between ``` lines",
-        _ => "remove it, or write it in Markdown",
+        "a" => msg!("html-how-link"),
+        "img" | "picture" | "video" | "audio" | "source" => msg!("html-how-image"),
+        "table" | "thead" | "tbody" | "tr" | "td" | "th" => msg!("html-how-table"),
+        "b" | "strong" => msg!("html-how-bold"),
+        "i" | "em" => msg!("html-how-emphasis"),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => msg!("html-how-heading"),
+        "ul" | "ol" | "li" => msg!("html-how-list"),
+        "p" | "div" => msg!("html-how-paragraph"),
+        "code" | "pre" => msg!("html-how-code"),
+        _ => msg!("html-how-other"),
     };
-    format!("{how}; {allowed}")
+    msg!("html-element-hint", how = how, allowed = allowed)
 }
 
 /// Byte offset of `needle` (lowercase) in `lower` (the fragment lowercased): its last

@@ -6,6 +6,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The site's folders whose files are sources: an output inside one of them is refused.
 const SOURCES: [&str; 3] = ["content", "themes", "static"];
@@ -20,40 +21,34 @@ pub fn check(out_dir: &Path, site_root: &Path) -> Result<(), Diagnostic> {
 
 fn refuse_sources(out_dir: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     let (out, root) = (real_path(out_dir), real_path(site_root));
+    let out_name = out_dir.display().to_string();
     let problem = if out == root {
-        Some("is the site's own folder, with files that shishin did not make".to_string())
+        Some(msg!("output-is-the-site", out = out_name))
     } else if root.starts_with(&out) {
-        Some(format!(
-            "holds the site's own folder {}, with files that shishin did not make",
-            root.display()
+        Some(msg!(
+            "output-holds-the-site",
+            out = out_name,
+            root = root.display().to_string()
         ))
     } else {
         SOURCES
             .iter()
             .find(|s| out.starts_with(root.join(s)))
-            .map(|s| format!("lies inside the site's {s}/ folder"))
+            .map(|s| msg!("output-inside-sources", out = out_name, folder = *s))
     };
     match problem {
         None => Ok(()),
-        Some(problem) => Err(Diagnostic::error(format!(
-            "the output folder {} {problem}",
-            out_dir.display()
-        ))
-        .hint(
-            "a build replaces everything in its output folder and must not mix with the \
-             site's sources: leave out --out to build into public/, or give a folder beside \
-             content/, such as --out public",
-        )),
+        Some(problem) => Err(Diagnostic::error(problem).hint(msg!("output-inside-sources-hint"))),
     }
 }
 
 fn refuse_non_folder(out_dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::metadata(out_dir) {
-        Ok(meta) if !meta.is_dir() => Err(Diagnostic::error(format!(
-            "the output folder {} is a file, not a folder",
-            out_dir.display()
+        Ok(meta) if !meta.is_dir() => Err(Diagnostic::error(msg!(
+            "output-is-a-file",
+            out = out_dir.display().to_string()
         ))
-        .hint("give --out the name of a folder, or move that file away first")),
+        .hint(msg!("output-is-a-file-hint"))),
         _ => Ok(()),
     }
 }
@@ -72,14 +67,11 @@ fn refuse_foreign_folder(out_dir: &Path) -> Result<(), Diagnostic> {
     if ours {
         return Ok(());
     }
-    Err(Diagnostic::error(format!(
-        "the output folder {} already holds files that shishin did not make",
-        out_dir.display()
+    Err(Diagnostic::error(msg!(
+        "output-holds-other-files",
+        out = out_dir.display().to_string()
     ))
-    .hint(
-        "a build replaces everything in its output folder: give --out a new or empty folder, \
-         or move those files away first",
-    ))
+    .hint(msg!("output-holds-other-files-hint")))
 }
 
 /// `path` with its links resolved as far as it exists, the rest taken as written: an output

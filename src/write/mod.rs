@@ -28,8 +28,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Output};
+use crate::msg;
 use manifest::{Manifest, Record, Stamp};
-use workdir::{io_error, WorkDirs};
+use workdir::{io_error, Doing, WorkDirs};
 
 /// A build's output being written, in as many batches as the renderer hands over (so a large
 /// site never holds all its HTML in memory). Dropped without [`Staging::commit`], it removes its
@@ -145,11 +146,10 @@ impl Staging {
             .iter()
             .find(|o| !place::is_below(Path::new(&o.path)))
         {
-            return Err(Diagnostic::error(format!(
-                "internal error: the output path `{}` would lie outside the output folder",
-                o.path
-            ))
-            .hint("nothing was written; please report this with the site that causes it"));
+            return Err(
+                Diagnostic::error(msg!("output-path-outside", path = &o.path))
+                    .hint(msg!("internal-error-hint")),
+            );
         }
         let (old, previous, files) = (&self.old, &self.previous, &self.files);
         let (out_dir, recycled) = (&self.out_dir, &self.recycled);
@@ -215,7 +215,7 @@ impl Staging {
                 Err(e) if place::crosses_mounts(&e) => {
                     self.replace_one_by_one().map(|_| Placed::FileByFile)
                 }
-                Err(e) => Err(not_placed("exchange", &self.out_dir, &e)),
+                Err(e) => Err(not_placed(Doing::Exchange, &self.out_dir, &e)),
             },
             Mode::InPlace => self.replace_one_by_one().map(|_| Placed::FileByFile),
         }?;
@@ -231,7 +231,7 @@ impl Staging {
     fn rename_into_place(&self) -> Result<(), Failed> {
         let _interrupt = workdir::hold();
         std::fs::rename(&self.work.staging, &self.out_dir)
-            .map_err(|e| not_placed("move into place", &self.out_dir, &e))
+            .map_err(|e| not_placed(Doing::MoveIntoPlace, &self.out_dir, &e))
     }
 
     /// Exchanges the new tree and the old. Where the file system cannot exchange in one step, the
@@ -266,7 +266,7 @@ impl Staging {
         for (done, rel) in changed.iter().enumerate() {
             let from = self.work.staging.join(rel);
             place::replace(&from, &self.out_dir, Path::new(rel)).map_err(|e| {
-                let failed = not_placed("replace", &self.out_dir.join(rel), &e);
+                let failed = not_placed(Doing::Replace, &self.out_dir.join(rel), &e);
                 match done {
                     0 => failed,
                     _ => partly_updated(&self.out_dir, done, changed.len(), failed.diagnostic),
@@ -459,7 +459,7 @@ fn make_folders<'a>(paths: impl Iterator<Item = &'a str>, dir: &Path) -> Result<
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
-        create_below(dir, d).map_err(|e| io_error("create", d, &e))?;
+        create_below(dir, d).map_err(|e| io_error(Doing::Create, d, &e))?;
     }
     Ok(())
 }
@@ -483,9 +483,9 @@ fn create_below(dir: &Path, path: &Path) -> std::io::Result<()> {
 
 fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
     match &o.content {
-        Content::Text(t) => std::fs::write(path, t).map_err(|e| io_error("write", path, &e)),
+        Content::Text(t) => std::fs::write(path, t).map_err(|e| io_error(Doing::Write, path, &e)),
         Content::Copy(from) => std::fs::copy(from, path).map(|_| ()).map_err(|e| {
-            crate::load::vanished_copy(from).unwrap_or_else(|| io_error("copy to", path, &e))
+            crate::load::vanished_copy(from).unwrap_or_else(|| io_error(Doing::CopyTo, path, &e))
         }),
     }
 }
@@ -495,7 +495,7 @@ fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
 fn link_file(old: &Path, new: &Path) -> Result<(), Diagnostic> {
     std::fs::hard_link(old, new)
         .or_else(|_| std::fs::copy(old, new).map(|_| ()))
-        .map_err(|e| io_error("copy to", new, &e))
+        .map_err(|e| io_error(Doing::CopyTo, new, &e))
 }
 
 /// Whether the previous output's file `old` (found as `meta`) already holds exactly the output's
@@ -565,7 +565,7 @@ fn remove_empty_folders(dir: &Path, emptied: HashSet<PathBuf>) {
 }
 
 /// The new output could not be put in place; the previous one is as it was.
-fn not_placed(what: &str, path: &Path, e: &std::io::Error) -> Failed {
+fn not_placed(what: Doing, path: &Path, e: &std::io::Error) -> Failed {
     Failed {
         diagnostic: io_error(what, path, e),
         partly_updated: false,
@@ -574,10 +574,11 @@ fn not_placed(what: &str, path: &Path, e: &std::io::Error) -> Failed {
 
 /// Replacing files one by one stopped after `done` of `total`.
 fn partly_updated(out_dir: &Path, done: usize, total: usize, cause: Diagnostic) -> Failed {
-    let hint = format!(
-        "{} is partly updated: {done} of {total} changed files were replaced, each whole, \
-         before this; fix the cause and build again to finish",
-        out_dir.display()
+    let hint = msg!(
+        "output-partly-updated-hint",
+        out = out_dir.display().to_string(),
+        done = done,
+        total = total
     );
     let diagnostic = Diagnostic {
         hint: Some(hint),

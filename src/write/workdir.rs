@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Text;
+use crate::msg;
 
 /// The working folders of one build of one output folder.
 pub struct WorkDirs {
@@ -40,20 +42,20 @@ impl WorkDirs {
             .unwrap_or(Path::new("."))
             .to_path_buf();
         let name = folder_name(out_dir);
-        std::fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, &e))?;
+        std::fs::create_dir_all(&parent).map_err(|e| io_error(Doing::Create, &parent, &e))?;
         let lock_path = parent.join(format!(".{name}.lock"));
         let lock = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| io_error("create", &lock_path, &e))?;
+            .map_err(|e| io_error(Doing::Create, &lock_path, &e))?;
         if lock.try_lock().is_err() {
-            return Err(Diagnostic::error(format!(
-                "another shishin build is writing to {} right now",
-                out_dir.display()
+            return Err(Diagnostic::error(msg!(
+                "output-locked",
+                out = out_dir.display().to_string()
             ))
-            .hint("wait until it has finished, then build again"));
+            .hint(msg!("output-locked-hint")));
         }
         let dirs = WorkDirs {
             staging: parent.join(format!(".{name}.new-{}", std::process::id())),
@@ -64,7 +66,8 @@ impl WorkDirs {
         dirs.remove_leftovers();
         install_interrupt_handler();
         watch(&dirs.staging);
-        std::fs::create_dir(&dirs.staging).map_err(|e| io_error("create", &dirs.staging, &e))?;
+        std::fs::create_dir(&dirs.staging)
+            .map_err(|e| io_error(Doing::Create, &dirs.staging, &e))?;
         Ok(dirs)
     }
 
@@ -213,7 +216,7 @@ fn install_interrupt_handler() {
                     Err(_) => remove(p),
                 }
             }
-            eprintln!("stopped: the build was interrupted; the output folder was left as it was");
+            eprintln!("{}", crate::messages::say(&msg!("build-interrupted")));
             std::process::exit(130);
         });
     });
@@ -237,9 +240,38 @@ pub fn remove(path: &Path) {
     }
 }
 
-pub fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {what} {}: {e}", path.display()))
-        .hint("check free disk space and permissions of the output folder")
+/// What the writer was doing when the file system refused, as a message names it.
+#[derive(Debug, Clone, Copy)]
+pub enum Doing {
+    Create,
+    Write,
+    CopyTo,
+    Exchange,
+    MoveIntoPlace,
+    Replace,
+}
+
+impl Doing {
+    fn text(self) -> Text {
+        match self {
+            Doing::Create => msg!("doing-create"),
+            Doing::Write => msg!("doing-write"),
+            Doing::CopyTo => msg!("doing-copy-to"),
+            Doing::Exchange => msg!("doing-exchange"),
+            Doing::MoveIntoPlace => msg!("doing-move-into-place"),
+            Doing::Replace => msg!("doing-replace"),
+        }
+    }
+}
+
+pub fn io_error(doing: Doing, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(msg!(
+        "output-io-failed",
+        doing = doing.text(),
+        path = path.display().to_string(),
+        why = e.to_string()
+    ))
+    .hint(msg!("output-io-failed-hint"))
 }
 
 #[cfg(test)]

@@ -43,9 +43,16 @@ impl TestSite {
         std::fs::remove_file(self.path(rel)).unwrap();
     }
 
-    /// Runs `shishin ARGS --root SITE`.
+    /// Runs `shishin ARGS --root SITE`, in English.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_shishin"))
+        self.run_with(args, &[])
+    }
+
+    /// Runs `shishin ARGS --root SITE` with the locale variables `env` (`[("LANG",
+    /// "ja_JP.UTF-8")]`); none set otherwise.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let out = shishin()
+            .envs(env.iter().copied())
             .args(args)
             .arg("--root")
             .arg(self.dir.path())
@@ -92,6 +99,22 @@ impl From<Output> for Run {
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         }
     }
+}
+
+/// The `shishin` binary with no locale set, so that it speaks English whatever the locale of
+/// the person running the tests: the tests that read its messages read the English ones.
+pub fn shishin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shishin"));
+    in_english(&mut command);
+    command
+}
+
+/// `command` (which runs `shishin`, perhaps through another program) with no locale set.
+pub fn in_english(command: &mut Command) -> &mut Command {
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
 }
 
 pub fn repo() -> PathBuf {

@@ -1,0 +1,371 @@
+# What shishin says, in English. Every id here is also in ja.ftl, with the same $variables.
+# The module doc of src/messages/mod.rs says how to add a message.
+
+## How a diagnostic is printed
+
+note-help = help: { $hint }
+note-here = here: { $excerpt }
+## Writing the output folder (write/)
+
+output-is-the-site = the output folder { $out } is the site's own folder, with files that shishin did not make
+output-holds-the-site = the output folder { $out } holds the site's own folder { $root }, with files that shishin did not make
+output-inside-sources = the output folder { $out } lies inside the site's { $folder }/ folder
+output-inside-sources-hint = a build replaces everything in its output folder and must not mix with the site's sources: leave out --out to build into public/, or give a folder beside content/, such as --out public
+output-is-a-file = the output folder { $out } is a file, not a folder
+output-is-a-file-hint = give --out the name of a folder, or move that file away first
+output-holds-other-files = the output folder { $out } already holds files that shishin did not make
+output-holds-other-files-hint = a build replaces everything in its output folder: give --out a new or empty folder, or move those files away first
+output-locked = another shishin build is writing to { $out } right now
+output-locked-hint = wait until it has finished, then build again
+build-interrupted = stopped: the build was interrupted; the output folder was left as it was
+doing-create = create
+doing-write = write
+doing-copy-to = copy to
+doing-exchange = exchange
+doing-move-into-place = move into place
+doing-replace = replace
+output-io-failed = cannot { $doing } { $path }: { $why }
+output-io-failed-hint = check free disk space and permissions of the output folder
+output-path-outside = internal error: the output path `{ $path }` would lie outside the output folder
+internal-error-hint = nothing was written; please report this with the site that causes it
+output-partly-updated-hint = { $out } is partly updated: { $done } of { $total } changed files were replaced, each whole, before this; fix the cause and build again to finish
+## The preview (serve/)
+
+serve-no-site-folder = cannot open the site folder { $path }: { $why }
+serve-no-site-folder-hint = pass the site's folder with `--root`
+serve-not-loopback = warning: serving on { $bind }: anyone who can reach this machine can read the drafts
+serve-unspecified-note = note: other computers can open the preview only by a name or address allowed with `--allow-host`, e.g. `--allow-host 192.168.1.5`
+serve-first-build = first build
+serve-cannot-watch = cannot watch { $path } for changes: { $why }
+serve-cannot-watch-hint = on network drives or WSL, try `shishin serve --poll`
+serve-serving = serving { $path } at { $url } (drafts included; Ctrl-C stops)
+serve-also-answering = also answering requests for: { $hosts }
+serve-no-browser = warning: could not open a browser ({ $why }); open { $url } yourself
+serve-stopping = stopping
+serve-stopped = stopped
+serve-cannot-bind = cannot serve on { $address }: { $why }
+serve-port-busy-hint = another program (perhaps another `shishin serve`) uses port { $port }; try `shishin serve --port { $free }`
+serve-port-busy-no-free-hint = another program uses this port; choose another with `--port`
+serve-rebuild-failed = failed with { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}; still serving the last good build
+serve-changed-setup = site.yaml or theme
+serve-changed-more = { $first } and { $more } more
+serve-failed = the preview server failed: { $why }
+rebuilt-summary = { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} rendered, { $changed } changed, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}, in { $ms } ms
+rebuilt-everything-changed = everything
+rebuilt-files-changed = { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}
+## The command line (main.rs): summary lines
+
+built = built { $summary } into { $out }
+built-file-by-file = { $out } is a mount point or a link to a folder elsewhere, so it could not be replaced in one step: its files were replaced one by one, each whole
+checked = checked { $summary }
+failed = failed: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}; nothing was written
+failed-partly-updated = failed: { $out } is partly updated; build again to finish
+no-comparison = there is no comparison `{ $id }`
+no-comparison-hint = comparisons of this site: { $ids }
+list-separator = {", "}
+i18n-ok = ok
+i18n-missing = missing
+i18n-stale = stale
+i18n-unstamped = unstamped
+i18n-count = { $count } { $state }
+i18n-summary = { $pages } pages: { $states }
+i18n-stamped = stamped { $path } (translated_from: { $digest })
+stamp-not-in-content = { $path } is not a file in { $content }
+stamp-not-in-content-hint = give the path of an English translation, like content/guideline/hub.en.md
+stamp-not-a-translation = { $path } is not a translation (`.en.md`)
+stamp-not-a-translation-hint = stamp the English file, e.g. `shishin i18n stamp content/a.en.md`
+stamp-no-front-matter = { $path } has no front matter
+
+## The command line: --help
+
+help-about = Publishes planning guidance as a bilingual, cross-linked static site
+help-heading-usage = Usage:
+help-heading-commands = Commands
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-help = Print help
+help-version = Print version
+help-root = The site's folder (with site.yaml and content/)
+help-messages = The language of messages: ja or en (default: the locale's, from LC_ALL, LC_MESSAGES or LANG)
+help-build = Build the site into public/ (swapped in only when the whole build succeeded)
+help-build-out = Output folder (default: public/ in the site's folder)
+help-drafts = Include pages marked `draft: true`
+help-build-base-url = Publish under another address than site.yaml's base_url
+help-strict = Treat warnings as errors
+help-serve = Preview the site with live reload: built in memory with drafts, rebuilt on every edit
+help-serve-port = The port to serve on
+help-serve-bind = The address to listen on; anything but loopback lets others read the drafts
+help-serve-open = Open the site in the browser
+help-serve-poll = Watch by polling, for file systems that send no change events (WSL2, network drives)
+help-serve-allow-host = Also answer requests that name this host (repeatable). Only localhost, 127.0.0.1, [::1] and the --bind address are answered otherwise, so that other web pages cannot read your drafts
+help-check = Run every check of `build` without writing anything
+help-compare = Print one comparison table: an obligation set (`hub`) or a fact comparison (`subsidies`)
+help-compare-id = The set or comparison id
+help-format = The output format
+help-lang = The language of the table
+help-diff = Print the 新旧対照表 of two Markdown files (new | old | remarks), inside a site or not
+help-diff-old = The older version
+help-diff-new = The newer version
+help-i18n = Translation state of every page, and recording it
+help-i18n-status = List each page's translation: ok, missing, stale or unstamped
+help-i18n-stamp = Record that these translations follow the current Japanese text
+help-i18n-stamp-paths = The English files (.en.md) to stamp
+## The preview's error overlay (serve/overlay.rs)
+
+overlay-title = The site has errors
+overlay-kept = The last good version is still shown. Fix the file and save it: this message goes away by itself.
+overlay-close = Close
+overlay-line = line { $n }
+overlay-hint-label = Hint
+## Names and unsafe text (text/)
+
+name-is-empty = is empty
+name-is-only-spaces = is only spaces
+name-is-a-dot-name = is a dot name, which means “this folder” or “the folder above” in a path
+name-holds-a-slash = holds a `/` or `\`, which would split it into folders
+name-holds-a-control-character = holds an invisible control character (a tab, a line break or similar)
+name-is-too-long = is longer than a file name may be (255 bytes, about 85 Japanese characters)
+windows-device-name = is the name of a device (`{ $stem }`) on Windows
+windows-forbidden-character = holds `{ $char }`, which Windows forbids in file names
+windows-dot-or-space-at-end = ends with a dot or a space, which Windows drops
+url-runs-a-script = is a `{ $scheme }:` URL, which runs a script in the reader's browser
+url-svg-data = is an SVG written as a `data:` URL, which can carry a script
+url-other-data = is a `data:` URL of something other than an image, which can carry a page with a script
+url-runs-a-script-hint = published pages may not run scripts: link to a web address (https://…) or to a page of the site (@/path/page.md)
+url-svg-data-hint = save the SVG as a file beside the page and use its name: ![description](map.svg)
+url-other-data-hint = save the content as a file beside the page and link to its name; only PNG, JPEG, GIF, WebP, AVIF and BMP images may be written as `data:` URLs
+html-doctype = raw HTML `<!DOCTYPE>` is not allowed in a page
+html-doctype-hint = remove it: the theme writes the page around the text
+html-element = raw HTML `<{ $element }>` is not allowed in a page
+html-element-with-url = raw HTML `<{ $element }>` is not allowed in a page ({ $url })
+html-element-url = its `{ $attribute }` { $problem }
+html-attribute-hint = remove `{ $attribute }=…`; raw HTML may carry only the attributes { $allowed }
+html-attribute-script = the attribute `{ $attribute }` on `<{ $element }>` runs a script, which a published page may not do
+html-attribute-style = the attribute `style` on `<{ $element }>` is not allowed (the theme's stylesheet styles the page; `class` names its styles)
+html-attribute = the attribute `{ $attribute }` on `<{ $element }>` is not allowed in a page
+html-element-hint = { $how }; raw HTML may use only { $allowed }
+html-how-remove = remove it: published pages may not run scripts, embed other pages or restyle the site
+html-how-link = write the link in Markdown: [text](https://…) or [text](@/path/page.md)
+html-how-image = write the image in Markdown: ![description](file.png), with the file beside the page
+html-how-table = write the table in Markdown: | a | b | lines with a |---|---| line under the header
+html-how-bold = write bold text in Markdown: **text**
+html-how-emphasis = write emphasis in Markdown: *text*
+html-how-heading = write the heading in Markdown: ## heading
+html-how-list = write the list in Markdown: lines starting with `- ` or `1. `
+html-how-paragraph = remove it and separate paragraphs with a blank line
+html-how-code = write code in Markdown: `code`, or a block between ``` lines
+html-how-other = remove it, or write it in Markdown
+## The summary of a build (pipeline/)
+
+summary = { $languages }, { $tags ->
+    [one] 1 tag
+   *[other] { $tags } tags
+}, { $comparisons ->
+    [one] 1 comparison
+   *[other] { $comparisons } comparisons
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}, in { $ms } ms
+summary-pages-ja = { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} in ja
+summary-pages-en = { $pages } in en ({ $translated } translated)
+## Checks of the output (check/)
+
+link-missing = the page { $page } links to `{ $url }`, but `{ $path }` is not part of the site
+link-no-anchor = the page { $page } links to `{ $url }`, but `{ $file }` has no anchor `#{ $anchor }`
+link-outside-base = the page { $page } links to `{ $url }`, but it is outside the site's base path
+link-not-relative = the page { $page } links to `{ $url }`, but it starts at the root of the web server, and the site is built to be opened from a folder (`--relative`), where that is the root of the disk
+link-names-folder = the page { $page } links to `{ $url }`, but it names a folder, and the site is built to be opened from a folder (`--relative`), where a browser shows the folder's list of files instead of its page `{ $file }`
+link-on-disk-hint = write the URL relative to the page, or build without `--relative` to publish the site on a web server; in a template, build URLs from the variables in docs/templates.md (site.base_path, page.url, …)
+link-folder-on-disk-hint = name the page's file (`{ $file }`) rather than its folder, or build without `--relative` to publish the site on a web server; in a template, build URLs from the variables in docs/templates.md (site.base_path, page.url, …)
+link-in-page-hint = the link is in { $file } or in the template { $template } of { $templates } (or a partial it includes); link pages with `@/path.md` so shishin writes the right URL
+link-in-template-hint = a template writes this link: build URLs from the variables in docs/templates.md (site.base_path, page.url, …) rather than by hand
+path-collision = { $first } and { $second } would both be written to /{ $path }
+path-collision-hint = each address of the site holds one file: rename or move one of them, or give the page another `slug:`
+path-unsafe-part = { $source } would be written to /{ $path }, but its part { $part } { $problem }
+path-unsafe-part-hint = rename the file, tag or id it comes from with a plain word
+source-changes = the comparison of versions of { $file }
+source-search-index = the search index
+source-fixed = shishin's file { $path }
+source-tag-of = the page of the tag “{ $tag }” ({ $file })
+source-tag = the page of the tag “{ $tag }”
+generated-tag-index = the list of tags shishin makes
+generated-tag = a tag page shishin makes
+generated-comparison = a comparison page shishin makes
+generated-obligation = an obligation page shishin makes
+generated-changes = a comparison of versions shishin makes
+generated-glossary = the glossary page shishin makes
+generated-search = the search page shishin makes
+generated-search-index = the search index shishin makes
+generated-not-found = the “page not found” page shishin makes
+generated-page = a page shishin makes
+## The theme (render/theme.rs)
+
+theme-missing = the theme `{ $theme }` is missing: there is no folder { $folder }
+theme-missing-hint = copy `themes/default` from the shishin repository into the site, or set `theme:` in site.yaml
+theme-string-missing = the UI string `{ $key }` has no { $lang } text
+theme-string-missing-hint = every UI string needs both languages
+what-ui-strings = UI strings
+theme-template-missing = the theme has no template { $template }
+theme-template-missing-hint = every theme needs the templates listed in docs/templates.md
+template-error = template error: { $why }
+template-error-hint = fix the template; Tera's syntax is described at keats.github.io/tera
+## YAML: front matter, site.yaml, the glossary (load/yaml.rs, load/mistakes.rs)
+
+what-front-matter = front matter
+what-site-yaml = site.yaml
+what-glossary = the glossary
+yaml-indented-with-tab = line { $line } is indented with a tab; YAML indents with half-width spaces only
+yaml-indented-with-full-width-space = line { $line } is indented with a full-width space `　`; YAML indents with half-width spaces only
+yaml-indented-hint = indent with spaces, as the lines around it are: `{ $fixed }`
+yaml-full-width-colon = a full-width colon `：` is used after a key; YAML needs a half-width colon `:` and a space
+yaml-full-width-comma = a full-width comma `，` separates the items in brackets; YAML needs a half-width comma `,`
+write-this-hint = write `{ $fixed }`
+yaml-tags-as-text = `tags` is written as one text, not as a list
+yaml-tags-as-text-hint = write the tags in brackets, separated by commas: `tags: [{ $tags }]`
+yaml-duplicate-key = duplicate field `{ $key }`: it is written here and on line { $line }
+yaml-duplicate-key-hint = keep one of the two `{ $key }:` lines and delete the other
+yaml-unclosed-on-line = { $what } is not valid YAML: the `{ $open }` on line { $line } is never closed
+yaml-unclosed-here = { $what } is not valid YAML: the `{ $open }` here is never closed
+yaml-unclosed-hint = close it with `{ $close }`; a text that starts with `{ $open }` needs quotes around it
+yaml-unknown-key = unknown key `{ $key }` in { $what }
+yaml-unknown-key-did-you-mean = did you mean `{ $suggestion }`? { $what } allows: { $allowed }
+yaml-unknown-key-allowed = { $what } allows: { $allowed }
+yaml-unknown-key-remove = remove it
+yaml-unknown-key-extra = { $hint } (free data for templates goes under `extra:`)
+yaml-unknown-value = unknown value `{ $value }` in { $what }
+yaml-unknown-value-for = unknown value `{ $value }` for `{ $key }` in { $what }
+yaml-unknown-value-did-you-mean = did you mean `{ $suggestion }`? Allowed: { $allowed }
+yaml-unknown-value-allowed = allowed: { $allowed }
+yaml-missing-key = { $what } has no `{ $key }`
+yaml-missing-key-hint = add a line `{ $key }: …`
+yaml-wrong-form = `{ $key }` should be { $expected }, not { $found }
+yaml-invalid-type = { $why } in { $what }
+yaml-check-form-hint = check the value's form: text, a number, a list (- item) or a map (key: value)
+yaml-invalid = { $what } is not valid YAML: { $why }
+yaml-invalid-hint = check indentation and quoting; a value containing `: ` or starting with `[`, `{"{"}` or `*` needs quotes
+form-whole-number = a whole number, like `10`
+form-boolean = `true` or `false`
+form-list = a list, like `[a, b]`
+form-text = text
+form-map = a map (key: value)
+yaml-write-boolean-hint = write `{ $key }: true` or `{ $key }: false`
+yaml-write-number-hint = write the number in digits, like `{ $key }: 10`
+yaml-write-list-hint = write a list in brackets, like `{ $key }: [a, b]`
+value-a-list = a list
+value-a-map = a map
+value-empty = empty
+## Reading the content (load/)
+
+cannot-read = cannot read { $path }: { $why }
+cannot-read-hint = check that the file exists and that you may read it
+file-vanished = { $path } disappeared while the site was being built
+file-vanished-hint = it was deleted, moved or renamed during the build: build again once the files are in place
+shift-jis = { $path } is encoded as Shift_JIS; it was read as such
+shift-jis-hint = save it as UTF-8 (most editors: “Save with encoding” → UTF-8) so every tool reads it the same way
+undecodable = { $path }:{ $line }: the file is neither UTF-8 nor Shift_JIS (undecodable bytes at byte { $byte })
+undecodable-hint = save the file as UTF-8
+no-content-folder = there is no content folder at { $path }
+no-content-folder-hint = create `content/` with an `_index.md` home page, or pass `--root` with the site's folder
+link-loops = a symbolic link loops back to a folder above it
+link-loops-hint = remove the link or make it point somewhere else
+not-a-regular-file = it is not a regular file
+not-a-regular-file-hint = content may hold only files and folders: remove it or replace it with a file
+not-a-slug = { $path }: file and folder names should be ASCII slugs
+not-a-slug-hint = rename it with lowercase letters, digits and hyphens (e.g. `chiba-plan.md`), or set `slug:`
+link-outside-site = this symbolic link leads to { $target }, outside the site folder
+link-outside-site-hint = a link would publish a file from elsewhere on this computer: copy the file into the site folder instead, or remove the link
+windows-file-name = Windows servers cannot hold the file name `{ $name }`: it { $problem }
+windows-file-name-hint = rename the file, for example to `{ $safe }`, so the site can be copied to any server
+windows-folder-name = Windows servers cannot hold the folder name `{ $name }`: it { $problem }
+windows-folder-name-hint = rename the folder, for example to `{ $safe }`, so the site can be copied to any server
+## site.yaml (load/config.rs)
+
+no-site-yaml = there is no site.yaml in { $path }: it is not a site's folder
+no-site-folder = the site's folder { $path } does not exist
+not-a-site-hint = run shishin in the site's folder (the one that holds site.yaml and content/), or name that folder with `--root DIR`
+base-url-not-absolute = `base_url` `{ $url }` is not an absolute URL
+url-not-absolute = `{ $url }` is not an absolute URL
+url-in-full-hint = write it in full, like `https://www.pref.example.lg.jp/zaitaku/`
+value-is-unsafe = { $what } { $problem }
+site-address-hint = write the site's web address, like `https://www.pref.example.lg.jp/zaitaku/`
+default-language-not-ja = `default_language` is `{ $lang }`, but shishin sites are Japanese first
+default-language-not-ja-hint = write `default_language: ja` or leave it out
+unknown-language = unknown language `{ $lang }` in `languages`
+unknown-language-hint = shishin publishes Japanese (`ja`) and English (`en`)
+match-threshold-out-of-range = `match_threshold` is { $threshold }, outside 0–1
+match-threshold-out-of-range-hint = a similarity between 0 and 1; the default is 0.6
+set-and-comparison = `{ $id }` names both an obligation set and a comparison
+set-and-comparison-hint = both are published at /compare/ID/: give the comparison another id
+undeclared-fact = comparison `{ $id }` uses the undeclared fact `{ $fact }`
+undeclared-fact-did-you-mean = did you mean `{ $suggestion }`? Declare facts under `facts:`
+undeclared-fact-hint = declare it under `facts:` with its labels and type
+## The glossary (load/glossary.rs)
+
+glossary-bad-id = the glossary id `{ $id }` is not a plain ASCII id
+glossary-bad-id-hint = use lowercase letters, digits and hyphens, e.g. `id: home-nursing`
+glossary-duplicate-id = the glossary has two entries with the id `{ $id }`
+glossary-duplicate-id-hint = give one of them its own `id:`
+glossary-empty-field = the glossary entry `{ $id }` has an empty `{ $field }`
+glossary-empty-field-hint = write the term and its definition in both languages
+glossary-form-twice = `{ $form }` names two glossary entries (`{ $first }` and `{ $second }`)
+glossary-form-twice-hint = a word can link to one entry only: remove it from one of them
+glossary-not-indexed = the glossary cannot be indexed: { $why }
+## Front matter (load/frontmatter.rs)
+
+page-file-empty = the file is empty: every page needs at least a title
+page-without-front-matter = the file does not start with front matter: every page needs at least a title
+page-without-front-matter-hint = start the file with three lines: `---`, `title: …`, `---`
+front-matter-not-closed = the front matter is not closed
+front-matter-not-closed-hint = add a line `---` after the last front matter line, before the text
+title-empty = the title is empty
+title-empty-hint = write the page's title after `title:`
+prefecture-hint = write the prefecture as its name (千葉県), romaji (chiba) or JIS code (12)
+not-a-date = `{ $key }` is not a date: { $why }
+not-a-date-hint = write `2023-03-31`, `令和5年3月31日`, `R5.3.31` or a fiscal year such as `令和5年度`
+unknown-fact = unknown fact `{ $key }`
+unknown-fact-did-you-mean = did you mean `{ $suggestion }`? Facts must be declared under `facts:` in site.yaml
+unknown-fact-hint = declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`
+fact-unreadable = the fact `{ $key }` (`{ $value }`) cannot be read: { $why }
+fact-unreadable-hint = write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`
+slug-unsafe = the slug { $slug } { $problem }
+slug-unsafe-hint = the slug becomes the last part of the page's address: write a word in lowercase letters, digits and hyphens, like `chiba-plan`
+slug-not-ascii = the slug `{ $slug }` is not an ASCII slug
+slug-not-ascii-hint = use lowercase letters, digits and hyphens, like `chiba-plan`
+extra-key = `{ $key }` under `extra:`
+supersedes-not-a-path = `supersedes` must name the older page by its source file, not { $written }
+supersedes-not-a-path-hint = write the path below content/ with `@/`, like `supersedes: "@/prefectures/chiba/plan-draft.md"`
+keyed = `{ $key }`: { $message }
+tag-unsafe = the tag { $tag } { $problem }
+tag-unsafe-hint = each tag gets its own page at `tags/<tag>/`: write a word, like `在宅医療`, not empty, not `.` or `..`, without `/` or `\`
+## Answers of the preview server (serve/http.rs, serve/host.rs)
+
+http-no-error = the last rebuild succeeded
+http-bad-path = refused: the path leaves the site or is malformed
+http-not-found = not found
+refused-no-host = A request that named no host
+refused-name = A request for the name “{ $name }”
+refused-malformed-name = A request for a malformed name
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]

@@ -1,0 +1,341 @@
+# shishin が表示することば(日本語)。en.ftl と同じ id、同じ $変数 をすべて持ちます。
+# メッセージの足し方は src/messages/mod.rs の冒頭に書いてあります。
+
+## 診断の表示
+
+note-help = ヒント: { $hint }
+note-here = 該当箇所: { $excerpt }
+## 出力フォルダへの書き込み (write/)
+
+output-is-the-site = 出力フォルダ { $out } はサイトのフォルダそのものです。shishin が作っていないファイルが入っています。
+output-holds-the-site = 出力フォルダ { $out } の中にサイトのフォルダ { $root } があります。shishin が作っていないファイルが入っています。
+output-inside-sources = 出力フォルダ { $out } がサイトの { $folder }/ フォルダの中にあります。
+output-inside-sources-hint = ビルドは出力フォルダの中身をすべて入れ替えるため、サイトの原稿と混ぜることはできません。--out を付けずに public/ に出力するか、content/ の隣のフォルダ(例: --out public)を指定してください。
+output-is-a-file = 出力フォルダに指定された { $out } はファイルで、フォルダではありません。
+output-is-a-file-hint = --out にはフォルダの名前を指定するか、先にそのファイルを別の場所に移してください。
+output-holds-other-files = 出力フォルダ { $out } には、shishin が作っていないファイルがすでに入っています。
+output-holds-other-files-hint = ビルドは出力フォルダの中身をすべて入れ替えます。--out に新しいフォルダか空のフォルダを指定するか、先にそのファイルを別の場所に移してください。
+output-locked = 別の shishin のビルドが、いま { $out } に書き込んでいます。
+output-locked-hint = そのビルドが終わるのを待ってから、もう一度ビルドしてください。
+build-interrupted = 中止しました: ビルドが中断されたため、出力フォルダは元のままです。
+doing-create = 作成
+doing-write = 書き込み
+doing-copy-to = コピー
+doing-exchange = 入れ替え
+doing-move-into-place = 配置
+doing-replace = 置き換え
+output-io-failed = { $path } の{ $doing }ができませんでした: { $why }
+output-io-failed-hint = ディスクの空き容量と、出力フォルダの権限を確かめてください。
+output-path-outside = 内部エラー: 出力先 `{ $path }` が出力フォルダの外になってしまいます。
+internal-error-hint = 何も書き込んでいません。お手数ですが、この問題が起きるサイトを添えてご報告ください。
+output-partly-updated-hint = { $out } は一部だけ更新された状態です。変更された { $total } 個のファイルのうち { $done } 個を、それぞれ丸ごと置き換えたところで止まりました。原因を直してから、もう一度ビルドすると完了します。
+## プレビュー (serve/)
+
+serve-no-site-folder = サイトのフォルダ { $path } を開けません: { $why }
+serve-no-site-folder-hint = サイトのフォルダを `--root` で指定してください。
+serve-not-loopback = 警告: { $bind } で公開しています。このコンピューターに接続できる人は誰でも下書きを読めます。
+serve-unspecified-note = 注意: ほかのコンピューターからプレビューを開けるのは、`--allow-host` で許可した名前かアドレス(例: `--allow-host 192.168.1.5`)を使ったときだけです。
+serve-first-build = 最初のビルド
+serve-cannot-watch = { $path } の変更を見張ることができません: { $why }
+serve-cannot-watch-hint = ネットワークドライブや WSL では `shishin serve --poll` をお試しください。
+serve-serving = { $path } を { $url } でプレビューしています(下書きも表示します。Ctrl-C で終了します)
+serve-also-answering = 次の名前あての要求にも応答します: { $hosts }
+serve-no-browser = 警告: ブラウザーを開けませんでした({ $why })。{ $url } をご自分で開いてください。
+serve-stopping = 終了しています
+serve-stopped = 終了しました
+serve-cannot-bind = { $address } でプレビューを始められません: { $why }
+serve-port-busy-hint = ほかのプログラム(別の `shishin serve` かもしれません)がポート { $port } を使っています。`shishin serve --port { $free }` をお試しください。
+serve-port-busy-no-free-hint = ほかのプログラムがこのポートを使っています。`--port` で別のポートを指定してください。
+serve-rebuild-failed = エラーが { $errors } 件あり、作り直せませんでした。最後に正しく作れた版を表示し続けています。
+serve-changed-setup = site.yaml またはテーマ
+serve-changed-more = { $first } ほか { $more } 件
+serve-failed = プレビューのサーバーが止まりました: { $why }
+rebuilt-summary = { $pages } ページを作成、{ $changed }、警告 { $warnings } 件、{ $ms } ミリ秒
+rebuilt-everything-changed = すべて変更
+rebuilt-files-changed = { $files } ファイル変更
+## コマンドライン (main.rs): 結果の行
+
+built = { $summary } を { $out } に作成しました
+built-file-by-file = { $out } はマウントポイントか、別の場所のフォルダへのリンクなので、一度に入れ替えられませんでした。ファイルを一つずつ、それぞれ丸ごと置き換えました。
+checked = 確認しました: { $summary }
+failed = 失敗しました: エラー { $errors } 件、警告 { $warnings } 件。何も書き込んでいません。
+failed-partly-updated = 失敗しました: { $out } は一部だけ更新された状態です。もう一度ビルドすると完了します。
+no-comparison = 比較表 `{ $id }` はありません。
+no-comparison-hint = このサイトにある比較表は { $ids } です。
+list-separator = 、
+i18n-ok = 最新
+i18n-missing = 未翻訳
+i18n-stale = 要更新
+i18n-unstamped = 未記録
+i18n-count = { $state } { $count }
+i18n-summary = { $pages } ページ: { $states }
+i18n-stamped = { $path } に記録しました(translated_from: { $digest })
+stamp-not-in-content = { $path } は { $content } の中のファイルではありません。
+stamp-not-in-content-hint = 英語訳のファイルのパスを指定してください。例: content/guideline/hub.en.md
+stamp-not-a-translation = { $path } は翻訳(`.en.md`)ではありません。
+stamp-not-a-translation-hint = 英語のファイルを指定してください。例: `shishin i18n stamp content/a.en.md`
+stamp-no-front-matter = { $path } に前付け(先頭の --- で囲んだ部分)がありません。
+
+## コマンドライン: --help
+
+help-about = 計画の指針を、日英二か国語で相互にリンクした静的サイトとして公開します
+help-heading-usage = 使い方:
+help-heading-commands = コマンド
+help-heading-options = オプション
+help-heading-arguments = 引数
+help-help = ヘルプを表示します
+help-version = バージョンを表示します
+help-root = サイトのフォルダ(site.yaml と content/ があるところ)
+help-messages = メッセージの言語: ja または en(指定がなければ LC_ALL、LC_MESSAGES、LANG の設定に従います)
+help-build = サイトを public/ に作成します(すべて成功したときだけ入れ替えます)
+help-build-out = 出力フォルダ(指定がなければサイトのフォルダの public/)
+help-drafts = `draft: true` のページも含めます
+help-build-base-url = site.yaml の base_url とは別のアドレスで公開します
+help-strict = 警告もエラーとして扱います
+help-serve = サイトをプレビューします: 下書きも含めてメモリ上に作成し、編集のたびに作り直します
+help-serve-port = 使うポート番号
+help-serve-bind = 待ち受けるアドレス。ループバック以外にすると、ほかの人も下書きを読めます
+help-serve-open = ブラウザーでサイトを開きます
+help-serve-poll = 定期的に確かめて変更を見つけます(変更の通知がないファイルシステム、WSL2 やネットワークドライブ向け)
+help-serve-allow-host = この名前あての要求にも応答します(繰り返し指定できます)。ほかのウェブページから下書きを読まれないよう、通常は localhost、127.0.0.1、[::1] と --bind のアドレスにだけ応答します
+help-check = 何も書き込まずに、`build` のすべての確認を行います
+help-compare = 比較表を一つ出力します: 義務のセット(`hub`)または数値の比較(`subsidies`)
+help-compare-id = セットまたは比較表の id
+help-format = 出力の形式
+help-lang = 表の言語
+help-diff = 二つの Markdown ファイルの新旧対照表(新 | 旧 | 備考)を出力します。サイトの外のファイルにも使えます
+help-diff-old = 古い版
+help-diff-new = 新しい版
+help-i18n = 各ページの翻訳の状態を表示し、記録します
+help-i18n-status = 各ページの翻訳の状態を一覧にします: 最新、未翻訳、要更新、未記録
+help-i18n-stamp = これらの翻訳が、いまの日本語の本文に合わせてあることを記録します
+help-i18n-stamp-paths = 記録する英語のファイル(.en.md)
+## プレビューのエラー表示 (serve/overlay.rs)
+
+overlay-title = エラーがあります
+overlay-kept = 最後に正しく作れた版を表示しています。ファイルを直して保存すると、この表示は消えます。
+overlay-close = 閉じる
+overlay-line = { $n } 行目
+overlay-hint-label = ヒント
+## 名前と、公開できない文字列 (text/)
+
+name-is-empty = 空です
+name-is-only-spaces = 空白だけです
+name-is-a-dot-name = 「.」か「..」です。これはパスの中で「このフォルダ」「一つ上のフォルダ」を意味します
+name-holds-a-slash = `/` か `\` を含んでいます。フォルダの区切りになってしまいます
+name-holds-a-control-character = 目に見えない制御文字(タブ、改行など)を含んでいます
+name-is-too-long = ファイル名として長すぎます(上限は 255 バイト、日本語でおよそ 85 文字です)
+windows-device-name = Windows では装置の名前(`{ $stem }`)です
+windows-forbidden-character = Windows のファイル名に使えない `{ $char }` を含んでいます
+windows-dot-or-space-at-end = 最後が点か空白です。Windows ではこれが消えてしまいます
+url-runs-a-script = `{ $scheme }:` の URL です。読む人のブラウザーでスクリプトが動いてしまいます
+url-svg-data = `data:` の URL で書かれた SVG です。スクリプトを含むことができます
+url-other-data = 画像ではないものの `data:` の URL です。スクリプトを含むページを運べてしまいます
+url-runs-a-script-hint = 公開するページではスクリプトを動かせません。ウェブのアドレス(https://…)か、サイトのページ(@/path/page.md)にリンクしてください。
+url-svg-data-hint = SVG をページの隣にファイルとして保存し、その名前で書いてください。例: ![説明](map.svg)
+url-other-data-hint = 内容をページの隣にファイルとして保存し、その名前にリンクしてください。`data:` の URL で書けるのは PNG、JPEG、GIF、WebP、AVIF、BMP の画像だけです。
+html-doctype = ページの中に HTML の `<!DOCTYPE>` は書けません。
+html-doctype-hint = 削除してください。ページの外枠はテーマが書きます。
+html-element = ページの中に HTML の `<{ $element }>` は書けません。
+html-element-with-url = ページの中に HTML の `<{ $element }>` は書けません({ $url })。
+html-element-url = その `{ $attribute }` は{ $problem }
+html-attribute-hint = `{ $attribute }=…` を削除してください。HTML に付けられる属性は { $allowed } だけです。
+html-attribute-script = `<{ $element }>` の属性 `{ $attribute }` はスクリプトを動かします。公開するページではできません。
+html-attribute-style = `<{ $element }>` の属性 `style` は使えません(ページの見た目はテーマのスタイルシートが決めます。スタイルの指定には `class` を使います)。
+html-attribute = `<{ $element }>` の属性 `{ $attribute }` はページの中では使えません。
+html-element-hint = { $how }。HTML で使えるのは { $allowed } だけです。
+html-how-remove = 削除してください。公開するページでは、スクリプトを動かすこと、ほかのページを埋め込むこと、サイトの見た目を変えることはできません
+html-how-link = リンクは Markdown で書いてください: [文字](https://…) または [文字](@/path/page.md)
+html-how-image = 画像は Markdown で書いてください: ![説明](file.png)(ファイルはページの隣に置きます)
+html-how-table = 表は Markdown で書いてください: | a | b | の行と、見出しの下に |---|---| の行を書きます
+html-how-bold = 太字は Markdown で書いてください: **文字**
+html-how-emphasis = 強調は Markdown で書いてください: *文字*
+html-how-heading = 見出しは Markdown で書いてください: ## 見出し
+html-how-list = 箇条書きは Markdown で書いてください: 行の先頭に `- ` か `1. ` を付けます
+html-how-paragraph = 削除して、段落の間を空行で区切ってください
+html-how-code = コードは Markdown で書いてください: `code`、または ``` の行で挟んだ部分
+html-how-other = 削除するか、Markdown で書いてください
+## ビルドの結果 (pipeline/)
+
+summary = { $languages }、タグ { $tags } 個、比較表 { $comparisons } 個、警告 { $warnings } 件、{ $ms } ミリ秒
+summary-pages-ja = 日本語 { $pages } ページ
+summary-pages-en = 英語 { $pages } ページ(うち翻訳済み { $translated })
+## 出力の確認 (check/)
+
+link-missing = ページ { $page } は `{ $url }` にリンクしていますが、`{ $path }` はサイトにありません。
+link-no-anchor = ページ { $page } は `{ $url }` にリンクしていますが、`{ $file }` にアンカー `#{ $anchor }` がありません。
+link-outside-base = ページ { $page } は `{ $url }` にリンクしていますが、サイトの基本パスの外です。
+link-not-relative = ページ { $page } は `{ $url }` にリンクしていますが、この URL はウェブサーバーの一番上から始まっています。このサイトはフォルダから開くように(`--relative`)ビルドされているため、そこはディスクの一番上を指してしまいます。
+link-names-folder = ページ { $page } は `{ $url }` にリンクしていますが、この URL はフォルダを指しています。このサイトはフォルダから開くように(`--relative`)ビルドされているため、ブラウザはページ `{ $file }` ではなくフォルダのファイル一覧を表示してしまいます。
+link-on-disk-hint = URL をページからの相対パスで書くか、ウェブサーバーで公開する場合は `--relative` を付けずにビルドしてください。テンプレートでは、URL を docs/templates.md にある変数(site.base_path、page.url など)から作ってください。
+link-folder-on-disk-hint = フォルダではなくページのファイル(`{ $file }`)を指定するか、ウェブサーバーで公開する場合は `--relative` を付けずにビルドしてください。テンプレートでは、URL を docs/templates.md にある変数(site.base_path、page.url など)から作ってください。
+link-in-page-hint = リンクは { $file } か、{ $templates } のテンプレート { $template }(またはそこから読み込む部品)にあります。shishin が正しい URL を書けるよう、ページへのリンクは `@/path.md` の形で書いてください。
+link-in-template-hint = このリンクはテンプレートが書いています。URL は手で組み立てず、docs/templates.md にある変数(site.base_path、page.url など)から作ってください。
+path-collision = { $first } と { $second } が、どちらも /{ $path } に書き込まれることになります。
+path-collision-hint = サイトの一つのアドレスには一つのファイルしか置けません。どちらかの名前か場所を変えるか、ページに別の `slug:` を付けてください。
+path-unsafe-part = { $source } は /{ $path } に書き込まれますが、その一部 { $part } は{ $problem }。
+path-unsafe-part-hint = 元になったファイル、タグ、id の名前を、ふつうのことばに変えてください。
+source-changes = { $file } の新旧対照表
+source-search-index = 検索用の索引
+source-fixed = shishin が作るファイル { $path }
+source-tag-of = タグ「{ $tag }」のページ({ $file })
+source-tag = タグ「{ $tag }」のページ
+generated-tag-index = shishin が作るタグの一覧
+generated-tag = shishin が作るタグのページ
+generated-comparison = shishin が作る比較表のページ
+generated-obligation = shishin が作る義務のページ
+generated-changes = shishin が作る新旧対照表
+generated-glossary = shishin が作る用語集のページ
+generated-search = shishin が作る検索ページ
+generated-search-index = shishin が作る検索用の索引
+generated-not-found = shishin が作る「ページが見つかりません」のページ
+generated-page = shishin が作るページ
+## テーマ (render/theme.rs)
+
+theme-missing = テーマ `{ $theme }` がありません: フォルダ { $folder } が見つかりません。
+theme-missing-hint = shishin のリポジトリから `themes/default` をサイトにコピーするか、site.yaml の `theme:` を設定してください。
+theme-string-missing = 画面の文言 `{ $key }` に { $lang } の文がありません。
+theme-string-missing-hint = 画面の文言には、日本語と英語の両方が必要です。
+what-ui-strings = 画面の文言
+theme-template-missing = テーマにテンプレート { $template } がありません。
+theme-template-missing-hint = テーマには docs/templates.md に挙げたテンプレートがすべて必要です。
+template-error = テンプレートのエラーです: { $why }
+template-error-hint = テンプレートを直してください。Tera の書き方は keats.github.io/tera で説明されています。
+## YAML: 前付け、site.yaml、用語集 (load/yaml.rs、load/mistakes.rs)
+
+what-front-matter = 前付け
+what-site-yaml = site.yaml
+what-glossary = 用語集
+yaml-indented-with-tab = { $line } 行目の字下げにタブが使われています。YAML の字下げには半角の空白しか使えません。
+yaml-indented-with-full-width-space = { $line } 行目の字下げに全角の空白「　」が使われています。YAML の字下げには半角の空白しか使えません。
+yaml-indented-hint = 前後の行と同じように、半角の空白で字下げしてください: `{ $fixed }`
+yaml-full-width-colon = 項目名の後ろに全角のコロン「：」が使われています。YAML では半角のコロン「:」と空白が必要です。
+yaml-full-width-comma = かっこの中の区切りに全角のカンマ「，」が使われています。YAML では半角のカンマ「,」が必要です。
+write-this-hint = `{ $fixed }` と書いてください。
+yaml-tags-as-text = `tags` が一つの文字列として書かれています。リストとして書く必要があります。
+yaml-tags-as-text-hint = タグはかっこで囲み、カンマで区切って書いてください: `tags: [{ $tags }]`
+yaml-duplicate-key = 項目 `{ $key }` が二回書かれています: ここと { $line } 行目です。
+yaml-duplicate-key-hint = 二つの `{ $key }:` の行のうち一つを残し、もう一つを削除してください。
+yaml-unclosed-on-line = { $what }の YAML が正しくありません: { $line } 行目の `{ $open }` が閉じられていません。
+yaml-unclosed-here = { $what }の YAML が正しくありません: ここの `{ $open }` が閉じられていません。
+yaml-unclosed-hint = `{ $close }` で閉じてください。`{ $open }` で始まる文字列は、引用符で囲む必要があります。
+yaml-unknown-key = { $what }に、知らない項目 `{ $key }` があります。
+yaml-unknown-key-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。{ $what }に書ける項目: { $allowed }
+yaml-unknown-key-allowed = { $what }に書ける項目: { $allowed }
+yaml-unknown-key-remove = 削除してください。
+yaml-unknown-key-extra = { $hint }(テンプレートで使う自由なデータは `extra:` の下に書きます)
+yaml-unknown-value = { $what }に、知らない値 `{ $value }` があります。
+yaml-unknown-value-for = { $what }の `{ $key }` に、知らない値 `{ $value }` が書かれています。
+yaml-unknown-value-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。書ける値: { $allowed }
+yaml-unknown-value-allowed = 書ける値: { $allowed }
+yaml-missing-key = { $what }に `{ $key }` がありません。
+yaml-missing-key-hint = `{ $key }: …` の行を書き足してください。
+yaml-wrong-form = `{ $key }` には{ $expected }を書いてください({ $found }が書かれています)。
+yaml-invalid-type = { $what }の値の形が違います: { $why }
+yaml-check-form-hint = 値の形を確かめてください: 文字列、数、リスト(- 項目)、対応表(項目: 値)のどれかです。
+yaml-invalid = { $what }の YAML が正しくありません: { $why }
+yaml-invalid-hint = 字下げと引用符を確かめてください。`: ` を含む値や、`[`、`{"{"}`、`*` で始まる値は引用符で囲む必要があります。
+form-whole-number = `10` のような整数
+form-boolean = `true` か `false`
+form-list = `[a, b]` のようなリスト
+form-text = 文字列
+form-map = 対応表(項目: 値)
+yaml-write-boolean-hint = `{ $key }: true` か `{ $key }: false` と書いてください。
+yaml-write-number-hint = 数字で書いてください。例: `{ $key }: 10`
+yaml-write-list-hint = かっこで囲んだリストで書いてください。例: `{ $key }: [a, b]`
+value-a-list = リスト
+value-a-map = 対応表
+value-empty = 空
+## 原稿の読み込み (load/)
+
+cannot-read = { $path } を読めません: { $why }
+cannot-read-hint = ファイルがあるか、読む権限があるかを確かめてください。
+file-vanished = サイトを作っている間に { $path } がなくなりました。
+file-vanished-hint = ビルドの途中で削除、移動、または名前の変更がされました。ファイルがそろってから、もう一度ビルドしてください。
+shift-jis = { $path } は Shift_JIS で保存されています。Shift_JIS として読みました。
+shift-jis-hint = どのツールでも同じように読めるよう、UTF-8 で保存し直してください(多くのエディターでは「エンコードを指定して保存」→ UTF-8 です)。
+undecodable = { $path }:{ $line }: このファイルは UTF-8 でも Shift_JIS でもありません({ $byte } バイト目に読めないバイトがあります)。
+undecodable-hint = ファイルを UTF-8 で保存し直してください。
+no-content-folder = { $path } に content フォルダがありません。
+no-content-folder-hint = ホームページの `_index.md` を入れた `content/` を作るか、`--root` でサイトのフォルダを指定してください。
+link-loops = シンボリックリンクが、自分より上のフォルダを指していて循環しています
+link-loops-hint = リンクを削除するか、別の場所を指すようにしてください。
+not-a-regular-file = ふつうのファイルではありません
+not-a-regular-file-hint = content にはファイルとフォルダしか置けません。削除するか、ファイルに置き換えてください。
+not-a-slug = { $path }: ファイルとフォルダの名前は、半角英数字の短い名前(スラッグ)にしてください。
+not-a-slug-hint = 小文字の英字、数字、ハイフンだけの名前(例: `chiba-plan.md`)に変えるか、`slug:` を設定してください。
+link-outside-site = このシンボリックリンクは、サイトのフォルダの外にある { $target } を指しています。
+link-outside-site-hint = リンクのままでは、このコンピューターの別の場所にあるファイルを公開してしまいます。ファイルをサイトのフォルダにコピーするか、リンクを削除してください。
+windows-file-name = Windows のサーバーには `{ $name }` という名前のファイルを置けません: この名前は{ $problem }。
+windows-file-name-hint = どのサーバーにもサイトをコピーできるよう、ファイルの名前を変えてください。例: `{ $safe }`
+windows-folder-name = Windows のサーバーには `{ $name }` という名前のフォルダを置けません: この名前は{ $problem }。
+windows-folder-name-hint = どのサーバーにもサイトをコピーできるよう、フォルダの名前を変えてください。例: `{ $safe }`
+## site.yaml (load/config.rs)
+
+no-site-yaml = { $path } に site.yaml がありません。サイトのフォルダではないようです。
+no-site-folder = サイトのフォルダ { $path } がありません。
+not-a-site-hint = サイトのフォルダ(site.yaml と content/ があるフォルダ)で shishin を実行するか、`--root フォルダ` でそのフォルダを指定してください。
+base-url-not-absolute = `base_url` の `{ $url }` は、完全な形の URL ではありません。
+url-not-absolute = `{ $url }` は、完全な形の URL ではありません。
+url-in-full-hint = `https://www.pref.example.lg.jp/zaitaku/` のように、省略せずに書いてください。
+value-is-unsafe = { $what } は{ $problem }。
+site-address-hint = `https://www.pref.example.lg.jp/zaitaku/` のように、サイトのウェブアドレスを書いてください。
+default-language-not-ja = `default_language` が `{ $lang }` になっていますが、shishin のサイトは日本語が基本です。
+default-language-not-ja-hint = `default_language: ja` と書くか、この行を削除してください。
+unknown-language = `languages` に、知らない言語 `{ $lang }` があります。
+unknown-language-hint = shishin が公開するのは日本語(`ja`)と英語(`en`)です。
+match-threshold-out-of-range = `match_threshold` が { $threshold } になっていて、0〜1 の範囲の外です。
+match-threshold-out-of-range-hint = 0 から 1 までの類似度を書いてください。書かなければ 0.6 です。
+set-and-comparison = `{ $id }` が、義務のセットと比較表の両方の名前になっています。
+set-and-comparison-hint = どちらも /compare/ID/ に公開されるため、比較表に別の id を付けてください。
+undeclared-fact = 比較表 `{ $id }` が、宣言されていない数値 `{ $fact }` を使っています。
+undeclared-fact-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値は `facts:` の下で宣言してください。
+undeclared-fact-hint = `facts:` の下で、見出しと種類を付けて宣言してください。
+## 用語集 (load/glossary.rs)
+
+glossary-bad-id = 用語集の id `{ $id }` は、半角英数字だけの id になっていません。
+glossary-bad-id-hint = 小文字の英字、数字、ハイフンを使ってください。例: `id: home-nursing`
+glossary-duplicate-id = 用語集に、id が `{ $id }` の項目が二つあります。
+glossary-duplicate-id-hint = どちらか一方に、別の `id:` を付けてください。
+glossary-empty-field = 用語集の項目 `{ $id }` の `{ $field }` が空です。
+glossary-empty-field-hint = 用語とその説明を、日本語と英語の両方で書いてください。
+glossary-form-twice = `{ $form }` が、用語集の二つの項目(`{ $first }` と `{ $second }`)の名前になっています。
+glossary-form-twice-hint = 一つのことばがリンクできる項目は一つだけです。どちらかの項目から削除してください。
+glossary-not-indexed = 用語集の索引を作れませんでした: { $why }
+## 前付け (load/frontmatter.rs)
+
+page-file-empty = ファイルが空です。どのページにも、少なくとも題名が必要です。
+page-without-front-matter = ファイルが前付け(先頭の --- で囲んだ部分)で始まっていません。どのページにも、少なくとも題名が必要です。
+page-without-front-matter-hint = ファイルの先頭に `---`、`title: …`、`---` の三行を書いてください。
+front-matter-not-closed = 前付けが閉じられていません。
+front-matter-not-closed-hint = 前付けの最後の行の後、本文の前に `---` の行を書き足してください。
+title-empty = 題名が空です。
+title-empty-hint = `title:` の後ろにページの題名を書いてください。
+prefecture-hint = 都道府県は、名前(千葉県)、ローマ字(chiba)、JIS コード(12)のどれかで書いてください。
+not-a-date = `{ $key }` が日付になっていません: { $why }
+not-a-date-hint = `2023-03-31`、`令和5年3月31日`、`R5.3.31`、または `令和5年度` のような年度で書いてください。
+unknown-fact = 知らない数値 `{ $key }` があります。
+unknown-fact-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値は site.yaml の `facts:` の下で宣言する必要があります。
+unknown-fact-hint = site.yaml の `facts:` の下で(見出しと種類を付けて)宣言するか、`extra:` の下に移してください。
+fact-unreadable = 数値 `{ $key }`(`{ $value }`)を読み取れません: { $why }
+fact-unreadable-hint = 元の文書と同じように書いてください。例: `3,000千円`、`10/10`、`3分の2`、`平成30年度から平成32年度`
+slug-unsafe = スラッグ { $slug } は{ $problem }。
+slug-unsafe-hint = スラッグはページのアドレスの最後の部分になります。`chiba-plan` のように、小文字の英字、数字、ハイフンで書いてください。
+slug-not-ascii = スラッグ `{ $slug }` が半角英数字になっていません。
+slug-not-ascii-hint = `chiba-plan` のように、小文字の英字、数字、ハイフンを使ってください。
+extra-key = `extra:` の下の `{ $key }`
+supersedes-not-a-path = `supersedes` には古い版のページを原稿ファイルで書いてください({ $written } と書かれています)。
+supersedes-not-a-path-hint = content/ からのパスを `@/` を付けて書いてください。例: `supersedes: "@/prefectures/chiba/plan-draft.md"`
+keyed = `{ $key }`: { $message }
+tag-unsafe = タグ { $tag } は{ $problem }。
+tag-unsafe-hint = タグごとに `tags/<タグ>/` のページができます。`在宅医療` のようなことばを書いてください。空、`.`、`..`、`/` や `\` を含むものは使えません。
+## プレビューのサーバーの応答 (serve/http.rs、serve/host.rs)
+
+http-no-error = 最後の作り直しは成功しました。
+http-bad-path = 断りました: このパスはサイトの外を指しているか、形が正しくありません。
+http-not-found = 見つかりません。
+refused-no-host = ホスト名のない要求
+refused-name = 「{ $name }」という名前あての要求
+refused-malformed-name = 正しくない名前あての要求
+help-default = [指定がなければ { $value }]
+help-possible-values = [選べる値: { $values }]
