@@ -185,9 +185,9 @@ fn fact_comparison_normalises_amounts_rates_and_periods() {
     assert!(html.contains("3,000千円"), "{html}");
     assert!(site
         .read("en/compare/subsidies/index.html")
-        .contains("¥3.0 million"));
+        .contains("¥3,000,000"));
     let md = site.run(&["compare", "subsidies", "--lang", "en"]);
-    assert!(md.stdout.contains("¥4.7 million"), "{}", md.stdout);
+    assert!(md.stdout.contains("¥4,657,000 per 拠点"), "{}", md.stdout);
 
     site.write(
         "content/bad.md",

@@ -4,8 +4,8 @@
 use serde_json::{json, Value};
 
 use crate::guidance::obligations::Class;
-use crate::model::tables::{FactTable, ObligationTable, PrefectureItem};
-use crate::model::{Lang, Site, Tables};
+use crate::model::tables::{FactCell, FactTable, ObligationTable, PrefectureItem, Provenance};
+use crate::model::{Lang, PageId, Site, Tables};
 use crate::text::safety::write_csv_record;
 
 impl Tables {
@@ -191,49 +191,53 @@ impl FactTable {
             "name": self.name(lang),
             "columns": self.columns.iter().map(|&p| {
                 let f = &site.doc(p, lang).front;
+                let document = document_of(site, p, lang);
                 json!({
                     "source": site.url(p, lang),
                     "title": f.title,
                     "prefecture": site.docs[site.pages[p].ja].front.prefecture.map(|pr| json!({"code": pr.code, "slug": pr.slug, "name": pr.name(lang)})),
+                    "document": {"title": document.title, "date": document.date},
                 })
             }).collect::<Vec<_>>(),
-            "rows": self.rows.iter().map(|(key, values)| json!({
-                "fact": key,
-                "label": site.config.facts.get(key).map_or(key.as_str(), |d| d.label(lang)),
-                "values": values.iter().map(|v| v.as_ref().map(|c| json!({
-                    "raw": c.raw,
-                    "value": c.value.to_json(),
-                    "display": c.value.display(lang),
-                }))).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            "rows": self.rows.iter().map(|(key, cells)| {
+                let decl = site.config.facts.get(key);
+                json!({
+                    "fact": key,
+                    "label": decl.map_or(key.as_str(), |d| d.label(lang)),
+                    "type": decl.map(|d| d.ty.name()),
+                    "values": cells.iter().map(|c| fact_cell_json(site, c, lang)).collect::<Vec<_>>(),
+                })
+            }).collect::<Vec<_>>(),
         })
     }
 
-    /// One row per fact, one column per page, the values as written; cells a spreadsheet would
-    /// run as formulas are quoted (see [`write_csv_record`]).
+    /// One row per fact; per page its state, the text as written, the normalised value (a
+    /// number where it is one), what an amount is per, as of when, the note and the source.
+    /// Cells a spreadsheet would run as formulas are quoted (see [`write_csv_record`]).
     pub fn to_csv(&self, site: &Site, lang: Lang) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let mut header = vec![label(lang, "項目", "fact").to_string()];
-        header.extend(
-            self.columns
-                .iter()
-                .map(|&p| site.title(p, lang).to_string()),
-        );
+        let mut header = vec!["id".to_string(), label(lang, "項目", "fact").to_string()];
+        for &p in &self.columns {
+            let title = site.title(p, lang);
+            for (ja, en) in CSV_PARTS {
+                header.push(format!("{title}: {}", label(lang, ja, en)));
+            }
+        }
         let _ = write_csv_record(&mut w, &header);
-        for (key, values) in &self.rows {
-            let mut row = vec![site
-                .config
-                .facts
-                .get(key)
-                .map_or(key.as_str(), |d| d.label(lang))
-                .to_string()];
-            row.extend(
-                values
-                    .iter()
-                    .map(|v| v.as_ref().map_or(String::new(), |c| c.raw.clone())),
-            );
+        for (key, cells) in &self.rows {
+            let mut row = vec![
+                key.clone(),
+                site.config
+                    .facts
+                    .get(key)
+                    .map_or(key.as_str(), |d| d.label(lang))
+                    .to_string(),
+            ];
+            for c in cells {
+                row.extend(fact_cell_csv(site, c, lang));
+            }
             let _ = write_csv_record(&mut w, &row);
         }
         let bytes = w.into_inner().unwrap_or_default();
@@ -252,7 +256,7 @@ impl FactTable {
         out.push_str("\n|---|");
         out.push_str(&"---|".repeat(self.columns.len()));
         out.push('\n');
-        for (key, values) in &self.rows {
+        for (key, cells) in &self.rows {
             out.push_str(&format!(
                 "| {} |",
                 site.config
@@ -260,13 +264,148 @@ impl FactTable {
                     .get(key)
                     .map_or(key.as_str(), |d| d.label(lang))
             ));
-            for v in values {
-                let shown = v.as_ref().map_or(String::new(), |c| c.value.display(lang));
-                out.push_str(&format!(" {} |", md_cell(&shown)));
+            for c in cells {
+                out.push_str(&format!(" {} |", md_cell(&shown(c, lang))));
             }
             out.push('\n');
         }
         out
+    }
+}
+
+/// The parts of a page's value in a fact CSV, in order: Japanese and English headings.
+const CSV_PARTS: [(&str, &str); 9] = [
+    ("状態", "state"),
+    ("原文の表記", "as written"),
+    ("値", "value"),
+    ("あたり", "per"),
+    ("時点", "as of"),
+    ("注記", "note"),
+    ("出典", "source"),
+    ("文書名", "document"),
+    ("文書の日付", "document date"),
+];
+
+/// A cell as a reader sees it: the value, or its state (記載なし, 該当なし).
+pub fn shown(c: &FactCell, lang: Lang) -> String {
+    match &c.given {
+        Some(f) => f.display(lang).0,
+        None => c.state().label(lang).to_string(),
+    }
+}
+
+/// The document a page reproduces, for provenance: its `source:` title and date, or the page's
+/// own title and date where it names none.
+pub struct Document<'a> {
+    pub title: &'a str,
+    /// ISO date (`2023-03-31`) or fiscal year (`FY2024`).
+    pub date: Option<String>,
+}
+
+pub fn document_of(site: &Site, page: PageId, lang: Lang) -> Document<'_> {
+    let front = &site.docs[site.pages[page].ja].front;
+    let source = front.source.as_ref();
+    Document {
+        title: source
+            .and_then(|s| s.title.as_deref())
+            .unwrap_or_else(|| site.title(page, lang)),
+        date: source
+            .and_then(|s| s.date.as_ref())
+            .or(front.date.as_ref())
+            .map(|d| d.iso()),
+    }
+}
+
+/// The URL of a value's source: its page, at the anchor nearest above it.
+pub fn source_url(site: &Site, p: &Provenance, lang: Lang) -> String {
+    match &p.anchor {
+        Some(a) => format!("{}#{a}", site.url(p.page, lang)),
+        None => site.url(p.page, lang),
+    }
+}
+
+/// A value in JSON (SPEC §6, §6.1): always its `state`; for a given value what was written, the
+/// normalised value, its display, and what it is per, as of and noted; always its provenance.
+pub fn fact_cell_json(site: &Site, c: &FactCell, lang: Lang) -> Value {
+    let mut m = serde_json::Map::new();
+    m.insert("state".into(), json!(c.state().name()));
+    if let Some(f) = &c.given {
+        let (display, shown_lang) = f.display(lang);
+        m.insert("raw".into(), json!(f.raw.display()));
+        if let Some(v) = f.state.value() {
+            m.insert("value".into(), v.to_json());
+        }
+        m.insert("display".into(), json!(display));
+        m.insert("display_lang".into(), json!(shown_lang.code()));
+        if let Some(per) = f.state.value().and_then(|v| v.per()) {
+            m.insert("per".into(), json!({"ja": per.ja, "en": per.en}));
+        }
+        if let Some(as_of) = &f.as_of {
+            m.insert("as_of".into(), json!(as_of.iso()));
+        }
+        if let Some(note) = &f.note {
+            m.insert("note".into(), json!(note));
+        }
+    } else {
+        m.insert("display".into(), json!(c.state().label(lang)));
+        m.insert("display_lang".into(), json!(lang.code()));
+    }
+    m.insert(
+        "provenance".into(),
+        provenance_json(site, &c.provenance, lang),
+    );
+    Value::Object(m)
+}
+
+/// Where a value comes from: the page, the anchor nearest above it, the source URL, and the
+/// title and date of the document the page reproduces.
+pub fn provenance_json(site: &Site, p: &Provenance, lang: Lang) -> Value {
+    let document = document_of(site, p.page, lang);
+    json!({
+        "page": site.url(p.page, lang),
+        "anchor": p.anchor,
+        "source": source_url(site, p, lang),
+        "document": document.title,
+        "document_date": document.date,
+    })
+}
+
+/// A page's value as the CSV columns of [`CSV_PARTS`].
+fn fact_cell_csv(site: &Site, c: &FactCell, lang: Lang) -> Vec<String> {
+    let document = document_of(site, c.provenance.page, lang);
+    let (raw, value, per, as_of, note) = match &c.given {
+        Some(f) => (
+            f.raw.display(),
+            f.state.value().map(csv_value).unwrap_or_default(),
+            f.state
+                .value()
+                .and_then(|v| v.per())
+                .map(|p| p.text(lang).0.to_string())
+                .unwrap_or_default(),
+            f.as_of.as_ref().map(|d| d.iso()).unwrap_or_default(),
+            f.note.clone().unwrap_or_default(),
+        ),
+        None => Default::default(),
+    };
+    vec![
+        c.state().name().to_string(),
+        raw,
+        value,
+        per,
+        as_of,
+        note,
+        source_url(site, &c.provenance, lang),
+        document.title.to_string(),
+        document.date.unwrap_or_default(),
+    ]
+}
+
+/// A normalised value in one CSV cell: numbers as numbers, text as text, anything structured as
+/// its JSON.
+fn csv_value(v: &crate::guidance::facts::FactValue) -> String {
+    match v.to_json() {
+        Value::String(s) => s,
+        other => other.to_string(),
     }
 }
 

@@ -10,5 +10,7 @@
 mod export;
 mod tables;
 
-pub use export::{class_name, pretty, Format};
+pub use export::{
+    class_name, document_of, fact_cell_json, pretty, provenance_json, shown, source_url, Format,
+};
 pub use tables::{fact_tables, obligation_tables};

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::{self, Class, MatchOutcome};
 use crate::model::tables::{
     Canonical, Cell, Column, FactCell, FactTable, ItemText, ObligationTable, PrefectureItem,
-    Revision,
+    Provenance, Revision,
 };
 use crate::model::{ObligationItem, PageId, Site, Tables};
 
@@ -289,21 +289,8 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
                 .facts
                 .iter()
                 .map(|key| {
-                    let values = columns
-                        .iter()
-                        .map(|&p| {
-                            site.docs[site.pages[p].ja]
-                                .front
-                                .facts
-                                .iter()
-                                .find(|f| &f.key == key)
-                                .map(|f| FactCell {
-                                    raw: f.raw.display(),
-                                    value: f.value.clone(),
-                                })
-                        })
-                        .collect();
-                    (key.clone(), values)
+                    let cells = columns.iter().map(|&p| fact_cell(site, p, key)).collect();
+                    (key.clone(), cells)
                 })
                 .collect();
             FactTable {
@@ -314,4 +301,38 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
             }
         })
         .collect()
+}
+
+/// One page's cell of a fact: the fact as the (Japanese) page gives it, and where.
+fn fact_cell(site: &Site, page: PageId, key: &str) -> FactCell {
+    let doc = &site.docs[site.pages[page].ja];
+    let given = doc.front.facts.iter().find(|f| f.key == key).cloned();
+    let anchor = given.as_ref().and_then(|f| anchor_of(doc, f));
+    FactCell {
+        given,
+        provenance: Provenance { page, anchor },
+    }
+}
+
+/// The anchor nearest above where the page's body writes the value: the heading before the first
+/// place the value (as written, or as shishin shows it in Japanese) appears. Front matter stands
+/// above the body, so this is the part of the page a reader checks the value against.
+fn anchor_of(doc: &crate::model::Doc, fact: &crate::model::Fact) -> Option<String> {
+    let body = doc.body_text();
+    let mut needles = fact.raw.parts();
+    if let Some(v) = fact.state.value() {
+        needles.push(v.display_ja());
+    }
+    let at = needles
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .find_map(|n| body.find(n))?;
+    let offset = doc.body.start + at;
+    doc.parsed
+        .headings
+        .iter()
+        .rev()
+        .find(|h| h.offset <= offset)
+        .map(|h| h.id.clone())
 }

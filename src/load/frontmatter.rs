@@ -4,14 +4,13 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::dates::{self, DateValue};
-use crate::guidance::facts;
 use crate::guidance::prefecture;
 use crate::load::mistakes::{lenient_bool, lenient_integer};
 use crate::load::yaml::find_key_line;
 use crate::model::Config;
-use crate::model::{Citation, Fact, FactText, FrontMatter, Kind, Supersedes};
+use crate::model::{Citation, FrontMatter, Kind, Supersedes};
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
 
@@ -31,7 +30,7 @@ struct Raw {
     #[serde(default, deserialize_with = "lenient_integer")]
     weight: Option<i64>,
     #[serde(default)]
-    facts: indexmap::IndexMap<String, FactYaml>,
+    facts: indexmap::IndexMap<String, serde_yaml::Value>,
     translated_from: Option<String>,
     supersedes: Option<String>,
     #[serde(default)]
@@ -68,14 +67,6 @@ impl Scalar {
             Scalar::Text(s) => s.clone(),
         }
     }
-}
-
-/// A fact as the YAML gives it, before it is text: one scalar, or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum FactYaml {
-    List(Vec<Scalar>),
-    One(Scalar),
 }
 
 /// A page's front matter, read and valid.
@@ -217,38 +208,6 @@ fn validate(
         url: s.url,
     });
 
-    let mut facts = Vec::new();
-    for (key, value) in raw.facts {
-        if !config.facts.contains_key(&key) {
-            let hint = match did_you_mean(&key, config.facts.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? Facts must be declared under `facts:` in site.yaml"),
-                None => "declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`".into(),
-            };
-            err(
-                &format!("facts.{key}"),
-                format!("unknown fact `{key}`"),
-                &hint,
-            );
-            continue;
-        }
-        let raw = match value {
-            FactYaml::One(s) => FactText::Text(s.text()),
-            FactYaml::List(items) => FactText::List(items.iter().map(Scalar::text).collect()),
-        };
-        let ty = config.facts[&key].ty;
-        let parsed = match &raw {
-            FactText::List(items) => Ok(facts::parse_list(items)),
-            FactText::Text(text) => facts::parse_fact(ty, text),
-        };
-        match parsed {
-            Ok(value) => facts.push(Fact { key, raw, value }),
-            Err(e) => err(
-                &format!("facts.{key}"),
-                format!("the fact `{key}` (`{}`) cannot be read: {e}", raw.display()),
-                "write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`",
-            ),
-        }
-    }
     if let Some(slug) = &raw.slug {
         if let Some(problem) = names::segment_problem(slug) {
             err(
@@ -265,6 +224,15 @@ fn validate(
                 format!("the slug `{slug}` is not an ASCII slug"),
                 "use lowercase letters, digits and hyphens, like `chiba-plan`",
             );
+        }
+    }
+    let (facts, problems) = crate::load::facts::read(raw.facts, config);
+    for p in problems {
+        let d = p.diagnostic.at_line(file, line_of(&p.key));
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
         }
     }
     let extra = match raw.extra {
@@ -467,7 +435,10 @@ mod tests {
         assert_eq!(fm.prefecture.unwrap().slug, "chiba");
         assert_eq!(fm.date.unwrap().iso(), "2023-03-31");
         assert_eq!(fm.facts[0].key, "rate");
-        assert_eq!(fm.facts[0].raw, FactText::Text("10/10".into()));
+        assert_eq!(
+            fm.facts[0].raw,
+            crate::model::FactText::Text("10/10".into())
+        );
         assert_eq!(body.start, "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n".len());
     }
 

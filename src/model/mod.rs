@@ -27,18 +27,19 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
-use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture::Prefecture;
 pub use crate::text::lang::Lang;
 
 pub mod config;
+pub mod facts;
 pub mod glossary;
 pub mod output;
 pub mod site;
 pub mod tables;
 
 pub use config::Config;
+pub use facts::{Fact, FactState, FactText, ItemFact};
 pub use glossary::Glossary;
 pub use output::{Content, Output};
 pub use site::{CanonicalSet, Site, Target, TranslationState};
@@ -162,31 +163,6 @@ pub struct Supersedes {
     pub written: String,
     /// The line of `supersedes:` in the file (1-based).
     pub line: usize,
-}
-
-/// A fact a page gives (SPEC §6): its key in site.yaml, its value as written and as read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fact {
-    pub key: String,
-    pub raw: FactText,
-    pub value: FactValue,
-}
-
-/// A fact's value as written, before it is read into a typed [`FactValue`]: text, or a list of
-/// texts for `list` facts.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FactText {
-    Text(String),
-    List(Vec<String>),
-}
-
-impl FactText {
-    pub fn display(&self) -> String {
-        match self {
-            FactText::Text(s) => s.clone(),
-            FactText::List(items) => items.join("、"),
-        }
-    }
 }
 
 /// What the Markdown of a document says, found by the parse stage.

@@ -2,11 +2,11 @@
 //! canonical sets, and the facts of pages side by side. The compare stage (`compare`) builds them
 //! from the linked site and exports them; the render stage shows them.
 
-use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::{Class, Segment};
 use crate::guidance::prefecture::Prefecture;
 
 use super::config::ComparisonDecl;
+use super::{Fact, FactState};
 use super::{Lang, PageId, Site};
 
 /// One canonical set against every prefecture that quotes it.
@@ -131,15 +131,32 @@ pub struct FactTable {
     pub id: String,
     pub decl: ComparisonDecl,
     pub columns: Vec<PageId>,
-    /// Fact key → one value per column.
-    pub rows: Vec<(String, Vec<Option<FactCell>>)>,
+    /// Fact key → one cell per column.
+    pub rows: Vec<(String, Vec<FactCell>)>,
 }
 
-/// One page's value of a fact: as written, and as read.
+/// One page's value of a fact (SPEC §6.1): the fact as the page gives it, or nothing (the page
+/// does not state it), and where it comes from.
 #[derive(Debug, Clone)]
 pub struct FactCell {
-    pub raw: String,
-    pub value: FactValue,
+    pub given: Option<Fact>,
+    pub provenance: Provenance,
+}
+
+impl FactCell {
+    /// The cell's state: `not_stated` where the page does not give the fact.
+    pub fn state(&self) -> &FactState {
+        const NOT_STATED: FactState = FactState::NotStated;
+        self.given.as_ref().map_or(&NOT_STATED, |f| &f.state)
+    }
+}
+
+/// Where a value comes from: its page and the anchor nearest above the value there (absent when
+/// the value is not found in the body, or stands above every heading).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    pub page: PageId,
+    pub anchor: Option<String>,
 }
 
 impl FactTable {

@@ -13,7 +13,9 @@ use super::{Here, Output, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
-use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem, Revision};
+use crate::model::tables::{
+    Cell, FactCell as FactCellModel, FactTable, ObligationTable, PrefectureItem, Revision,
+};
 use crate::model::Lang;
 use crate::model::Tables;
 use crate::urls::{Generated, TableFormat};
@@ -282,6 +284,27 @@ impl Renderer<'_> {
         }
     }
 
+    /// A fact table's cell: the value or its state, and where it comes from.
+    fn fact_value(&self, c: &FactCellModel, lang: Lang) -> FactValue {
+        let (value, value_lang) = match &c.given {
+            Some(f) => f.display(lang),
+            None => (c.state().label(lang).to_string(), lang),
+        };
+        FactValue {
+            state: c.state().name(),
+            raw: c.given.as_ref().map(|f| f.raw.display()),
+            value,
+            lang: value_lang,
+            as_of: c
+                .given
+                .as_ref()
+                .and_then(|f| f.as_of.as_ref())
+                .map(|d| d.display(lang)),
+            note: c.given.as_ref().and_then(|f| f.note.clone()),
+            source: crate::compare::source_url(self.site, &c.provenance, lang),
+        }
+    }
+
     fn render_fact_table(&self, t: &FactTable, lang: Lang) -> Result<Output, Diagnostic> {
         let site = self.site;
         let page = Generated::Comparison(&t.id);
@@ -301,22 +324,16 @@ impl Renderer<'_> {
         let rows = t
             .rows
             .iter()
-            .map(|(key, values)| FactRow {
-                key,
-                label: site
-                    .config
-                    .facts
-                    .get(key)
-                    .map_or(key.as_str(), |d| d.label(lang)),
-                values: values
-                    .iter()
-                    .map(|v| {
-                        v.as_ref().map(|c| FactValue {
-                            raw: &c.raw,
-                            value: c.value.display(lang),
-                        })
-                    })
-                    .collect(),
+            .map(|(key, cells)| {
+                let decl = site.config.facts.get(key);
+                FactRow {
+                    key,
+                    label: decl.map_or(key.as_str(), |d| d.label(lang)),
+                    definition: decl
+                        .and_then(|d| d.definition.as_ref())
+                        .map(|d| d.get(lang)),
+                    values: cells.iter().map(|c| self.fact_value(c, lang)).collect(),
+                }
             })
             .collect();
         let view = FactTableView {

@@ -727,17 +727,29 @@ pub struct FactRow<'a> {
     pub key: &'a str,
     /// Its label in `lang`.
     pub label: &'a str,
-    /// Per column (same order), the value, or absent where the page does not give it.
-    pub values: Vec<Option<FactValue<'a>>>,
+    /// What the variable records, in `lang`, or absent.
+    pub definition: Option<&'a str>,
+    /// Per column (same order), the value with its state: never absent.
+    pub values: Vec<FactValue>,
 }
 
-/// A fact's value on one page.
+/// A fact's value on one page (SPEC §6.1).
 #[derive(Serialize)]
-pub struct FactValue<'a> {
-    /// As written.
-    pub raw: &'a str,
-    /// Normalised for `lang`.
+pub struct FactValue {
+    /// `stated`, `not_stated` or `not_applicable`.
+    pub state: &'static str,
+    /// As written, or absent where the page does not give the fact.
+    pub raw: Option<String>,
+    /// Normalised for `lang`; for a cell without a value, the state's name in `lang`.
     pub value: String,
+    /// The language of `value`: Japanese where a text has no English.
+    pub lang: Lang,
+    /// When the value held, in `lang`, or absent.
+    pub as_of: Option<String>,
+    /// The author's note, or absent.
+    pub note: Option<String>,
+    /// The value's source: its page at the anchor nearest above it.
+    pub source: String,
 }
 
 #[cfg(test)]

@@ -445,10 +445,15 @@ fn obligation() -> ObligationView<'static> {
     }
 }
 
-fn fact_value() -> FactValue<'static> {
+fn fact_value() -> FactValue {
     FactValue {
-        raw: "3分の2",
+        state: "stated",
+        raw: Some("3分の2".into()),
         value: "2/3".into(),
+        lang: Lang::En,
+        as_of: Some("FY2024".into()),
+        note: Some("予算要求".into()),
+        source: "/en/subsidies/chiba/#rate".into(),
     }
 }
 
@@ -468,7 +473,8 @@ fn fact_table() -> FactTableView<'static> {
             rows: vec![FactRow {
                 key: "rate",
                 label: "Rate",
-                values: vec![Some(fact_value())],
+                definition: Some("The share of eligible costs paid"),
+                values: vec![fact_value()],
             }],
         },
     }

@@ -1,0 +1,291 @@
+//! The codebook (SPEC §6.1): facts as coded variables with explicit states, amounts with what
+//! they are per, English values, `as_of`, notes and provenance — asserted on the built HTML, CSV
+//! and JSON of a small site, and on the errors authors get.
+
+mod common;
+
+use common::TestSite;
+use serde_json::Value;
+
+const SITE: &str = "title: { ja: テスト, en: Test }
+base_url: https://ex.jp/
+facts:
+  hub_designee:
+    ja: 拠点を担う主体
+    en: Who acts as the hub
+    type: code
+    multiple: true
+    definition: { ja: 医療計画で拠点に位置付ける主体, en: The bodies the plan designates as hubs }
+    values:
+      municipality: { ja: 市町村, en: Municipalities }
+      medical_association: { ja: 郡市区医師会, en: Local medical associations }
+  base_amount: { ja: 基準額, en: Base amount, type: yen }
+  recipients: { ja: 補助先, en: Recipients, type: text }
+  rate: { ja: 補助率, en: Subsidy rate, type: rate }
+units: { 事業区域: area, 市町村: municipality }
+comparisons:
+  subsidies: { ja: 補助制度の比較, en: Subsidies compared, kind: subsidy, facts: [hub_designee, base_amount, recipients, rate] }
+";
+
+const WIDE: &str = "---
+title: 広域型
+kind: subsidy
+source: { title: 広域型拠点事業の概要, date: 平成30年度 }
+facts:
+  hub_designee: [市町村, medical_association]
+  base_amount: { value: \"１事業区域あたり 4,657 千円\", as_of: 平成30年度 }
+  recipients: { value: 市町村又は法人等, en: Municipalities or corporations }
+  rate: 該当なし
+---
+## 補助制度の内容 {#scheme}
+
+補助基準額は、１事業区域あたり 4,657 千円とする。
+";
+
+const CHIBA: &str = "---
+title: 千葉県の補助金
+kind: subsidy
+prefecture: chiba
+facts:
+  hub_designee: 市町村
+  base_amount: { value: \"3,000千円\", per: 市町村, note: 拠点となる市町村ごと }
+  recipients: 市町村
+---
+本文
+";
+
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE);
+    site.write("content/wide.md", WIDE);
+    site.write("content/chiba.md", CHIBA);
+    site
+}
+
+fn row<'a>(json: &'a Value, fact: &str) -> &'a Vec<Value> {
+    json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["fact"] == fact)
+        .unwrap_or_else(|| panic!("no row {fact}"))["values"]
+        .as_array()
+        .unwrap()
+}
+
+#[test]
+fn every_value_has_a_state_and_amounts_keep_what_they_are_per() {
+    let site = site();
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let json: Value = serde_json::from_str(&site.read("compare/subsidies.json")).unwrap();
+    // Columns: Chiba (code 12) first, then the page without a prefecture.
+    assert_eq!(json["columns"][0]["title"], "千葉県の補助金");
+    assert_eq!(
+        json["columns"][1]["document"]["title"],
+        "広域型拠点事業の概要"
+    );
+    assert_eq!(json["columns"][1]["document"]["date"], "FY2018");
+
+    let who = row(&json, "hub_designee");
+    assert_eq!(who[0]["state"], "stated");
+    assert_eq!(who[0]["value"], serde_json::json!(["municipality"]));
+    assert_eq!(
+        who[1]["value"],
+        serde_json::json!(["municipality", "medical_association"])
+    );
+    assert_eq!(who[1]["display"], "市町村、郡市区医師会");
+
+    let amount = row(&json, "base_amount");
+    assert_eq!(amount[0]["value"], 3_000_000);
+    assert_eq!(amount[0]["per"]["ja"], "市町村");
+    assert_eq!(amount[0]["note"], "拠点となる市町村ごと");
+    assert_eq!(amount[1]["value"], 4_657_000);
+    assert_eq!(
+        amount[1]["per"],
+        serde_json::json!({"ja": "事業区域", "en": "area"})
+    );
+    assert_eq!(amount[1]["display"], "1事業区域あたり4,657千円");
+    assert_eq!(amount[1]["as_of"], "FY2018");
+    // Provenance: the page, the heading above where the body writes the amount, the document.
+    assert_eq!(amount[1]["provenance"]["page"], "/wide/");
+    assert_eq!(amount[1]["provenance"]["anchor"], "scheme");
+    assert_eq!(amount[1]["provenance"]["source"], "/wide/#scheme");
+    assert_eq!(amount[1]["provenance"]["document"], "広域型拠点事業の概要");
+    assert_eq!(amount[1]["provenance"]["document_date"], "FY2018");
+    assert_eq!(amount[0]["provenance"]["anchor"], Value::Null);
+    assert_eq!(amount[0]["provenance"]["source"], "/chiba/");
+
+    let rate = row(&json, "rate");
+    assert_eq!(rate[0]["state"], "not_stated");
+    assert_eq!(rate[0]["display"], "記載なし");
+    assert!(rate[0].get("value").is_none(), "{}", rate[0]);
+    assert_eq!(rate[1]["state"], "not_applicable");
+    assert_eq!(rate[1]["display"], "該当なし");
+    assert_eq!(rate[1]["raw"], "該当なし");
+    for r in json["rows"].as_array().unwrap() {
+        for v in r["values"].as_array().unwrap() {
+            assert!(v.is_object(), "a bare value in {r}");
+            assert!(v["state"].is_string(), "no state in {v}");
+        }
+    }
+
+    let en: Value = serde_json::from_str(&site.read("en/compare/subsidies.json")).unwrap();
+    let amount = row(&en, "base_amount");
+    assert_eq!(amount[0]["display"], "¥3,000,000 per municipality");
+    assert_eq!(amount[1]["display"], "¥4,657,000 per area");
+    assert_eq!(
+        row(&en, "hub_designee")[1]["display"],
+        "Municipalities, Local medical associations"
+    );
+    let recipients = row(&en, "recipients");
+    assert_eq!(recipients[0]["display"], "市町村");
+    assert_eq!(recipients[0]["display_lang"], "ja");
+    assert_eq!(recipients[1]["display"], "Municipalities or corporations");
+    assert_eq!(recipients[1]["display_lang"], "en");
+    assert_eq!(row(&en, "rate")[0]["display"], "Not stated");
+    assert_eq!(row(&en, "rate")[1]["display"], "Not applicable");
+}
+
+#[test]
+fn the_html_shows_states_definitions_and_english_under_the_right_lang() {
+    let site = site();
+    site.build_ok();
+    let ja = site.read("compare/subsidies/index.html");
+    assert!(ja.contains("医療計画で拠点に位置付ける主体"), "{ja}");
+    assert!(
+        ja.contains("<td class=\"fact not_stated\"><span class=\"fact-state\">記載なし</span>"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("<td class=\"fact not_applicable\"><span class=\"fact-state\">該当なし</span>"),
+        "{ja}"
+    );
+    assert!(ja.contains("1事業区域あたり4,657千円"), "{ja}");
+    assert!(ja.contains("href=\"/wide/#scheme\""), "{ja}");
+    assert!(
+        !ja.contains("<td></td>") && !ja.contains("<td class=\"gap\">—</td>"),
+        "{ja}"
+    );
+    let en = site.read("en/compare/subsidies/index.html");
+    assert!(en.contains("¥4,657,000 per area"), "{en}");
+    assert!(en.contains("¥3,000,000 per municipality"), "{en}");
+    assert!(
+        en.contains("<span class=\"fact-value\" lang=\"ja\">市町村</span>"),
+        "{en}"
+    );
+    assert!(
+        en.contains(">Municipalities or corporations</span>"),
+        "{en}"
+    );
+    assert!(en.contains("Not stated"), "{en}");
+    assert!(
+        en.contains("The bodies the plan designates as hubs"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_csv_has_state_value_per_and_source_per_page() {
+    let site = site();
+    site.build_ok();
+    let csv = site.read("en/compare/subsidies.csv");
+    assert!(csv.starts_with('\u{feff}'));
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header[0], "id");
+    assert_eq!(header[2], "千葉県の補助金: state");
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {header:?}"))
+    };
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let base = rows.iter().find(|r| r[0] == "base_amount").unwrap();
+    assert_eq!(base[at("広域型: value")], "4657000");
+    assert_eq!(base[at("広域型: per")], "area");
+    assert_eq!(base[at("広域型: as of")], "FY2018");
+    assert_eq!(base[at("広域型: source")], "/en/wide/#scheme");
+    assert_eq!(base[at("広域型: document")], "広域型拠点事業の概要");
+    assert_eq!(base[at("千葉県の補助金: note")], "拠点となる市町村ごと");
+    let rate = rows.iter().find(|r| r[0] == "rate").unwrap();
+    assert_eq!(rate[at("千葉県の補助金: state")], "not_stated");
+    assert_eq!(rate[at("広域型: state")], "not_applicable");
+    let who = rows.iter().find(|r| r[0] == "hub_designee").unwrap();
+    assert_eq!(
+        who[at("広域型: value")],
+        "[\"municipality\",\"medical_association\"]"
+    );
+}
+
+#[test]
+fn an_unknown_code_is_an_error_at_its_line_with_the_closest_code() {
+    let site = site();
+    site.write(
+        "content/bad.md",
+        "---\ntitle: 不正\nkind: subsidy\nfacts:\n  hub_designee: 市町\n---\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("content/bad.md:5:1"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`市町` is not one of the declared codes"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `municipality` (市町村)?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_fact_map_names_its_mistakes() {
+    let site = site();
+    site.write(
+        "content/bad.md",
+        "---\ntitle: 不正\nkind: subsidy\nfacts:\n  base_amount:\n    value: 3,000千円\n    as_off: 令和6年度\n  rate: { value: 10/10, en: Full }\n  recipients: { value: 市町村, as_of: 令和13年13月 }\n---\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1));
+    let e = &run.stderr;
+    assert!(
+        e.contains("unknown key `as_off`") && e.contains("did you mean `as_of`?"),
+        "{e}"
+    );
+    assert!(e.contains("content/bad.md:5:1"), "{e}");
+    assert!(e.contains("whose English is made by shishin"), "{e}");
+    assert!(e.contains("content/bad.md:8:1"), "{e}");
+    assert!(e.contains("`as_of` of the fact `recipients`"), "{e}");
+    assert!(e.contains("content/bad.md:9:1"), "{e}");
+}
+
+#[test]
+fn a_qualifier_without_english_warns() {
+    let site = site();
+    site.write(
+        "content/x.md",
+        "---\ntitle: X\nkind: subsidy\nfacts:\n  base_amount: 1拠点あたり1,060千円\n---\n",
+    );
+    let run = site.build();
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the amount is per `拠点`, which has no English in `units:`"),
+        "{}",
+        run.stderr
+    );
+    let en: Value = serde_json::from_str(&site.read("en/compare/subsidies.json")).unwrap();
+    assert_eq!(row(&en, "base_amount")[2]["display"], "¥1,060,000 per 拠点");
+}
