@@ -289,3 +289,92 @@ fn a_qualifier_without_english_warns() {
     let en: Value = serde_json::from_str(&site.read("en/compare/subsidies.json")).unwrap();
     assert_eq!(row(&en, "base_amount")[2]["display"], "¥1,060,000 per 拠点");
 }
+
+const HUB_SITE: &str = "title: { ja: テスト, en: Test }
+base_url: https://ex.jp/
+obligations:
+  sets:
+    hub: { ja: 連携の拠点, en: Coordination hubs }
+";
+const GUIDELINE: &str = "---\ntitle: 指針\nkind: guideline\n---\n## 求められる事項 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催し、課題の抽出を行うこと\n- 住民への普及啓発を実施すること\n";
+const GUIDELINE_EN: &str = "---\ntitle: Guideline\nkind: guideline\n---\n## Requirements {.obligations set=hub}\n\n- Hold regular meetings of local stakeholders and identify issues\n- Raise public awareness\n";
+const SLIP: &str = "---\ntitle: 千葉県の計画\nkind: plan\nprefecture: chiba\n---\n## 拠点の事項 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的で開催し、課題の抽出を行うこと {#hub-1 .slip note=\"資料の誤記と思われる\"}\n- 住民への普及啓発を実施すること\n";
+
+#[test]
+fn a_slip_stays_modified_and_says_so_in_the_cell_csv_and_json() {
+    let site = TestSite::new();
+    site.write("site.yaml", HUB_SITE);
+    site.write("content/guideline.md", GUIDELINE);
+    site.write("content/guideline.en.md", GUIDELINE_EN);
+    site.write("content/chiba.md", SLIP);
+    site.build_ok();
+    let json: Value = serde_json::from_str(&site.read("compare/hub.json")).unwrap();
+    let cell = &json["prefectures"][0]["cells"]["hub-1"][0];
+    assert_eq!(cell["class"], "modified");
+    assert_eq!(cell["slip"], true);
+    assert_eq!(cell["note"], "資料の誤記と思われる");
+    assert_eq!(
+        cell["text"],
+        "地域の関係者による会議を定期的で開催し、課題の抽出を行うこと"
+    );
+    assert_eq!(json["prefectures"][0]["cells"]["hub-2"][0]["slip"], false);
+    let en: Value = serde_json::from_str(&site.read("en/compare/hub.json")).unwrap();
+    assert!(en["classes_compare"]
+        .as_str()
+        .unwrap()
+        .contains("compare the Japanese texts"));
+
+    let html = site.read("compare/hub/index.html");
+    assert!(html.contains("<span class=\"class-label\">変更あり</span> <span class=\"class-label slip-label\">誤記と思われる差異</span>"), "{html}");
+    assert!(
+        html.contains("注記: <span>資料の誤記と思われる</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("「独自の表現」") && html.contains("「独自の追加」"),
+        "{html}"
+    );
+    // The marker is not shown on the prefecture's page.
+    let page = site.read("chiba/index.html");
+    assert!(!page.contains(".slip") && !page.contains("note="), "{page}");
+    let en_html = site.read("en/compare/hub/index.html");
+    assert!(
+        en_html.contains(">Apparent slip in the source</span>"),
+        "{en_html}"
+    );
+    assert!(
+        en_html.contains("Note: <span lang=\"ja\">資料の誤記と思われる</span>"),
+        "{en_html}"
+    );
+    assert!(en_html.contains("compare the Japanese texts"), "{en_html}");
+    let obligation = site.read("en/obligations/hub-1/index.html");
+    assert!(
+        obligation.contains("Apparent slip in the source"),
+        "{obligation}"
+    );
+
+    let csv = site.read("compare/hub.csv");
+    assert!(csv.contains("12 千葉県 注記"), "{csv}");
+    assert!(csv.contains("slip; 資料の誤記と思われる"), "{csv}");
+    let md = site.run(&["compare", "hub"]);
+    assert!(md.stdout.contains("[modified, slip]"), "{}", md.stdout);
+}
+
+#[test]
+fn a_slip_marker_without_an_id_is_an_error() {
+    let site = TestSite::new();
+    site.write("site.yaml", HUB_SITE);
+    site.write("content/guideline.md", GUIDELINE);
+    site.write(
+        "content/chiba.md",
+        "---\ntitle: 千葉県\nkind: plan\nprefecture: chiba\n---\n## 事項 {.obligations set=hub}\n\n- 住民への普及啓発を実施すること {.slip}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("content/chiba.md:8:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("names no obligation"), "{}", run.stderr);
+}

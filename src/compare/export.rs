@@ -35,6 +35,7 @@ impl ObligationTable {
             "set": self.set,
             "lang": lang.code(),
             "name": self.name(site, lang),
+            "classes_compare": class_basis(lang),
             "source": site.url(self.page, lang),
             "obligations": self.obligations.iter().map(|o| json!({"id": o.id, "text": o.text(lang).0})).collect::<Vec<_>>(),
             "prefectures": self.columns.iter().map(|c| {
@@ -44,7 +45,7 @@ impl ObligationTable {
                         json!({
                             "class": cell.class, "text": t.text, "detail": t.detail, "lang": tl.code(),
                             "source": source(&cell.item), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
-                            "diff": cell.diff,
+                            "diff": cell.diff, "slip": cell.item.slip, "note": cell.item.note,
                         })
                     }).collect()))
                 }).collect();
@@ -82,6 +83,11 @@ impl ObligationTable {
                 c.prefecture.code,
                 label(lang, "記載", "text")
             ));
+            header.push(format!(
+                "{:02} {name} {}",
+                c.prefecture.code,
+                label(lang, "注記", "note")
+            ));
         }
         let _ = write_csv_record(&mut w, &header);
         for (i, o) in self.obligations.iter().enumerate() {
@@ -104,6 +110,13 @@ impl ObligationTable {
                         .collect::<Vec<_>>()
                         .join("\n"),
                 );
+                row.push(
+                    cells
+                        .iter()
+                        .map(|cell| item_note(&cell.item))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
             }
             let _ = write_csv_record(&mut w, &row);
         }
@@ -114,9 +127,9 @@ impl ObligationTable {
                     if cj == ci {
                         row.push("own".into());
                         row.push(e.text(lang).0.text.clone());
+                        row.push(item_note(e));
                     } else {
-                        row.push(String::new());
-                        row.push(String::new());
+                        row.extend([String::new(), String::new(), String::new()]);
                     }
                 }
                 let _ = write_csv_record(&mut w, &row);
@@ -128,8 +141,9 @@ impl ObligationTable {
 
     pub fn to_markdown(&self, site: &Site, lang: Lang) -> String {
         let mut out = format!(
-            "# {}\n\n| id | {} |",
+            "# {}\n\n{}\n\n| id | {} |",
             self.name(site, lang),
+            class_basis(lang),
             label(lang, "基準の文言", "canonical text")
         );
         for c in &self.columns {
@@ -149,8 +163,9 @@ impl ObligationTable {
                 let cell = c.cells[i]
                     .iter()
                     .map(|cell| {
+                        let slip = if cell.item.slip { ", slip" } else { "" };
                         format!(
-                            "[{}] {}",
+                            "[{}{slip}] {}",
                             class_name(cell.class),
                             md_cell(&cell.item.text(lang).0.text)
                         )
@@ -407,6 +422,26 @@ fn csv_value(v: &crate::guidance::facts::FactValue) -> String {
         Value::String(s) => s,
         other => other.to_string(),
     }
+}
+
+/// What the classes compare, said in every export: the Japanese texts, also in English outputs
+/// (an English reader sees translations, which were not compared).
+pub fn class_basis(lang: Lang) -> &'static str {
+    label(
+        lang,
+        "区分（原文どおり・変更あり・独自の表現）は、指針と都道府県の日本語の文言を比べた結果です。",
+        "The classes (Verbatim, Modified, Own wording) compare the Japanese texts of the guideline and of the prefecture, not the English translations.",
+    )
+}
+
+/// An item's note in a CSV cell: `slip` where the difference is an apparent slip in the source,
+/// then the author's note.
+fn item_note(item: &PrefectureItem) -> String {
+    let slip = item.slip.then_some("slip");
+    slip.into_iter()
+        .chain(item.note.as_deref())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn class_name(c: Class) -> &'static str {

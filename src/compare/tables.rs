@@ -111,6 +111,8 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         text: e.text.clone(),
                         detail: e.detail.clone(),
                     }),
+                    slip: item.slip,
+                    note: item.note.clone(),
                 };
                 let result = obligations::match_item(&item.text, &markers, &canonical, threshold);
                 if let Some((a, b)) = result.ambiguous {

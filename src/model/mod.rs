@@ -210,6 +210,12 @@ pub struct ObligationItem {
     pub detail: String,
     /// Explicit `{#hub-3 #hub-4}` marker targets.
     pub markers: Vec<ObligationId>,
+    /// `{#hub-1 .slip}`: the difference is an apparent slip in the source document (SPEC §5).
+    pub slip: bool,
+    /// `{#hub-1 note="…"}`: the author's note on the item.
+    pub note: Option<String>,
+    /// Facts given per obligation (`scope: obligation`) in nested items (SPEC §6.1).
+    pub facts: Vec<ItemFact>,
     pub span: Range<usize>,
 }
 

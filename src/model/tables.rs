@@ -85,6 +85,10 @@ pub struct PrefectureItem {
     pub anchor: String,
     pub ja: ItemText,
     pub en: Option<ItemText>,
+    /// The difference is an apparent slip in the source (`{#hub-1 .slip}`), not a policy change.
+    pub slip: bool,
+    /// The author's note (`note="…"`).
+    pub note: Option<String>,
 }
 
 /// An item's text in one language: its first paragraph, and everything nested under it.

@@ -148,6 +148,8 @@ impl Renderer<'_> {
             lang: tl,
             source: format!("{}#{}", self.site.url(e.page, lang), e.anchor),
             page_title: self.site.title(e.page, lang),
+            slip: e.slip,
+            note: e.note.as_deref(),
         }
     }
 

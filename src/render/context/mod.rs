@@ -601,6 +601,10 @@ pub struct ObligationEntry<'a> {
     pub source: String,
     /// The title of that page.
     pub page_title: &'a str,
+    /// True where the author marked the difference as an apparent slip in the source (`.slip`).
+    pub slip: bool,
+    /// The author's note on the item (`note="…"`), or absent.
+    pub note: Option<&'a str>,
 }
 
 /// A cell of an obligation table: a prefecture's item and how it matches the canonical text.

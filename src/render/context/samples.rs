@@ -367,6 +367,8 @@ fn entry() -> ObligationEntry<'static> {
         lang: Lang::En,
         source: "/en/prefectures/chiba/#hub-1".into(),
         page_title: "Chiba plan",
+        slip: true,
+        note: Some("資料の誤記と思われる"),
     }
 }
 
