@@ -378,3 +378,157 @@ fn a_slip_marker_without_an_id_is_an_error() {
     );
     assert!(run.stderr.contains("names no obligation"), "{}", run.stderr);
 }
+
+const ITEM_SITE: &str = "title: { ja: テスト, en: Test }
+base_url: https://ex.jp/
+obligations:
+  sets:
+    hub: { ja: 連携の拠点, en: Coordination hubs }
+facts:
+  budget_cap: { ja: 予算上限, en: Budget cap, type: yen, scope: obligation, definition: { ja: 取組ごとの予算の上限, en: The budget cap per activity } }
+  municipal_items:
+    ja: 市町村事業
+    en: Municipal programme items
+    type: code
+    multiple: true
+    scope: obligation
+    values:
+      a: { ja: （ア）地域の医療・介護の資源の把握, en: (a) Mapping local resources }
+      b: { ja: （イ）課題の抽出と対応策の検討, en: (b) Identifying issues }
+      e: { ja: （オ）相談支援, en: (e) Consultation support }
+units: { 拠点: hub }
+";
+const OSAKA: &str = "---\ntitle: 大阪府の取組\nkind: plan\nprefecture: osaka\n---\n## 取組 {.obligations set=hub}\n\n1. 地域の関係者による会議を定期的に開催し、課題の抽出を行うこと\n   - 市町村事業：イ（課題抽出と対応策の検討）\n   - 予算上限：【R6年度予算要求額：1拠点あたり1,060千円を上限（報償費、旅費、会場費等）】\n   - 会議の内容の説明\n2. 住民への普及啓発を実施すること\n   - 市町村事業：ア、オ\n   - 予算上限：該当なし（上記①で対応）\n";
+const OSAKA_EN: &str = "---\ntitle: Osaka\nkind: plan\nprefecture: osaka\n---\n## Activities {.obligations set=hub}\n\n1. Hold regular meetings of local stakeholders and identify issues\n   - Budget cap: ¥1,060,000 per hub\n   - What the meetings cover\n2. Raise public awareness\n";
+
+fn item_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", ITEM_SITE);
+    site.write("content/guideline.md", GUIDELINE);
+    site.write("content/guideline.en.md", GUIDELINE_EN);
+    site.write("content/osaka.md", OSAKA);
+    site.write("content/osaka.en.md", OSAKA_EN);
+    site.write("content/chiba.md", SLIP);
+    site
+}
+
+#[test]
+fn per_obligation_facts_are_in_the_cell_the_json_the_csv_and_a_matrix() {
+    let site = item_site();
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("units:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    let json: Value = serde_json::from_str(&site.read("compare/hub.json")).unwrap();
+    assert_eq!(json["item_facts"][0]["fact"], "budget_cap");
+    assert_eq!(json["item_facts"][1]["fact"], "municipal_items");
+    let osaka = json["prefectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "osaka")
+        .unwrap();
+    let facts = &osaka["cells"]["hub-1"][0]["facts"];
+    assert_eq!(facts["budget_cap"]["state"], "stated");
+    assert_eq!(facts["budget_cap"]["value"], 1_060_000);
+    assert_eq!(facts["budget_cap"]["per"]["en"], "hub");
+    assert_eq!(facts["municipal_items"]["value"], serde_json::json!(["b"]));
+    assert_eq!(facts["municipal_items"]["note"], "課題抽出と対応策の検討");
+    let facts2 = &osaka["cells"]["hub-2"][0]["facts"];
+    assert_eq!(
+        facts2["municipal_items"]["value"],
+        serde_json::json!(["a", "e"])
+    );
+    assert_eq!(facts2["budget_cap"]["state"], "not_applicable");
+    assert_eq!(facts2["budget_cap"]["note"], "上記①で対応");
+    // The lines read as facts leave the detail; the other nested items stay.
+    assert_eq!(osaka["cells"]["hub-1"][0]["detail"], "会議の内容の説明");
+
+    let en: Value = serde_json::from_str(&site.read("en/compare/hub.json")).unwrap();
+    let osaka_en = en["prefectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "osaka")
+        .unwrap();
+    let f = &osaka_en["cells"]["hub-1"][0]["facts"];
+    assert_eq!(f["budget_cap"]["display"], "¥1,060,000 per hub");
+    assert_eq!(f["municipal_items"]["display"], "(b) Identifying issues");
+    assert_eq!(
+        osaka_en["cells"]["hub-1"][0]["detail"],
+        "What the meetings cover"
+    );
+
+    let csv = site.read("compare/hub.csv");
+    assert!(
+        csv.contains("27 大阪府 予算上限,27 大阪府 市町村事業"),
+        "{csv}"
+    );
+    assert!(csv.contains(",,1060000,\"[\"\"b\"\"]\"\r\n"), "{csv}");
+    assert!(
+        csv.contains(",not_applicable,\"[\"\"a\"\",\"\"e\"\"]\""),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",not_stated,not_stated"),
+        "Chiba's items give neither: {csv}"
+    );
+
+    let html = site.read("compare/hub/index.html");
+    assert!(
+        html.contains("<dt>予算上限</dt><dd class=\"stated\"><span>1拠点あたり1,060千円</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2>予算上限</h2>") && html.contains("<h2>市町村事業</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("取組ごとの予算の上限"), "{html}");
+    assert!(
+        html.contains("<caption>予算上限 — 連携の拠点</caption>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/osaka/#hub-1\">1拠点あたり1,060千円</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td class=\"fact not_applicable\">"),
+        "{html}"
+    );
+    assert!(html.contains("（イ）課題の抽出と対応策の検討"), "{html}");
+    let en_html = site.read("en/compare/hub/index.html");
+    assert!(en_html.contains("<h2>Budget cap</h2>"), "{en_html}");
+    assert!(en_html.contains(">¥1,060,000 per hub</a>"), "{en_html}");
+    assert!(
+        en_html.contains(">(a) Mapping local resources, (e) Consultation support</a>"),
+        "{en_html}"
+    );
+    assert!(en_html.contains("Not applicable"), "{en_html}");
+}
+
+#[test]
+fn an_unreadable_per_obligation_value_is_an_error_at_its_line() {
+    let site = item_site();
+    site.write(
+        "content/osaka.md",
+        &OSAKA.replace("市町村事業：ア、オ", "市町村事業：ア、ケ"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("content/osaka.md:13:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("`市町村事業` under this obligation item"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`ケ` is not one of the declared codes"),
+        "{}",
+        run.stderr
+    );
+}

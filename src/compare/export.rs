@@ -3,9 +3,10 @@
 
 use serde_json::{json, Value};
 
+use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::Class;
 use crate::model::tables::{FactCell, FactTable, ObligationTable, PrefectureItem, Provenance};
-use crate::model::{Lang, PageId, Site, Tables};
+use crate::model::{FactState, ItemFact, Lang, PageId, Site, Tables};
 use crate::text::safety::write_csv_record;
 
 impl Tables {
@@ -14,7 +15,7 @@ impl Tables {
         if let Some(t) = self.obligations.iter().find(|t| t.set == id) {
             return Some(match format {
                 Format::Json => pretty(&t.to_json(site, lang)),
-                Format::Csv => t.to_csv(lang),
+                Format::Csv => t.to_csv(site, lang),
                 Format::Md => t.to_markdown(site, lang),
             });
         }
@@ -36,6 +37,10 @@ impl ObligationTable {
             "lang": lang.code(),
             "name": self.name(site, lang),
             "classes_compare": class_basis(lang),
+            "item_facts": self.item_fact_keys(site).iter().map(|k| {
+                let decl = site.config.facts.get(*k);
+                json!({"fact": k, "label": decl.map_or(*k, |d| d.label(lang)), "type": decl.map(|d| d.ty.name())})
+            }).collect::<Vec<_>>(),
             "source": site.url(self.page, lang),
             "obligations": self.obligations.iter().map(|o| json!({"id": o.id, "text": o.text(lang).0})).collect::<Vec<_>>(),
             "prefectures": self.columns.iter().map(|c| {
@@ -46,6 +51,7 @@ impl ObligationTable {
                             "class": cell.class, "text": t.text, "detail": t.detail, "lang": tl.code(),
                             "source": source(&cell.item), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
                             "diff": cell.diff, "slip": cell.item.slip, "note": cell.item.note,
+                            "facts": item_facts_json(&cell.item, lang),
                         })
                     }).collect()))
                 }).collect();
@@ -63,7 +69,8 @@ impl ObligationTable {
 
     /// One row per canonical obligation, then one per own addition; per prefecture its class and text.
     /// Cells a spreadsheet would run as formulas are quoted (see [`write_csv_record`]).
-    pub fn to_csv(&self, lang: Lang) -> String {
+    pub fn to_csv(&self, site: &Site, lang: Lang) -> String {
+        let fact_keys = self.item_fact_keys(site);
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
@@ -88,6 +95,10 @@ impl ObligationTable {
                 c.prefecture.code,
                 label(lang, "注記", "note")
             ));
+            for k in &fact_keys {
+                let fact = site.config.facts.get(*k).map_or(*k, |d| d.label(lang));
+                header.push(format!("{:02} {name} {fact}", c.prefecture.code));
+            }
         }
         let _ = write_csv_record(&mut w, &header);
         for (i, o) in self.obligations.iter().enumerate() {
@@ -117,6 +128,15 @@ impl ObligationTable {
                         .collect::<Vec<_>>()
                         .join("\n"),
                 );
+                for k in &fact_keys {
+                    row.push(
+                        cells
+                            .iter()
+                            .map(|cell| item_fact_csv(&cell.item, k))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+                }
             }
             let _ = write_csv_record(&mut w, &row);
         }
@@ -128,8 +148,10 @@ impl ObligationTable {
                         row.push("own".into());
                         row.push(e.text(lang).0.text.clone());
                         row.push(item_note(e));
+                        row.extend(fact_keys.iter().map(|k| item_fact_csv(e, k)));
                     } else {
                         row.extend([String::new(), String::new(), String::new()]);
+                        row.extend(fact_keys.iter().map(|_| String::new()));
                     }
                 }
                 let _ = write_csv_record(&mut w, &row);
@@ -432,6 +454,55 @@ pub fn class_basis(lang: Lang) -> &'static str {
         "区分（原文どおり・変更あり・独自の表現）は、指針と都道府県の日本語の文言を比べた結果です。",
         "The classes (Verbatim, Modified, Own wording) compare the Japanese texts of the guideline and of the prefecture, not the English translations.",
     )
+}
+
+/// An item's facts given per obligation, by key (SPEC §6.1): each with its state, as written,
+/// normalised, shown, what an amount is per, and the remark.
+pub fn item_facts_json(item: &PrefectureItem, lang: Lang) -> Value {
+    Value::Object(
+        item.facts
+            .iter()
+            .map(|f| {
+                let mut m = serde_json::Map::new();
+                m.insert("state".into(), json!(f.state.name()));
+                m.insert("raw".into(), json!(f.raw));
+                if let Some(v) = f.state.value() {
+                    m.insert("value".into(), v.to_json());
+                    if let Some(per) = v.per() {
+                        m.insert("per".into(), json!({"ja": per.ja, "en": per.en}));
+                    }
+                }
+                let (display, shown_lang) = item_fact_display(f, lang);
+                m.insert("display".into(), json!(display));
+                m.insert("display_lang".into(), json!(shown_lang.code()));
+                if let Some(note) = &f.note {
+                    m.insert("note".into(), json!(note));
+                }
+                (f.key.clone(), Value::Object(m))
+            })
+            .collect(),
+    )
+}
+
+/// A per-obligation fact for a reader of `lang`, and the language it is in: a text value has no
+/// English, so it stays Japanese.
+pub fn item_fact_display(f: &ItemFact, lang: Lang) -> (String, Lang) {
+    match &f.state {
+        FactState::Stated(FactValue::Text(_) | FactValue::List(_)) => f.state.display(Lang::Ja),
+        state => state.display(lang),
+    }
+}
+
+/// A per-obligation fact in a CSV cell: the normalised value, or the state's name; `not_stated`
+/// for an item that does not give it.
+fn item_fact_csv(item: &PrefectureItem, key: &str) -> String {
+    match item.facts.iter().find(|f| f.key == key) {
+        Some(f) => f
+            .state
+            .value()
+            .map_or_else(|| f.state.name().to_string(), csv_value),
+        None => FactState::NotStated.name().to_string(),
+    }
 }
 
 /// An item's note in a CSV cell: `slip` where the difference is an apparent slip in the source,

@@ -8,9 +8,11 @@
 //! pages nor `shishin compare` need to know how to do.
 
 mod export;
+mod item_facts;
 mod tables;
 
 pub use export::{
-    class_name, document_of, fact_cell_json, pretty, provenance_json, shown, source_url, Format,
+    class_name, document_of, fact_cell_json, item_fact_display, item_facts_json, pretty,
+    provenance_json, shown, source_url, Format,
 };
 pub use tables::{fact_tables, obligation_tables};

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::item_facts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::{self, Class, MatchOutcome};
 use crate::model::tables::{
@@ -100,17 +101,24 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
+                let (facts, fact_lines) =
+                    item_facts::read(&site.config, &item.nested, &doc.file, diags);
                 let prefecture_item = PrefectureItem {
                     page: page_id,
                     anchor: item.id.clone(),
                     ja: ItemText {
                         text: item.text.clone(),
-                        detail: item.detail.clone(),
+                        detail: item_facts::without_lines(&item.detail, |l| {
+                            fact_lines.iter().any(|f| f == l)
+                        }),
                     },
                     en: en_items.and_then(|e| e.get(i)).map(|e| ItemText {
                         text: e.text.clone(),
-                        detail: e.detail.clone(),
+                        detail: item_facts::without_lines(&e.detail, |l| {
+                            item_facts::is_fact_line(&site.config, l)
+                        }),
                     }),
+                    facts,
                     slip: item.slip,
                     note: item.note.clone(),
                 };

@@ -11,7 +11,7 @@ use serde_yaml::Value;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::guidance::dates;
-use crate::guidance::facts::{self, FactType, FactValue, Per};
+use crate::guidance::facts::{FactType, FactValue};
 use crate::model::config::FactDecl;
 use crate::model::{Config, Fact, FactState, FactText};
 
@@ -147,34 +147,21 @@ fn state_of(written: &FactText) -> Option<FactState> {
 }
 
 /// Reads the value by the fact's type.
-pub fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, String> {
-    match (decl.ty, written) {
-        (FactType::Code, w) => facts::parse_code(&w.parts(), &decl.choices(), decl.multiple),
-        (_, FactText::List(items)) => Ok(facts::parse_list(items)),
-        (ty, FactText::Text(text)) => facts::parse_fact(ty, text),
-    }
+fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, String> {
+    decl.read(written)
 }
 
-/// Sets an amount's qualifier (`per:` overrides what the text says) and its English from
-/// `units:`; a qualifier without English warns.
-pub fn with_units(
+/// Sets an amount's qualifier and its English; a qualifier without English warns.
+fn with_units(
     state: FactState,
     per: Option<String>,
     config: &Config,
 ) -> (FactState, Vec<Diagnostic>) {
-    let FactState::Stated(FactValue::Yen { amount, per: found }) = state else {
-        return (state, Vec::new());
-    };
-    let per = per.or(found.map(|p| p.ja));
-    let mut warnings = Vec::new();
-    let per = per.map(|ja| {
-        let en = config.units.get(&ja).cloned();
-        if en.is_none() {
-            warnings.push(unit_without_english(&ja));
-        }
-        Per { ja, en }
-    });
-    (FactState::Stated(FactValue::Yen { amount, per }), warnings)
+    let (state, missing) = config.qualify(state, per);
+    (
+        state,
+        missing.iter().map(|ja| unit_without_english(ja)).collect(),
+    )
 }
 
 /// A YAML value as fact text: a scalar, or a list of scalars.
@@ -263,7 +250,7 @@ fn unreadable(key: &str, written: &FactText, e: &str) -> Diagnostic {
     .hint("write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`; if the document says it does not apply, write `該当なし`")
 }
 
-fn unit_without_english(ja: &str) -> Diagnostic {
+pub fn unit_without_english(ja: &str) -> Diagnostic {
     Diagnostic::warning(format!(
         "the amount is per `{ja}`, which has no English in `units:`"
     ))

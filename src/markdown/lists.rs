@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::anchors::IdAllocator;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::guidance::obligations::ObligationId;
-use crate::model::{ObligationItem, ObligationList};
+use crate::model::{NestedLine, ObligationItem, ObligationList};
 
 /// Reads the obligation lists of a body as its events come: an obligations heading makes the next
 /// list one, and the items at that list's own depth are its obligations (nested lists are detail).
@@ -36,6 +36,10 @@ struct ItemState {
     in_first_paragraph: bool,
     text: String,
     detail: String,
+    /// The item of the nested list being read, directly under the obligation: where it starts
+    /// and its text so far (`予算上限：1拠点あたり1,060千円`).
+    nested_open: Option<(usize, String)>,
+    nested: Vec<NestedLine>,
 }
 
 impl<'f> ListReader<'f> {
@@ -111,7 +115,13 @@ impl<'f> ListReader<'f> {
                     in_first_paragraph: true,
                     text: String::new(),
                     detail: String::new(),
+                    nested_open: None,
+                    nested: Vec::new(),
                 });
+            } else if self.depth == *depth + 1 {
+                if let Some(it) = item {
+                    it.nested_open = Some((start, String::new()));
+                }
             }
         }
     }
@@ -136,6 +146,14 @@ impl<'f> ListReader<'f> {
                     list.items.push(done);
                 }
             } else if let Some(it) = item {
+                if self.depth == *depth + 1 {
+                    if let Some((start, text)) = it.nested_open.take() {
+                        it.nested.push(NestedLine {
+                            text: join_lines(text.trim()),
+                            span: start..end,
+                        });
+                    }
+                }
                 push_break(&mut it.detail);
             }
         }
@@ -168,11 +186,22 @@ impl<'f> ListReader<'f> {
 
     /// Text of the item being read: its first paragraph is the obligation, the rest detail.
     pub(super) fn text(&mut self, t: &str) {
-        if let ListState::Reading { item: Some(it), .. } = &mut self.state {
+        let at_depth = self.depth;
+        if let ListState::Reading {
+            item: Some(it),
+            depth,
+            ..
+        } = &mut self.state
+        {
             if it.in_first_paragraph {
                 it.text.push_str(t);
             } else {
                 it.detail.push_str(t);
+                if at_depth == *depth + 1 {
+                    if let Some((_, line)) = &mut it.nested_open {
+                        line.push_str(t);
+                    }
+                }
             }
         }
     }
@@ -243,7 +272,7 @@ fn finish_item(
         markers,
         slip: marker.slip,
         note: marker.note,
-        facts: Vec::new(),
+        nested: it.nested,
         span: it.start..at.end,
     }
 }
@@ -402,6 +431,18 @@ mod tests {
             split_marker("x {#hub-1 .slip}"),
             ("x", vec!["hub-1".to_string()])
         );
+    }
+
+    #[test]
+    fn nested_items_are_kept_as_lines_with_their_place() {
+        let text = "## 事項 {.obligations set=hub}\n\n- 会議を開催すること\n  - 予算上限：1拠点あたり\n    1,060千円\n  - 市町村事業: イ\n    - さらに下の項目\n- 次の事項\n";
+        let doc = crate::markdown::tests::scanned(text);
+        let items = &doc.parsed.obligation_lists[0].items;
+        let lines: Vec<&str> = items[0].nested.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines, ["予算上限：1拠点あたり1,060千円", "市町村事業: イ"]);
+        let at = items[0].nested[1].span.start;
+        assert!(doc.file.text[at..].starts_with("- 市町村事業: イ"));
+        assert!(items[1].nested.is_empty());
     }
 
     #[test]

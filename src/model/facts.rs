@@ -5,9 +5,40 @@
 use std::ops::Range;
 
 use crate::guidance::dates::DateValue;
-use crate::guidance::facts::FactValue;
+use crate::guidance::facts::{self, FactType, FactValue, Per};
 
-use super::Lang;
+use super::config::FactDecl;
+use super::{Config, Lang};
+
+impl FactDecl {
+    /// Reads a value as written by the fact's type: codes against the declared list.
+    pub fn read(&self, written: &FactText) -> Result<FactValue, String> {
+        match (self.ty, written) {
+            (FactType::Code, w) => facts::parse_code(&w.parts(), &self.choices(), self.multiple),
+            (_, FactText::List(items)) => Ok(facts::parse_list(items)),
+            (ty, FactText::Text(text)) => facts::parse_fact(ty, text),
+        }
+    }
+}
+
+impl Config {
+    /// Sets what an amount is per (`per`, where the author names it, else what the text says)
+    /// and its English from `units:`. Returns the qualifier when `units:` has no English for it.
+    pub fn qualify(&self, state: FactState, per: Option<String>) -> (FactState, Option<String>) {
+        let FactState::Stated(FactValue::Yen { amount, per: found }) = state else {
+            return (state, None);
+        };
+        let per = per.or(found.map(|p| p.ja)).map(|ja| Per {
+            en: self.units.get(&ja).cloned(),
+            ja,
+        });
+        let missing = per
+            .as_ref()
+            .filter(|p| p.en.is_none())
+            .map(|p| p.ja.clone());
+        (FactState::Stated(FactValue::Yen { amount, per }), missing)
+    }
+}
 
 /// A fact a page gives: its key in site.yaml, its value as written and as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +139,14 @@ pub struct ItemFact {
     /// The value as written after the label.
     pub raw: String,
     pub state: FactState,
-    /// Where the nested item is in the file.
+    /// A remark in brackets after the value (`ア、オ（…）`, `該当なし（上記①、②で対応）`).
+    pub note: Option<String>,
+}
+
+/// An item nested directly under an obligation item: its text and where it is in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NestedLine {
+    pub text: String,
     pub span: Range<usize>,
 }
 

@@ -39,7 +39,7 @@ pub mod site;
 pub mod tables;
 
 pub use config::Config;
-pub use facts::{Fact, FactState, FactText, ItemFact};
+pub use facts::{Fact, FactState, FactText, ItemFact, NestedLine};
 pub use glossary::Glossary;
 pub use output::{Content, Output};
 pub use site::{CanonicalSet, Site, Target, TranslationState};
@@ -214,8 +214,9 @@ pub struct ObligationItem {
     pub slip: bool,
     /// `{#hub-1 note="…"}`: the author's note on the item.
     pub note: Option<String>,
-    /// Facts given per obligation (`scope: obligation`) in nested items (SPEC §6.1).
-    pub facts: Vec<ItemFact>,
+    /// The items of the list nested directly under it, each its first line: where facts given
+    /// per obligation (`- 予算上限：…`, SPEC §6.1) are read from.
+    pub nested: Vec<NestedLine>,
     pub span: Range<usize>,
 }
 

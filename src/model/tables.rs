@@ -6,7 +6,7 @@ use crate::guidance::obligations::{Class, Segment};
 use crate::guidance::prefecture::Prefecture;
 
 use super::config::ComparisonDecl;
-use super::{Fact, FactState};
+use super::{Fact, FactState, ItemFact};
 use super::{Lang, PageId, Site};
 
 /// One canonical set against every prefecture that quotes it.
@@ -89,6 +89,8 @@ pub struct PrefectureItem {
     pub slip: bool,
     /// The author's note (`note="…"`).
     pub note: Option<String>,
+    /// Facts given per obligation in its nested items (`scope: obligation`, SPEC §6.1).
+    pub facts: Vec<ItemFact>,
 }
 
 /// An item's text in one language: its first paragraph, and everything nested under it.
@@ -119,6 +121,24 @@ pub struct Cell {
 }
 
 impl ObligationTable {
+    /// The per-obligation facts its items give, in the order of site.yaml: each becomes a matrix
+    /// of its own (obligations × prefectures).
+    pub fn item_fact_keys<'a>(&self, site: &'a Site) -> Vec<&'a str> {
+        site.config
+            .facts
+            .keys()
+            .filter(|k| {
+                self.columns.iter().any(|c| {
+                    c.cells
+                        .iter()
+                        .flatten()
+                        .any(|cell| cell.item.facts.iter().any(|f| &f.key == *k))
+                })
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The set's name in `lang`, from site.yaml.
     pub fn name<'a>(&self, site: &'a Site, lang: Lang) -> &'a str {
         site.config

@@ -19,11 +19,12 @@ pub fn parse_code(
     choices: &[Choice],
     multiple: bool,
 ) -> Result<FactValue, String> {
-    let words: Vec<&str> = written
+    let words: Vec<String> = written
         .iter()
         .flat_map(|w| w.split(['、', ',', '，', ';', '；']))
         .map(str::trim)
         .filter(|w| !w.is_empty())
+        .flat_map(split_marks)
         .collect();
     if words.is_empty() {
         return Err(format!("expected one of {}, got nothing", ids(choices)));
@@ -35,7 +36,7 @@ pub fn parse_code(
         ));
     }
     let mut codes: Vec<Code> = Vec::with_capacity(words.len());
-    for word in words {
+    for word in &words {
         let choice = find(word, choices).ok_or_else(|| unknown(word, choices))?;
         if !codes.iter().any(|c| c.id == choice.id) {
             codes.push(Code {
@@ -50,13 +51,37 @@ pub fn parse_code(
 
 /// The choice a word names: its id, or its label in Japanese or English (compared in NFKC,
 /// without spaces, English case-insensitively).
+/// Brackets around a word are ignored, and a label's leading bracketed mark counts as a name:
+/// `イ` and `(イ)` both name `（イ）在宅医療・介護連携の課題の抽出と対応策の検討`, as documents cite
+/// the items of a programme by their mark.
 fn find<'c, 'a>(word: &str, choices: &'c [Choice<'a>]) -> Option<&'c Choice<'a>> {
     let w = normalize(word).to_lowercase();
+    let bare_w = bare(&w);
     choices.iter().find(|c| {
-        [c.id, c.ja, c.en]
-            .iter()
-            .any(|name| normalize(name).to_lowercase() == w)
+        [c.id, c.ja, c.en].iter().any(|name| {
+            let n = normalize(name).to_lowercase();
+            n == w || bare(&n) == bare_w || lead(&n) == Some(bare_w)
+        })
     })
+}
+
+fn bare(s: &str) -> &str {
+    s.trim_start_matches('(').trim_end_matches(')')
+}
+
+/// The bracketed mark a label starts with: `(イ)在宅医療…` → `イ`.
+fn lead(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix('(')?;
+    rest.find(')').map(|end| &rest[..end])
+}
+
+/// `(ア)(オ)` → `(ア)`, `(オ)`: marks written one after another.
+fn split_marks(word: &str) -> Vec<String> {
+    normalize(word)
+        .replace(")(", ")\u{1}(")
+        .split('\u{1}')
+        .map(str::to_string)
+        .collect()
 }
 
 fn unknown(word: &str, choices: &[Choice]) -> String {
@@ -132,6 +157,28 @@ mod tests {
         assert_eq!(v.display_en(), "Local medical associations, Municipalities");
         let v = read(&["市町村、その他、市町村"], true).unwrap();
         assert_eq!(v.to_json(), json!(["municipality", "other"]));
+    }
+
+    #[test]
+    fn programme_items_are_named_by_their_marks() {
+        let choices = [
+            Choice {
+                id: "a",
+                ja: "（ア）地域の医療・介護の資源の把握",
+                en: "(a) Mapping local resources",
+            },
+            Choice {
+                id: "e",
+                ja: "（オ）在宅医療・介護連携に関する相談支援",
+                en: "(e) Consultation support",
+            },
+        ];
+        let words = |w: &str| vec![w.to_string()];
+        for written in ["ア、オ", "(ア)(オ)", "（ア）（オ）", "a, e"] {
+            let v = parse_code(&words(written), &choices, true).unwrap();
+            assert_eq!(v.to_json(), json!(["a", "e"]), "{written}");
+        }
+        assert!(parse_code(&words("カ"), &choices, true).is_err());
     }
 
     #[test]
