@@ -318,6 +318,11 @@ fn a_slip_stays_modified_and_says_so_in_the_cell_csv_and_json() {
         "地域の関係者による会議を定期的で開催し、課題の抽出を行うこと"
     );
     assert_eq!(json["prefectures"][0]["cells"]["hub-2"][0]["slip"], false);
+    let provenance = &cell["provenance"];
+    assert_eq!(provenance["page"], "/chiba/");
+    assert_eq!(provenance["anchor"], "hub-1");
+    assert_eq!(provenance["source"], "/chiba/#hub-1");
+    assert_eq!(provenance["document"], "千葉県の計画");
     let en: Value = serde_json::from_str(&site.read("en/compare/hub.json")).unwrap();
     assert!(en["classes_compare"]
         .as_str()

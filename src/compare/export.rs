@@ -52,6 +52,7 @@ impl ObligationTable {
                             "source": source(&cell.item), "similarity": (cell.similarity * 1000.0).round() / 1000.0,
                             "diff": cell.diff, "slip": cell.item.slip, "note": cell.item.note,
                             "facts": item_facts_json(&cell.item, lang),
+                            "provenance": item_provenance(site, &cell.item, lang),
                         })
                     }).collect()))
                 }).collect();
@@ -61,7 +62,7 @@ impl ObligationTable {
                     "coverage": format!("{}/{}", c.covered(), self.obligations.len()),
                     "cells": cells,
                     "gaps": c.gaps(self),
-                    "own": c.own.iter().map(|e| { let (t, tl) = e.text(lang); json!({"text": t.text, "detail": t.detail, "lang": tl.code(), "source": source(e)}) }).collect::<Vec<_>>(),
+                    "own": c.own.iter().map(|e| { let (t, tl) = e.text(lang); json!({"text": t.text, "detail": t.detail, "lang": tl.code(), "source": source(e), "slip": e.slip, "note": e.note, "facts": item_facts_json(e, lang), "provenance": item_provenance(site, e, lang)}) }).collect::<Vec<_>>(),
                 })
             }).collect::<Vec<_>>(),
         })
@@ -405,6 +406,18 @@ pub fn provenance_json(site: &Site, p: &Provenance, lang: Lang) -> Value {
         "document": document.title,
         "document_date": document.date,
     })
+}
+
+/// Where an obligation item comes from: its page, its own anchor, the document.
+fn item_provenance(site: &Site, item: &PrefectureItem, lang: Lang) -> Value {
+    provenance_json(
+        site,
+        &Provenance {
+            page: item.page,
+            anchor: Some(item.anchor.clone()),
+        },
+        lang,
+    )
 }
 
 /// A page's value as the CSV columns of [`CSV_PARTS`].
