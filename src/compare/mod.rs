@@ -4,7 +4,8 @@
 //! Markdown for those pages and `shishin compare`.
 //!
 //! `tables` builds the tables once per build (the matching of obligations and its warnings
-//! happen there); `export` writes a built table as JSON, CSV or Markdown, which neither the
+//! happen there); `item_facts` reads the facts given per obligation item (SPEC §6.1), whose labels
+//! come from site.yaml; `export` writes a built table as JSON, CSV or Markdown, which neither the
 //! pages nor `shishin compare` need to know how to do.
 
 mod export;
