@@ -537,3 +537,27 @@ fn an_unreadable_per_obligation_value_is_an_error_at_its_line() {
         run.stderr
     );
 }
+
+#[test]
+fn a_slip_on_a_verbatim_item_warns() {
+    let site = TestSite::new();
+    site.write("site.yaml", HUB_SITE);
+    site.write("content/guideline.md", GUIDELINE);
+    site.write(
+        "content/chiba.md",
+        "---\ntitle: 千葉県\nkind: plan\nprefecture: chiba\n---\n## 事項 {.obligations set=hub}\n\n- 住民への普及啓発を実施すること {#hub-2 .slip}\n",
+    );
+    let run = site.build();
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/chiba.md:8:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("marked `.slip`, but its wording is the same as `hub-2`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -143,6 +143,12 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         }
                     }
                     MatchOutcome::Matched(matches) => {
+                        if item.slip && matches.iter().all(|m| m.class == Class::Verbatim) {
+                            diags.push(
+                                slip_on_verbatim(&table.obligations[matches[0].canonical].id)
+                                    .at(&doc.file, item.span.start..item.span.start + 1),
+                            );
+                        }
                         for m in matches {
                             page_matched[m.canonical].push(prefecture_item.clone());
                             let Some(column) = column.as_mut() else {
@@ -169,6 +175,16 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
         t.revisions = revisions(site, matched, t.obligations.len());
     }
     tables
+}
+
+/// `.slip` on an item whose wording is the guideline's: there is no difference to call a slip.
+fn slip_on_verbatim(id: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "this item is marked `.slip`, but its wording is the same as `{id}`"
+    ))
+    .hint(
+        "`.slip` marks a difference that looks like a typo in the source document; remove it here",
+    )
 }
 
 /// The column of a prefecture, added (empty) if the table has none yet.
