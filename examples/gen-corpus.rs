@@ -187,6 +187,8 @@ facts:
   area:           { ja: 在宅医療の圏域, en: Home medical care area, type: text }
   support:        { ja: 県の支援, en: Support by the prefecture, type: text }
 
+units: { 拠点: hub }
+
 comparisons:
   subsidies:
     ja: 補助制度の比較

@@ -122,15 +122,15 @@ fn csv_has_bom_header_and_quoting() {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,基準の文言,12 千葉県 区分,12 千葉県 記載,27 大阪府 区分,27 大阪府 記載"
+        "id,基準の文言,12 千葉県 区分,12 千葉県 記載,12 千葉県 注記,27 大阪府 区分,27 大阪府 記載,27 大阪府 注記"
     );
     assert!(lines.next().unwrap().starts_with(
         "hub-1,地域の関係者による会議を定期的に開催し、課題の抽出を行うこと,modified,"
     ));
-    assert!(text.contains("\r\nhub-3,住民への普及啓発を実施すること,gap,,own_wording,府独自の連絡会と広報を一体で進める\r\n"), "{text}");
+    assert!(text.contains("\r\nhub-3,住民への普及啓発を実施すること,gap,,,own_wording,府独自の連絡会と広報を一体で進める,\r\n"), "{text}");
     // A field with a quote is quoted and its quotes doubled.
     assert!(
-        text.contains("chiba-own,,own,\"研修会を年2回、\"\"県内全域\"\"で開くこと\",,\r\n"),
+        text.contains("chiba-own,,own,\"研修会を年2回、\"\"県内全域\"\"で開くこと\",,,,\r\n"),
         "{text}"
     );
     let run = site.run(&["compare", "hub", "--format", "csv"]);
@@ -185,9 +185,9 @@ fn fact_comparison_normalises_amounts_rates_and_periods() {
     assert!(html.contains("3,000千円"), "{html}");
     assert!(site
         .read("en/compare/subsidies/index.html")
-        .contains("¥3.0 million"));
+        .contains("¥3,000,000"));
     let md = site.run(&["compare", "subsidies", "--lang", "en"]);
-    assert!(md.stdout.contains("¥4.7 million"), "{}", md.stdout);
+    assert!(md.stdout.contains("¥4,657,000 per 拠点"), "{}", md.stdout);
 
     site.write(
         "content/bad.md",

@@ -260,8 +260,8 @@ fn obligation_and_fact_edits_update_the_comparisons() {
     assert_ne!(before, site.served("compare/hub/index.html"));
     site.edit(
         "content/prefectures/chiba/subsidy.md",
-        "base_amount: \"3,000千円\"",
-        "base_amount: \"3,500千円\"",
+        "base_amount: { value: \"3,000千円\"",
+        "base_amount: { value: \"3,500千円\"",
     );
     assert!(site
         .served("compare/subsidies/index.html")

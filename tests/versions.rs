@@ -355,7 +355,7 @@ fn comparisons_use_the_current_version_only() {
     );
     assert_eq!(
         csv.lines().next().unwrap().matches("千葉県").count(),
-        2,
+        3,
         "{csv}"
     );
     let run = site.run(&["compare", "hub", "--format", "csv"]);

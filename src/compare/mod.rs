@@ -4,11 +4,16 @@
 //! Markdown for those pages and `shishin compare`.
 //!
 //! `tables` builds the tables once per build (the matching of obligations and its warnings
-//! happen there); `export` writes a built table as JSON, CSV or Markdown, which neither the
+//! happen there); `item_facts` reads the facts given per obligation item (SPEC §6.1), whose labels
+//! come from site.yaml; `export` writes a built table as JSON, CSV or Markdown, which neither the
 //! pages nor `shishin compare` need to know how to do.
 
 mod export;
+mod item_facts;
 mod tables;
 
-pub use export::{class_name, pretty, Format};
+pub use export::{
+    class_name, document_of, fact_cell_json, item_fact_display, item_facts_json, pretty,
+    provenance_json, shown, source_url, Format,
+};
 pub use tables::{fact_tables, obligation_tables};

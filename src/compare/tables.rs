@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 
+use super::item_facts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::{self, Class, MatchOutcome};
 use crate::model::tables::{
     Canonical, Cell, Column, FactCell, FactTable, ItemText, ObligationTable, PrefectureItem,
-    Revision,
+    Provenance, Revision,
 };
 use crate::model::{ObligationItem, PageId, Site, Tables};
 
@@ -100,17 +101,26 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
             for (i, item) in list.items.iter().enumerate() {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
+                let (facts, fact_lines) =
+                    item_facts::read(&site.config, &item.nested, &doc.file, diags);
                 let prefecture_item = PrefectureItem {
                     page: page_id,
                     anchor: item.id.clone(),
                     ja: ItemText {
                         text: item.text.clone(),
-                        detail: item.detail.clone(),
+                        detail: item_facts::without_lines(&item.detail, |l| {
+                            fact_lines.iter().any(|f| f == l)
+                        }),
                     },
                     en: en_items.and_then(|e| e.get(i)).map(|e| ItemText {
                         text: e.text.clone(),
-                        detail: e.detail.clone(),
+                        detail: item_facts::without_lines(&e.detail, |l| {
+                            item_facts::is_fact_line(&site.config, l)
+                        }),
                     }),
+                    facts,
+                    slip: item.slip,
+                    note: item.note.clone(),
                 };
                 let result = obligations::match_item(&item.text, &markers, &canonical, threshold);
                 if let Some((a, b)) = result.ambiguous {
@@ -133,6 +143,12 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         }
                     }
                     MatchOutcome::Matched(matches) => {
+                        if item.slip && matches.iter().all(|m| m.class == Class::Verbatim) {
+                            diags.push(
+                                slip_on_verbatim(&table.obligations[matches[0].canonical].id)
+                                    .at(&doc.file, item.span.start..item.span.start + 1),
+                            );
+                        }
                         for m in matches {
                             page_matched[m.canonical].push(prefecture_item.clone());
                             let Some(column) = column.as_mut() else {
@@ -159,6 +175,16 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
         t.revisions = revisions(site, matched, t.obligations.len());
     }
     tables
+}
+
+/// `.slip` on an item whose wording is the guideline's: there is no difference to call a slip.
+fn slip_on_verbatim(id: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "this item is marked `.slip`, but its wording is the same as `{id}`"
+    ))
+    .hint(
+        "`.slip` marks a difference that looks like a typo in the source document; remove it here",
+    )
 }
 
 /// The column of a prefecture, added (empty) if the table has none yet.
@@ -289,21 +315,8 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
                 .facts
                 .iter()
                 .map(|key| {
-                    let values = columns
-                        .iter()
-                        .map(|&p| {
-                            site.docs[site.pages[p].ja]
-                                .front
-                                .facts
-                                .iter()
-                                .find(|f| &f.key == key)
-                                .map(|f| FactCell {
-                                    raw: f.raw.display(),
-                                    value: f.value.clone(),
-                                })
-                        })
-                        .collect();
-                    (key.clone(), values)
+                    let cells = columns.iter().map(|&p| fact_cell(site, p, key)).collect();
+                    (key.clone(), cells)
                 })
                 .collect();
             FactTable {
@@ -314,4 +327,38 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
             }
         })
         .collect()
+}
+
+/// One page's cell of a fact: the fact as the (Japanese) page gives it, and where.
+fn fact_cell(site: &Site, page: PageId, key: &str) -> FactCell {
+    let doc = &site.docs[site.pages[page].ja];
+    let given = doc.front.facts.iter().find(|f| f.key == key).cloned();
+    let anchor = given.as_ref().and_then(|f| anchor_of(doc, f));
+    FactCell {
+        given,
+        provenance: Provenance { page, anchor },
+    }
+}
+
+/// The anchor nearest above where the page's body writes the value: the heading before the first
+/// place the value (as written, or as shishin shows it in Japanese) appears. Front matter stands
+/// above the body, so this is the part of the page a reader checks the value against.
+fn anchor_of(doc: &crate::model::Doc, fact: &crate::model::Fact) -> Option<String> {
+    let body = doc.body_text();
+    let mut needles = fact.raw.parts();
+    if let Some(v) = fact.state.value() {
+        needles.push(v.display_ja());
+    }
+    let at = needles
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .find_map(|n| body.find(n))?;
+    let offset = doc.body.start + at;
+    doc.parsed
+        .headings
+        .iter()
+        .rev()
+        .find(|h| h.offset <= offset)
+        .map(|h| h.id.clone())
 }

@@ -7,11 +7,12 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::guidance::facts::FactType;
 use crate::load::read_text;
 use crate::load::yaml::Input;
 use crate::load::yaml::{find_key_line, value_range};
 use crate::model::config::{
-    ComparisonDecl, Config, FactDecl, Localized, MarkdownConfig, ObligationsConfig,
+    ComparisonDecl, Config, FactDecl, Localized, MarkdownConfig, ObligationsConfig, Scope,
 };
 use crate::model::Lang;
 use crate::msg;
@@ -29,6 +30,8 @@ struct RawConfig {
     obligations: ObligationsConfig,
     #[serde(default)]
     facts: IndexMap<String, FactDecl>,
+    #[serde(default)]
+    units: IndexMap<String, String>,
     #[serde(default)]
     comparisons: IndexMap<String, ComparisonDecl>,
     #[serde(default)]
@@ -136,6 +139,9 @@ impl Config {
                 .hint(msg!("match-threshold-out-of-range-hint")),
             );
         }
+        for (id, decl) in &raw.facts {
+            errors.extend(codebook_problems(id, decl, &file));
+        }
         for (id, cmp) in &raw.comparisons {
             if raw.obligations.sets.contains_key(id) {
                 errors.push(
@@ -158,6 +164,8 @@ impl Config {
                             .at_line(&file, key_line(id))
                             .hint(hint),
                     );
+                } else if raw.facts[fact].scope == Scope::Obligation {
+                    errors.push(obligation_fact_in_comparison(id, fact, &file));
                 }
             }
         }
@@ -171,6 +179,7 @@ impl Config {
             theme,
             obligations: raw.obligations,
             facts: raw.facts,
+            units: raw.units,
             comparisons: raw.comparisons,
             markdown: raw.markdown,
             file,
@@ -195,6 +204,80 @@ impl Config {
         self.base_path = path;
         Ok(())
     }
+}
+
+/// What is wrong with one variable of the codebook (SPEC §6.1): a `type: code` fact without
+/// its `values`, `values` or `multiple` on a fact of another type, a code without a label.
+fn codebook_problems(id: &str, decl: &FactDecl, file: &SourceFile) -> Vec<Diagnostic> {
+    let at = |key: &str| {
+        let line = find_key_line(&file.text, &format!("facts.{id}.{key}"));
+        let value = value_range(&file.text, line);
+        if value.is_empty() {
+            // A block below (`values:` and its codes): the key itself.
+            let whole = crate::diagnostics::line_range(&file.text, line);
+            let indent =
+                file.text[whole.clone()].len() - file.text[whole.clone()].trim_start().len();
+            whole.start + indent..whole.start + indent + key.len()
+        } else {
+            value
+        }
+    };
+    let mut out = Vec::new();
+    let is_code = decl.ty == FactType::Code;
+    if is_code && decl.values.is_empty() {
+        out.push(
+            Diagnostic::error(format!(
+                "the fact `{id}` is `type: code` but lists no codes under `values:`"
+            ))
+            .at(file, at("type"))
+            .hint(format!(
+                "list the codes it may take, each with its labels, e.g.\n  {id}:\n    type: code\n    values:\n      municipality: {{ ja: 市町村, en: Municipalities }}"
+            )),
+        );
+    }
+    if !is_code && !decl.values.is_empty() {
+        out.push(
+            Diagnostic::error(format!(
+                "the fact `{id}` lists `values:` but its type is `{}`",
+                decl.ty.name()
+            ))
+            .at(file, at("values"))
+            .hint("only `type: code` facts take a list of codes: write `type: code`, or remove `values:`"),
+        );
+    }
+    if !is_code && decl.multiple {
+        out.push(
+            Diagnostic::error(format!(
+                "the fact `{id}` says `multiple: true` but its type is `{}`",
+                decl.ty.name()
+            ))
+            .at(file, at("multiple"))
+            .hint("`multiple: true` lets a `type: code` fact take several codes; for other types remove it (a `list` fact already holds several items)"),
+        );
+    }
+    for (code, label) in &decl.values {
+        if code.trim().is_empty() || label.ja.trim().is_empty() || label.en.trim().is_empty() {
+            out.push(
+                Diagnostic::error(format!(
+                    "the code `{code}` of the fact `{id}` needs an id and both labels"
+                ))
+                .at(file, at("values"))
+                .hint("write each code as `id: { ja: 日本語の表示, en: English label }`"),
+            );
+        }
+    }
+    out
+}
+
+/// A comparison of pages lists a fact that is given per obligation item.
+fn obligation_fact_in_comparison(id: &str, fact: &str, file: &SourceFile) -> Diagnostic {
+    Diagnostic::error(format!(
+        "comparison `{id}` lists `{fact}`, which is given per obligation (`scope: obligation`)"
+    ))
+    .at_line(file, find_key_line(&file.text, &format!("comparisons.{id}")))
+    .hint(format!(
+        "per-obligation facts appear on the obligation comparison (/compare/SET/) by themselves: remove `{fact}` from this comparison"
+    ))
 }
 
 /// Both texts without the invisible characters that XML forbids (see
@@ -324,6 +407,81 @@ mod tests {
             .unwrap()
             .contains("did you mean `trusted`?"));
         assert_eq!(err[0].location(), "site.yaml:4:13");
+    }
+
+    const CODEBOOK: &str = "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  hub_designee:\n    ja: 拠点を担う主体\n    en: Who acts as the hub\n    type: code\n    multiple: true\n    definition: { ja: 拠点に位置付ける主体, en: The bodies designated as hubs }\n    values:\n      municipality: { ja: 市町村, en: Municipalities }\n      other: { ja: その他, en: Other }\n  budget_cap: { ja: 予算上限, en: Budget cap, type: yen, scope: obligation }\nunits: { 拠点: hub, 事業区域: area }\n";
+
+    #[test]
+    fn the_codebook_is_read_with_codes_scope_and_units() {
+        let c = parse(CODEBOOK).unwrap();
+        let d = &c.facts["hub_designee"];
+        assert_eq!(d.ty, FactType::Code);
+        assert!(d.multiple);
+        assert_eq!(d.values["municipality"].en, "Municipalities");
+        assert_eq!(
+            d.definition.as_ref().unwrap().get(Lang::En),
+            "The bodies designated as hubs"
+        );
+        assert_eq!(d.scope, Scope::Page);
+        assert_eq!(c.facts["budget_cap"].scope, Scope::Obligation);
+        assert_eq!(c.units["事業区域"], "area");
+        assert_eq!(c.obligation_fact("予算上限").unwrap().0, "budget_cap");
+        assert_eq!(c.obligation_fact("Budget cap").unwrap().0, "budget_cap");
+        assert!(c.obligation_fact("拠点を担う主体").is_none());
+    }
+
+    #[test]
+    fn codebook_mistakes_are_errors_at_their_line() {
+        let no_values = "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  who:\n    ja: 主体\n    type: code\n";
+        let e = parse(no_values).unwrap_err();
+        assert!(
+            e[0].message.contains("lists no codes under `values:`"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].location(), "site.yaml:6:11");
+        let stray = "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  who:\n    ja: 主体\n    type: text\n    multiple: true\n    values:\n      a: { ja: あ, en: A }\n";
+        let e = parse(stray).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(
+            e[0].message
+                .contains("lists `values:` but its type is `text`"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].location(), "site.yaml:8:5");
+        assert!(
+            e[1].message.contains("`multiple: true`"),
+            "{}",
+            e[1].message
+        );
+        assert_eq!(e[1].location(), "site.yaml:7:15");
+        let typo =
+            "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  who: { ja: 主体, type: cod }\n";
+        let e = parse(typo).unwrap_err();
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `code`?"),
+            "{:?}",
+            e[0]
+        );
+        assert_eq!(e[0].location().split(':').nth(1), Some("4"));
+        let label = "title: { ja: a }\nbase_url: https://ex.jp/\nfacts:\n  who:\n    ja: 主体\n    type: code\n    values:\n      a: { ja: あ }\n";
+        let e = parse(label).unwrap_err();
+        assert!(
+            e[0].message.contains("missing field `en`"),
+            "{}",
+            e[0].message
+        );
+        let in_cmp = format!("{CODEBOOK}comparisons:\n  c: {{ ja: 比較, facts: [budget_cap] }}\n");
+        let e = parse(&in_cmp).unwrap_err();
+        assert!(
+            e[0].message.contains("given per obligation"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

@@ -4,16 +4,15 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::dates::{self, DateValue};
-use crate::guidance::facts;
 use crate::guidance::prefecture;
 use crate::load::mistakes::{lenient_bool, lenient_integer};
 use crate::load::yaml::find_key_line;
 use crate::load::yaml::Input;
 use crate::messages::Text;
 use crate::model::Config;
-use crate::model::{Citation, Fact, FactText, FrontMatter, Kind, Supersedes};
+use crate::model::{Citation, FrontMatter, Kind, Supersedes};
 use crate::msg;
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
@@ -34,7 +33,7 @@ struct Raw {
     #[serde(default, deserialize_with = "lenient_integer")]
     weight: Option<i64>,
     #[serde(default)]
-    facts: indexmap::IndexMap<String, FactYaml>,
+    facts: indexmap::IndexMap<String, serde_yaml::Value>,
     translated_from: Option<String>,
     supersedes: Option<String>,
     #[serde(default)]
@@ -71,14 +70,6 @@ impl Scalar {
             Scalar::Text(s) => s.clone(),
         }
     }
-}
-
-/// A fact as the YAML gives it, before it is text: one scalar, or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum FactYaml {
-    List(Vec<Scalar>),
-    One(Scalar),
 }
 
 /// A page's front matter, read and valid.
@@ -210,43 +201,6 @@ fn validate(
         url: s.url,
     });
 
-    let mut facts = Vec::new();
-    for (key, value) in raw.facts {
-        if !config.facts.contains_key(&key) {
-            let hint = match did_you_mean(&key, config.facts.keys().map(String::as_str)) {
-                Some(s) => msg!("unknown-fact-did-you-mean", suggestion = s),
-                None => msg!("unknown-fact-hint"),
-            };
-            err(
-                &format!("facts.{key}"),
-                msg!("unknown-fact", key = &key),
-                hint,
-            );
-            continue;
-        }
-        let raw = match value {
-            FactYaml::One(s) => FactText::Text(s.text()),
-            FactYaml::List(items) => FactText::List(items.iter().map(Scalar::text).collect()),
-        };
-        let ty = config.facts[&key].ty;
-        let parsed = match &raw {
-            FactText::List(items) => Ok(facts::parse_list(items)),
-            FactText::Text(text) => facts::parse_fact(ty, text),
-        };
-        match parsed {
-            Ok(value) => facts.push(Fact { key, raw, value }),
-            Err(e) => err(
-                &format!("facts.{key}"),
-                msg!(
-                    "fact-unreadable",
-                    key = &key,
-                    value = raw.display(),
-                    why = e
-                ),
-                msg!("fact-unreadable-hint"),
-            ),
-        }
-    }
     if let Some(slug) = &raw.slug {
         if let Some(problem) = names::segment_problem(slug) {
             err(
@@ -263,6 +217,15 @@ fn validate(
                 msg!("slug-not-ascii", slug = slug),
                 msg!("slug-not-ascii-hint"),
             );
+        }
+    }
+    let (facts, problems) = crate::load::facts::read(raw.facts, config);
+    for p in problems {
+        let d = p.diagnostic.at_line(file, line_of(&p.key));
+        if d.is_error() {
+            errors.push(d);
+        } else {
+            warnings.push(d);
         }
     }
     let extra = match raw.extra {
@@ -478,7 +441,10 @@ mod tests {
         assert_eq!(fm.prefecture.unwrap().slug, "chiba");
         assert_eq!(fm.date.unwrap().iso(), "2023-03-31");
         assert_eq!(fm.facts[0].key, "rate");
-        assert_eq!(fm.facts[0].raw, FactText::Text("10/10".into()));
+        assert_eq!(
+            fm.facts[0].raw,
+            crate::model::FactText::Text("10/10".into())
+        );
         assert_eq!(body.start, "---\ntitle: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nfacts:\n  rate: 10/10\n---\n".len());
     }
 

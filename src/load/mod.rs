@@ -9,6 +9,7 @@
 //! get a warning.
 
 pub mod config;
+pub mod facts;
 pub mod frontmatter;
 pub mod glossary;
 pub mod mistakes;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::anchors::IdAllocator;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::guidance::obligations::ObligationId;
-use crate::model::{ObligationItem, ObligationList};
+use crate::model::{NestedLine, ObligationItem, ObligationList};
 
 /// Reads the obligation lists of a body as its events come: an obligations heading makes the next
 /// list one, and the items at that list's own depth are its obligations (nested lists are detail).
@@ -36,6 +36,10 @@ struct ItemState {
     in_first_paragraph: bool,
     text: String,
     detail: String,
+    /// The item of the nested list being read, directly under the obligation: where it starts
+    /// and its text so far (`予算上限：1拠点あたり1,060千円`).
+    nested_open: Option<(usize, String)>,
+    nested: Vec<NestedLine>,
 }
 
 impl<'f> ListReader<'f> {
@@ -111,7 +115,13 @@ impl<'f> ListReader<'f> {
                     in_first_paragraph: true,
                     text: String::new(),
                     detail: String::new(),
+                    nested_open: None,
+                    nested: Vec::new(),
                 });
+            } else if self.depth == *depth + 1 {
+                if let Some(it) = item {
+                    it.nested_open = Some((start, String::new()));
+                }
             }
         }
     }
@@ -136,6 +146,14 @@ impl<'f> ListReader<'f> {
                     list.items.push(done);
                 }
             } else if let Some(it) = item {
+                if self.depth == *depth + 1 {
+                    if let Some((start, text)) = it.nested_open.take() {
+                        it.nested.push(NestedLine {
+                            text: join_lines(text.trim()),
+                            span: start..end,
+                        });
+                    }
+                }
                 push_break(&mut it.detail);
             }
         }
@@ -168,11 +186,22 @@ impl<'f> ListReader<'f> {
 
     /// Text of the item being read: its first paragraph is the obligation, the rest detail.
     pub(super) fn text(&mut self, t: &str) {
-        if let ListState::Reading { item: Some(it), .. } = &mut self.state {
+        let at_depth = self.depth;
+        if let ListState::Reading {
+            item: Some(it),
+            depth,
+            ..
+        } = &mut self.state
+        {
             if it.in_first_paragraph {
                 it.text.push_str(t);
             } else {
                 it.detail.push_str(t);
+                if at_depth == *depth + 1 {
+                    if let Some((_, line)) = &mut it.nested_open {
+                        line.push_str(t);
+                    }
+                }
             }
         }
     }
@@ -213,9 +242,14 @@ fn finish_item(
     file: &SourceFile,
     diags: &mut Vec<Diagnostic>,
 ) -> ObligationItem {
-    let (text, written) = split_marker(&it.text);
-    let mut markers = Vec::with_capacity(written.len());
-    for m in &written {
+    let (text, marker) = split_full_marker(&it.text);
+    if marker.is_empty() {
+        if let Some(d) = orphan_slip_or_note(&it.text, file, it.start) {
+            diags.push(d);
+        }
+    }
+    let mut markers = Vec::with_capacity(marker.ids.len());
+    for m in &marker.ids {
         match ObligationId::parse(m) {
             Some(id) => markers.push(id),
             None => diags.push(
@@ -236,24 +270,99 @@ fn finish_item(
             .collect::<Vec<_>>()
             .join("\n"),
         markers,
+        slip: marker.slip,
+        note: marker.note,
+        nested: it.nested,
         span: it.start..at.end,
     }
 }
 
-/// Splits a trailing `{#hub-3 #hub-4}` marker off an item's text.
+/// `{.slip}` or `{note="…"}` without the obligation's id: the reader would see the braces, and
+/// the note would be lost.
+fn orphan_slip_or_note(text: &str, file: &SourceFile, start: usize) -> Option<Diagnostic> {
+    let trimmed = text.trim_end();
+    let open = trimmed
+        .strip_suffix('}')
+        .and_then(|inner| inner.rfind('{'))?;
+    let body = &trimmed[open + 1..trimmed.len() - 1];
+    if !(body.contains(".slip") || body.contains("note=")) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(format!("the marker `{{{body}}}` names no obligation"))
+            .at(file, start..start + 1)
+            .hint("`.slip` and `note=\"…\"` go with the id of the obligation they are about: write e.g. `{#hub-1 .slip note=\"資料の誤記と思われる\"}`"),
+    )
+}
+
+/// What a trailing marker says (SPEC §5): the obligations it names, whether the difference is an
+/// apparent slip in the source document (`.slip`), and the author's note (`note="…"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marker {
+    /// The ids after `#`, as written.
+    pub ids: Vec<String>,
+    pub slip: bool,
+    pub note: Option<String>,
+}
+
+impl Marker {
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && !self.slip && self.note.is_none()
+    }
+}
+
+/// Splits a trailing `{#hub-3 #hub-4}` marker off an item's text, returning the ids.
 pub fn split_marker(text: &str) -> (&str, Vec<String>) {
+    let (text, marker) = split_full_marker(text);
+    (text, marker.ids)
+}
+
+/// Splits a trailing marker `{#hub-3 .slip note="…"}` off an item's text. Text that ends with
+/// braces holding anything else is left as it is.
+pub fn split_full_marker(text: &str) -> (&str, Marker) {
     let trimmed = text.trim_end();
     if let Some(inner) = trimmed.strip_suffix('}') {
-        if let Some(open) = inner.rfind('{') {
-            let body = &inner[open + 1..];
-            let words: Vec<&str> = body.split_whitespace().collect();
-            if !words.is_empty() && words.iter().all(|w| w.len() > 1 && w.starts_with('#')) {
-                let ids = words.iter().map(|w| w[1..].to_string()).collect();
-                return (trimmed[..open].trim_end(), ids);
+        // The opening brace of the marker: the last one not inside a note's quotes.
+        let mut open = inner.rfind('{');
+        while let Some(at) = open {
+            if let Some(marker) = parse_marker(&inner[at + 1..]) {
+                return (trimmed[..at].trim_end(), marker);
             }
+            open = inner[..at].rfind('{');
         }
     }
-    (text, Vec::new())
+    (text, Marker::default())
+}
+
+/// The inside of a marker: `#id`s, `.slip` and `note="…"`, separated by spaces; `None` when
+/// anything else is there or no id is named (`.slip` and a note go with the id they are about).
+fn parse_marker(body: &str) -> Option<Marker> {
+    let mut marker = Marker::default();
+    let mut rest = body.trim_start();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("note=") {
+            let (quote, close) = match after.chars().next()? {
+                '"' => ('"', '"'),
+                '“' => ('“', '”'),
+                '「' => ('「', '」'),
+                _ => return None,
+            };
+            let inside = &after[quote.len_utf8()..];
+            let end = inside.find(close)?;
+            marker.note = Some(inside[..end].trim().to_string());
+            rest = inside[end + close.len_utf8()..].trim_start();
+            continue;
+        }
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        match word {
+            ".slip" => marker.slip = true,
+            w if w.len() > 1 && w.starts_with('#') => marker.ids.push(w[1..].to_string()),
+            _ => return None,
+        }
+        rest = rest[word_end..].trim_start();
+    }
+    (!marker.ids.is_empty()).then_some(marker)
 }
 
 /// Joins lines broken inside a sentence: no space between Japanese characters, one between words.
@@ -272,4 +381,79 @@ fn join_lines(s: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(ids: &[&str], slip: bool, note: Option<&str>) -> Marker {
+        Marker {
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+            slip,
+            note: note.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn markers_carry_slip_and_note() {
+        assert_eq!(
+            split_full_marker("定期的で開催すること {#hub-1 .slip}"),
+            ("定期的で開催すること", marker(&["hub-1"], true, None))
+        );
+        assert_eq!(
+            split_full_marker("x {#hub-1 note=\"資料では「定期的で」 {とある}\" .slip}"),
+            (
+                "x",
+                marker(&["hub-1"], true, Some("資料では「定期的で」 {とある}"))
+            )
+        );
+        assert_eq!(
+            split_full_marker("x {#hub-2 #hub-3 note=「府独自の取組」}"),
+            (
+                "x",
+                marker(&["hub-2", "hub-3"], false, Some("府独自の取組"))
+            )
+        );
+        assert_eq!(
+            split_full_marker("x {.slip}"),
+            ("x {.slip}", Marker::default())
+        );
+        assert_eq!(
+            split_full_marker("x {#hub-1 .other}"),
+            ("x {#hub-1 .other}", Marker::default())
+        );
+        assert_eq!(
+            split_full_marker("x {#hub-1 note=\"unclosed}"),
+            ("x {#hub-1 note=\"unclosed}", Marker::default())
+        );
+        assert_eq!(
+            split_marker("x {#hub-1 .slip}"),
+            ("x", vec!["hub-1".to_string()])
+        );
+    }
+
+    #[test]
+    fn nested_items_are_kept_as_lines_with_their_place() {
+        let text = "## 事項 {.obligations set=hub}\n\n- 会議を開催すること\n  - 予算上限：1拠点あたり\n    1,060千円\n  - 市町村事業: イ\n    - さらに下の項目\n- 次の事項\n";
+        let doc = crate::markdown::tests::scanned(text);
+        let items = &doc.parsed.obligation_lists[0].items;
+        let lines: Vec<&str> = items[0].nested.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines, ["予算上限：1拠点あたり1,060千円", "市町村事業: イ"]);
+        let at = items[0].nested[1].span.start;
+        assert!(doc.file.text[at..].starts_with("- 市町村事業: イ"));
+        assert!(items[1].nested.is_empty());
+    }
+
+    #[test]
+    fn a_slip_without_its_id_is_named() {
+        let file = SourceFile {
+            path: "a.md".into(),
+            text: "- x {.slip}\n".to_string().into(),
+        };
+        let d = orphan_slip_or_note("x {.slip}", &file, 0).expect("an error");
+        assert!(d.message.contains("names no obligation"), "{}", d.message);
+        assert!(d.hint.as_deref().unwrap().contains("{#hub-1 .slip"));
+        assert!(orphan_slip_or_note("x {not}", &file, 0).is_none());
+    }
 }

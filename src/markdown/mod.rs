@@ -22,7 +22,7 @@ mod scan;
 mod tests;
 
 pub use anchors::slugify;
-pub use lists::split_marker;
+pub use lists::{split_full_marker, split_marker, Marker};
 pub use marks::TermLinks;
 pub use render::{render, render_with};
 pub use scan::scan;

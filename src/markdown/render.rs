@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::lists::split_marker;
+use super::lists::split_full_marker;
 use super::marks::{TermLinks, TextMarks};
 use super::{escape, highlight, is_internal, parser};
 use crate::model::{Doc, Heading, Lang, Parsed};
@@ -247,9 +247,9 @@ impl<'a> Renderer<'a> {
 
     /// Text of an obligation written with a marker: the marker is not shown.
     fn marked_text(&mut self, t: CowStr<'a>) {
-        let (text, markers) = split_marker(&t);
+        let (text, marker) = split_full_marker(&t);
         let may_link = self.context.outside_links_and_headings() && !self.context.in_image();
-        if markers.is_empty() {
+        if marker.is_empty() {
             self.events.push(self.marks.event(t, may_link));
         } else {
             let text = CowStr::from(text.to_string());

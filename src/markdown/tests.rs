@@ -37,7 +37,7 @@ pub(crate) fn doc(body: &str) -> Doc {
     }
 }
 
-fn scanned(body: &str) -> Doc {
+pub(super) fn scanned(body: &str) -> Doc {
     let mut d = doc(body);
     let mut diags = Diagnostics::default();
     let parsed = scan(&d, RawHtml::Safe, &mut diags);

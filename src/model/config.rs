@@ -67,6 +67,8 @@ fn default_threshold() -> f64 {
     0.6
 }
 
+/// A variable of the site's codebook (SPEC §6.1): a fact's labels, type, definition and, for
+/// `type: code`, the codes it may take.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactDecl {
@@ -74,6 +76,36 @@ pub struct FactDecl {
     pub en: Option<String>,
     #[serde(rename = "type")]
     pub ty: FactType,
+    /// What the variable records, in both languages.
+    pub definition: Option<Localized>,
+    /// For `type: code`: the codes, in order, with their labels.
+    #[serde(default)]
+    pub values: IndexMap<String, CodeLabel>,
+    /// For `type: code`: a page may give several codes.
+    #[serde(default)]
+    pub multiple: bool,
+    /// Whether pages give the fact once, or per obligation item (`scope: obligation`).
+    #[serde(default)]
+    pub scope: Scope,
+}
+
+/// A code's labels: both are required, since readers of each language see only the label.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeLabel {
+    pub ja: String,
+    pub en: String,
+}
+
+/// Where a fact is given (SPEC §6.1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Under `facts:` in a page's front matter.
+    #[default]
+    Page,
+    /// As a nested item `- LABEL: value` under a prefecture's obligation item.
+    Obligation,
 }
 
 impl FactDecl {
@@ -82,6 +114,18 @@ impl FactDecl {
             Lang::Ja => &self.ja,
             Lang::En => self.en.as_deref().unwrap_or(&self.ja),
         }
+    }
+
+    /// The declared codes as the fact readers take them.
+    pub fn choices(&self) -> Vec<crate::guidance::facts::Choice<'_>> {
+        self.values
+            .iter()
+            .map(|(id, l)| crate::guidance::facts::Choice {
+                id,
+                ja: &l.ja,
+                en: &l.en,
+            })
+            .collect()
     }
 }
 
@@ -108,6 +152,8 @@ pub struct Config {
     pub theme: String,
     pub obligations: ObligationsConfig,
     pub facts: IndexMap<String, FactDecl>,
+    /// The English of amounts' qualifiers (`事業区域: area`), SPEC §6.1.
+    pub units: IndexMap<String, String>,
     pub comparisons: IndexMap<String, ComparisonDecl>,
     pub markdown: MarkdownConfig,
     pub file: SourceFile,
@@ -116,5 +162,16 @@ pub struct Config {
 impl Config {
     pub fn has(&self, lang: Lang) -> bool {
         self.languages.contains(&lang)
+    }
+
+    /// The fact a nested item of an obligation names: `予算上限` (its Japanese label), `Budget
+    /// cap` (its English) or `budget_cap` (its id); only `scope: obligation` facts.
+    pub fn obligation_fact(&self, name: &str) -> Option<(&str, &FactDecl)> {
+        let name = name.trim();
+        self.facts
+            .iter()
+            .filter(|(_, d)| d.scope == Scope::Obligation)
+            .find(|(id, d)| id.as_str() == name || d.ja == name || d.en.as_deref() == Some(name))
+            .map(|(id, d)| (id.as_str(), d))
     }
 }

@@ -27,18 +27,19 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
-use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture::Prefecture;
 pub use crate::text::lang::Lang;
 
 pub mod config;
+pub mod facts;
 pub mod glossary;
 pub mod output;
 pub mod site;
 pub mod tables;
 
 pub use config::Config;
+pub use facts::{Fact, FactState, FactText, ItemFact, NestedLine};
 pub use glossary::Glossary;
 pub use output::{Content, Output};
 pub use site::{CanonicalSet, Site, Target, TranslationState};
@@ -164,31 +165,6 @@ pub struct Supersedes {
     pub line: usize,
 }
 
-/// A fact a page gives (SPEC §6): its key in site.yaml, its value as written and as read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fact {
-    pub key: String,
-    pub raw: FactText,
-    pub value: FactValue,
-}
-
-/// A fact's value as written, before it is read into a typed [`FactValue`]: text, or a list of
-/// texts for `list` facts.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FactText {
-    Text(String),
-    List(Vec<String>),
-}
-
-impl FactText {
-    pub fn display(&self) -> String {
-        match self {
-            FactText::Text(s) => s.clone(),
-            FactText::List(items) => items.join("、"),
-        }
-    }
-}
-
 /// What the Markdown of a document says, found by the parse stage.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
@@ -234,6 +210,13 @@ pub struct ObligationItem {
     pub detail: String,
     /// Explicit `{#hub-3 #hub-4}` marker targets.
     pub markers: Vec<ObligationId>,
+    /// `{#hub-1 .slip}`: the difference is an apparent slip in the source document (SPEC §5).
+    pub slip: bool,
+    /// `{#hub-1 note="…"}`: the author's note on the item.
+    pub note: Option<String>,
+    /// The items of the list nested directly under it, each its first line: where facts given
+    /// per obligation (`- 予算上限：…`, SPEC §6.1) are read from.
+    pub nested: Vec<NestedLine>,
     pub span: Range<usize>,
 }
 

@@ -2,11 +2,11 @@
 //! canonical sets, and the facts of pages side by side. The compare stage (`compare`) builds them
 //! from the linked site and exports them; the render stage shows them.
 
-use crate::guidance::facts::FactValue;
 use crate::guidance::obligations::{Class, Segment};
 use crate::guidance::prefecture::Prefecture;
 
 use super::config::ComparisonDecl;
+use super::{Fact, FactState, ItemFact};
 use super::{Lang, PageId, Site};
 
 /// One canonical set against every prefecture that quotes it.
@@ -85,6 +85,12 @@ pub struct PrefectureItem {
     pub anchor: String,
     pub ja: ItemText,
     pub en: Option<ItemText>,
+    /// The difference is an apparent slip in the source (`{#hub-1 .slip}`), not a policy change.
+    pub slip: bool,
+    /// The author's note (`note="…"`).
+    pub note: Option<String>,
+    /// Facts given per obligation in its nested items (`scope: obligation`, SPEC §6.1).
+    pub facts: Vec<ItemFact>,
 }
 
 /// An item's text in one language: its first paragraph, and everything nested under it.
@@ -115,6 +121,24 @@ pub struct Cell {
 }
 
 impl ObligationTable {
+    /// The per-obligation facts its items give, in the order of site.yaml: each becomes a matrix
+    /// of its own (obligations × prefectures).
+    pub fn item_fact_keys<'a>(&self, site: &'a Site) -> Vec<&'a str> {
+        site.config
+            .facts
+            .keys()
+            .filter(|k| {
+                self.columns.iter().any(|c| {
+                    c.cells
+                        .iter()
+                        .flatten()
+                        .any(|cell| cell.item.facts.iter().any(|f| &f.key == *k))
+                })
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The set's name in `lang`, from site.yaml.
     pub fn name<'a>(&self, site: &'a Site, lang: Lang) -> &'a str {
         site.config
@@ -131,15 +155,32 @@ pub struct FactTable {
     pub id: String,
     pub decl: ComparisonDecl,
     pub columns: Vec<PageId>,
-    /// Fact key → one value per column.
-    pub rows: Vec<(String, Vec<Option<FactCell>>)>,
+    /// Fact key → one cell per column.
+    pub rows: Vec<(String, Vec<FactCell>)>,
 }
 
-/// One page's value of a fact: as written, and as read.
+/// One page's value of a fact (SPEC §6.1): the fact as the page gives it, or nothing (the page
+/// does not state it), and where it comes from.
 #[derive(Debug, Clone)]
 pub struct FactCell {
-    pub raw: String,
-    pub value: FactValue,
+    pub given: Option<Fact>,
+    pub provenance: Provenance,
+}
+
+impl FactCell {
+    /// The cell's state: `not_stated` where the page does not give the fact.
+    pub fn state(&self) -> &FactState {
+        const NOT_STATED: FactState = FactState::NotStated;
+        self.given.as_ref().map_or(&NOT_STATED, |f| &f.state)
+    }
+}
+
+/// Where a value comes from: its page and the anchor nearest above the value there (absent when
+/// the value is not found in the body, or stands above every heading).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    pub page: PageId,
+    pub anchor: Option<String>,
 }
 
 impl FactTable {

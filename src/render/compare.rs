@@ -4,18 +4,21 @@
 use std::borrow::Cow;
 
 use super::context::{
-    Breadcrumb, CompareIndexView, Context, Coverage, FactColumn, FactRow,
-    FactTable as FactTableCtx, FactTableLink, FactTableView, FactValue, Obligation, ObligationCell,
-    ObligationEntry, ObligationRevision, ObligationRow, ObligationTable as ObligationTableCtx,
-    ObligationTableLink, ObligationTableView, ObligationView, PrefectureColumn, Version,
+    Breadcrumb, CompareIndexView, Context, Coverage, FactColumn, FactMatrix, FactMatrixRow,
+    FactRow, FactTable as FactTableCtx, FactTableLink, FactTableView, FactValue, ItemFactView,
+    Obligation, ObligationCell, ObligationEntry, ObligationRevision, ObligationRow,
+    ObligationTable as ObligationTableCtx, ObligationTableLink, ObligationTableView,
+    ObligationView, PrefectureColumn, Version,
 };
 use super::{Here, Output, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
-use crate::model::tables::{Cell, FactTable, ObligationTable, PrefectureItem, Revision};
-use crate::model::Lang;
+use crate::model::tables::{
+    Cell, FactCell as FactCellModel, FactTable, ObligationTable, PrefectureItem, Revision,
+};
 use crate::model::Tables;
+use crate::model::{FactState, ItemFact, Lang};
 use crate::urls::{Generated, TableFormat};
 
 impl Renderer<'_> {
@@ -30,7 +33,7 @@ impl Renderer<'_> {
             out.push(self.render_obligation_table(t, lang));
             out.push(Ok(Output::text(
                 Generated::Table(&t.set, TableFormat::Csv).file(lang),
-                t.to_csv(lang),
+                t.to_csv(self.site, lang),
             )));
             out.push(Ok(Output::text(
                 Generated::Table(&t.set, TableFormat::Json).file(lang),
@@ -146,7 +149,115 @@ impl Renderer<'_> {
             lang: tl,
             source: format!("{}#{}", self.site.url(e.page, lang), e.anchor),
             page_title: self.site.title(e.page, lang),
+            slip: e.slip,
+            note: e.note.as_deref(),
+            facts: self
+                .site
+                .config
+                .facts
+                .keys()
+                .filter_map(|k| e.facts.iter().find(|f| &f.key == k))
+                .map(|f| self.item_fact(f, e, lang))
+                .collect(),
         }
+    }
+
+    /// A per-obligation fact of an item, as a cell shows it.
+    fn item_fact<'s>(
+        &'s self,
+        f: &'s ItemFact,
+        e: &PrefectureItem,
+        lang: Lang,
+    ) -> ItemFactView<'s> {
+        let (value, value_lang) = crate::compare::item_fact_display(f, lang);
+        ItemFactView {
+            key: &f.key,
+            label: self.fact_label(&f.key, lang),
+            state: f.state.name(),
+            value,
+            lang: value_lang,
+            note: f.note.as_deref(),
+            source: Some(format!("{}#{}", self.site.url(e.page, lang), e.anchor)),
+        }
+    }
+
+    fn fact_label<'s>(&'s self, key: &'s str, lang: Lang) -> &'s str {
+        self.site
+            .config
+            .facts
+            .get(key)
+            .map_or(key, |d| d.label(lang))
+    }
+
+    /// Each per-obligation fact of a set as a matrix: per obligation and prefecture, the values
+    /// of its items, `not_stated` for an item without it, `gap` where no item covers it.
+    fn fact_matrices<'s>(&'s self, t: &'s ObligationTable, lang: Lang) -> Vec<FactMatrix<'s>> {
+        t.item_fact_keys(self.site)
+            .into_iter()
+            .map(|key| FactMatrix {
+                key,
+                label: self.fact_label(key, lang),
+                definition: self
+                    .site
+                    .config
+                    .facts
+                    .get(key)
+                    .and_then(|d| d.definition.as_ref())
+                    .map(|d| d.get(lang)),
+                rows: t
+                    .obligations
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| FactMatrixRow {
+                        id: &o.id,
+                        url: self.path_url(lang, Generated::Obligation(&o.id)),
+                        cells: t
+                            .columns
+                            .iter()
+                            .map(|c| self.matrix_cell(&c.cells[i], key, lang))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn matrix_cell<'s>(
+        &'s self,
+        cells: &'s [Cell],
+        key: &'s str,
+        lang: Lang,
+    ) -> Vec<ItemFactView<'s>> {
+        if cells.is_empty() {
+            return vec![ItemFactView {
+                key,
+                label: self.fact_label(key, lang),
+                state: "gap",
+                value: self.t(lang, "gap"),
+                lang,
+                note: None,
+                source: None,
+            }];
+        }
+        cells
+            .iter()
+            .map(|cell| match cell.item.facts.iter().find(|f| f.key == key) {
+                Some(f) => self.item_fact(f, &cell.item, lang),
+                None => ItemFactView {
+                    key,
+                    label: self.fact_label(key, lang),
+                    state: FactState::NotStated.name(),
+                    value: FactState::NotStated.label(lang).to_string(),
+                    lang,
+                    note: None,
+                    source: Some(format!(
+                        "{}#{}",
+                        self.site.url(cell.item.page, lang),
+                        cell.item.anchor
+                    )),
+                },
+            })
+            .collect()
     }
 
     fn render_obligation_table(
@@ -204,6 +315,7 @@ impl Renderer<'_> {
                 json_url: self.path_url(lang, Generated::Table(&t.set, TableFormat::Json)),
                 columns,
                 rows,
+                fact_matrices: self.fact_matrices(t, lang),
             },
         };
         let ctx = self.generated(lang, page, Cow::Borrowed(name), true, view);
@@ -282,6 +394,27 @@ impl Renderer<'_> {
         }
     }
 
+    /// A fact table's cell: the value or its state, and where it comes from.
+    fn fact_value(&self, c: &FactCellModel, lang: Lang) -> FactValue {
+        let (value, value_lang) = match &c.given {
+            Some(f) => f.display(lang),
+            None => (c.state().label(lang).to_string(), lang),
+        };
+        FactValue {
+            state: c.state().name(),
+            raw: c.given.as_ref().map(|f| f.raw.display()),
+            value,
+            lang: value_lang,
+            as_of: c
+                .given
+                .as_ref()
+                .and_then(|f| f.as_of.as_ref())
+                .map(|d| d.display(lang)),
+            note: c.given.as_ref().and_then(|f| f.note.clone()),
+            source: crate::compare::source_url(self.site, &c.provenance, lang),
+        }
+    }
+
     fn render_fact_table(&self, t: &FactTable, lang: Lang) -> Result<Output, Diagnostic> {
         let site = self.site;
         let page = Generated::Comparison(&t.id);
@@ -301,22 +434,16 @@ impl Renderer<'_> {
         let rows = t
             .rows
             .iter()
-            .map(|(key, values)| FactRow {
-                key,
-                label: site
-                    .config
-                    .facts
-                    .get(key)
-                    .map_or(key.as_str(), |d| d.label(lang)),
-                values: values
-                    .iter()
-                    .map(|v| {
-                        v.as_ref().map(|c| FactValue {
-                            raw: &c.raw,
-                            value: c.value.display(lang),
-                        })
-                    })
-                    .collect(),
+            .map(|(key, cells)| {
+                let decl = site.config.facts.get(key);
+                FactRow {
+                    key,
+                    label: decl.map_or(key.as_str(), |d| d.label(lang)),
+                    definition: decl
+                        .and_then(|d| d.definition.as_ref())
+                        .map(|d| d.get(lang)),
+                    values: cells.iter().map(|c| self.fact_value(c, lang)).collect(),
+                }
             })
             .collect();
         let view = FactTableView {

@@ -519,7 +519,7 @@ impl<'a> Renderer<'a> {
                     key,
                     label: decl.label(lang),
                     raw: fact.raw.display(),
-                    value: fact.value.display(lang),
+                    value: fact.display(lang).0,
                 })
             })
             .collect()

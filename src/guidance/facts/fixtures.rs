@@ -4,7 +4,7 @@ use super::{parse_fact, FactType, FactValue, Rate};
 
 pub(super) fn yen(s: &str) -> u64 {
     match parse_fact(FactType::Yen, s) {
-        Ok(FactValue::Yen(n)) => n,
+        Ok(FactValue::Yen { amount, .. }) => amount,
         other => panic!("{s:?}: {other:?}"),
     }
 }

@@ -14,13 +14,15 @@
 //! `fiscal_years` (ranges of fiscal years and durations) and `text` (text and lists). Dates are
 //! read by [`crate::guidance::dates`].
 
+mod code;
 mod fiscal_years;
 mod rate;
 mod text;
 mod value;
 mod yen;
 
-pub use value::{FactType, FactValue, Rate};
+pub use code::{parse_code, Choice};
+pub use value::{Code, FactType, FactValue, Per, Rate};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -33,12 +35,18 @@ use yen::parse_yen;
 /// Reads the text of a fact according to its declared type.
 pub fn parse_fact(ty: FactType, raw: &str) -> Result<FactValue, String> {
     match ty {
-        FactType::Yen => parse_yen(raw).map(FactValue::Yen),
+        FactType::Yen => parse_yen(raw).map(|amount| FactValue::Yen {
+            amount,
+            per: yen::per_of(raw).map(|ja| Per { ja, en: None }),
+        }),
         FactType::Rate => parse_rate_or_schedule(raw),
         FactType::FiscalYears => parse_fiscal_years(raw),
         FactType::Date => dates::parse_date(raw).map(FactValue::Date),
         FactType::Text => parse_text(raw),
         FactType::List => parse_list_text(raw),
+        FactType::Code => {
+            Err("a coded fact is read against its declared values (parse_code)".to_string())
+        }
     }
 }
 

@@ -17,17 +17,61 @@ pub enum FactType {
     Date,
     Text,
     List,
+    /// One of the codes declared for the fact in site.yaml (SPEC §6.1), or several with
+    /// `multiple: true`.
+    Code,
 }
 
 impl FactType {
-    pub const ALL: [FactType; 6] = [
+    pub const ALL: [FactType; 7] = [
         FactType::Yen,
         FactType::Rate,
         FactType::FiscalYears,
         FactType::Date,
         FactType::Text,
         FactType::List,
+        FactType::Code,
     ];
+
+    /// The name written in site.yaml (`fiscal_years`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FactType::Yen => "yen",
+            FactType::Rate => "rate",
+            FactType::FiscalYears => "fiscal_years",
+            FactType::Date => "date",
+            FactType::Text => "text",
+            FactType::List => "list",
+            FactType::Code => "code",
+        }
+    }
+}
+
+/// What an amount is per (`1事業区域あたり4,657千円` is per 事業区域): the qualifier as the
+/// document writes it, and its English from `units:` in site.yaml where declared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Per {
+    pub ja: String,
+    pub en: Option<String>,
+}
+
+impl Per {
+    /// The qualifier for a reader of `lang`, and the language it is in (Japanese where no English
+    /// is declared).
+    pub fn text(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => (en, Lang::En),
+            _ => (&self.ja, Lang::Ja),
+        }
+    }
+}
+
+/// A code of a `type: code` fact, with the labels readers see.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    pub id: String,
+    pub ja: String,
+    pub en: String,
 }
 
 /// A subsidy rate (補助率): a fraction of the eligible cost, or a label such as 定額.
@@ -42,8 +86,11 @@ pub enum Rate {
 /// A parsed fact.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactValue {
-    /// An amount in yen.
-    Yen(u64),
+    /// An amount in yen, and what it is per where the document says (`1拠点あたり`).
+    Yen {
+        amount: u64,
+        per: Option<Per>,
+    },
     Rate(Rate),
     /// Rates that change over the years of a project: label (`初年度`, `2年目`, …) → rate.
     RateSchedule(Vec<(String, Rate)>),
@@ -59,9 +106,27 @@ pub enum FactValue {
     Date(DateValue),
     Text(String),
     List(Vec<String>),
+    /// Codes of the fact's declared list; `multiple` when the fact allows several.
+    Code {
+        codes: Vec<Code>,
+        multiple: bool,
+    },
 }
 
 impl FactValue {
+    /// An amount with no qualifier.
+    pub fn yen(amount: u64) -> FactValue {
+        FactValue::Yen { amount, per: None }
+    }
+
+    /// What the amount is per, for amounts that say.
+    pub fn per(&self) -> Option<&Per> {
+        match self {
+            FactValue::Yen { per, .. } => per.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The value as a reader of `lang` sees it.
     pub fn display(&self, lang: Lang) -> String {
         match lang {
@@ -74,7 +139,7 @@ impl FactValue {
     /// numeric (yen as an integer, fractions rounded to 4 decimals), strings otherwise.
     pub fn to_json(&self) -> Value {
         match self {
-            FactValue::Yen(n) => json!(n),
+            FactValue::Yen { amount, .. } => json!(amount),
             FactValue::Rate(r) => r.to_json(),
             FactValue::RateSchedule(entries) => Value::Array(
                 entries
@@ -87,6 +152,13 @@ impl FactValue {
             FactValue::Date(d) => json!(d.iso()),
             FactValue::Text(s) => json!(s),
             FactValue::List(items) => json!(items),
+            FactValue::Code {
+                codes,
+                multiple: true,
+            } => {
+                json!(codes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+            }
+            FactValue::Code { codes, .. } => json!(codes.first().map(|c| c.id.as_str())),
         }
     }
 
@@ -94,7 +166,11 @@ impl FactValue {
     /// `平成30年度〜令和2年度`, `3年間`.
     pub fn display_ja(&self) -> String {
         match self {
-            FactValue::Yen(n) => yen_ja(*n),
+            FactValue::Yen { amount, per: None } => yen_ja(*amount),
+            FactValue::Yen {
+                amount,
+                per: Some(per),
+            } => format!("1{}あたり{}", per.ja, yen_ja(*amount)),
             FactValue::Rate(r) => r.display_ja(),
             FactValue::RateSchedule(entries) => entries
                 .iter()
@@ -113,14 +189,23 @@ impl FactValue {
             FactValue::Date(d) => d.display_ja(),
             FactValue::Text(s) => s.clone(),
             FactValue::List(items) => items.join("、"),
+            FactValue::Code { codes, .. } => codes
+                .iter()
+                .map(|c| c.ja.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
         }
     }
 
-    /// English display: `¥3.0 million`, `¥530,000`, `2/3`, `fixed amount`, `FY2018–FY2020`,
-    /// `3 years`.
+    /// English display: amounts exact (`¥4,657,000 per area`, never rounded), `2/3`,
+    /// `fixed amount`, `FY2018–FY2020`, `3 years`, code labels in English.
     pub fn display_en(&self) -> String {
         match self {
-            FactValue::Yen(n) => yen_en(*n),
+            FactValue::Yen { amount, per: None } => yen_en(*amount),
+            FactValue::Yen {
+                amount,
+                per: Some(per),
+            } => format!("{} per {}", yen_en(*amount), per.text(Lang::En).0),
             FactValue::Rate(r) => r.display_en(),
             FactValue::RateSchedule(entries) => entries
                 .iter()
@@ -134,6 +219,11 @@ impl FactValue {
             FactValue::Date(d) => d.display_en(),
             FactValue::Text(s) => s.clone(),
             FactValue::List(items) => items.join(", "),
+            FactValue::Code { codes, .. } => codes
+                .iter()
+                .map(|c| c.en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }

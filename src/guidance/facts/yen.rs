@@ -234,15 +234,31 @@ pub(super) fn yen_ja(n: u64) -> String {
     }
 }
 
-/// `¥4.7 million` from a million up (one decimal, rounded half up), `¥530,000` below.
+/// `¥4,657,000`: exact, never rounded, because readers compare and add these amounts.
 pub(super) fn yen_en(n: u64) -> String {
-    if n >= 1_000_000 {
-        let tenths = (u128::from(n) + 50_000) / 100_000;
-        let whole = u64::try_from(tenths / 10).unwrap_or(u64::MAX);
-        format!("¥{}.{} million", group_thousands(whole), tenths % 10)
-    } else {
-        format!("¥{}", group_thousands(n))
-    }
+    format!("¥{}", group_thousands(n))
+}
+
+/// The qualifier of an amount given per something: `1事業区域あたり4,657千円` → `事業区域`. It is
+/// the text between a `1` and `あたり` (or `当たり`, `につき`) in the NFKC form of the text.
+pub(super) fn per_of(raw: &str) -> Option<String> {
+    let text = normalize(raw);
+    let at = ["あたり", "当たり", "につき"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()?;
+    let before = &text[..at];
+    let one = before.rfind('1')?;
+    let digit_before = before[..one]
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let qualifier = &before[one + 1..];
+    let plain = !qualifier.is_empty()
+        && qualifier
+            .chars()
+            .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && !"：、。（）".contains(c));
+    (plain && !digit_before).then(|| qualifier.to_string())
 }
 
 /// `1234567` → `1,234,567`.
@@ -322,33 +338,66 @@ mod tests {
 
     #[test]
     fn yen_displays() {
-        let v = FactValue::Yen(3_000_000);
+        let v = FactValue::yen(3_000_000);
         assert_eq!(v.display_ja(), "3,000千円");
-        assert_eq!(v.display_en(), "¥3.0 million");
+        assert_eq!(v.display_en(), "¥3,000,000");
         assert_eq!(v.to_json(), json!(3_000_000));
-        assert_eq!(FactValue::Yen(4_657_000).display_en(), "¥4.7 million");
-        assert_eq!(FactValue::Yen(4_657_000).display_ja(), "4,657千円");
-        assert_eq!(FactValue::Yen(162_000_000).display_en(), "¥162.0 million");
-        assert_eq!(FactValue::Yen(574_420_000).display_ja(), "574,420千円");
-        assert_eq!(FactValue::Yen(574_420_000).display_en(), "¥574.4 million");
-        assert_eq!(FactValue::Yen(1_000_000).display_en(), "¥1.0 million");
-        assert_eq!(FactValue::Yen(1_250_000).display_en(), "¥1.3 million");
-        assert_eq!(FactValue::Yen(999_999).display_en(), "¥999,999");
-        assert_eq!(FactValue::Yen(530_000).display_en(), "¥530,000");
-        assert_eq!(FactValue::Yen(1_234).display_ja(), "1,234円");
-        assert_eq!(FactValue::Yen(1_234).display_en(), "¥1,234");
-        assert_eq!(FactValue::Yen(0).display_ja(), "0円");
-        assert_eq!(FactValue::Yen(999).display_ja(), "999円");
-        assert_eq!(FactValue::Yen(1_000).display_ja(), "1千円");
+        assert_eq!(FactValue::yen(4_657_000).display_en(), "¥4,657,000");
+        assert_eq!(FactValue::yen(4_657_000).display_ja(), "4,657千円");
+        assert_eq!(FactValue::yen(162_000_000).display_en(), "¥162,000,000");
+        assert_eq!(FactValue::yen(574_420_000).display_ja(), "574,420千円");
+        assert_eq!(FactValue::yen(574_420_000).display_en(), "¥574,420,000");
+        assert_eq!(FactValue::yen(1_000_000).display_en(), "¥1,000,000");
+        assert_eq!(FactValue::yen(1_250_000).display_en(), "¥1,250,000");
+        assert_eq!(FactValue::yen(999_999).display_en(), "¥999,999");
+        assert_eq!(FactValue::yen(530_000).display_en(), "¥530,000");
+        assert_eq!(FactValue::yen(1_234).display_ja(), "1,234円");
+        assert_eq!(FactValue::yen(1_234).display_en(), "¥1,234");
+        assert_eq!(FactValue::yen(0).display_ja(), "0円");
+        assert_eq!(FactValue::yen(999).display_ja(), "999円");
+        assert_eq!(FactValue::yen(1_000).display_ja(), "1千円");
         assert_eq!(
-            FactValue::Yen(1_500_000_000_000).display_en(),
-            "¥1,500,000.0 million"
+            FactValue::yen(1_500_000_000_000).display_en(),
+            "¥1,500,000,000,000"
         );
         assert_eq!(
-            FactValue::Yen(u64::MAX).display_en(),
-            "¥18,446,744,073,709.6 million"
+            FactValue::yen(u64::MAX).display_en(),
+            "¥18,446,744,073,709,551,615"
         );
-        assert_eq!(FactValue::Yen(u64::MAX).to_json(), json!(u64::MAX));
+        assert_eq!(FactValue::yen(u64::MAX).to_json(), json!(u64::MAX));
+    }
+
+    #[test]
+    fn amounts_keep_what_they_are_per() {
+        let per = |s: &str| per_of(s);
+        assert_eq!(per("1事業区域あたり4,657千円").as_deref(), Some("事業区域"));
+        assert_eq!(
+            per("１事業区域あたり 4,657 千円").as_deref(),
+            Some("事業区域")
+        );
+        assert_eq!(
+            per("①会議の開催：1拠点あたり1,060千円を上限").as_deref(),
+            Some("拠点")
+        );
+        assert_eq!(per("1医療機関当たり304千円").as_deref(), Some("医療機関"));
+        assert_eq!(per("3,000千円"), None);
+        assert_eq!(per("11拠点あたり"), None);
+        assert_eq!(per("21あたり"), None);
+        let v = parse_fact(FactType::Yen, "１事業区域あたり 4,657 千円").unwrap();
+        assert_eq!(v.display_ja(), "1事業区域あたり4,657千円");
+        assert_eq!(v.display_en(), "¥4,657,000 per 事業区域");
+        assert_eq!(v.to_json(), json!(4_657_000));
+        let FactValue::Yen { amount, per } = v else {
+            panic!("an amount")
+        };
+        let with_en = FactValue::Yen {
+            amount,
+            per: per.map(|p| Per {
+                en: Some("area".into()),
+                ..p
+            }),
+        };
+        assert_eq!(with_en.display_en(), "¥4,657,000 per area");
     }
 
     #[test]

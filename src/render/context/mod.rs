@@ -555,6 +555,8 @@ pub struct ObligationTable<'a> {
     pub columns: Vec<PrefectureColumn<'a>>,
     /// One per canonical obligation.
     pub rows: Vec<ObligationRow<'a>>,
+    /// One per fact that the items give per obligation (`scope: obligation`).
+    pub fact_matrices: Vec<FactMatrix<'a>>,
 }
 
 /// A prefecture's column of an obligation table.
@@ -604,6 +606,57 @@ pub struct ObligationEntry<'a> {
     pub source: String,
     /// The title of that page.
     pub page_title: &'a str,
+    /// True where the author marked the difference as an apparent slip in the source (`.slip`).
+    pub slip: bool,
+    /// The author's note on the item (`note="…"`), or absent.
+    pub note: Option<&'a str>,
+    /// The facts the item gives per obligation (`scope: obligation`), in the order of site.yaml.
+    pub facts: Vec<ItemFactView<'a>>,
+}
+
+/// A fact an obligation item gives (SPEC §6.1), or a cell of a per-obligation fact matrix.
+#[derive(Serialize)]
+pub struct ItemFactView<'a> {
+    /// The fact's key in site.yaml.
+    pub key: &'a str,
+    /// Its label in `lang`.
+    pub label: &'a str,
+    /// `stated`, `not_stated`, `not_applicable`, or `gap` (a matrix cell of an obligation the
+    /// prefecture does not cover).
+    pub state: &'static str,
+    /// The value for `lang`, or the state's name in `lang`.
+    pub value: String,
+    /// The language of `value`.
+    pub lang: Lang,
+    /// A remark given in brackets after the value, or absent.
+    pub note: Option<&'a str>,
+    /// The item on its page, or absent for a gap.
+    pub source: Option<String>,
+}
+
+/// One per-obligation fact of a set as a matrix: obligations × prefectures.
+#[derive(Serialize)]
+pub struct FactMatrix<'a> {
+    /// The fact's key in site.yaml.
+    pub key: &'a str,
+    /// Its label in `lang`.
+    pub label: &'a str,
+    /// What the variable records, in `lang`, or absent.
+    pub definition: Option<&'a str>,
+    /// One per canonical obligation.
+    pub rows: Vec<FactMatrixRow<'a>>,
+}
+
+/// A row of a fact matrix: one obligation, one cell per prefecture (same order as the columns).
+#[derive(Serialize)]
+pub struct FactMatrixRow<'a> {
+    /// The obligation's id.
+    pub id: &'a str,
+    /// The obligation's own page.
+    pub url: String,
+    /// Per column, the values of the prefecture's items for the obligation; one `gap` cell where
+    /// it has none.
+    pub cells: Vec<Vec<ItemFactView<'a>>>,
 }
 
 /// A cell of an obligation table: a prefecture's item and how it matches the canonical text.
@@ -730,17 +783,29 @@ pub struct FactRow<'a> {
     pub key: &'a str,
     /// Its label in `lang`.
     pub label: &'a str,
-    /// Per column (same order), the value, or absent where the page does not give it.
-    pub values: Vec<Option<FactValue<'a>>>,
+    /// What the variable records, in `lang`, or absent.
+    pub definition: Option<&'a str>,
+    /// Per column (same order), the value with its state: never absent.
+    pub values: Vec<FactValue>,
 }
 
-/// A fact's value on one page.
+/// A fact's value on one page (SPEC §6.1).
 #[derive(Serialize)]
-pub struct FactValue<'a> {
-    /// As written.
-    pub raw: &'a str,
-    /// Normalised for `lang`.
+pub struct FactValue {
+    /// `stated`, `not_stated` or `not_applicable`.
+    pub state: &'static str,
+    /// As written, or absent where the page does not give the fact.
+    pub raw: Option<String>,
+    /// Normalised for `lang`; for a cell without a value, the state's name in `lang`.
     pub value: String,
+    /// The language of `value`: Japanese where a text has no English.
+    pub lang: Lang,
+    /// When the value held, in `lang`, or absent.
+    pub as_of: Option<String>,
+    /// The author's note, or absent.
+    pub note: Option<String>,
+    /// The value's source: its page at the anchor nearest above it.
+    pub source: String,
 }
 
 #[cfg(test)]

@@ -82,6 +82,9 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("ObligationRow", value(&obligation_table().table.rows[0])),
         ("ObligationEntry", value(&entry())),
         ("ObligationCell", value(&cell())),
+        ("ItemFactView", value(&item_fact())),
+        ("FactMatrix", value(&fact_matrix())),
+        ("FactMatrixRow", value(&fact_matrix().rows[0])),
         ("ObligationView", value(&obligation())),
         ("Obligation", value(&obligation().obligation)),
         ("Version", value(&obligation().obligation.versions[0])),
@@ -368,6 +371,34 @@ fn entry() -> ObligationEntry<'static> {
         lang: Lang::En,
         source: "/en/prefectures/chiba/#hub-1".into(),
         page_title: "Chiba plan",
+        slip: true,
+        note: Some("資料の誤記と思われる"),
+        facts: vec![item_fact()],
+    }
+}
+
+fn item_fact() -> ItemFactView<'static> {
+    ItemFactView {
+        key: "budget_cap",
+        label: "Budget cap",
+        state: "stated",
+        value: "¥1,060,000 per hub".into(),
+        lang: Lang::En,
+        note: Some("報償費、旅費"),
+        source: Some("/en/prefectures/osaka/hub/#hub-1".into()),
+    }
+}
+
+fn fact_matrix() -> FactMatrix<'static> {
+    FactMatrix {
+        key: "budget_cap",
+        label: "Budget cap",
+        definition: Some("The cap per hub"),
+        rows: vec![FactMatrixRow {
+            id: "hub-1",
+            url: "/en/obligations/hub-1/".into(),
+            cells: vec![vec![item_fact()]],
+        }],
     }
 }
 
@@ -406,6 +437,7 @@ fn obligation_table() -> ObligationTableView<'static> {
                 source: "/en/guideline/#hub-1".into(),
                 cells: vec![vec![cell()]],
             }],
+            fact_matrices: vec![fact_matrix()],
         },
     }
 }
@@ -446,10 +478,15 @@ fn obligation() -> ObligationView<'static> {
     }
 }
 
-fn fact_value() -> FactValue<'static> {
+fn fact_value() -> FactValue {
     FactValue {
-        raw: "3分の2",
+        state: "stated",
+        raw: Some("3分の2".into()),
         value: "2/3".into(),
+        lang: Lang::En,
+        as_of: Some("FY2024".into()),
+        note: Some("予算要求".into()),
+        source: "/en/subsidies/chiba/#rate".into(),
     }
 }
 
@@ -469,7 +506,8 @@ fn fact_table() -> FactTableView<'static> {
             rows: vec![FactRow {
                 key: "rate",
                 label: "Rate",
-                values: vec![Some(fact_value())],
+                definition: Some("The share of eligible costs paid"),
+                values: vec![fact_value()],
             }],
         },
     }
