@@ -49,6 +49,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Render every page again, ignoring what the last build kept (and replacing it).
+        #[arg(long)]
+        clean: bool,
     },
     /// Preview the site with live reload: built in memory with drafts, rebuilt on every edit.
     Serve {
@@ -152,6 +155,7 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             strict,
+            clean,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             build(
@@ -160,6 +164,7 @@ fn main() -> ExitCode {
                     drafts,
                     base_url,
                     serve: false,
+                    clean,
                 },
                 strict,
                 Some(&out),
@@ -247,6 +252,9 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
             };
             stages.done("build");
             println!("built {} into {}", built.summary(), out.display());
+            if let Some(note) = &built.note {
+                println!("{note}");
+            }
             if placed == write::Placed::FileByFile {
                 println!(
                     "{} is a mount point or a link to a folder elsewhere, so it could not be \
