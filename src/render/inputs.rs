@@ -195,6 +195,16 @@ impl<'a> Inputs<'a> {
     fn tag(&self, lang: Lang, name: &str) -> Fingerprint {
         let mut h = DefaultHasher::default();
         self.nav[index(lang)].hash(&mut h);
+        // The language switcher goes to the tag's page in a language that has the tag, to the
+        // tag index in one that does not.
+        for other in Lang::ALL {
+            let has = self
+                .site
+                .tags
+                .get(&other)
+                .is_some_and(|t| t.contains_key(name));
+            has.hash(&mut h);
+        }
         let pages = self.site.tags.get(&lang).and_then(|t| t.get(name));
         for &p in pages.into_iter().flatten() {
             self.metas[p][index(lang)].hash(&mut h);
