@@ -147,11 +147,11 @@ impl Batch {
     }
 }
 
+/// A kept job: its files and its search entry.
+type KeptJob = (Vec<cache::Made>, Option<(Lang, String)>);
+
 /// What is decided of a job before rendering: its key, and its files when it is kept.
-type Plan = (
-    Option<(JobKey, Fingerprint)>,
-    Option<(Vec<cache::Made>, Option<(Lang, String)>)>,
-);
+type Plan = (Option<(JobKey, Fingerprint)>, Option<KeptJob>);
 
 /// A rendered job: its files and its search entry as JSON.
 type Rendered = (Vec<Output>, Option<(Lang, String)>);
@@ -260,7 +260,7 @@ impl HandOver<'_> {
         key: &JobKey,
         fingerprint: Fingerprint,
         path: Option<&str>,
-    ) -> Option<(Vec<cache::Made>, Option<(Lang, String)>)> {
+    ) -> Option<KeptJob> {
         let incremental = self.incremental.as_ref()?;
         let entry = incremental
             .kept
