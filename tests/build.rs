@@ -594,7 +594,9 @@ fn template_error_while_rendering_keeps_previous_output_and_leaves_no_staging() 
         "{names:?}"
     );
     // The failed build left nothing in the cache folder: the first build's jobs and search file.
-    let cache = std::fs::read_dir(site.path(".public.cache")).unwrap().count();
+    let cache = std::fs::read_dir(site.path(".public.cache"))
+        .unwrap()
+        .count();
     assert_eq!(cache, 2);
 }
 

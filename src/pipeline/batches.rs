@@ -256,7 +256,7 @@ impl HandOver<'_> {
     /// The files and search entry of a job as the last build made it, when its fingerprint is
     /// the one recorded and every file is in the output as recorded.
     fn reusable(
-        &self,
+        &mut self,
         key: &JobKey,
         fingerprint: Fingerprint,
         path: Option<&str>,
@@ -279,7 +279,9 @@ impl HandOver<'_> {
             Some(blob) => Some(incremental.kept.search_entry(blob)?),
             None => None,
         };
-        Some((entry.made.clone(), search))
+        // Kept: its entry is needed no more (the lost-id check looks at rendered jobs only).
+        let made = self.incremental.as_mut()?.kept.take(key)?.made;
+        Some((made, search))
     }
 
     /// A batch of planned jobs with the rendered ones, or nothing when rendering failed (its

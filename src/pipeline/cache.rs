@@ -319,6 +319,11 @@ impl Kept {
         self.entries.get(key)
     }
 
+    /// Takes a job's entry out of the cache (a kept job needs it no more).
+    pub fn take(&mut self, key: &JobKey) -> Option<Entry> {
+        self.entries.remove(key)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -389,7 +394,9 @@ pub struct Next {
     search_name: String,
     search: Option<BufWriter<std::fs::File>>,
     offset: u64,
-    entries: Vec<(JobKey, Entry)>,
+    /// The entries so far, encoded as they come (more compact than the entries themselves).
+    entries: Encoder,
+    count: usize,
     paths: Vec<u64>,
     /// Something could not be written: nothing is saved.
     broken: bool,
@@ -413,7 +420,8 @@ impl Next {
             search_name,
             search,
             offset: 0,
-            entries: Vec::new(),
+            entries: Encoder(Vec::new()),
+            count: 0,
             paths: Vec::new(),
             saved: false,
         }
@@ -443,7 +451,9 @@ impl Next {
     }
 
     pub fn add(&mut self, key: JobKey, entry: Entry) {
-        self.entries.push((key, entry));
+        key.encode(&mut self.entries);
+        encode_entry(&mut self.entries, &entry);
+        self.count += 1;
     }
 
     /// Every output path of this build, the paths links resolve against.
@@ -458,7 +468,8 @@ impl Next {
         if self.broken || !matches!(flushed, Some(Ok(()))) {
             return;
         }
-        let mut w = Encoder(Vec::with_capacity(64 + self.entries.len() * 128));
+        let body = std::mem::take(&mut self.entries.0);
+        let mut w = Encoder(Vec::with_capacity(256 + self.paths.len() * 8 + body.len()));
         w.0.extend_from_slice(MAGIC);
         w.u32(FORMAT);
         w.str(&self.key.binary);
@@ -469,11 +480,9 @@ impl Next {
         for &p in &self.paths {
             w.u64(p);
         }
-        w.len(self.entries.len());
-        for (key, entry) in &self.entries {
-            key.encode(&mut w);
-            encode_entry(&mut w, entry);
-        }
+        w.len(self.count);
+        w.0.extend_from_slice(&body);
+        drop(body);
         let sum = xxhash_rust::xxh3::xxh3_128(&w.0);
         w.u128(sum);
         let tmp = self.dir.join(format!("{JOBS}.tmp-{}", std::process::id()));
