@@ -62,6 +62,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Render every page again, ignoring what the last build kept (and replacing it).
+        #[arg(long)]
+        clean: bool,
     },
     /// Preview the site with live reload: built in memory with drafts, rebuilt on every edit.
     Serve {
@@ -172,6 +175,7 @@ fn main() -> ExitCode {
             base_url,
             relative,
             strict,
+            clean,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             build(
@@ -181,6 +185,7 @@ fn main() -> ExitCode {
                     base_url,
                     serve: false,
                     relative,
+                    clean,
                 },
                 strict,
                 Some(&out),
@@ -268,6 +273,9 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
             let out = out.display().to_string();
             let summary = built.summary();
             println!("{}", say(&msg!("built", summary = summary, out = &out)));
+            if let Some(note) = &built.note {
+                println!("{}", say(note));
+            }
             if placed == write::Placed::FileByFile {
                 println!("{}", say(&msg!("built-file-by-file", out = out)));
             }

@@ -48,3 +48,10 @@ fn memory(field: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
+
+/// Prints a count that goes with the timings (jobs kept, jobs rendered), when timings are on.
+pub fn report_count(name: &str, count: usize) {
+    if enabled() {
+        eprintln!("timing: {name:<10} {count:>8}");
+    }
+}

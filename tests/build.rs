@@ -584,11 +584,20 @@ fn template_error_while_rendering_keeps_previous_output_and_leaves_no_staging() 
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    // Only the first build's manifest (docs/performance.md) and the lock (README) are beside the
-    // output.
+    // Only the first build's manifest (docs/performance.md), its render cache and the lock
+    // (README) are beside the output.
     let mut beside: Vec<&String> = names.iter().filter(|n| n.starts_with(".public")).collect();
     beside.sort();
-    assert_eq!(beside, [".public.lock", ".public.manifest"], "{names:?}");
+    assert_eq!(
+        beside,
+        [".public.cache", ".public.lock", ".public.manifest"],
+        "{names:?}"
+    );
+    // The failed build left nothing in the cache folder: the first build's jobs and search file.
+    let cache = std::fs::read_dir(site.path(".public.cache"))
+        .unwrap()
+        .count();
+    assert_eq!(cache, 2);
 }
 
 /// Every template of the default theme renders over the shipped site, in both languages: Tera

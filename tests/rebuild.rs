@@ -365,3 +365,17 @@ fn a_stylesheet_edit_in_static_is_css_only() {
     assert!(rebuilt.css_only(), "{rebuilt:?}");
     assert_eq!(rebuilt.rendered, 0);
 }
+
+#[test]
+fn a_translation_removed_and_added_back_updates_the_tag_pages_switchers() {
+    let mut site = Shipped::new();
+    let rel = "content/guideline/demand.en.md";
+    let translation = site.read(rel);
+    std::fs::remove_file(site.path(rel)).unwrap();
+    // The untranslated page is published in English with its Japanese tags: their Japanese tag
+    // pages now switch to English tag pages, not to the tag index.
+    site.rebuild(&[rel]);
+    assert!(site.served("tags/推計/index.html").contains("/en/tags/"));
+    site.write(rel, &translation);
+    site.rebuild(&[rel]);
+}

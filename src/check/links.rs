@@ -151,6 +151,18 @@ impl<'k> Checker<'k> {
         self.check_html(outputs.iter().map(|o| (o.path.as_str(), &o.content)));
     }
 
+    /// The ids of an HTML output checked here, hashed and sorted (what a build's render cache
+    /// keeps of it).
+    pub fn checked_ids(&self, path: &str) -> Option<&[u64]> {
+        self.ids.get(path).map(Vec::as_slice)
+    }
+
+    /// Takes the ids of an HTML output that is not checked here because it is as a previous
+    /// build checked it (kept from that build's render cache).
+    pub fn know(&mut self, path: &str, ids: Vec<u64>) {
+        self.ids.insert(path.to_string(), ids);
+    }
+
     /// [`Checker::check`] for outputs held by path (what the preview serves).
     fn check_html<'o>(&mut self, outputs: impl Iterator<Item = (&'o str, &'o Content)>) {
         let html: Vec<(&str, &str)> = outputs

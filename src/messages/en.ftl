@@ -369,3 +369,9 @@ refused-name = A request for the name “{ $name }”
 refused-malformed-name = A request for a malformed name
 help-default = [default: { $value }]
 help-possible-values = [possible values: { $values }]
+
+cache-ignored = note: the render cache { $dir } was not used ({ $why }): every page was rendered again, and the cache was made anew
+cache-ignored-damaged = it is damaged or not a cache
+cache-ignored-format = it was saved in another format
+cache-ignored-binary = it was made by another version of shishin
+cache-ignored-site = it was made for another site folder

@@ -339,3 +339,9 @@ refused-name = 「{ $name }」という名前あての要求
 refused-malformed-name = 正しくない名前あての要求
 help-default = [指定がなければ { $value }]
 help-possible-values = [選べる値: { $values }]
+
+cache-ignored = 注意: 前回のビルドの描画キャッシュ { $dir } は使いませんでした({ $why })。すべてのページを描画し直し、キャッシュを作り直しました。
+cache-ignored-damaged = 壊れているか、キャッシュではありません
+cache-ignored-format = 別の形式で保存されています
+cache-ignored-binary = 別のバージョンの shishin が作ったものです
+cache-ignored-site = 別のサイトのフォルダ用に作られたものです

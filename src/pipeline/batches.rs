@@ -1,24 +1,34 @@
 //! `build`'s render stage: jobs rendered batch by batch, so a large site's HTML never sits in
 //! memory whole, each batch's files link-checked, their search entries added to the index, and
 //! the files handed to the sink while the next batch renders.
+//!
+//! With a render cache ([`super::cache`]) a job whose inputs are as the last build recorded them
+//! is not rendered: its files stay as they are in the output, its ids go to the link check and its
+//! search entry is read back from the cache.
 
+use std::ops::Range;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::check::links;
 use crate::diagnostics::Diagnostics;
-use crate::model::Lang;
+use crate::model::{Lang, Output, Site};
+use crate::render::inputs::{Fingerprint, Inputs};
 use crate::render::relative::Relative;
-use crate::render::{self, search, Job, Renderer};
+use crate::render::{search, Job, Renderer};
 
+use super::cache::{self, Entry, JobKey, Kept, Key, Next};
 use super::jobs as job_list;
-use super::Sink;
+use super::{Options, Sink, BATCH};
 
 /// The render stage of a build: jobs rendered batch by batch, each batch's files link-checked,
 /// their search entries added to the index, and the files handed to the sink.
 pub(super) struct Render<'r, 's> {
     renderer: &'r Renderer<'r>,
+    /// With a render cache: what each job is made from.
+    inputs: Option<Inputs<'r>>,
     pub out: HandOver<'s>,
 }
 
@@ -33,13 +43,133 @@ pub(super) struct HandOver<'s> {
     /// Template errors so far; once there is one, nothing more is handed over.
     pub errors: Diagnostics,
     pub timings: RenderTimings,
+    pub incremental: Option<Incremental>,
 }
 
+/// A build with a render cache: the one the last build left, and the one this build makes.
+pub(super) struct Incremental {
+    kept: Kept,
+    next: Next,
+    /// The HTML files kept from the previous output, for a second link check when needed.
+    kept_html: Vec<String>,
+    /// A page made again lost an id it had, which a kept page may point to.
+    lost_id: bool,
+    /// A path of the previous output is gone, which a kept page may point to.
+    lost_path: bool,
+    /// Jobs kept and rendered, for the timings.
+    counts: (usize, usize),
+}
+
+impl Incremental {
+    /// The cache in `dir` (none with `--clean`), and the note to print when it was not to be
+    /// trusted.
+    pub fn start(dir: &Path, root: &Path, options: &Options) -> (Incremental, Option<crate::messages::Text>) {
+        let key = Key::new(root, options);
+        let (kept, note) = match options.clean {
+            true => (Kept::default(), None),
+            false => match Kept::load(dir, &key) {
+                Ok(kept) => (kept, None),
+                Err(why) => (Kept::default(), Some(why.note(dir))),
+            },
+        };
+        let incremental = Incremental {
+            kept,
+            next: Next::new(dir, key),
+            kept_html: Vec::new(),
+            lost_id: false,
+            lost_path: false,
+            counts: (0, 0),
+        };
+        (incremental, note)
+    }
+
+    /// Every path of this build's output, known before the first page is handed over.
+    pub fn set_paths(&mut self, paths: &[String]) {
+        let hashed: Vec<u64> = paths.iter().map(|p| cache::path_hash(p)).collect();
+        let set = hashed.iter().copied().collect();
+        self.lost_path = self.kept.lost_a_path(&set);
+        self.next.set_paths(hashed);
+    }
+
+    /// The cache to save once the output is in place.
+    pub fn finish(self) -> Next {
+        crate::timing::report_count("  jobs kept", self.counts.0);
+        crate::timing::report_count("  jobs rendered", self.counts.1);
+        self.next
+    }
+}
+
+/// What a batch made, job by job in the jobs' order (the search index keeps that order).
+#[derive(Default)]
+pub(super) struct Batch {
+    items: Vec<Item>,
+}
+
+struct Item {
+    /// The job's name and fingerprint, with a render cache.
+    key: Option<(JobKey, Fingerprint)>,
+    made: Made,
+}
+
+enum Made {
+    Rendered {
+        outputs: Vec<Output>,
+        entry: Option<(Lang, String)>,
+    },
+    /// As the last build made it: its files are in the output.
+    Kept {
+        files: Vec<cache::Made>,
+        entry: Option<(Lang, String)>,
+    },
+    /// Files of no job: the search index, the sitemap, static files.
+    Files(Vec<Output>),
+}
+
+impl Batch {
+    pub fn files(outputs: Vec<Output>) -> Batch {
+        Batch {
+            items: vec![Item {
+                key: None,
+                made: Made::Files(outputs),
+            }],
+        }
+    }
+
+    /// The paths of every file of the batch.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths = Vec::new();
+        for item in &self.items {
+            match &item.made {
+                Made::Rendered { outputs, .. } | Made::Files(outputs) => {
+                    paths.extend(outputs.iter().map(|o| o.path.clone()))
+                }
+                Made::Kept { files, .. } => paths.extend(files.iter().map(|m| m.path.clone())),
+            }
+        }
+        paths
+    }
+}
+
+/// A kept job: its files and its search entry.
+type KeptJob = (Vec<cache::Made>, Option<(Lang, String)>);
+
+/// What is decided of a job before rendering: its key, and its files when it is kept.
+type Plan = (Option<(JobKey, Fingerprint)>, Option<KeptJob>);
+
+/// A rendered job: its files and its search entry as JSON.
+type Rendered = (Vec<Output>, Option<(Lang, String)>);
+
 impl<'r, 's> Render<'r, 's> {
-    pub fn new(renderer: &'r Renderer<'r>, sink: &'s mut dyn Sink) -> Self {
+    pub fn new(
+        renderer: &'r Renderer<'r>,
+        sink: &'s mut dyn Sink,
+        inputs: Option<Inputs<'r>>,
+        incremental: Option<Incremental>,
+    ) -> Self {
         let languages = &renderer.site.config.languages;
         Render {
             renderer,
+            inputs,
             out: HandOver {
                 sink,
                 indexes: languages
@@ -50,88 +180,351 @@ impl<'r, 's> Render<'r, 's> {
                 relative: None,
                 errors: Diagnostics::default(),
                 timings: RenderTimings::default(),
+                incremental,
             },
         }
     }
 
-    pub fn jobs(&mut self, jobs: &[Job]) -> render::RenderedBatch {
-        let (rendered, took) = render_timed(self.renderer, jobs);
+    pub fn jobs(&mut self, jobs: &[Job]) -> Batch {
+        let plans = self.plan(jobs);
+        let todo = to_render(jobs, &plans);
+        let (rendered, took) = render_timed(self.renderer, &todo);
         self.out.timings.render += took;
-        self.out.keep(rendered)
+        self.out.keep(plans, rendered)
     }
 
     /// Renders `jobs` while the previous batch is handed over. Rendering is parallel, the
     /// hand-over mostly sequential: side by side they keep every core busy.
-    pub fn jobs_beside(
-        &mut self,
-        jobs: &[Job],
-        previous: Option<render::RenderedBatch>,
-    ) -> render::RenderedBatch {
+    pub fn jobs_beside(&mut self, jobs: &[Job], previous: Option<Batch>) -> Batch {
+        let plans = self.plan(jobs);
+        let todo = to_render(jobs, &plans);
         let renderer = self.renderer;
         let out = &mut self.out;
         let ((rendered, took), ()) = rayon::join(
-            || render_timed(renderer, jobs),
+            || render_timed(renderer, &todo),
             || out.hand_over(previous.unwrap_or_default()),
         );
         self.out.timings.render += took;
-        self.out.keep(rendered)
+        self.out.keep(plans, rendered)
     }
+
+    /// Which jobs are kept as the last build made them.
+    fn plan(&mut self, jobs: &[Job]) -> Vec<Plan> {
+        let (Some(inputs), Some(_)) = (&self.inputs, &self.out.incremental) else {
+            return jobs.iter().map(|_| (None, None)).collect();
+        };
+        let started = Instant::now();
+        let site: &Site = self.renderer.site;
+        let keyed: Vec<(JobKey, Fingerprint)> = jobs
+            .par_iter()
+            .map(|&job| (JobKey::of(job, site), inputs.fingerprint(job)))
+            .collect();
+        let plans = keyed
+            .into_iter()
+            .zip(jobs)
+            .map(|((key, fingerprint), &job)| {
+                let path = self.renderer.output_path(job);
+                let kept = self.out.reusable(&key, fingerprint, path.as_deref());
+                (Some((key, fingerprint)), kept)
+            })
+            .collect();
+        self.out.timings.plan += started.elapsed();
+        plans
+    }
+}
+
+/// The jobs of `jobs` that are not kept.
+fn to_render<'j>(jobs: &[Job<'j>], plans: &[Plan]) -> Vec<Job<'j>> {
+    jobs.iter()
+        .zip(plans)
+        .filter(|(_, (_, kept))| kept.is_none())
+        .map(|(&job, _)| job)
+        .collect()
 }
 
 fn render_timed(
     renderer: &Renderer,
     jobs: &[Job],
-) -> (Result<render::RenderedBatch, Diagnostics>, Duration) {
+) -> (Result<Vec<Rendered>, Diagnostics>, Duration) {
     let started = Instant::now();
-    let rendered = job_list::render(renderer, jobs).map(job_list::together);
+    let rendered = job_list::render(renderer, jobs).map(|finished| {
+        finished
+            .into_par_iter()
+            .map(|f| (f.outputs, f.entry.map(|(l, e)| (l, e.to_json()))))
+            .collect()
+    });
     (rendered, started.elapsed())
 }
 
 impl HandOver<'_> {
-    /// The files of a rendered batch, or nothing when it failed (its errors are kept).
-    fn keep(
+    /// The files and search entry of a job as the last build made it, when its fingerprint is
+    /// the one recorded and every file is in the output as recorded.
+    fn reusable(
         &mut self,
-        rendered: Result<render::RenderedBatch, Diagnostics>,
-    ) -> render::RenderedBatch {
-        rendered.unwrap_or_else(|errors| {
-            self.errors.extend(errors);
-            Default::default()
-        })
+        key: &JobKey,
+        fingerprint: Fingerprint,
+        path: Option<&str>,
+    ) -> Option<KeptJob> {
+        let incremental = self.incremental.as_ref()?;
+        let entry = incremental
+            .kept
+            .get(key)
+            .filter(|e| e.fingerprint == fingerprint)?;
+        // A page, changes or tag job writes its one known file.
+        if let Some(path) = path {
+            if entry.made.len() != 1 || entry.made[0].path != path {
+                return None;
+            }
+        }
+        if !entry.made.iter().all(|m| self.sink.holds(&m.path, m.hash)) {
+            return None;
+        }
+        let search = match &entry.search {
+            Some(blob) => Some(incremental.kept.search_entry(blob)?),
+            None => None,
+        };
+        // Kept: its entry is needed no more (the lost-id check looks at rendered jobs only).
+        let made = self.incremental.as_mut()?.kept.take(key)?.made;
+        Some((made, search))
     }
 
-    pub fn hand_over(&mut self, (mut outputs, entries): render::RenderedBatch) {
-        if !self.errors.is_empty() || (outputs.is_empty() && entries.is_empty()) {
+    /// A batch of planned jobs with the rendered ones, or nothing when rendering failed (its
+    /// errors are kept).
+    fn keep(&mut self, plans: Vec<Plan>, rendered: Result<Vec<Rendered>, Diagnostics>) -> Batch {
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(errors) => {
+                self.errors.extend(errors);
+                return Batch::default();
+            }
+        };
+        let mut rendered = rendered.into_iter();
+        let items = plans
+            .into_iter()
+            .filter_map(|(key, kept)| {
+                let made = match kept {
+                    Some((files, entry)) => Made::Kept { files, entry },
+                    None => {
+                        let (outputs, entry) = rendered.next()?;
+                        Made::Rendered { outputs, entry }
+                    }
+                };
+                Some(Item { key, made })
+            })
+            .collect();
+        Batch { items }
+    }
+
+    pub fn hand_over(&mut self, batch: Batch) {
+        if !self.errors.is_empty() || batch.items.is_empty() {
             return;
         }
         let started = Instant::now();
+        // The rendered files together, each job's as a range of them.
+        let mut outputs = Vec::new();
+        let mut kept_files: Vec<(String, u128)> = Vec::new();
+        let mut jobs: Vec<JobRecord> = Vec::with_capacity(batch.items.len());
+        for item in batch.items {
+            match item.made {
+                Made::Rendered {
+                    outputs: made,
+                    entry,
+                } => {
+                    let start = outputs.len();
+                    outputs.extend(made);
+                    jobs.push((item.key, JobMade::Rendered(start..outputs.len()), entry));
+                }
+                Made::Kept { files, entry } => {
+                    kept_files.extend(files.iter().map(|m| (m.path.clone(), m.hash)));
+                    jobs.push((item.key, JobMade::Kept(files), entry));
+                }
+                Made::Files(made) => outputs.extend(made),
+            }
+        }
         if let Some(relative) = &self.relative {
             relative.apply(&mut outputs);
         }
         if let Some(links) = &mut self.links {
+            for (_, made, _) in &jobs {
+                let JobMade::Kept(files) = made else { continue };
+                for m in files {
+                    if let Some(ids) = &m.ids {
+                        links.know(&m.path, ids.clone());
+                    }
+                }
+            }
             links.check(&outputs);
         }
+        self.note_lost_ids(&jobs);
         let checked = Instant::now();
         self.timings.check += checked - started;
-        let entries: Vec<(Lang, String)> = entries
-            .into_par_iter()
-            .map(|(lang, entry)| (lang, entry.to_json()))
-            .collect();
-        for (lang, json) in entries {
-            let index = self.indexes.iter_mut().find(|i| i.lang() == lang);
-            outputs.extend(index.and_then(|i| i.add_json(&json)));
+        let mut blobs = Vec::with_capacity(jobs.len());
+        for (_, _, entry) in &jobs {
+            let Some((lang, json)) = entry else {
+                blobs.push(None);
+                continue;
+            };
+            let index = self.indexes.iter_mut().find(|i| i.lang() == *lang);
+            outputs.extend(index.and_then(|i| i.add_json(json)));
+            let next = self.incremental.as_mut().map(|i| &mut i.next);
+            blobs.push(next.and_then(|n| n.add_search(*lang, json)));
         }
         let indexed = Instant::now();
         self.timings.index += indexed - checked;
-        if let Err(e) = self.sink.write(&outputs) {
+        let written = self
+            .sink
+            .write(&outputs)
+            .and_then(|()| self.sink.keep(&kept_files));
+        if let Err(e) = written {
             self.errors.push(e);
         }
         self.timings.write += indexed.elapsed();
+        self.record(jobs, blobs, &outputs);
     }
+
+    /// Notes whether a page made again lost an id that it had in the previous build.
+    fn note_lost_ids(&mut self, jobs: &[JobRecord]) {
+        let (Some(incremental), Some(links)) = (&mut self.incremental, &self.links) else {
+            return;
+        };
+        if incremental.lost_id || incremental.kept.is_empty() {
+            return;
+        }
+        for (key, made, _) in jobs {
+            let (Some((key, _)), JobMade::Rendered(_)) = (key, made) else {
+                continue;
+            };
+            let Some(old) = incremental.kept.get(key) else {
+                continue;
+            };
+            // An HTML file it no longer makes (its path changed) lost every id.
+            let lost = old
+                .made
+                .iter()
+                .any(|m| match (&m.ids, links.checked_ids(&m.path)) {
+                    (Some(old), Some(new)) => old.iter().any(|id| new.binary_search(id).is_err()),
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                });
+            if lost {
+                incremental.lost_id = true;
+                return;
+            }
+        }
+    }
+
+    /// What the cache this build makes says of each job of the batch.
+    fn record(
+        &mut self,
+        jobs: Vec<JobRecord>,
+        blobs: Vec<Option<cache::Blob>>,
+        outputs: &[Output],
+    ) {
+        let Some(incremental) = &mut self.incremental else {
+            return;
+        };
+        if !self.errors.is_empty() {
+            return;
+        }
+        for ((key, made, entry), blob) in jobs.into_iter().zip(blobs) {
+            let Some((key, fingerprint)) = key else {
+                continue;
+            };
+            // A page's entry must be kept for the job to be.
+            if entry.is_some() && blob.is_none() {
+                continue;
+            }
+            let made = match made {
+                JobMade::Kept(files) => {
+                    incremental.counts.0 += 1;
+                    let html = files.iter().filter(|m| m.ids.is_some());
+                    incremental.kept_html.extend(html.map(|m| m.path.clone()));
+                    files
+                }
+                JobMade::Rendered(range) => {
+                    incremental.counts.1 += 1;
+                    let made: Option<Vec<cache::Made>> = outputs[range]
+                        .iter()
+                        .map(|o| {
+                            let ids = self.links.as_ref().and_then(|l| l.checked_ids(&o.path));
+                            Some(cache::Made {
+                                path: o.path.clone(),
+                                hash: self.sink.hash_of(&o.path)?,
+                                ids: ids.map(<[u64]>::to_vec),
+                            })
+                        })
+                        .collect();
+                    match made {
+                        Some(made) => made,
+                        None => continue,
+                    }
+                }
+            };
+            let entry = Entry {
+                fingerprint,
+                made,
+                search: blob,
+            };
+            incremental.next.add(key, entry);
+        }
+    }
+
+    /// When a file of the previous output went away or a page made again lost an id, the links
+    /// of the kept pages are checked again, their bytes read back from the output.
+    pub fn check_kept_again(&mut self) {
+        let (Some(incremental), Some(links)) = (&mut self.incremental, &mut self.links) else {
+            return;
+        };
+        if !(incremental.lost_id || incremental.lost_path) {
+            return;
+        }
+        let started = Instant::now();
+        let paths = std::mem::take(&mut incremental.kept_html);
+        for chunk in paths.chunks(BATCH) {
+            let read: Vec<Output> = chunk
+                .iter()
+                .filter_map(|p| Some(Output::text(p.clone(), self.sink.previous(p)?)))
+                .collect();
+            links.check(&read);
+        }
+        self.timings.check += started.elapsed();
+    }
+
+    /// Hands the cache this build made to the sink, to be saved once the output is in place.
+    pub fn save_cache_on_commit(&mut self) {
+        let Some(incremental) = self.incremental.take() else {
+            return;
+        };
+        if !self.errors.is_empty() {
+            return;
+        }
+        let next = incremental.finish();
+        let dir = next.dir().to_path_buf();
+        self.sink.on_commit(
+            Box::new(move || cache::forget(&dir)),
+            Box::new(move || next.save()),
+        );
+    }
+}
+
+/// A job of a batch being handed over: its key, its files, its search entry.
+type JobRecord = (
+    Option<(JobKey, Fingerprint)>,
+    JobMade,
+    Option<(Lang, String)>,
+);
+
+/// A job's files in a batch being handed over.
+enum JobMade {
+    /// These of the batch's rendered files.
+    Rendered(Range<usize>),
+    Kept(Vec<cache::Made>),
 }
 
 /// Where the render stage's time goes (printed with `SHISHIN_TIMINGS`).
 #[derive(Default)]
 pub(super) struct RenderTimings {
+    plan: Duration,
     render: Duration,
     check: Duration,
     index: Duration,
@@ -140,6 +533,7 @@ pub(super) struct RenderTimings {
 
 impl RenderTimings {
     pub fn report(&self) {
+        crate::timing::report("  fingerprints, cache", self.plan);
         crate::timing::report("  render", self.render);
         crate::timing::report("  check links", self.check);
         crate::timing::report("  search index", self.index);

@@ -5,6 +5,7 @@
 //! the output paths with their sources ([`outputs`]) and the output checks (`check`).
 
 mod batches;
+pub mod cache;
 pub mod document;
 pub mod jobs;
 pub mod outputs;
@@ -14,6 +15,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::check::links;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -26,14 +29,15 @@ use crate::model::Output;
 use crate::model::Site;
 use crate::model::Tables;
 use crate::model::{Asset, Doc, Lang};
-use crate::render::relative::Relative;
 use crate::msg;
+use crate::render::inputs::{document_digest, Inputs};
+use crate::render::relative::Relative;
 use crate::render::theme::Theme;
 use crate::render::{self, search, Job, Renderer};
 use crate::timing::Stages;
 use crate::{render::feeds, write};
 
-use batches::{HandOver, Render};
+use batches::{Batch, HandOver, Incremental, Render};
 pub use outputs::{dedup_outputs, site_files};
 pub use setup::{load_config, load_glossary, static_files, static_paths, BrokenSetup, Setup};
 
@@ -47,12 +51,47 @@ pub struct Options {
     pub serve: bool,
     /// Every internal URL relative, for a folder opened from disk (`build --relative`).
     pub relative: bool,
+    /// Ignore the render cache the last build left (and replace it).
+    pub clean: bool,
 }
 
 /// Where a build's files go as they are made, batch by batch (a later file for the same path
 /// replaces an earlier one).
 pub trait Sink: Send {
     fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic>;
+
+    /// Where the render cache of this output is kept; `None`: no cache.
+    fn cache_dir(&self) -> Option<PathBuf> {
+        None
+    }
+
+    /// Whether the previous output holds `path` with bytes of hash `hash`, unchanged.
+    fn holds(&self, _path: &str, _hash: u128) -> bool {
+        false
+    }
+
+    /// Keeps files of the previous output, each one it [`Sink::holds`].
+    fn keep(&mut self, _files: &[(String, u128)]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    /// The hash of the bytes of a file written or kept.
+    fn hash_of(&self, _path: &str) -> Option<u128> {
+        None
+    }
+
+    /// A file of the previous output, read back.
+    fn previous(&self, _path: &str) -> Option<String> {
+        None
+    }
+
+    /// What to run just before the output is replaced and once it is in place.
+    fn on_commit(
+        &mut self,
+        _before: Box<dyn FnOnce() + Send + Sync>,
+        _after: Box<dyn FnOnce() + Send + Sync>,
+    ) {
+    }
 }
 
 /// For `check`: the files are made and checked, then dropped.
@@ -67,6 +106,34 @@ impl Sink for Discard {
 impl Sink for write::Staging {
     fn write(&mut self, outputs: &[Output]) -> Result<(), Diagnostic> {
         write::Staging::write(self, outputs)
+    }
+
+    fn cache_dir(&self) -> Option<PathBuf> {
+        Some(write::Staging::cache_dir(self))
+    }
+
+    fn holds(&self, path: &str, hash: u128) -> bool {
+        write::Staging::holds(self, path, hash)
+    }
+
+    fn keep(&mut self, files: &[(String, u128)]) -> Result<(), Diagnostic> {
+        write::Staging::keep(self, files)
+    }
+
+    fn hash_of(&self, path: &str) -> Option<u128> {
+        write::Staging::hash_of(self, path)
+    }
+
+    fn previous(&self, path: &str) -> Option<String> {
+        write::Staging::previous(self, path)
+    }
+
+    fn on_commit(
+        &mut self,
+        before: Box<dyn FnOnce() + Send + Sync>,
+        after: Box<dyn FnOnce() + Send + Sync>,
+    ) {
+        write::Staging::on_commit(self, before, after);
     }
 }
 
@@ -84,6 +151,8 @@ pub struct Built {
     /// Warnings only.
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// Why the render cache kept from the last build was not used, when it could not be trusted.
+    pub note: Option<Text>,
 }
 
 impl Built {
@@ -140,7 +209,21 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     } = prepare(root, options)?;
     stages.done("model");
     let renderer = Renderer::new(&site, &tables, &theme, root, options.serve);
-    let mut render = Render::new(&renderer, sink);
+    // With a render cache, each job's inputs are fingerprinted; documents by their text.
+    let (incremental, note) = match sink.cache_dir() {
+        Some(dir) => {
+            let (incremental, note) = Incremental::start(&dir, root, options);
+            (Some(incremental), note)
+        }
+        None => (None, None),
+    };
+    let digests: Vec<u128> = match incremental {
+        Some(_) => site.docs.par_iter().map(|d| document_digest(d)).collect(),
+        None => Vec::new(),
+    };
+    let inputs = incremental.as_ref().map(|_| Inputs::new(&site, &digests));
+    stages.done("fingerprints");
+    let mut render = Render::new(&renderer, sink, inputs, incremental);
     // The pages and tag pages are rendered batch by batch. Everything else first: few files,
     // whose paths with the pages' and the site files' are every path of the output, which the
     // link check needs before the first page.
@@ -151,9 +234,9 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     let (pages, tags): (Vec<Job>, Vec<Job>) = streamed
         .into_iter()
         .partition(|j| matches!(j, Job::Page(..) | Job::Changes(..)));
-    let (first, first_entries) = render.jobs(&first);
+    let first = render.jobs(&first);
     // Every path is known now, before anything is written: one source each (SPEC §12).
-    let made = first.iter().map(|o| o.path.clone());
+    let made = first.paths();
     let streamed_jobs = pages.iter().chain(&tags).copied();
     let paths = match outputs::plan(&renderer, made, streamed_jobs, &site_static) {
         Ok(paths) => paths,
@@ -162,6 +245,9 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
             return Err(diags);
         }
     };
+    if let Some(incremental) = &mut render.out.incremental {
+        incremental.set_paths(&paths);
+    }
     let checker = links::Checker::new(
         &site.config.base_path,
         &site.config.base_url,
@@ -173,7 +259,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         checker
     });
     render.out.relative = options.relative.then(|| Relative::new(&site.config));
-    render.out.hand_over((first, first_entries));
+    render.out.hand_over(first);
     // A tag page lists every page with the tag: on a large site, a few megabytes each.
     let mut previous = None;
     for batch in pages.chunks(BATCH).chain(tags.chunks(TAG_BATCH)) {
@@ -183,13 +269,15 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     out.hand_over(previous.unwrap_or_default());
     let indexes = std::mem::take(&mut out.indexes);
     let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
-    out.hand_over((index_files.collect(), Vec::new()));
+    out.hand_over(Batch::files(index_files.collect()));
     // The sitemap of a large site is tens of megabytes: its files go one by one.
-    feeds::sitemaps(&site, &mut |file| out.hand_over((vec![file], Vec::new())));
+    feeds::sitemaps(&site, &mut |file| out.hand_over(Batch::files(vec![file])));
     // Last, so the site's own static files replace rendered ones of the same path.
     let mut files = outputs::fixed_files(&site, &theme, &site_static);
     dedup_outputs(&mut files);
-    out.hand_over((files, Vec::new()));
+    out.hand_over(Batch::files(files));
+    out.check_kept_again();
+    out.save_cache_on_commit();
     out.timings.report();
     let HandOver { errors, links, .. } = out;
     if !errors.is_empty() {
@@ -208,6 +296,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
         tables,
         warnings: diags,
         elapsed: started.elapsed(),
+        note,
     })
 }
 

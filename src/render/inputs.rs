@@ -1,38 +1,69 @@
 //! What each render job is made from, as one number: `serve` re-renders a job only when this
-//! fingerprint changed since the last rebuild.
+//! fingerprint changed since the last rebuild, and `build` only when it differs from the one its
+//! render cache kept (`pipeline::cache`).
 //!
 //! A fingerprint must cover every input of the job's template context (`Renderer::context`,
-//! `page_view`, the tag and comparison renderers) except what only `site.yaml` or the theme
-//! decide: a change to those re-renders everything. Documents enter by their *generation*, a
-//! number the preview gives each document it (re)loads, so an unchanged file costs nothing to
-//! compare. `tests/serve.rs` checks that an incremental rebuild equals a full build.
+//! `page_view`, the tag and comparison renderers) except what only `site.yaml`, the theme or the
+//! glossary decide: a change to those re-renders everything. Documents enter by a number that
+//! changes whenever the document may have: the preview gives each document it (re)loads a new
+//! *generation*, so an unchanged file costs nothing to compare; a build uses a digest of the
+//! file's path and text, which is the same from one build to the next. `tests/rebuild.rs` and
+//! `tests/incremental.rs` check that an incremental rebuild equals a full build.
+//!
+//! Fingerprints are 128-bit digests (xxh3) of everything hashed into them: a build keeps them
+//! from one run to the next, so a collision would publish a stale page.
 
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
-use rustc_hash::FxHasher as DefaultHasher;
 
 use crate::model::{Lang, PageId};
 use crate::model::{Site, Target};
 
 use super::Job;
 
+/// A job's fingerprint.
+pub type Fingerprint = u128;
+
+/// Collects the bytes of what is hashed and digests them once (xxh3-128): most writes are a few
+/// bytes, which a streaming hasher would buffer one by one anyway.
+#[derive(Default)]
+struct DefaultHasher(Vec<u8>);
+
+impl Hasher for DefaultHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.0)
+    }
+}
+
+impl DefaultHasher {
+    fn digest(&self) -> Fingerprint {
+        xxhash_rust::xxh3::xxh3_128(&self.0)
+    }
+}
+
 /// Per-rebuild values many fingerprints share, computed once.
 pub struct Inputs<'a> {
     site: &'a Site,
-    /// Per document: its generation.
-    generations: &'a [u64],
+    /// Per document: a number that changes whenever the document may have.
+    documents: &'a [u128],
     /// Per page and language: what lists, menus and breadcrumbs show of it.
-    metas: Vec<[u64; 2]>,
+    metas: Vec<[Fingerprint; 2]>,
     /// Per language: the main navigation.
-    nav: [u64; 2],
+    nav: [Fingerprint; 2],
     /// Everything the comparison tables are made from.
-    tables: u64,
+    tables: Fingerprint,
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, generations: &'a [u64]) -> Inputs<'a> {
-        let metas: Vec<[u64; 2]> = (0..site.pages.len())
+    /// `documents` holds for each document of the site (by `DocId`) its generation in the
+    /// preview, its digest ([`document_digest`]) in a build.
+    pub fn new(site: &'a Site, documents: &'a [u128]) -> Inputs<'a> {
+        let metas: Vec<[Fingerprint; 2]> = (0..site.pages.len())
             .into_par_iter()
             .map(|p| Lang::ALL.map(|lang| meta(site, p, lang)))
             .collect();
@@ -46,7 +77,7 @@ impl<'a> Inputs<'a> {
         });
         let mut inputs = Inputs {
             site,
-            generations,
+            documents,
             metas,
             nav,
             tables: 0,
@@ -56,11 +87,11 @@ impl<'a> Inputs<'a> {
     }
 
     /// What the feeds and the sitemap are made from: every page's meta.
-    pub fn feeds(&self) -> u64 {
+    pub fn feeds(&self) -> Fingerprint {
         hash_all(&self.metas)
     }
 
-    pub fn fingerprint(&self, job: Job) -> u64 {
+    pub fn fingerprint(&self, job: Job) -> Fingerprint {
         match job {
             Job::Page(page, lang) => self.page(page, lang),
             Job::Changes(page, lang) => self.changes(page, lang),
@@ -72,14 +103,14 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    fn page(&self, page: PageId, lang: Lang) -> u64 {
+    fn page(&self, page: PageId, lang: Lang) -> Fingerprint {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
         let mut h = DefaultHasher::default();
         // The page's own documents (the Japanese one also decides a translation's stale notice).
-        self.generations[p.ja].hash(&mut h);
-        p.en.map(|e| self.generations[e]).hash(&mut h);
+        self.documents[p.ja].hash(&mut h);
+        p.en.map(|e| self.documents[e]).hash(&mut h);
         site.translations.get(page).hash(&mut h);
         // Its URLs in every language (switcher, alternates) and the navigation.
         self.metas[page].hash(&mut h);
@@ -113,7 +144,7 @@ impl<'a> Inputs<'a> {
         }
         // Where its links go (a target's URL changes with the target's slug). Order-free: the
         // links are kept in a hash map.
-        let links: u64 = site.links[doc_id]
+        let links: Fingerprint = site.links[doc_id]
             .iter()
             .map(|(dest, target)| {
                 let mut h = DefaultHasher::default();
@@ -122,24 +153,24 @@ impl<'a> Inputs<'a> {
                     Target::Page { page, anchor } => (&site.pages[*page].path, anchor).hash(&mut h),
                     Target::File(path) | Target::Generated(path) => path.hash(&mut h),
                 }
-                h.finish()
+                h.digest()
             })
-            .fold(0, u64::wrapping_add);
+            .fold(0, Fingerprint::wrapping_add);
         links.hash(&mut h);
-        h.finish()
+        h.digest()
     }
 
     /// A changes page shows both versions' bodies (in either language: which ones it compares
     /// depends on what is translated), their titles and URLs, and the newer page's place.
-    fn changes(&self, page: PageId, lang: Lang) -> u64 {
+    fn changes(&self, page: PageId, lang: Lang) -> Fingerprint {
         let site = self.site;
         let mut h = DefaultHasher::default();
         self.nav[index(lang)].hash(&mut h);
         let versions = [Some(page), site.pages[page].versions.older];
         for p in versions.into_iter().flatten() {
             let p_ = &site.pages[p];
-            self.generations[p_.ja].hash(&mut h);
-            p_.en.map(|e| self.generations[e]).hash(&mut h);
+            self.documents[p_.ja].hash(&mut h);
+            p_.en.map(|e| self.documents[e]).hash(&mut h);
             self.metas[p].hash(&mut h);
         }
         let mut at = site.pages[page].parent;
@@ -149,31 +180,41 @@ impl<'a> Inputs<'a> {
             at = site.pages[a].parent;
             depth += 1;
         }
-        h.finish()
+        h.digest()
     }
 
-    fn tag_index(&self, lang: Lang) -> u64 {
+    fn tag_index(&self, lang: Lang) -> Fingerprint {
         let mut h = DefaultHasher::default();
         self.nav[index(lang)].hash(&mut h);
         for (name, pages) in self.site.tags.get(&lang).into_iter().flatten() {
             (name, pages.len()).hash(&mut h);
         }
-        h.finish()
+        h.digest()
     }
 
-    fn tag(&self, lang: Lang, name: &str) -> u64 {
+    fn tag(&self, lang: Lang, name: &str) -> Fingerprint {
         let mut h = DefaultHasher::default();
         self.nav[index(lang)].hash(&mut h);
+        // The language switcher goes to the tag's page in a language that has the tag, to the
+        // tag index in one that does not.
+        for other in Lang::ALL {
+            let has = self
+                .site
+                .tags
+                .get(&other)
+                .is_some_and(|t| t.contains_key(name));
+            has.hash(&mut h);
+        }
         let pages = self.site.tags.get(&lang).and_then(|t| t.get(name));
         for &p in pages.into_iter().flatten() {
             self.metas[p][index(lang)].hash(&mut h);
         }
-        h.finish()
+        h.digest()
     }
 
     /// The comparisons are made from the pages with obligation lists or facts, and their versions
     /// (only a current version is compared; the revisions link both versions).
-    fn tables_fingerprint(&self) -> u64 {
+    fn tables_fingerprint(&self) -> Fingerprint {
         let site = self.site;
         let mut h = DefaultHasher::default();
         for (page, p) in site.pages.iter().enumerate() {
@@ -185,7 +226,7 @@ impl<'a> Inputs<'a> {
             if compared {
                 page.hash(&mut h);
                 for d in docs {
-                    self.generations[d].hash(&mut h);
+                    self.documents[d].hash(&mut h);
                 }
                 self.metas[page].hash(&mut h);
                 for version in [p.versions.older, p.versions.newer] {
@@ -193,20 +234,28 @@ impl<'a> Inputs<'a> {
                 }
             }
         }
-        h.finish()
+        h.digest()
     }
 }
 
 /// What other pages, feeds and the sitemap show of a page: its title, summary, kind, dates,
 /// draft mark, language and URL.
-fn meta(site: &Site, page: PageId, lang: Lang) -> u64 {
+fn meta(site: &Site, page: PageId, lang: Lang) -> Fingerprint {
     let doc = site.doc(page, lang);
     let f = &doc.front;
     let mut h = DefaultHasher::default();
     (&f.title, &f.description, f.kind, f.date, f.updated, f.draft).hash(&mut h);
     // The URL, less what site.yaml decides (an edit there renders everything anyway).
     (doc.lang, lang, &site.pages[page].path).hash(&mut h);
-    h.finish()
+    h.digest()
+}
+
+/// What a build knows a document by between runs: its path and its text (everything else a
+/// document is made from, `site.yaml`, is in the render cache's key).
+pub fn document_digest(doc: &crate::model::Doc) -> u128 {
+    let mut h = DefaultHasher::default();
+    (&doc.file.path, &*doc.file.text, &doc.key, doc.lang).hash(&mut h);
+    h.digest()
 }
 
 fn index(lang: Lang) -> usize {
@@ -216,10 +265,10 @@ fn index(lang: Lang) -> usize {
     }
 }
 
-fn hash_all<T: Hash>(items: impl IntoIterator<Item = T>) -> u64 {
+fn hash_all<T: Hash>(items: impl IntoIterator<Item = T>) -> Fingerprint {
     let mut h = DefaultHasher::default();
     for i in items {
         i.hash(&mut h);
     }
-    h.finish()
+    h.digest()
 }

@@ -23,9 +23,10 @@ use crate::load::{self, Listing};
 use crate::messages::Text;
 use crate::model::{Config, Content, Doc, Lang, Output, Site, Tables};
 use crate::msg;
+use crate::pipeline::cache::JobKey;
 use crate::pipeline::jobs::{self, Finished};
 use crate::pipeline::{self, document, outputs, Options, Setup};
-use crate::render::inputs::Inputs;
+use crate::render::inputs::{Fingerprint, Inputs};
 use crate::render::search;
 use crate::render::{Job, Renderer};
 use crate::urls::{self, Generated};
@@ -40,7 +41,7 @@ pub struct Preview {
     /// The last generation given to a loaded document.
     generation: u64,
     /// Per render job: the fingerprint of its inputs and the outputs it made.
-    jobs: HashMap<JobKey, (u64, Vec<String>)>,
+    jobs: HashMap<JobKey, (Fingerprint, Vec<String>)>,
     /// What the server answers: path below the site root → content.
     outputs: HashMap<String, Content>,
     /// What the search index holds of each page job.
@@ -64,34 +65,6 @@ struct CachedDoc {
     doc: Option<Arc<Doc>>,
     generation: u64,
     diags: Diagnostics,
-}
-
-/// A render job named so that it survives pages being added or removed (page ids shift then).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum JobKey {
-    Page(String, Lang),
-    Changes(String, Lang),
-    TagIndex(Lang),
-    Tag(Lang, String),
-    Comparisons(Lang),
-    Glossary(Lang),
-    Search(Lang),
-    NotFound(Lang),
-}
-
-impl JobKey {
-    fn of(job: Job, site: &Site) -> JobKey {
-        match job {
-            Job::Page(p, lang) => JobKey::Page(site.pages[p].key.clone(), lang),
-            Job::Changes(p, lang) => JobKey::Changes(site.pages[p].key.clone(), lang),
-            Job::TagIndex(lang) => JobKey::TagIndex(lang),
-            Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
-            Job::Comparisons(lang) => JobKey::Comparisons(lang),
-            Job::Glossary(lang) => JobKey::Glossary(lang),
-            Job::Search(lang) => JobKey::Search(lang),
-            Job::NotFound(lang) => JobKey::NotFound(lang),
-        }
-    }
 }
 
 /// Files the watcher saw change, sorted by what they affect.
@@ -299,7 +272,7 @@ impl Preview {
             diags.extend(loaded.diags.iter().cloned());
             if let Some(doc) = &loaded.doc {
                 docs.push(Arc::clone(doc));
-                generations.push(loaded.generation);
+                generations.push(u128::from(loaded.generation));
             }
         }
         if diags.has_errors() {
@@ -321,12 +294,12 @@ impl Preview {
 
         let renderer = Renderer::new(&site, &tables, &setup.theme, &self.root, true);
         let inputs = Inputs::new(&site, &generations);
-        let jobs: Vec<(JobKey, Job, u64)> = renderer
+        let jobs: Vec<(JobKey, Job, Fingerprint)> = renderer
             .jobs()
             .into_par_iter()
             .map(|job| (JobKey::of(job, &site), job, inputs.fingerprint(job)))
             .collect();
-        let todo: Vec<&(JobKey, Job, u64)> = jobs
+        let todo: Vec<&(JobKey, Job, Fingerprint)> = jobs
             .iter()
             .filter(|(key, _, fp)| full || self.jobs.get(key).map(|j| j.0) != Some(*fp))
             .collect();
@@ -350,7 +323,7 @@ impl Preview {
         self.files_key = files_key;
 
         let rendered_count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
-        let fingerprints: HashMap<JobKey, u64> =
+        let fingerprints: HashMap<JobKey, Fingerprint> =
             jobs.into_iter().map(|(key, _, fp)| (key, fp)).collect();
         let changed = if full {
             self.links = links::Kept::default();
@@ -429,14 +402,14 @@ impl Preview {
 
         let (site, tables) = (&*site, &*tables);
         let renderer = Renderer::new(site, tables, &setup.theme, &self.root, true);
-        let jobs: Vec<(JobKey, Job, u64)> = pages
+        let jobs: Vec<(JobKey, Job, Fingerprint)> = pages
             .iter()
             .flat_map(|&p| site.config.languages.iter().map(move |&l| Job::Page(p, l)))
             .chain(changes_jobs(site, &pages))
             // Unknown fingerprint: the next full-path rebuild renders these again.
             .map(|job| (JobKey::of(job, site), job, 0))
             .collect();
-        let todo: Vec<&(JobKey, Job, u64)> = jobs.iter().collect();
+        let todo: Vec<&(JobKey, Job, Fingerprint)> = jobs.iter().collect();
         // A template error shows for any page, a broken link on some: leave both to the full
         // path to report. The paths are as they were (every page keeps its structure).
         let rendered = render(&renderer, &todo).ok()?;
@@ -459,7 +432,13 @@ impl Preview {
     }
 
     /// Takes a rendered job's files and search entry; notes the paths whose bytes changed.
-    fn take(&mut self, key: JobKey, done: Finished, fingerprint: u64, changed: &mut Vec<String>) {
+    fn take(
+        &mut self,
+        key: JobKey,
+        done: Finished,
+        fingerprint: Fingerprint,
+        changed: &mut Vec<String>,
+    ) {
         let paths: Vec<String> = done.outputs.iter().map(|o| o.path.clone()).collect();
         if let Some((_, old_paths)) = self.jobs.get(&key) {
             for gone in old_paths.iter().filter(|p| !paths.contains(p)) {
@@ -482,7 +461,7 @@ impl Preview {
     /// After a full rebuild: the new outputs replace the old ones.
     fn replace_all(
         &mut self,
-        fingerprints: &HashMap<JobKey, u64>,
+        fingerprints: &HashMap<JobKey, Fingerprint>,
         rendered: Vec<(JobKey, Finished)>,
         files: Vec<Output>,
     ) -> Vec<String> {
@@ -504,7 +483,7 @@ impl Preview {
     /// returns the paths whose bytes changed.
     fn apply(
         &mut self,
-        fingerprints: &HashMap<JobKey, u64>,
+        fingerprints: &HashMap<JobKey, Fingerprint>,
         rendered: Vec<(JobKey, Finished)>,
         files: Option<Vec<Output>>,
         touched_copies: Vec<String>,
@@ -548,7 +527,7 @@ impl Preview {
     fn check_outputs(
         &self,
         renderer: &Renderer,
-        jobs: &[(JobKey, Job, u64)],
+        jobs: &[(JobKey, Job, Fingerprint)],
         rendered: &[(JobKey, Finished)],
         files: Option<&[Output]>,
         full: bool,
@@ -613,7 +592,7 @@ fn touched_copies(
 }
 
 /// What the feeds, the sitemap and the copied files are made from.
-fn files_key(feeds: u64, site: &Site, site_static: &[(String, PathBuf)]) -> u64 {
+fn files_key(feeds: Fingerprint, site: &Site, site_static: &[(String, PathBuf)]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     feeds.hash(&mut h);
@@ -759,7 +738,7 @@ fn reload_docs(
 /// Renders the jobs to do with the build's render step; each job's files under its key.
 fn render(
     renderer: &Renderer,
-    todo: &[&(JobKey, Job, u64)],
+    todo: &[&(JobKey, Job, Fingerprint)],
 ) -> Result<Vec<(JobKey, Finished)>, Diagnostics> {
     let list: Vec<Job> = todo.iter().map(|(_, job, _)| *job).collect();
     let finished = jobs::render(renderer, &list)?;

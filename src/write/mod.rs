@@ -32,6 +32,9 @@ use crate::msg;
 use manifest::{Manifest, Record, Stamp};
 use workdir::{io_error, Doing, WorkDirs};
 
+/// Removes a working file or folder beside the output; a link is removed, never followed.
+pub use workdir::remove as remove_working;
+
 /// A build's output being written, in as many batches as the renderer hands over (so a large
 /// site never holds all its HTML in memory). Dropped without [`Staging::commit`], it removes its
 /// working folders and the output stays as it was.
@@ -49,6 +52,10 @@ pub struct Staging {
     recycled: Recycled,
     /// Every output path of this build.
     files: HashMap<String, File>,
+    /// Run once the new output is in place (the render cache is saved there).
+    after_commit: Vec<Box<dyn FnOnce() + Send + Sync>>,
+    /// Run before the output is replaced (the render cache of the replaced output is dropped).
+    before_commit: Vec<Box<dyn FnOnce() + Send + Sync>>,
 }
 
 /// How the new output takes the place of the old.
@@ -135,7 +142,89 @@ impl Staging {
             previous,
             recycled,
             files: HashMap::new(),
+            after_commit: Vec::new(),
+            before_commit: Vec::new(),
         })
+    }
+
+    /// The working folder beside the output where the render cache is kept (`.public.cache`).
+    pub fn cache_dir(&self) -> PathBuf {
+        self.work.cache()
+    }
+
+    /// Whether the previous output holds the file `path` exactly as the previous build recorded
+    /// it, with bytes of hash `hash`: then this build can keep it without making it again.
+    pub fn holds(&self, path: &str, hash: u128) -> bool {
+        let (Some(meta), Some(record)) = (self.old.get(path), self.previous.get(path)) else {
+            return false;
+        };
+        !self.files.contains_key(path)
+            && Stamp::of(meta) == Some(record.stamp)
+            && record.hash == hash
+            && place::is_below(Path::new(path))
+    }
+
+    /// The bytes of a file of the previous output (one this build keeps, [`Staging::holds`]).
+    pub fn previous(&self, path: &str) -> Option<String> {
+        self.old.get(path)?;
+        std::fs::read_to_string(self.out_dir.join(path)).ok()
+    }
+
+    /// The hash of the bytes of a file this build wrote or kept.
+    pub fn hash_of(&self, path: &str) -> Option<u128> {
+        self.files.get(path)?.hash
+    }
+
+    /// Keeps files of the previous output unchanged in the new one, without their bytes: each
+    /// must be one the previous output holds ([`Staging::holds`]), which is checked again.
+    pub fn keep(&mut self, kept: &[(String, u128)]) -> Result<(), Diagnostic> {
+        if let Some((path, _)) = kept.iter().find(|(p, h)| !self.holds(p, *h)) {
+            return Err(Diagnostic::error(format!(
+                "internal error: the output file `{path}` was to be kept, but it changed"
+            ))
+            .hint("nothing was written; build again with --clean"));
+        }
+        let link = self.mode == Mode::Exchange;
+        let verdicts: Vec<(String, File)> = kept
+            .iter()
+            .map(|(path, hash)| {
+                let fate = match link && !self.recycled.holds_live(path, &self.old) {
+                    true => Fate::Linked,
+                    false => Fate::Kept,
+                };
+                let hash = Some(*hash);
+                (path.clone(), File { fate, hash })
+            })
+            .collect();
+        let staging = &self.work.staging;
+        let (out_dir, recycled) = (&self.out_dir, &self.recycled);
+        let linked: Vec<&String> = verdicts
+            .iter()
+            .filter(|(_, f)| f.fate == Fate::Linked)
+            .map(|(p, _)| p)
+            .collect();
+        for path in &linked {
+            if recycled.in_the_way(path) {
+                recycled.clear_way(staging, path);
+            }
+        }
+        make_folders(linked.iter().map(|p| p.as_str()), staging)?;
+        linked
+            .par_iter()
+            .try_for_each(|path| link_file(&out_dir.join(path), &staging.join(path)))?;
+        self.files.extend(verdicts);
+        Ok(())
+    }
+
+    /// Runs `before` just before the output is replaced and `after` once the new output is in
+    /// place; neither runs when the build is not committed.
+    pub fn on_commit(
+        &mut self,
+        before: Box<dyn FnOnce() + Send + Sync>,
+        after: Box<dyn FnOnce() + Send + Sync>,
+    ) {
+        self.before_commit.push(before);
+        self.after_commit.push(after);
     }
 
     /// Writes a batch: the files whose bytes differ from the previous build's; the others are
@@ -168,7 +257,7 @@ impl Staging {
                     });
                 let fate = match changed {
                     true => Fate::Written,
-                    false if link && !recycled.holds_live(o, old) => Fate::Linked,
+                    false if link && !recycled.holds_live(&o.path, old) => Fate::Linked,
                     false => Fate::Kept,
                 };
                 (o, File { fate, hash })
@@ -201,11 +290,14 @@ impl Staging {
     }
 
     /// Puts the new output in place.
-    pub fn commit(self) -> Result<Placed, Failed> {
+    pub fn commit(mut self) -> Result<Placed, Failed> {
         // The old manifest goes first: whatever happens next, it never vouches for a file this
         // commit has replaced.
         let manifest = self.work.manifest();
         let _ = std::fs::remove_file(&manifest);
+        for before in std::mem::take(&mut self.before_commit) {
+            before();
+        }
         self.recycled.remove_unused(&self.work.staging, &self.files);
         let placed = match self.mode {
             Mode::First => self.rename_into_place().map(|_| Placed::AtOnce),
@@ -225,6 +317,9 @@ impl Staging {
             self.work.keep_as_spare();
         }
         self.save_manifest(&manifest);
+        for after in std::mem::take(&mut self.after_commit) {
+            after();
+        }
         Ok(placed)
     }
 
@@ -346,8 +441,8 @@ impl Recycled {
 
     /// Whether the recycled tree already holds the output's unchanged file itself (the same
     /// file, linked): then there is nothing to do for it.
-    fn holds_live(&self, o: &Output, old: &HashMap<String, Metadata>) -> bool {
-        match (self.files.get(&o.path), old.get(&o.path)) {
+    fn holds_live(&self, path: &str, old: &HashMap<String, Metadata>) -> bool {
+        match (self.files.get(path), old.get(path)) {
             (Some(Some(here)), Some(live)) => Some(*here) == live_inode(live),
             _ => false,
         }

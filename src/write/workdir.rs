@@ -7,7 +7,9 @@
 //!   folders in one step;
 //! - `.public.new-PID-0`: a working folder being removed after an interrupt;
 //! - `.public.spare`: the tree the last build replaced, where the next build starts;
-//! - `.public.manifest`: what the last build wrote ([`super::manifest`]).
+//! - `.public.manifest`: what the last build wrote ([`super::manifest`]);
+//! - `.public.cache`: the render cache of the last build (`pipeline::cache`): what each render
+//!   job was made from and what it made, so the next build renders only what changed.
 //!
 //! A build that was killed leaves its folders behind; the next one, holding the lock, knows that
 //! no other build is using them and removes them. Ctrl-C and `kill` (SIGINT, SIGTERM) remove them
@@ -74,6 +76,11 @@ impl WorkDirs {
     /// Where the manifest of the output folder is kept.
     pub fn manifest(&self) -> PathBuf {
         super::manifest::path_for(&self.parent.join(&self.name))
+    }
+
+    /// The folder of the render cache kept with the output.
+    pub fn cache(&self) -> PathBuf {
+        self.parent.join(format!(".{}.cache", self.name))
     }
 
     /// The tree the last build replaced, kept: hard links to the output's files for the most
