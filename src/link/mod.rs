@@ -2,6 +2,7 @@
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets, the
 //! versions a page supersedes: [`versions`]).
 
+pub mod obligations;
 pub mod translations;
 pub mod versions;
 
@@ -62,6 +63,8 @@ pub fn link(
     // Before the links: a link may name a newer version's `changes/` page.
     versions::link_versions(&mut site, dropped_drafts, diags);
     site.obligations = canonical_sets(&site, diags);
+    // Before the links: a link may name a prefecture's version of an obligation, `#hub-3`.
+    obligations::anchor_items(&mut site, diags);
     // Before the links: a link may name a tag's page.
     site.tags = tags(&site);
     check_tag_folders(&site, diags);
@@ -69,6 +72,23 @@ pub fn link(
     site.backlinks = backlinks(&site);
     site.translations = translation_states(&site, diags);
     Some(site)
+}
+
+/// A document read again after an edit of its text alone (the preview's fast path, which
+/// checked that its front matter, anchors and obligation lists are as they were): what the link
+/// stage gave the document it replaces holds for it too.
+pub fn carry_over(linked: &Doc, new: &mut Doc) {
+    new.front = linked.front.clone();
+    new.parsed.anchors.clone_from(&linked.parsed.anchors);
+    new.parsed
+        .untranslated
+        .clone_from(&linked.parsed.untranslated);
+    let lists = new.parsed.obligation_lists.iter_mut();
+    for (list, old) in lists.zip(&linked.parsed.obligation_lists) {
+        for (item, old) in list.items.iter_mut().zip(&old.items) {
+            item.id.clone_from(&old.id);
+        }
+    }
 }
 
 /// Pairs each Japanese document with its translation and computes URLs.
@@ -254,16 +274,7 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                 match en_list {
                     Some(l) if l.items.len() == list.items.len() => Some(l.items.clone()),
                     Some(l) => {
-                        diags.push(
-                            Diagnostic::error(format!(
-                                "the English list of `{}` has {} items, the Japanese one {}",
-                                list.set,
-                                l.items.len(),
-                                list.items.len()
-                            ))
-                            .at(&en_doc.file, l.heading_span.clone())
-                            .hint("translate every obligation, one item each, in the same order"),
-                        );
+                        diags.push(canonical_count_differs(doc, en_doc, l, list.items.len()));
                         None
                     }
                     None => {
@@ -287,6 +298,25 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
         }
     }
     sets
+}
+
+/// The English text of the canonical obligations must give every one of them: the ids of the
+/// whole site follow the Japanese list.
+fn canonical_count_differs(
+    ja: &Doc,
+    en: &Doc,
+    en_list: &crate::model::ObligationList,
+    n_ja: usize,
+) -> Diagnostic {
+    Diagnostic::error(format!(
+        "{} lists {} of `{}`, but the Japanese {} lists {n_ja}: the canonical obligations need the same number in both languages",
+        en.file.path,
+        crate::text::count(en_list.items.len(), "obligation"),
+        en_list.set,
+        ja.file.path,
+    ))
+    .at(&en.file, en_list.heading_span.clone())
+    .hint("translate every obligation of the guideline, one item each, in the same order as the Japanese list")
 }
 
 /// Resolves every internal link of every published document; a broken one is an error at its line.
@@ -642,6 +672,8 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
     if let Some(e) = page.en {
         let en = &site.docs[e];
         match state {
+            // Its lists' warnings say it is out of date, and where: one warning is enough.
+            TranslationState::Stale if obligations::lists_out_of_date(en) => {}
             TranslationState::Stale => diags.push(
                 Diagnostic::warning(format!(
                     "the translation is out of date: {} has changed since it was translated",

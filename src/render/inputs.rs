@@ -81,6 +81,8 @@ impl<'a> Inputs<'a> {
         self.generations[p.ja].hash(&mut h);
         p.en.map(|e| self.generations[e]).hash(&mut h);
         site.translations.get(page).hash(&mut h);
+        // Obligation items' anchors follow the guideline's list, not only the page (`link`).
+        obligation_anchors(&site.docs[doc_id]).hash(&mut h);
         // Its URLs in every language (switcher, alternates) and the navigation.
         self.metas[page].hash(&mut h);
         self.nav[index(lang)].hash(&mut h);
@@ -206,6 +208,21 @@ fn meta(site: &Site, page: PageId, lang: Lang) -> u64 {
     (&f.title, &f.description, f.kind, f.date, f.updated, f.draft).hash(&mut h);
     // The URL, less what site.yaml decides (an edit there renders everything anyway).
     (doc.lang, lang, &site.pages[page].path).hash(&mut h);
+    h.finish()
+}
+
+/// The anchors of a document's obligation items, and the untranslated Japanese items it shows.
+fn obligation_anchors(doc: &crate::model::Doc) -> u64 {
+    let mut h = DefaultHasher::default();
+    for list in &doc.parsed.obligation_lists {
+        list.items.iter().for_each(|i| i.id.hash(&mut h));
+    }
+    for u in &doc.parsed.untranslated {
+        (&u.set, u.place).hash(&mut h);
+        u.items
+            .iter()
+            .for_each(|i| (&i.id, &i.text, &i.detail).hash(&mut h));
+    }
     h.finish()
 }
 

@@ -413,8 +413,10 @@ impl Preview {
         let mut pages = Vec::new();
         for (path, id, doc, diags) in edits {
             warnings.extend(diags.iter().cloned());
+            let mut linked = doc.clone();
+            link::carry_over(&site.docs[id], &mut linked);
+            site.docs[id] = Arc::new(linked);
             let doc = Arc::new(doc);
-            site.docs[id] = Arc::clone(&doc);
             self.generation += 1;
             let loaded = CachedDoc {
                 doc: Some(doc),

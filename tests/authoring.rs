@@ -1,0 +1,243 @@
+//! Writing with shishin as a health-department officer: one mistake gives one error, a
+//! translation that lags behind the Japanese warns instead of breaking the build, obligation
+//! items are anchored by what they match, translations inherit what they do not restate, and
+//! the warnings that protect the comparison data (SPEC §1, §3, §5).
+
+mod common;
+
+use common::TestSite;
+
+const SITE: &str = "title: { ja: テスト, en: Test }\nbase_url: https://ex.jp/\nobligations:\n  sets:\n    hub: { ja: 連携の拠点, en: Coordination hubs }\n";
+
+const GUIDELINE: &str = "---\ntitle: 指針\nkind: guideline\n---\n## 求められる事項 {.obligations set=hub}\n\n- 地域の関係者による会議を定期的に開催し、課題の抽出を行うこと\n- 在宅医療の提供体制に関する関係機関との調整を行うこと\n- 住民への普及啓発を実施すること\n";
+const GUIDELINE_EN: &str = "---\ntitle: Guideline\nkind: guideline\n---\n## Requirements {.obligations set=hub}\n\n- Hold regular meetings of local stakeholders and identify issues\n- Coordinate with the institutions concerned\n- Raise public awareness\n";
+
+/// Chiba's list, out of the guideline's order: hub-2, hub-1, an own addition, hub-1 again.
+const CHIBA: &str = "---\ntitle: 千葉県の計画\nkind: plan\nprefecture: chiba\ndate: 2024-03-29\n---\n## 拠点の事項 {.obligations set=hub}\n\n- 在宅医療の提供体制に関する関係機関との調整を行うこと\n- 地域の関係者による会議を定期的で開催し、課題の抽出を行うこと\n- 研修会を年2回、県内全域で開くこと\n- 医師会と共に会議を開く {#hub-1}\n";
+const CHIBA_EN: &str = "---\ntitle: Chiba plan\n---\n## Hub requirements {.obligations set=hub}\n\n- Coordinate with the institutions concerned\n- Hold regular meetings and identify issues\n- Hold training twice a year across the prefecture\n- Hold meetings with the medical association\n";
+
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE);
+    site.write("content/guideline.md", GUIDELINE);
+    site.write("content/guideline.en.md", GUIDELINE_EN);
+    site.write(
+        "content/prefectures/_index.md",
+        "---\ntitle: 都道府県\n---\n",
+    );
+    site.write("content/prefectures/chiba/plan.md", CHIBA);
+    site.write("content/prefectures/chiba/plan.en.md", CHIBA_EN);
+    stamp(
+        &site,
+        &[
+            "content/guideline.en.md",
+            "content/prefectures/chiba/plan.en.md",
+        ],
+    );
+    site
+}
+
+/// `shishin i18n stamp`: these translations follow their Japanese text as it is now.
+fn stamp(site: &TestSite, paths: &[&str]) {
+    let paths: Vec<String> = paths
+        .iter()
+        .map(|p| site.path(p).display().to_string())
+        .collect();
+    let mut args = vec!["i18n", "stamp"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = site.run(&args);
+    assert!(run.ok, "{}", run.stderr);
+}
+
+/// The `<li>` with this id, up to its end tag.
+fn item<'h>(html: &'h str, id: &str) -> &'h str {
+    let start = html
+        .find(&format!("<li id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no item #{id}:\n{html}"));
+    let end = start + html[start..].find("</li>").expect("the item ends");
+    &html[start..end]
+}
+
+// --- 7. anchors by what an item matches ------------------------------------------------------
+
+#[test]
+fn items_are_anchored_by_what_they_match_not_by_position() {
+    let site = site();
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[千葉県の拠点1](@/prefectures/chiba/plan.md#hub-1)\n[二つ目](@/prefectures/chiba/plan.md#hub-1-2)\n[独自](@/prefectures/chiba/plan.md#hub-own-1)\n",
+    );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let ja = site.read("prefectures/chiba/plan/index.html");
+    assert!(item(&ja, "hub-2").contains("関係機関との調整"), "{ja}");
+    assert!(item(&ja, "hub-1").contains("定期的で開催"), "{ja}");
+    assert!(item(&ja, "hub-own-1").contains("研修会"), "{ja}");
+    assert!(item(&ja, "hub-1-2").contains("医師会と共に"), "{ja}");
+    assert!(!ja.contains("id=\"hub-3\""), "no item matches hub-3: {ja}");
+    // The translation's items carry the same anchors, by position.
+    let en = site.read("en/prefectures/chiba/plan/index.html");
+    assert!(item(&en, "hub-1").contains("Hold regular meetings"), "{en}");
+    assert!(item(&en, "hub-own-1").contains("training"), "{en}");
+    let links = site.read("links/index.html");
+    assert!(
+        links.contains("href=\"/prefectures/chiba/plan/#hub-1\""),
+        "{links}"
+    );
+    // The comparison links each cell to the item it shows.
+    let json: serde_json::Value = serde_json::from_str(&site.read("compare/hub.json")).unwrap();
+    let chiba = &json["prefectures"][0];
+    assert_eq!(
+        chiba["cells"]["hub-1"][0]["source"],
+        "/prefectures/chiba/plan/#hub-1"
+    );
+    assert_eq!(
+        chiba["cells"]["hub-1"][1]["source"],
+        "/prefectures/chiba/plan/#hub-1-2"
+    );
+    assert_eq!(
+        chiba["cells"]["hub-2"][0]["source"],
+        "/prefectures/chiba/plan/#hub-2"
+    );
+    assert_eq!(
+        chiba["own"][0]["source"],
+        "/prefectures/chiba/plan/#hub-own-1"
+    );
+}
+
+#[test]
+fn a_link_to_an_obligation_the_prefecture_does_not_cover_names_its_anchors() {
+    let site = site();
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[千葉県の拠点3](@/prefectures/chiba/plan.md#hub-3)\n",
+    );
+    let run = site.build();
+    run.assert_clean_failure("content/links.md:4:1");
+    assert!(
+        run.stderr.contains("broken link: `@/prefectures/chiba/plan.md#hub-3`: content/prefectures/chiba/plan.md has no anchor `#hub-3`"),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- 6. a translation that lags behind -------------------------------------------------------
+
+/// Chiba's Japanese plan with a fifth item, an own addition, that the English lacks.
+const CHIBA_MORE: &str = "---\ntitle: 千葉県の計画\nkind: plan\nprefecture: chiba\n---\n## 拠点の事項 {.obligations set=hub}\n\n- 在宅医療の提供体制に関する関係機関との調整を行うこと\n- 地域の関係者による会議を定期的で開催し、課題の抽出を行うこと\n- 研修会を年2回、県内全域で開くこと\n- 医師会と共に会議を開く {#hub-1}\n- 住民への普及啓発を実施すること\n  - 年1回の講演会\n";
+
+#[test]
+fn a_new_japanese_item_shows_in_japanese_on_the_english_pages_with_a_warning() {
+    let site = site();
+    site.write("content/prefectures/chiba/plan.md", CHIBA_MORE);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: the translation is out of date: the list of `hub` has 5 items in content/prefectures/chiba/plan.md, but 4 here"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("translate the Japanese items this list lacks (until then the English pages show them in Japanese), then run `shishin i18n stamp content/prefectures/chiba/plan.en.md`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("content/prefectures/chiba/plan.en.md:5:1"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    // The English plan page shows the new item in Japanese, where links to it land.
+    let en = site.read("en/prefectures/chiba/plan/index.html");
+    let new = item(&en, "hub-3");
+    assert!(new.contains("lang=\"ja\""), "{new}");
+    assert!(new.contains("住民への普及啓発を実施すること"), "{new}");
+    assert!(en.contains("<li>年1回の講演会</li>"), "{en}");
+    // The English comparison shows it in Japanese too, marked as Japanese.
+    let compare = site.read("en/compare/hub/index.html");
+    let text = compare
+        .find("住民への普及啓発を実施すること</")
+        .expect("the Japanese text on the English comparison");
+    let before = &compare[..text];
+    let open = before.rfind('<').expect("its element");
+    assert!(
+        before[open..].contains("lang=\"ja\""),
+        "{}",
+        &compare[open..text + 60]
+    );
+    assert!(
+        compare.contains("/en/prefectures/chiba/plan/#hub-3"),
+        "{compare}"
+    );
+}
+
+#[test]
+fn a_translation_without_the_list_shows_it_in_japanese() {
+    let site = site();
+    site.write(
+        "content/prefectures/chiba/plan.en.md",
+        "---\ntitle: Chiba plan\n---\nNot yet translated.\n",
+    );
+    stamp(&site, &["content/prefectures/chiba/plan.en.md"]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: content/prefectures/chiba/plan.en.md: the translation has no list of `hub`, which content/prefectures/chiba/plan.md has: the English page shows that list in Japanese"),
+        "{}",
+        run.stderr
+    );
+    let en = site.read("en/prefectures/chiba/plan/index.html");
+    assert!(
+        en.contains("<ul class=\"obligation-list\" data-set=\"hub\" lang=\"ja\">"),
+        "{en}"
+    );
+    assert!(item(&en, "hub-1-2").contains("医師会と共に"), "{en}");
+}
+
+#[test]
+fn the_guideline_translation_with_another_count_is_an_error_naming_both() {
+    let site = site();
+    site.write(
+        "content/guideline.en.md",
+        "---\ntitle: Guideline\nkind: guideline\n---\n## Requirements {.obligations set=hub}\n\n- Hold regular meetings of local stakeholders and identify issues\n- Coordinate with the institutions concerned\n",
+    );
+    let run = site.build();
+    run.assert_clean_failure("content/guideline.en.md:5:1");
+    assert!(
+        run.stderr.contains("error: content/guideline.en.md lists 2 obligations of `hub`, but the Japanese content/guideline.md lists 3: the canonical obligations need the same number in both languages"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+}
+
+// --- 9. warnings that protect the data ---------------------------------------------------------
+
+#[test]
+fn an_own_item_much_like_an_obligation_names_the_marker_to_add() {
+    let site = site();
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace(
+            "研修会を年2回、県内全域で開くこと",
+            "住民への普及啓発の講演会を開くこと",
+        ),
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: this item matches no obligation of the guideline, but it is much like `hub-3` ("),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("if it is this prefecture's version of `hub-3`, end its first line with `{#hub-3}`; if it is an addition of the prefecture's own, leave it as it is"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("content/prefectures/chiba/plan.md:11:1"),
+        "{}",
+        run.stderr
+    );
+}
