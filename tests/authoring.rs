@@ -241,3 +241,61 @@ fn an_own_item_much_like_an_obligation_names_the_marker_to_add() {
         run.stderr
     );
 }
+
+#[test]
+fn a_page_in_one_prefectures_folder_naming_another_warns_at_its_line() {
+    let site = site();
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace("prefecture: chiba", "prefecture: 大阪府"),
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: this page is in the folder of 千葉県 (chiba/), but its `prefecture:` says 大阪府: the comparison puts it in the column of 大阪府"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("if the page is about 千葉県, write `prefecture: chiba`; if it is about 大阪府, move it to a folder named `osaka`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/prefectures/chiba/plan.md:4:1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn two_current_pages_of_one_prefecture_listing_a_set_warn_unless_one_supersedes_the_other() {
+    let site = site();
+    let draft = CHIBA.replace("千葉県の計画", "千葉県の計画（案）");
+    site.write("content/prefectures/chiba/draft.md", &draft);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: content/prefectures/chiba/draft.md and this page both list `hub` for 千葉県, and neither replaces the other: the comparison shows the items of both in 千葉県's column"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("if this page is a newer version of the other, add `supersedes: \"@/prefectures/chiba/draft.md\"` to its front matter"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/prefectures/chiba/plan.md:7:1"),
+        "{}",
+        run.stderr
+    );
+
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace(
+            "date: 2024-03-29",
+            "date: 2024-03-29\nsupersedes: \"@/prefectures/chiba/draft.md\"",
+        ),
+    );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("both list"), "{}", run.stderr);
+}

@@ -3,6 +3,7 @@
 //! versions a page supersedes: [`versions`]).
 
 pub mod obligations;
+pub mod prefectures;
 pub mod translations;
 pub mod versions;
 
@@ -65,6 +66,7 @@ pub fn link(
     site.obligations = canonical_sets(&site, diags);
     // Before the links: a link may name a prefecture's version of an obligation, `#hub-3`.
     obligations::anchor_items(&mut site, diags);
+    prefectures::check(&site, diags);
     // Before the links: a link may name a tag's page.
     site.tags = tags(&site);
     check_tag_folders(&site, diags);
