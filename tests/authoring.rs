@@ -299,3 +299,112 @@ fn two_current_pages_of_one_prefecture_listing_a_set_warn_unless_one_supersedes_
     let run = site.build_ok();
     assert!(!run.stderr.contains("both list"), "{}", run.stderr);
 }
+
+// --- 4. one mistake, one error -----------------------------------------------------------------
+
+/// A site where Chiba's plan has a mistake in its front matter (an unknown key), its
+/// translation and other pages pointing at it in every way a page can.
+fn site_with_a_broken_plan() -> TestSite {
+    let site = site();
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace("date: 2024-03-29", "datte: 2024-03-29"),
+    );
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[計画](@/prefectures/chiba/plan.md#hub-1)\n[計画](/prefectures/chiba/plan/)\n[計画](prefectures/chiba/plan.md)\n",
+    );
+    site.write(
+        "content/prefectures/chiba/plan2.md",
+        "---\ntitle: 新しい計画\nsupersedes: \"@/prefectures/chiba/plan.md\"\n---\n本文\n",
+    );
+    site
+}
+
+#[test]
+fn a_page_whose_front_matter_fails_raises_one_error_only() {
+    let site = site_with_a_broken_plan();
+    let run = site.run(&["check"]);
+    run.assert_clean_failure("content/prefectures/chiba/plan.md:5:1");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+}
+
+#[test]
+fn did_you_mean_never_proposes_another_prefectures_page() {
+    let site = site();
+    site.write(
+        "content/prefectures/osaka/plan.md",
+        "---\ntitle: 大阪府の計画\n---\n本文\n",
+    );
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[大阪](@/prefectures/osaka/plna.md)\n\n[千葉](@/prefectures/chiba/plan-2024.md)\n\n[東京](@/prefectures/tokyo/plan.md)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_clean_failure("content/links.md:4:1");
+    // Within the prefecture's folder a suggestion is made; across prefectures never.
+    assert!(
+        run.stderr
+            .contains("did you mean `@/prefectures/osaka/plan.md`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("did you mean `@/prefectures/chiba/plan.md`?"),
+        "{}",
+        run.stderr
+    );
+    // The link into Tokyo's folder is offered neither Chiba's nor Osaka's plan.
+    for plan in ["osaka", "chiba"] {
+        let suggestion = format!("did you mean `@/prefectures/{plan}/plan.md`?");
+        assert_eq!(run.stderr.matches(&suggestion).count(), 1, "{}", run.stderr);
+    }
+}
+
+#[test]
+fn the_preview_reports_the_same_errors_as_check() {
+    let site = site_with_a_broken_plan();
+    // A mistake of its own in another page, which `check` finds beside the first.
+    site.write(
+        "content/other.md",
+        "---\ntitle: 他\n---\n[壊れた](@/nowhere.md)\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let from_check: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("error: "))
+        .collect();
+    assert_eq!(from_check.len(), 2, "{}", run.stderr);
+
+    let options = shishin::pipeline::Options {
+        drafts: true,
+        ..Default::default()
+    };
+    let mut preview = shishin::serve::rebuild::Preview::new(site.dir.path().to_path_buf(), options);
+    let everything = shishin::serve::rebuild::Changes {
+        setup: true,
+        ..Default::default()
+    };
+    let Err(diags) = preview.update(&everything) else {
+        panic!("the preview built a broken site");
+    };
+    let from_preview: Vec<String> = diags
+        .0
+        .iter()
+        .filter(|d| d.severity == shishin::diagnostics::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(from_preview.len(), from_check.len(), "{from_preview:?}");
+    for message in &from_preview {
+        assert!(
+            run.stderr.contains(message.as_str()),
+            "{message}\n{}",
+            run.stderr
+        );
+    }
+}

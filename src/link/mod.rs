@@ -31,10 +31,10 @@ pub fn link(
     docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_files: &HashSet<String>,
-    dropped_drafts: &HashSet<String>,
+    absent: &Absent,
     diags: &mut Diagnostics,
 ) -> Option<Site> {
-    let (pages, by_key) = group_pages(&docs, diags);
+    let (pages, by_key) = group_pages(&docs, absent, diags);
     let Some(&home) = by_key.get("_index.md") else {
         diags.push(
             Diagnostic::error("the site has no home page: content/_index.md is missing")
@@ -62,7 +62,7 @@ pub fn link(
     place_in_sections(&mut site);
     check_unique_urls(&site, diags);
     // Before the links: a link may name a newer version's `changes/` page.
-    versions::link_versions(&mut site, dropped_drafts, diags);
+    versions::link_versions(&mut site, absent, diags);
     site.obligations = canonical_sets(&site, diags);
     // Before the links: a link may name a prefecture's version of an obligation, `#hub-3`.
     obligations::anchor_items(&mut site, diags);
@@ -70,7 +70,7 @@ pub fn link(
     // Before the links: a link may name a tag's page.
     site.tags = tags(&site);
     check_tag_folders(&site, diags);
-    resolve_links(&mut site, static_files, dropped_drafts, diags);
+    resolve_links(&mut site, static_files, absent, diags);
     site.backlinks = backlinks(&site);
     site.translations = translation_states(&site, diags);
     Some(site)
@@ -93,8 +93,33 @@ pub fn carry_over(linked: &Doc, new: &mut Doc) {
     }
 }
 
+/// Pages that exist in `content/` but have no document in this build: their links and
+/// translations are explained by why, not reported as broken.
+#[derive(Debug, Clone, Default)]
+pub struct Absent {
+    /// Keys of pages whose Japanese document is a draft left out of this build.
+    pub drafts: HashSet<String>,
+    /// Keys of pages whose Japanese file could not be read (its front matter is wrong, say):
+    /// that file's error is the one error of the mistake.
+    pub unreadable: HashSet<String>,
+}
+
+impl Absent {
+    /// The Markdown file `rel` (below `content/`) could not be read.
+    pub fn unreadable(&mut self, rel: &str) {
+        let (key, lang) = crate::load::page_key(rel);
+        if lang == Lang::Ja {
+            self.unreadable.insert(key);
+        }
+    }
+}
+
 /// Pairs each Japanese document with its translation and computes URLs.
-fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMap<String, PageId>) {
+fn group_pages(
+    docs: &[Arc<Doc>],
+    absent: &Absent,
+    diags: &mut Diagnostics,
+) -> (Vec<Page>, HashMap<String, PageId>) {
     let mut pages = Vec::new();
     let mut by_key = HashMap::new();
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::Ja) {
@@ -112,6 +137,8 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::En) {
         match by_key.get(&doc.key) {
             Some(&p) => pages[p].en = Some(id),
+            // Its original's own error says what to fix.
+            None if absent.unreadable.contains(&doc.key) => {}
             None => diags.push(
                 Diagnostic::error(format!(
                     "{} is a translation, but its Japanese original content/{} does not exist",
@@ -325,7 +352,7 @@ fn canonical_count_differs(
 fn resolve_links(
     site: &mut Site,
     static_files: &HashSet<String>,
-    dropped: &HashSet<String>,
+    absent: &Absent,
     diags: &mut Diagnostics,
 ) {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
@@ -357,7 +384,7 @@ fn resolve_links(
                     asset_paths: &asset_paths,
                     by_path: &by_path,
                     static_files,
-                    dropped,
+                    absent,
                 };
                 resolver.resolve_all(found)
             })
@@ -380,10 +407,23 @@ struct Resolver<'a> {
     asset_paths: &'a HashSet<&'a str>,
     by_path: &'a HashMap<&'a str, PageId>,
     static_files: &'a HashSet<String>,
-    dropped: &'a HashSet<String>,
+    absent: &'a Absent,
 }
 
-type LinkError = (String, String);
+/// Why a link resolves to nothing.
+enum LinkError {
+    /// A mistake in the link: the message and the hint.
+    Broken(String, String),
+    /// It names a page whose file could not be read: that file's error says all, so the link
+    /// raises none (SPEC §1, one mistake, one error).
+    ToUnreadable,
+}
+
+impl From<(String, String)> for LinkError {
+    fn from((message, hint): (String, String)) -> Self {
+        LinkError::Broken(message, hint)
+    }
+}
 
 impl Resolver<'_> {
     /// Resolves every link of the document: where each destination goes; the errors go to
@@ -399,7 +439,8 @@ impl Resolver<'_> {
                 Ok(t) => {
                     map.insert(link.dest.clone(), t);
                 }
-                Err((message, hint)) => errors.push(
+                Err(LinkError::ToUnreadable) => {}
+                Err(LinkError::Broken(message, hint)) => errors.push(
                     Diagnostic::error(message)
                         .at(&doc.file, link.span.clone())
                         .hint(hint),
@@ -491,11 +532,21 @@ impl Resolver<'_> {
                     None => target,
                 }))
             }
+            // The page of a file that could not be read, at the URL its file name gives.
+            None if self
+                .absent
+                .unreadable
+                .iter()
+                .any(|k| urls::page_path(k, None) == bare) =>
+            {
+                Err(LinkError::ToUnreadable)
+            }
             None => Err((
                 format!("broken link: `{dest}` leads to no page or file of this site"),
                 "link to a page by its source file, like `@/guideline/hub.md`, or check the path"
                     .into(),
-            )),
+            )
+                .into()),
         }
     }
 
@@ -538,20 +589,24 @@ impl Resolver<'_> {
     ) -> Result<Target, LinkError> {
         let site = self.site;
         let Some(&page) = site.by_key.get(key) else {
-            if self.dropped.contains(key) {
+            if self.absent.unreadable.contains(key) {
+                return Err(LinkError::ToUnreadable);
+            }
+            if self.absent.drafts.contains(key) {
                 return Err((
                     format!("`{dest}` links to a draft, which is left out of this build"),
                     "publish the page (remove `draft: true`), remove the link, or build with `--drafts`".into(),
-                ));
+                ).into());
             }
-            let hint = match did_you_mean(key, site.by_key.keys().map(String::as_str)) {
+            let hint = match similar_page(key, site.by_key.keys().map(String::as_str)) {
                 Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
                 None => "paths are relative to content/, like `@/guideline/hub.md`".into(),
             };
             return Err((
                 format!("broken link: `{dest}`: there is no page content/{key}"),
                 hint,
-            ));
+            )
+                .into());
         };
         let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
             return Ok(Target::Page { page, anchor: None });
@@ -586,7 +641,8 @@ impl Resolver<'_> {
                 target_doc.file.path
             ),
             hint,
-        ))
+        )
+            .into())
     }
 
     fn obligation(&self, id: &str) -> Result<Target, LinkError> {
@@ -601,7 +657,8 @@ impl Resolver<'_> {
                     "obligation links look like `@ob:hub-3`; defined sets: {}",
                     sets.join(", ")
                 ),
-            ));
+            )
+                .into());
         };
         if !canonical.ja.iter().any(|i| i.id == id) {
             return Err((
@@ -610,7 +667,8 @@ impl Resolver<'_> {
                     canonical.ja.len()
                 ),
                 format!("use `@ob:{set}-1` to `@ob:{set}-{}`", canonical.ja.len()),
-            ));
+            )
+                .into());
         }
         Ok(Target::Page {
             page: canonical.page,
@@ -620,10 +678,21 @@ impl Resolver<'_> {
 }
 
 fn outside(dest: &str) -> LinkError {
-    (
+    LinkError::Broken(
         format!("broken link: `{dest}` points outside the site"),
         "remove the extra `../`".into(),
     )
+}
+
+/// The page a mistyped key most likely means. A key in a prefecture's folder is never offered
+/// another prefecture's page: `prefectures/chiba/plna.md` must not lead to Osaka's plan.
+pub fn similar_page<'k>(key: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    let prefecture = crate::guidance::prefecture::of_path(key).map(|(_, p)| p.code);
+    let same_prefecture = |k: &&str| {
+        let theirs = crate::guidance::prefecture::of_path(k).map(|(_, p)| p.code);
+        prefecture.is_none() || theirs.is_none() || theirs == prefecture
+    };
+    did_you_mean(key, keys.filter(same_prefecture))
 }
 
 /// `a/b.en.md` names the same page as `a/b.md`; a leading `/` is allowed.
@@ -802,7 +871,7 @@ mod tests {
             docs,
             vec![],
             &HashSet::new(),
-            &HashSet::new(),
+            &Absent::default(),
             &mut diags,
         );
         diags
