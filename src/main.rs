@@ -135,7 +135,11 @@ impl From<LangArg> for Lang {
 #[derive(Subcommand)]
 enum I18nCommand {
     /// List each page's translation: ok, missing, stale or unstamped.
-    Status,
+    Status {
+        /// Show what changed in the Japanese original of this translation since it was stamped.
+        #[arg(long, value_name = "PATH")]
+        diff: Option<PathBuf>,
+    },
     /// Record that these translations follow the current Japanese text.
     Stamp {
         #[arg(required = true)]
@@ -201,7 +205,10 @@ fn main() -> ExitCode {
             lang,
         } => diff(&old, &new, format, lang),
         Command::I18n {
-            command: I18nCommand::Status,
+            command: I18nCommand::Status { diff: Some(path) },
+        } => i18n_diff(root, &path),
+        Command::I18n {
+            command: I18nCommand::Status { diff: None },
         } => i18n_status(root),
         Command::I18n {
             command: I18nCommand::Stamp { paths },
@@ -368,8 +375,26 @@ fn i18n_stamp(root: &Path, paths: &[PathBuf]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Stamps one translation with the digest of its Japanese original's current body.
+/// Stamps one translation with the digest of its Japanese original's current body, and keeps
+/// that body so that `i18n status --diff` can show later what changed.
 fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let (file, stem) = translation_stem(root, path)?;
+    let content = load::content_dir(root);
+    let original = content.join(format!("{stem}.md"));
+    let display = format!("content/{stem}.md");
+    let text = load::read_text(&original, &display)?.text;
+    let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
+        Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
+    })?;
+    let digest = translations::digest(body);
+    translations::stamp_file(&file, &digest)?;
+    shishin::i18n::keep_original(root, &format!("{stem}.md"), body)?;
+    Ok(digest)
+}
+
+/// A translation given on the command line: its file, and its page's path below `content/`
+/// without `.en.md` (`guideline/hub`).
+fn translation_stem(root: &Path, path: &Path) -> Result<(PathBuf, String), Diagnostic> {
     // Accept the path as given (from the current folder) or relative to the site's folder.
     let file = if path.exists() {
         path.to_path_buf()
@@ -399,15 +424,41 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             "{} is not a translation (`.en.md`)",
             path.display()
         ))
-        .hint("stamp the English file, e.g. `shishin i18n stamp content/a.en.md`"));
+        .hint("give the English translation: its name ends in `.en.md`, like content/guideline/hub.en.md"));
     };
-    let original = content.join(format!("{stem}.md"));
-    let display = format!("content/{stem}.md");
-    let text = load::read_text(&original, &display)?.text;
-    let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
-        Diagnostic::error(format!("{display} has no front matter")).in_file(&display)
-    })?;
-    let digest = translations::digest(body);
-    translations::stamp_file(&file, &digest)?;
-    Ok(digest)
+    Ok((file, stem.to_string()))
+}
+
+/// What changed in a translation's Japanese original since it was stamped.
+fn i18n_diff(root: &Path, path: &Path) -> ExitCode {
+    let shown = |p: &Path| p.display().to_string();
+    let (file, stem) = match translation_stem(root, path) {
+        Ok(found) => found,
+        Err(e) => return fail(e.into()),
+    };
+    let (ja, en) = (
+        format!("content/{stem}.md"),
+        format!("content/{stem}.en.md"),
+    );
+    let read = |p: &Path, display: &str| load::read_text(p, display).map(|d| d.text);
+    let en_text = match read(&file, &en) {
+        Ok(t) => t,
+        Err(e) => return fail(e.into()),
+    };
+    let original = load::content_dir(root).join(format!("{stem}.md"));
+    let ja_text = match read(&original, &ja) {
+        Ok(t) => t,
+        Err(e) => return fail(e.into()),
+    };
+    let Some(body) = shishin::load::frontmatter::body_of(&ja_text) else {
+        return fail(
+            Diagnostic::error(format!("{} has no front matter", shown(&original)))
+                .in_file(&ja)
+                .into(),
+        );
+    };
+    let stamped = shishin::i18n::stamped_digest(&en_text);
+    let since = shishin::i18n::since_stamp(root, &format!("{stem}.md"), stamped, body);
+    print!("{}", shishin::i18n::report(&since, &ja, &en));
+    ExitCode::SUCCESS
 }

@@ -408,3 +408,94 @@ fn the_preview_reports_the_same_errors_as_check() {
         );
     }
 }
+
+// --- 8. what a translation takes from its original --------------------------------------------
+
+#[test]
+fn a_translation_inherits_date_source_prefecture_and_facts_it_does_not_set() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        &format!("{SITE}facts:\n  rate: {{ ja: 補助率, en: Subsidy rate, type: rate }}\n"),
+    );
+    site.write(
+        "content/subsidy.md",
+        "---\ntitle: 千葉県の補助金\nkind: subsidy\nprefecture: chiba\ndate: 2024-03-29\nsource:\n  title: 千葉県在宅医療推進事業補助金交付要綱\n  issuer: 千葉県\nfacts:\n  rate: 3分の2\n---\n本文\n",
+    );
+    site.write(
+        "content/subsidy.en.md",
+        "---\ntitle: Chiba subsidy\n---\nBody\n",
+    );
+    site.write(
+        "content/other.md",
+        "---\ntitle: 他\ndate: 2024-03-29\n---\n本文\n",
+    );
+    site.write(
+        "content/other.en.md",
+        "---\ntitle: Other\ndate: 2025-01-10\n---\nBody\n",
+    );
+    stamp(&site, &["content/subsidy.en.md", "content/other.en.md"]);
+    site.build_ok();
+    let en = site.read("en/subsidy/index.html");
+    assert!(en.contains("<dd class=\"prefecture\">Chiba</dd>"), "{en}");
+    assert!(
+        en.contains("<time datetime=\"2024-03-29\">29 March 2024</time>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<cite lang=\"ja\">千葉県在宅医療推進事業補助金交付要綱</cite>"),
+        "{en}"
+    );
+    assert!(en.contains("<th scope=\"row\">Subsidy rate</th>"), "{en}");
+    // What the translation sets stays its own.
+    let other = site.read("en/other/index.html");
+    assert!(other.contains("<time datetime=\"2025-01-10\">"), "{other}");
+}
+
+#[test]
+fn i18n_status_diff_shows_what_changed_in_the_japanese_since_the_stamp() {
+    let site = site();
+    let en = "content/prefectures/chiba/plan.en.md";
+    let status = |site: &TestSite| {
+        let run = site.run(&[
+            "i18n",
+            "status",
+            "--diff",
+            &site.path(en).display().to_string(),
+        ]);
+        assert!(run.ok, "{}", run.stderr);
+        run.stdout
+    };
+    assert!(site
+        .path(".shishin/i18n/prefectures/chiba/plan.md")
+        .is_file());
+    assert_eq!(
+        status(&site),
+        "content/prefectures/chiba/plan.md has not changed since content/prefectures/chiba/plan.en.md was stamped: the translation is up to date.\n"
+    );
+
+    site.write("content/prefectures/chiba/plan.md", CHIBA_MORE);
+    let out = status(&site);
+    assert!(
+        out.starts_with("content/prefectures/chiba/plan.md has changed since content/prefectures/chiba/plan.en.md was stamped:\n"),
+        "{out}"
+    );
+    // The 新旧対照表: the new item in the new column, nothing in the old.
+    let row = out
+        .lines()
+        .find(|l| l.contains("住民への普及啓発を実施すること"))
+        .unwrap_or_else(|| panic!("a row for the new item:\n{out}"));
+    assert!(row.contains("<ins>"), "{row}");
+    assert!(
+        !out.contains("医師会と共に会議を開く"),
+        "unchanged items are collapsed:\n{out}"
+    );
+
+    // Without the kept text, it says so plainly.
+    std::fs::remove_dir_all(site.path(".shishin")).unwrap();
+    assert!(status(&site).starts_with("content/prefectures/chiba/plan.md has changed since content/prefectures/chiba/plan.en.md was stamped, but the Japanese text it was made from was not kept, so the change cannot be shown.\n"));
+
+    // A translation never stamped.
+    site.write(en, CHIBA_EN);
+    assert!(status(&site).starts_with("content/prefectures/chiba/plan.en.md is not stamped"));
+}

@@ -59,6 +59,7 @@ pub fn link(
         home,
         assets,
     };
+    inherit_front_matter(&mut site);
     place_in_sections(&mut site);
     check_unique_urls(&site, diags);
     // Before the links: a link may name a newer version's `changes/` page.
@@ -150,6 +151,19 @@ fn group_pages(
         }
     }
     (pages, by_key)
+}
+
+/// Each translation takes from its original the front matter it does not restate (SPEC §3).
+fn inherit_front_matter(site: &mut Site) {
+    for p in 0..site.pages.len() {
+        let (ja, Some(en)) = (site.pages[p].ja, site.pages[p].en) else {
+            continue;
+        };
+        if translations::inherits(&site.docs[ja].front, &site.docs[en].front) {
+            let from = Arc::clone(&site.docs[ja]);
+            translations::inherit(&from.front, &mut Arc::make_mut(&mut site.docs[en]).front);
+        }
+    }
 }
 
 /// Sets each page's parent (the nearest folder above it with an `_index.md`) and orders children.
