@@ -177,4 +177,23 @@ mod tests {
             SinceStamp::NotKept
         );
     }
+
+    #[test]
+    fn a_store_that_cannot_be_written_is_an_error_that_says_where() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join(".shishin"), "a file, not a folder").unwrap();
+        let e = keep_original(root.path(), "a.md", "本文\n").unwrap_err();
+        assert!(
+            e.message.starts_with(&format!(
+                "cannot keep the Japanese text of content/a.md in {}: ",
+                root.path().join(".shishin/i18n/a.md").display()
+            )),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("shishin keeps it there to show later what changed; check that the folder .shishin/i18n of the site may be written")
+        );
+    }
 }

@@ -225,7 +225,7 @@ fn an_own_item_much_like_an_obligation_names_the_marker_to_add() {
     );
     let run = site.build_ok();
     assert!(
-        run.stderr.contains("warning: this item matches no obligation of the guideline, but it is much like `hub-3` ("),
+        run.stderr.contains("warning: this item matches no obligation of the guideline, but it is much like `hub-3` (53% alike), so the comparison counts it as the prefecture's own addition"),
         "{}",
         run.stderr
     );
@@ -498,4 +498,31 @@ fn i18n_status_diff_shows_what_changed_in_the_japanese_since_the_stamp() {
     // A translation never stamped.
     site.write(en, CHIBA_EN);
     assert!(status(&site).starts_with("content/prefectures/chiba/plan.en.md is not stamped"));
+}
+
+#[test]
+fn an_english_list_longer_than_the_japanese_warns_and_its_extra_item_has_no_anchor() {
+    let site = site();
+    // Chiba's last item was removed from the Japanese plan; the English still has it.
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace("- 医師会と共に会議を開く {#hub-1}\n", ""),
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: the translation is out of date: the list of `hub` has 3 items in content/prefectures/chiba/plan.md, but 4 here"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("make the English list follow the Japanese one, one item each in the same order, then run `shishin i18n stamp content/prefectures/chiba/plan.en.md`"),
+        "{}",
+        run.stderr
+    );
+    let en = site.read("en/prefectures/chiba/plan/index.html");
+    assert!(
+        en.contains("<li class=\"obligation\">Hold meetings with the medical association"),
+        "{en}"
+    );
+    assert!(!en.contains("hub-1-2"), "{en}");
 }

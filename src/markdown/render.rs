@@ -284,9 +284,12 @@ impl<'a> Renderer<'a> {
         }
         match self.obligations.items.get(&at).copied() {
             Some(id) => {
-                self.events.push(Event::Html(
-                    format!("<li id=\"{}\" class=\"obligation\">", escape(id)).into(),
-                ));
+                // A translation's item whose Japanese was removed has no anchor (`link`).
+                let li = match id {
+                    "" => "<li class=\"obligation\">".to_string(),
+                    id => format!("<li id=\"{}\" class=\"obligation\">", escape(id)),
+                };
+                self.events.push(Event::Html(li.into()));
                 self.in_marked_item = self.obligations.marked.contains(&at);
             }
             None => self.events.push(Event::Start(Tag::Item)),
