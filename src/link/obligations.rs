@@ -288,3 +288,21 @@ fn no_translated_list(ja: &Doc, en: &Doc, set: &str) -> Diagnostic {
 fn items(n: usize) -> String {
     crate::text::count(n, "item")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_count_repeats_and_own_additions_and_avoid_other_anchors() {
+        let mut used = HashMap::new();
+        let mut taken: HashSet<String> = ["hub-own-2".to_string()].into();
+        let mut next = |base: &str| next_name(base, &mut used, &mut taken);
+        assert_eq!(next("hub-3"), "hub-3");
+        assert_eq!(next("hub-3"), "hub-3-2");
+        assert_eq!(next("hub-own"), "hub-own-1");
+        // A heading took `hub-own-2`: the next own addition goes on to 3.
+        assert_eq!(next("hub-own"), "hub-own-3");
+        assert_eq!(next("hub-1"), "hub-1");
+    }
+}
