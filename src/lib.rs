@@ -17,6 +17,7 @@ pub mod compare;
 pub mod diagnostics;
 pub mod fuzzing;
 pub mod guidance;
+pub mod i18n;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -151,7 +151,11 @@ impl From<LangArg> for Lang {
 #[derive(Subcommand)]
 enum I18nCommand {
     /// List each page's translation: ok, missing, stale or unstamped.
-    Status,
+    Status {
+        /// Show what changed in the Japanese original of this translation since it was stamped.
+        #[arg(long, value_name = "PATH")]
+        diff: Option<PathBuf>,
+    },
     /// Record that these translations follow the current Japanese text.
     Stamp {
         #[arg(required = true)]
@@ -227,7 +231,10 @@ fn main() -> ExitCode {
             lang,
         } => diff(&old, &new, format, lang),
         Command::I18n {
-            command: I18nCommand::Status,
+            command: I18nCommand::Status { diff: Some(path) },
+        } => i18n_diff(root, &path),
+        Command::I18n {
+            command: I18nCommand::Status { diff: None },
         } => i18n_status(root),
         Command::I18n {
             command: I18nCommand::Stamp { paths },
@@ -430,8 +437,31 @@ fn i18n_stamp(root: &Path, paths: &[PathBuf]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Stamps one translation with the digest of its Japanese original's current body.
+/// Stamps one translation with the digest of its Japanese original's current body, and keeps
+/// that body so that `i18n status --diff` can show later what changed.
 fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let (file, stem) = translation_stem(root, path)?;
+    let (body, _) = original_body(root, &stem)?;
+    let digest = translations::digest(&body);
+    translations::stamp_file(&file, &digest)?;
+    shishin::i18n::keep_original(root, &format!("{stem}.md"), &body)?;
+    Ok(digest)
+}
+
+/// The body of the Japanese original of the translation `stem`, and its path as shown.
+fn original_body(root: &Path, stem: &str) -> Result<(String, String), Diagnostic> {
+    let original = load::content_dir(root).join(format!("{stem}.md"));
+    let display = format!("content/{stem}.md");
+    let text = load::read_text(&original, &display)?.text;
+    let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
+        Diagnostic::error(msg!("stamp-no-front-matter", path = &display)).in_file(&display)
+    })?;
+    Ok((body.to_string(), display))
+}
+
+/// A translation given on the command line: its file, and its page's path below `content/`
+/// without `.en.md` (`guideline/hub`).
+fn translation_stem(root: &Path, path: &Path) -> Result<(PathBuf, String), Diagnostic> {
     // Accept the path as given (from the current folder) or relative to the site's folder.
     let file = if path.exists() {
         path.to_path_buf()
@@ -463,15 +493,25 @@ fn stamp_one(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         ))
         .hint(msg!("stamp-not-a-translation-hint")));
     };
-    let original = content.join(format!("{stem}.md"));
-    let display = format!("content/{stem}.md");
-    let text = load::read_text(&original, &display)?.text;
-    let body = shishin::load::frontmatter::body_of(&text).ok_or_else(|| {
-        Diagnostic::error(msg!("stamp-no-front-matter", path = &display)).in_file(&display)
-    })?;
-    let digest = translations::digest(body);
-    translations::stamp_file(&file, &digest)?;
-    Ok(digest)
+    Ok((file, stem.to_string()))
+}
+
+/// What changed in a translation's Japanese original since it was stamped.
+fn i18n_diff(root: &Path, path: &Path) -> ExitCode {
+    let found = translation_stem(root, path).and_then(|(file, stem)| {
+        let en = format!("content/{stem}.en.md");
+        let en_text = load::read_text(&file, &en)?.text;
+        let (body, ja) = original_body(root, &stem)?;
+        Ok((stem, en, en_text, body, ja))
+    });
+    let (stem, en, en_text, body, ja) = match found {
+        Ok(found) => found,
+        Err(e) => return fail(e.into()),
+    };
+    let stamped = shishin::i18n::stamped_digest(&en_text);
+    let since = shishin::i18n::since_stamp(root, &format!("{stem}.md"), stamped, &body);
+    print!("{}", shishin::i18n::report(&since, &ja, &en));
+    ExitCode::SUCCESS
 }
 
 /// The language asked for with `--messages` (`--messages ja`, `--messages=en`), read before
@@ -645,6 +685,7 @@ fn help_of_arg(path: &str, id: &str) -> Option<Text> {
         ("diff", "old") => msg!("help-diff-old"),
         ("diff", "new") => msg!("help-diff-new"),
         ("i18n stamp", "paths") => msg!("help-i18n-stamp-paths"),
+        ("i18n status", "diff") => msg!("help-i18n-status-diff"),
         _ => return None,
     })
 }

@@ -508,7 +508,9 @@ fn obligation_lists_are_validated() {
     let run = site.build();
     assert_eq!(run.code, Some(1));
     assert!(
-        run.stderr.contains("1 items, the Japanese one 2"),
+        run.stderr.contains(
+            "content/hub.en.md lists 1 obligation of `hub`, but the Japanese content/hub.md lists 2: the canonical obligations need the same number in both languages"
+        ),
         "{}",
         run.stderr
     );

@@ -45,7 +45,7 @@ fn json_has_classes_gaps_own_additions_and_double_markers() {
         chiba["own"][0]["text"],
         "研修会を年2回、\"県内全域\"で開くこと"
     );
-    assert_eq!(chiba["own"][0]["source"], "/chiba/#hub-3");
+    assert_eq!(chiba["own"][0]["source"], "/chiba/#hub-own-1");
     assert_eq!(osaka["code"], 27);
     assert_eq!(osaka["cells"]["hub-1"][0]["class"], "verbatim");
     assert_eq!(

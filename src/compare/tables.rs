@@ -85,7 +85,8 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 .iter()
                 .filter(|l| l.set == list.set)
                 .count();
-            let en_items: Option<&Vec<ObligationItem>> = en_doc
+            // Its items carry the anchors of the Japanese items they translate (`link`).
+            let en_items: HashMap<&str, &ObligationItem> = en_doc
                 .and_then(|d| {
                     d.parsed
                         .obligation_lists
@@ -93,13 +94,13 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         .filter(|l| l.set == list.set)
                         .nth(nth)
                 })
-                .map(|l| &l.items)
-                .filter(|items| items.len() == list.items.len());
+                .map(|l| l.items.iter().map(|i| (i.id.as_str(), i)).collect())
+                .unwrap_or_default();
             let canonical: Vec<&str> = table.obligations.iter().map(|o| o.ja.as_str()).collect();
             // A superseded version is matched (for its revisions) but has no column.
             let mut column =
                 current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
-            for (i, item) in list.items.iter().enumerate() {
+            for item in &list.items {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
                 let (facts, fact_lines) =
                     item_facts::read(&site.config, &item.nested, &doc.file, diags);
@@ -112,7 +113,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                             fact_lines.iter().any(|f| f == l)
                         }),
                     },
-                    en: en_items.and_then(|e| e.get(i)).map(|e| ItemText {
+                    en: en_items.get(item.id.as_str()).map(|e| ItemText {
                         text: e.text.clone(),
                         detail: item_facts::without_lines(&e.detail, |l| {
                             item_facts::is_fact_line(&site.config, l)

@@ -104,6 +104,23 @@ pub fn by_code(code: u8) -> Option<&'static Prefecture> {
     PREFECTURES.iter().find(|p| p.code == code)
 }
 
+/// The prefecture whose slug a folder is named by (`chiba`), exactly: folder names are slugs.
+pub fn by_slug(slug: &str) -> Option<&'static Prefecture> {
+    PREFECTURES.iter().find(|p| p.slug == slug)
+}
+
+/// The prefecture a page's folders name, nearest the file first (`prefectures/chiba/plan.md` →
+/// Chiba), with the position of that folder among the path's segments.
+pub fn of_path(key: &str) -> Option<(usize, &'static Prefecture)> {
+    let segments: Vec<&str> = key.split('/').collect();
+    let folders = &segments[..segments.len().saturating_sub(1)];
+    folders
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, s)| by_slug(s).map(|p| (i, p)))
+}
+
 /// Finds a prefecture by Japanese name with or without suffix (`千葉県`, `千葉`), romaji in any
 /// case (`chiba`, `Chiba`, `CHIBA`, `Chiba Prefecture`, `Hyōgo`) or code (`12`, `01`, `1`, `１２`,
 /// `JP-12`). Full-width characters and whitespace are tolerated.
@@ -233,6 +250,18 @@ mod tests {
 
     fn code(s: &str) -> u8 {
         lookup(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).code
+    }
+
+    #[test]
+    fn the_folder_nearest_the_file_names_the_prefecture() {
+        let code = |key: &str| of_path(key).map(|(i, p)| (i, p.code));
+        assert_eq!(code("prefectures/chiba/plan.md"), Some((1, 12)));
+        assert_eq!(code("osaka/chiba/plan.md"), Some((1, 12)));
+        assert_eq!(code("prefectures/plan.md"), None);
+        // The file's own name is no folder; a name must be the slug exactly.
+        assert_eq!(code("chiba.md"), None);
+        assert_eq!(code("Chiba/plan.md"), None);
+        assert_eq!(code("chiba-old/plan.md"), None);
     }
 
     #[test]

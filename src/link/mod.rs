@@ -2,6 +2,8 @@
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets, the
 //! versions a page supersedes: [`versions`]).
 
+pub mod obligations;
+pub mod prefectures;
 pub mod translations;
 pub mod versions;
 
@@ -29,10 +31,10 @@ pub fn link(
     docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_files: &HashSet<String>,
-    dropped_drafts: &HashSet<String>,
+    absent: &Absent,
     diags: &mut Diagnostics,
 ) -> Option<Site> {
-    let (pages, by_key) = group_pages(&docs, diags);
+    let (pages, by_key) = group_pages(&docs, absent, diags);
     let Some(&home) = by_key.get("_index.md") else {
         diags.push(
             Diagnostic::error("the site has no home page: content/_index.md is missing")
@@ -57,22 +59,68 @@ pub fn link(
         home,
         assets,
     };
+    inherit_front_matter(&mut site);
     place_in_sections(&mut site);
     check_unique_urls(&site, diags);
     // Before the links: a link may name a newer version's `changes/` page.
-    versions::link_versions(&mut site, dropped_drafts, diags);
+    versions::link_versions(&mut site, absent, diags);
     site.obligations = canonical_sets(&site, diags);
+    // Before the links: a link may name a prefecture's version of an obligation, `#hub-3`.
+    obligations::anchor_items(&mut site, diags);
+    prefectures::check(&site, diags);
     // Before the links: a link may name a tag's page.
     site.tags = tags(&site);
     check_tag_folders(&site, diags);
-    resolve_links(&mut site, static_files, dropped_drafts, diags);
+    resolve_links(&mut site, static_files, absent, diags);
     site.backlinks = backlinks(&site);
     site.translations = translation_states(&site, diags);
     Some(site)
 }
 
+/// A document read again after an edit of its text alone (the preview's fast path, which
+/// checked that its front matter, anchors and obligation lists are as they were): what the link
+/// stage gave the document it replaces holds for it too.
+pub fn carry_over(linked: &Doc, new: &mut Doc) {
+    new.front = linked.front.clone();
+    new.parsed.anchors.clone_from(&linked.parsed.anchors);
+    new.parsed
+        .untranslated
+        .clone_from(&linked.parsed.untranslated);
+    let lists = new.parsed.obligation_lists.iter_mut();
+    for (list, old) in lists.zip(&linked.parsed.obligation_lists) {
+        for (item, old) in list.items.iter_mut().zip(&old.items) {
+            item.id.clone_from(&old.id);
+        }
+    }
+}
+
+/// Pages that exist in `content/` but have no document in this build: their links and
+/// translations are explained by why, not reported as broken.
+#[derive(Debug, Clone, Default)]
+pub struct Absent {
+    /// Keys of pages whose Japanese document is a draft left out of this build.
+    pub drafts: HashSet<String>,
+    /// Keys of pages whose Japanese file could not be read (its front matter is wrong, say):
+    /// that file's error is the one error of the mistake.
+    pub unreadable: HashSet<String>,
+}
+
+impl Absent {
+    /// The Markdown file `rel` (below `content/`) could not be read.
+    pub fn unreadable(&mut self, rel: &str) {
+        let (key, lang) = crate::load::page_key(rel);
+        if lang == Lang::Ja {
+            self.unreadable.insert(key);
+        }
+    }
+}
+
 /// Pairs each Japanese document with its translation and computes URLs.
-fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMap<String, PageId>) {
+fn group_pages(
+    docs: &[Arc<Doc>],
+    absent: &Absent,
+    diags: &mut Diagnostics,
+) -> (Vec<Page>, HashMap<String, PageId>) {
     let mut pages = Vec::new();
     let mut by_key = HashMap::new();
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::Ja) {
@@ -90,6 +138,8 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
     for (id, doc) in docs.iter().enumerate().filter(|(_, d)| d.lang == Lang::En) {
         match by_key.get(&doc.key) {
             Some(&p) => pages[p].en = Some(id),
+            // Its original's own error says what to fix.
+            None if absent.unreadable.contains(&doc.key) => {}
             None => diags.push(
                 Diagnostic::error(format!(
                     "{} is a translation, but its Japanese original content/{} does not exist",
@@ -101,6 +151,19 @@ fn group_pages(docs: &[Arc<Doc>], diags: &mut Diagnostics) -> (Vec<Page>, HashMa
         }
     }
     (pages, by_key)
+}
+
+/// Each translation takes from its original the front matter it does not restate (SPEC §3).
+fn inherit_front_matter(site: &mut Site) {
+    for p in 0..site.pages.len() {
+        let (ja, Some(en)) = (site.pages[p].ja, site.pages[p].en) else {
+            continue;
+        };
+        if translations::inherits(&site.docs[ja].front, &site.docs[en].front) {
+            let from = Arc::clone(&site.docs[ja]);
+            translations::inherit(&from.front, &mut Arc::make_mut(&mut site.docs[en]).front);
+        }
+    }
 }
 
 /// Sets each page's parent (the nearest folder above it with an `_index.md`) and orders children.
@@ -254,16 +317,7 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                 match en_list {
                     Some(l) if l.items.len() == list.items.len() => Some(l.items.clone()),
                     Some(l) => {
-                        diags.push(
-                            Diagnostic::error(format!(
-                                "the English list of `{}` has {} items, the Japanese one {}",
-                                list.set,
-                                l.items.len(),
-                                list.items.len()
-                            ))
-                            .at(&en_doc.file, l.heading_span.clone())
-                            .hint("translate every obligation, one item each, in the same order"),
-                        );
+                        diags.push(canonical_count_differs(doc, en_doc, l, list.items.len()));
                         None
                     }
                     None => {
@@ -289,11 +343,33 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
     sets
 }
 
+/// The English text of the canonical obligations must give every one of them: the ids of the
+/// whole site follow the Japanese list.
+fn canonical_count_differs(
+    ja: &Doc,
+    en: &Doc,
+    en_list: &crate::model::ObligationList,
+    n_ja: usize,
+) -> Diagnostic {
+    Diagnostic::error(format!(
+        "{} lists {} of `{}`, but the Japanese {} lists {n_ja}: the canonical obligations need the same number in both languages",
+        en.file.path,
+        match en_list.items.len() {
+            1 => "1 obligation".to_string(),
+            n => format!("{n} obligations"),
+        },
+        en_list.set,
+        ja.file.path,
+    ))
+    .at(&en.file, en_list.heading_span.clone())
+    .hint("translate every obligation of the guideline, one item each, in the same order as the Japanese list")
+}
+
 /// Resolves every internal link of every published document; a broken one is an error at its line.
 fn resolve_links(
     site: &mut Site,
     static_files: &HashSet<String>,
-    dropped: &HashSet<String>,
+    absent: &Absent,
     diags: &mut Diagnostics,
 ) {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
@@ -325,7 +401,7 @@ fn resolve_links(
                     asset_paths: &asset_paths,
                     by_path: &by_path,
                     static_files,
-                    dropped,
+                    absent,
                 };
                 resolver.resolve_all(found)
             })
@@ -348,10 +424,23 @@ struct Resolver<'a> {
     asset_paths: &'a HashSet<&'a str>,
     by_path: &'a HashMap<&'a str, PageId>,
     static_files: &'a HashSet<String>,
-    dropped: &'a HashSet<String>,
+    absent: &'a Absent,
 }
 
-type LinkError = (String, String);
+/// Why a link resolves to nothing.
+enum LinkError {
+    /// A mistake in the link: the message and the hint.
+    Broken(String, String),
+    /// It names a page whose file could not be read: that file's error says all, so the link
+    /// raises none (SPEC §1, one mistake, one error).
+    ToUnreadable,
+}
+
+impl From<(String, String)> for LinkError {
+    fn from((message, hint): (String, String)) -> Self {
+        LinkError::Broken(message, hint)
+    }
+}
 
 impl Resolver<'_> {
     /// Resolves every link of the document: where each destination goes; the errors go to
@@ -367,7 +456,8 @@ impl Resolver<'_> {
                 Ok(t) => {
                     map.insert(link.dest.clone(), t);
                 }
-                Err((message, hint)) => errors.push(
+                Err(LinkError::ToUnreadable) => {}
+                Err(LinkError::Broken(message, hint)) => errors.push(
                     Diagnostic::error(message)
                         .at(&doc.file, link.span.clone())
                         .hint(hint),
@@ -459,11 +549,21 @@ impl Resolver<'_> {
                     None => target,
                 }))
             }
+            // The page of a file that could not be read, at the URL its file name gives.
+            None if self
+                .absent
+                .unreadable
+                .iter()
+                .any(|k| urls::page_path(k, None) == bare) =>
+            {
+                Err(LinkError::ToUnreadable)
+            }
             None => Err((
                 format!("broken link: `{dest}` leads to no page or file of this site"),
                 "link to a page by its source file, like `@/guideline/hub.md`, or check the path"
                     .into(),
-            )),
+            )
+                .into()),
         }
     }
 
@@ -506,20 +606,24 @@ impl Resolver<'_> {
     ) -> Result<Target, LinkError> {
         let site = self.site;
         let Some(&page) = site.by_key.get(key) else {
-            if self.dropped.contains(key) {
+            if self.absent.unreadable.contains(key) {
+                return Err(LinkError::ToUnreadable);
+            }
+            if self.absent.drafts.contains(key) {
                 return Err((
                     format!("`{dest}` links to a draft, which is left out of this build"),
                     "publish the page (remove `draft: true`), remove the link, or build with `--drafts`".into(),
-                ));
+                ).into());
             }
-            let hint = match did_you_mean(key, site.by_key.keys().map(String::as_str)) {
+            let hint = match similar_page(key, site.by_key.keys().map(String::as_str)) {
                 Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
                 None => "paths are relative to content/, like `@/guideline/hub.md`".into(),
             };
             return Err((
                 format!("broken link: `{dest}`: there is no page content/{key}"),
                 hint,
-            ));
+            )
+                .into());
         };
         let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
             return Ok(Target::Page { page, anchor: None });
@@ -554,7 +658,8 @@ impl Resolver<'_> {
                 target_doc.file.path
             ),
             hint,
-        ))
+        )
+            .into())
     }
 
     fn obligation(&self, id: &str) -> Result<Target, LinkError> {
@@ -569,7 +674,8 @@ impl Resolver<'_> {
                     "obligation links look like `@ob:hub-3`; defined sets: {}",
                     sets.join(", ")
                 ),
-            ));
+            )
+                .into());
         };
         if !canonical.ja.iter().any(|i| i.id == id) {
             return Err((
@@ -578,7 +684,8 @@ impl Resolver<'_> {
                     canonical.ja.len()
                 ),
                 format!("use `@ob:{set}-1` to `@ob:{set}-{}`", canonical.ja.len()),
-            ));
+            )
+                .into());
         }
         Ok(Target::Page {
             page: canonical.page,
@@ -588,10 +695,21 @@ impl Resolver<'_> {
 }
 
 fn outside(dest: &str) -> LinkError {
-    (
+    LinkError::Broken(
         format!("broken link: `{dest}` points outside the site"),
         "remove the extra `../`".into(),
     )
+}
+
+/// The page a mistyped key most likely means. A key in a prefecture's folder is never offered
+/// another prefecture's page: `prefectures/chiba/plna.md` must not lead to Osaka's plan.
+pub fn similar_page<'k>(key: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    let prefecture = crate::guidance::prefecture::of_path(key).map(|(_, p)| p.code);
+    let same_prefecture = |k: &&str| {
+        let theirs = crate::guidance::prefecture::of_path(k).map(|(_, p)| p.code);
+        prefecture.is_none() || theirs.is_none() || theirs == prefecture
+    };
+    did_you_mean(key, keys.filter(same_prefecture))
 }
 
 /// `a/b.en.md` names the same page as `a/b.md`; a leading `/` is allowed.
@@ -642,6 +760,8 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
     if let Some(e) = page.en {
         let en = &site.docs[e];
         match state {
+            // Its lists' warnings say it is out of date, and where: one warning is enough.
+            TranslationState::Stale if obligations::lists_out_of_date(en) => {}
             TranslationState::Stale => diags.push(
                 Diagnostic::warning(format!(
                     "the translation is out of date: {} has changed since it was translated",
@@ -768,7 +888,7 @@ mod tests {
             docs,
             vec![],
             &HashSet::new(),
-            &HashSet::new(),
+            &Absent::default(),
             &mut diags,
         );
         diags

@@ -5,10 +5,37 @@
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Doc, TranslationState};
+use crate::model::{Doc, FrontMatter, TranslationState};
 
 /// Translations record the digest of their Japanese body.
 pub use crate::text::digest;
+
+/// Whether a translation leaves out something it takes from its original: what the document is
+/// (`date`, `source`, `prefecture`) and the `facts` it gives are the same in both languages, so a
+/// translation need not repeat them.
+pub fn inherits(ja: &FrontMatter, en: &FrontMatter) -> bool {
+    (en.date.is_none() && ja.date.is_some())
+        || (en.source.is_none() && ja.source.is_some())
+        || (en.prefecture.is_none() && ja.prefecture.is_some())
+        || (en.facts.is_empty() && !ja.facts.is_empty())
+}
+
+/// Gives the translation what it does not set itself of its original's `date`, `source`,
+/// `prefecture` and `facts`; what it sets stays its own.
+pub fn inherit(ja: &FrontMatter, en: &mut FrontMatter) {
+    if en.date.is_none() {
+        en.date = ja.date;
+    }
+    if en.source.is_none() {
+        en.source.clone_from(&ja.source);
+    }
+    if en.prefecture.is_none() {
+        en.prefecture = ja.prefecture;
+    }
+    if en.facts.is_empty() {
+        en.facts.clone_from(&ja.facts);
+    }
+}
 
 pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {
     let Some(en) = en else {

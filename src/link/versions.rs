@@ -8,23 +8,24 @@
 //! The translation belongs to its Japanese page's versions: an `.en.md` inherits `supersedes`,
 //! so the English pages link the same versions without repeating the line.
 
-use std::collections::HashSet;
-
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use super::{similar_page, Absent};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Doc, PageId, Site, Supersedes, Versions};
 use crate::urls::Generated;
 
 /// Sets each page's [`Versions`]; every mistake is an error at its `supersedes:` line. A page
 /// whose `supersedes:` is wrong keeps no versions, so nothing later follows a broken chain.
-pub fn link_versions(site: &mut Site, dropped: &HashSet<String>, diags: &mut Diagnostics) {
+pub fn link_versions(site: &mut Site, absent: &Absent, diags: &mut Diagnostics) {
     let mut versions = vec![Versions::default(); site.pages.len()];
     for page in 0..site.pages.len() {
         let Some((doc, written)) = declared(site, page, diags) else {
             continue;
         };
-        let older = match older_page(site, written, dropped) {
+        let older = match older_page(site, written, absent) {
             Ok(older) => older,
-            Err((message, hint)) => {
+            // The older page's own error is the one to fix.
+            Err(None) => continue,
+            Err(Some((message, hint))) => {
                 diags.push(at_line(doc, written, message, hint));
                 continue;
             }
@@ -81,35 +82,39 @@ fn declared<'s>(
     ours.map(|s| (ja, s))
 }
 
-/// The page `supersedes:` names, or the error to report at its line.
+/// The page `supersedes:` names, or the error to report at its line (none when the page exists
+/// but could not be read: its own error says why).
 fn older_page(
     site: &Site,
     written: &Supersedes,
-    dropped: &HashSet<String>,
-) -> Result<PageId, (String, String)> {
+    absent: &Absent,
+) -> Result<PageId, Option<(String, String)>> {
     if let Some(&page) = site.by_key.get(&written.key) {
         return Ok(page);
     }
-    if dropped.contains(&written.key) {
-        return Err((
+    if absent.unreadable.contains(&written.key) {
+        return Err(None);
+    }
+    if absent.drafts.contains(&written.key) {
+        return Err(Some((
             format!(
                 "`supersedes:` names content/{}, a draft, which is left out of this build",
                 written.key
             ),
             "publish the older page (remove `draft: true`), or build with `--drafts`".into(),
-        ));
+        )));
     }
-    let hint = match did_you_mean(&written.key, site.by_key.keys().map(String::as_str)) {
+    let hint = match similar_page(&written.key, site.by_key.keys().map(String::as_str)) {
         Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
         None => "name the older page by its file below content/, like `@/prefectures/chiba/plan-draft.md`".into(),
     };
-    Err((
+    Err(Some((
         format!(
             "`supersedes:` names content/{}, which does not exist",
             written.key
         ),
         hint,
-    ))
+    )))
 }
 
 fn at_line(doc: &Doc, written: &Supersedes, message: String, hint: String) -> Diagnostic {

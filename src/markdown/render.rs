@@ -9,7 +9,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Tag,
 use super::lists::split_full_marker;
 use super::marks::{TermLinks, TextMarks};
 use super::{escape, highlight, is_internal, parser};
-use crate::model::{Doc, Heading, Lang, Parsed};
+use crate::model::{Doc, Heading, Lang, ObligationItem, Parsed, Place, Untranslated};
 use crate::text::language::{has_japanese, push_escaped};
 
 /// Renders a document's body to HTML. `resolve` turns a link destination found by
@@ -93,6 +93,11 @@ struct ObligationAnchors<'a> {
     lists: HashMap<usize, &'a str>,
     /// Items written with a `{#hub-3}` marker, which must not be rendered.
     marked: HashSet<usize>,
+    /// A translation's lists that lack Japanese items, by the offset of their first item: the
+    /// items shown in Japanese at the list's end.
+    untranslated: HashMap<usize, &'a [ObligationItem]>,
+    /// The Japanese lists a translation lacks entirely, shown after its body.
+    after_body: Vec<&'a Untranslated>,
 }
 
 impl<'a> ObligationAnchors<'a> {
@@ -116,7 +121,42 @@ impl<'a> ObligationAnchors<'a> {
                         .map(|i| i.span.start)
                 })
                 .collect(),
+            untranslated: parsed
+                .untranslated
+                .iter()
+                .filter_map(|u| match u.place {
+                    Place::EndOfList(at) => Some((at, u.items.as_slice())),
+                    Place::EndOfBody => None,
+                })
+                .collect(),
+            after_body: parsed
+                .untranslated
+                .iter()
+                .filter(|u| u.place == Place::EndOfBody)
+                .collect(),
         }
+    }
+}
+
+/// Japanese obligation items on a translation's page, in Japanese (SPEC §5): the translation
+/// lags behind, and the anchors must exist all the same.
+fn untranslated_items(items: &[ObligationItem], out: &mut String) {
+    for item in items {
+        out.push_str(&format!(
+            "<li id=\"{}\" class=\"obligation untranslated\" lang=\"ja\">",
+            escape(&item.id)
+        ));
+        push_escaped(&item.text, out);
+        if !item.detail.is_empty() {
+            out.push_str("\n<ul>\n");
+            for line in item.detail.lines() {
+                out.push_str("<li>");
+                push_escaped(line, out);
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</li>\n");
     }
 }
 
@@ -165,6 +205,14 @@ impl<'a> Renderer<'a> {
                 self.pending_list = Some(Event::Start(Tag::List(start)));
             }
             Event::Start(Tag::Item) => self.item(at),
+            Event::End(TagEnd::List(ordered)) => {
+                if let Some(items) = self.obligations.untranslated.get(&at).copied() {
+                    let mut html = String::new();
+                    untranslated_items(items, &mut html);
+                    self.events.push(Event::Html(html.into()));
+                }
+                self.events.push(Event::End(TagEnd::List(ordered)));
+            }
             Event::Text(t) if self.in_marked_item => self.marked_text(t),
             Event::Start(Tag::CodeBlock(kind)) => self.code_block_started(kind),
             Event::Text(t) if self.code.is_some() => self.code_text(&t),
@@ -236,9 +284,12 @@ impl<'a> Renderer<'a> {
         }
         match self.obligations.items.get(&at).copied() {
             Some(id) => {
-                self.events.push(Event::Html(
-                    format!("<li id=\"{}\" class=\"obligation\">", escape(id)).into(),
-                ));
+                // A translation's item whose Japanese was removed has no anchor (`link`).
+                let li = match id {
+                    "" => "<li class=\"obligation\">".to_string(),
+                    id => format!("<li id=\"{}\" class=\"obligation\">", escape(id)),
+                };
+                self.events.push(Event::Html(li.into()));
                 self.in_marked_item = self.obligations.marked.contains(&at);
             }
             None => self.events.push(Event::Start(Tag::Item)),
@@ -354,6 +405,14 @@ impl<'a> Renderer<'a> {
     fn finish(mut self) -> String {
         self.open_pending_list();
         pulldown_cmark::html::push_html(&mut self.out, self.events.into_iter());
+        for list in &self.obligations.after_body {
+            self.out.push_str(&format!(
+                "<ul class=\"obligation-list\" data-set=\"{}\" lang=\"ja\">\n",
+                escape(&list.set)
+            ));
+            untranslated_items(&list.items, &mut self.out);
+            self.out.push_str("</ul>\n");
+        }
         replace_controls(self.out)
     }
 }

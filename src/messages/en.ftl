@@ -375,3 +375,4 @@ cache-ignored-damaged = it is damaged or not a cache
 cache-ignored-format = it was saved in another format
 cache-ignored-binary = it was made by another version of shishin
 cache-ignored-site = it was made for another site folder
+help-i18n-status-diff = Show what changed in the Japanese original of this translation since it was stamped.

@@ -345,3 +345,4 @@ cache-ignored-damaged = 壊れているか、キャッシュではありませ�
 cache-ignored-format = 別の形式で保存されています
 cache-ignored-binary = 別のバージョンの shishin が作ったものです
 cache-ignored-site = 別のサイトのフォルダ用に作られたものです
+help-i18n-status-diff = この翻訳を記録(stamp)してから、元の日本語のどこが変わったかを表示します。

@@ -173,6 +173,27 @@ pub struct Parsed {
     pub obligation_lists: Vec<ObligationList>,
     /// Every `id` the rendered body will carry (headings, obligation items, footnotes).
     pub anchors: Vec<String>,
+    /// On a translation whose obligation lists have fewer items than the Japanese (the Japanese
+    /// was edited, the translation not yet): the Japanese items it lacks, shown in Japanese
+    /// where they belong. Set by the link stage (SPEC §5).
+    pub untranslated: Vec<Untranslated>,
+}
+
+/// Japanese obligation items a translation lacks, and where its body shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Untranslated {
+    pub set: String,
+    pub place: Place,
+    pub items: Vec<ObligationItem>,
+}
+
+/// Where untranslated items go in a translation's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// At the end of the obligation list whose first item starts at this offset in the file.
+    EndOfList(usize),
+    /// The translation has no list of the set: after the body.
+    EndOfBody,
 }
 
 #[derive(Debug, Clone)]
@@ -200,9 +221,12 @@ pub struct ObligationList {
     pub items: Vec<ObligationItem>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ObligationItem {
-    /// `hub-3`: the set and the 1-based position; the item's anchor on its page.
+    /// The item's anchor on its page. The parse stage gives `hub-3` by position (right for the
+    /// canonical list); on a prefecture's page the link stage renames it after what the item
+    /// matches (`hub-3`, `hub-3-2`, `hub-own-1`). Empty on a translation's item that has no
+    /// Japanese counterpart any more: it gets no anchor.
     pub id: String,
     /// The first paragraph as plain text, without the marker.
     pub text: String,

@@ -1,10 +1,10 @@
 //! One Markdown file of `content/`, loaded and parsed: the one way `build` and the preview's
 //! rebuild turn a file into a document, so a page reads the same in both.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{par_map, Diagnostics};
+use crate::link::Absent;
 use crate::load;
 use crate::markdown;
 use crate::model::Config;
@@ -51,29 +51,29 @@ pub fn read(
 }
 
 /// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
-/// Japanese document is a draft left out, to explain links to them.
+/// Japanese document is a draft left out or could not be read, to explain links to them.
 pub fn read_all(
     root: &Path,
     markdown: &[(String, PathBuf)],
     config: &Config,
     drafts: bool,
     diags: &mut Diagnostics,
-) -> (Vec<Doc>, HashSet<String>) {
+) -> (Vec<Doc>, Absent) {
     let read = par_map(markdown, diags, |(rel, path), found| {
         read(root, rel, path, config, drafts, found)
     });
     let mut docs = Vec::with_capacity(read.len());
-    let mut dropped = HashSet::new();
-    for document in read {
+    let mut absent = Absent::default();
+    for ((rel, _), document) in markdown.iter().zip(read) {
         match document {
             Document::Page(doc) => docs.push(*doc),
             Document::Draft { key, lang } => {
                 if lang == Lang::Ja {
-                    dropped.insert(key);
+                    absent.drafts.insert(key);
                 }
             }
-            Document::Unreadable => {}
+            Document::Unreadable => absent.unreadable(rel),
         }
     }
-    (docs, dropped)
+    (docs, absent)
 }

@@ -317,7 +317,7 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
     };
     stages.done("config");
     let listing = load::list_content(root, &mut diags);
-    let (docs, dropped) =
+    let (docs, absent) =
         document::read_all(root, &listing.markdown, &config, options.drafts, &mut diags);
     stages.done("load and parse");
 
@@ -334,7 +334,7 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
         docs,
         listing.assets,
         &paths,
-        &dropped,
+        &absent,
         &mut diags,
     );
     let Some((site, tables)) = linked else {
@@ -361,18 +361,10 @@ pub fn link_and_compare(
     docs: Vec<Arc<Doc>>,
     assets: Vec<Asset>,
     static_paths: &HashSet<String>,
-    dropped_drafts: &HashSet<String>,
+    absent: &link::Absent,
     diags: &mut Diagnostics,
 ) -> Option<(Site, Tables)> {
-    let site = link::link(
-        config,
-        glossary,
-        docs,
-        assets,
-        static_paths,
-        dropped_drafts,
-        diags,
-    );
+    let site = link::link(config, glossary, docs, assets, static_paths, absent, diags);
     let site = site.filter(|_| !diags.has_errors())?;
     let tables = Tables::build(&site, diags);
     (!diags.has_errors()).then_some((site, tables))

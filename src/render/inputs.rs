@@ -112,6 +112,8 @@ impl<'a> Inputs<'a> {
         self.documents[p.ja].hash(&mut h);
         p.en.map(|e| self.documents[e]).hash(&mut h);
         site.translations.get(page).hash(&mut h);
+        // Obligation items' anchors follow the guideline's list, not only the page (`link`).
+        obligation_anchors(&site.docs[doc_id]).hash(&mut h);
         // Its URLs in every language (switcher, alternates) and the navigation.
         self.metas[page].hash(&mut h);
         self.nav[index(lang)].hash(&mut h);
@@ -256,6 +258,21 @@ pub fn document_digest(doc: &crate::model::Doc) -> u128 {
     let mut h = DefaultHasher::default();
     (&doc.file.path, &*doc.file.text, &doc.key, doc.lang).hash(&mut h);
     h.digest()
+}
+
+/// The anchors of a document's obligation items, and the untranslated Japanese items it shows.
+fn obligation_anchors(doc: &crate::model::Doc) -> u64 {
+    let mut h = DefaultHasher::default();
+    for list in &doc.parsed.obligation_lists {
+        list.items.iter().for_each(|i| i.id.hash(&mut h));
+    }
+    for u in &doc.parsed.untranslated {
+        (&u.set, u.place).hash(&mut h);
+        u.items
+            .iter()
+            .for_each(|i| (&i.id, &i.text, &i.detail).hash(&mut h));
+    }
+    h.finish()
 }
 
 fn index(lang: Lang) -> usize {

@@ -265,18 +265,28 @@ impl Preview {
         );
         let mut docs = Vec::with_capacity(listing.markdown.len());
         let mut generations = Vec::with_capacity(listing.markdown.len());
-        for (_, path) in &listing.markdown {
+        let mut absent = link::Absent::default();
+        for (rel, path) in &listing.markdown {
             let Some(loaded) = self.docs.get(path) else {
                 continue;
             };
             diags.extend(loaded.diags.iter().cloned());
-            if let Some(doc) = &loaded.doc {
-                docs.push(Arc::clone(doc));
-                generations.push(u128::from(loaded.generation));
+            match &loaded.doc {
+                Some(doc) => {
+                    docs.push(Arc::clone(doc));
+                    generations.push(u128::from(loaded.generation));
+                }
+                // As `check` does: the pages that could not be read are known to exist, and
+                // the rest of the site is linked all the same, so that the preview reports
+                // every mistake `check` reports, and no more.
+                None if loaded.diags.has_errors() => absent.unreadable(rel),
+                None => {
+                    let (key, lang) = load::page_key(rel);
+                    if lang == crate::model::Lang::Ja {
+                        absent.drafts.insert(key);
+                    }
+                }
             }
-        }
-        if diags.has_errors() {
-            return Err(diags);
         }
         let static_paths = setup.static_paths();
         let linked = pipeline::link_and_compare(
@@ -285,7 +295,7 @@ impl Preview {
             docs,
             listing.assets.clone(),
             &static_paths,
-            &HashSet::new(),
+            &absent,
             &mut diags,
         );
         let Some((site, tables)) = linked else {
@@ -381,8 +391,10 @@ impl Preview {
         let mut pages = Vec::new();
         for (path, id, doc, diags) in edits {
             warnings.extend(diags.iter().cloned());
+            let mut linked = doc.clone();
+            link::carry_over(&site.docs[id], &mut linked);
+            site.docs[id] = Arc::new(linked);
             let doc = Arc::new(doc);
-            site.docs[id] = Arc::clone(&doc);
             self.generation += 1;
             let loaded = CachedDoc {
                 doc: Some(doc),

@@ -119,6 +119,19 @@ fn match_by_similarity(item: &Profile, canonical: &[&str], threshold: f64) -> It
     }
 }
 
+/// How similar an item that matches nothing must be to a canonical obligation for the author
+/// to be told it may be meant as that obligation (SPEC §5).
+pub const RESEMBLANCE: f64 = 0.4;
+
+/// The canonical text most like `item` and its similarity, if it reaches `floor` (earlier
+/// index on ties). For an item that matched nothing: the obligation it may be meant as.
+pub fn closest(item: &str, canonical: &[&str], floor: f64) -> Option<(usize, f64)> {
+    let item = Profile::new(item);
+    let (best, _) = best_two(&item, canonical);
+    best.filter(|b| b.similarity >= floor)
+        .map(|b| (b.index, b.similarity))
+}
+
 /// One canonical text scored against the item.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -382,6 +395,16 @@ mod tests {
         // A verbatim quote matches even under an impossible threshold.
         let result = match_item(HUB_4, &[], &HUB, f64::NAN);
         assert_eq!(matches(&result)[0].class, Class::Verbatim);
+    }
+
+    #[test]
+    fn closest_names_the_most_similar_text_above_the_floor() {
+        let item = "地域住民への講演会を開催すること";
+        let (index, s) = closest(item, &HUB, RESEMBLANCE).expect("resembles hub-4");
+        assert_eq!(index, 3);
+        assert!((RESEMBLANCE..THRESHOLD).contains(&s), "{s}");
+        assert_eq!(closest(UNRELATED, &HUB, RESEMBLANCE), None);
+        assert_eq!(closest(item, &[], RESEMBLANCE), None);
     }
 
     #[test]

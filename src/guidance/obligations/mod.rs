@@ -22,7 +22,7 @@ mod similarity;
 
 pub use diff::{diff, diff_html, Segment};
 pub use id::ObligationId;
-pub use matching::{match_item, Class, ItemResult, Match, MatchOutcome};
+pub use matching::{closest, match_item, Class, ItemResult, Match, MatchOutcome, RESEMBLANCE};
 pub use normalize::normalize;
 pub use similarity::similarity;
 

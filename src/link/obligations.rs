@@ -1,0 +1,311 @@
+//! Obligation items on a prefecture's page and on its translation (SPEC §5).
+//!
+//! The parse stage numbers items by position, which is right for the canonical list but not for
+//! a prefecture's: its third item need not be the guideline's third obligation, and a link
+//! `@/prefectures/x/plan.md#hub-3` must land on that prefecture's version of hub-3 whatever the
+//! order. Once the canonical sets are known, each item of a prefecture's list is matched (as the
+//! comparison matches it) and named after what it matches: `hub-3`, a second item matching hub-3
+//! `hub-3-2`, own additions `hub-own-1`, `hub-own-2`, ….
+//!
+//! The translation's items take the anchors of the Japanese items they translate, by position.
+//! When the Japanese list has more items (it was edited, the translation not yet), the items the
+//! translation lacks are shown in Japanese on the English page ([`Untranslated`]), so every
+//! anchor exists in both languages, and the build warns that the translation is out of date.
+//!
+//! An item that matches nothing but resembles an obligation warns: the author may mean it as
+//! that obligation and should say so with a marker.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guidance::obligations::{self, MatchOutcome, RESEMBLANCE};
+use crate::model::{CanonicalSet, Doc, ObligationItem, ObligationList, Place, Site, Untranslated};
+
+/// Renames the items of every prefecture's lists after what they match, gives the translations'
+/// items the same anchors, and warns where a translation lags or an item may lack its marker.
+pub fn anchor_items(site: &mut Site, diags: &mut Diagnostics) {
+    let threshold = site.config.obligations.match_threshold;
+    for p in 0..site.pages.len() {
+        let page = &site.pages[p];
+        let (ja_id, en_id) = (page.ja, page.en);
+        let current = page.versions.newer.is_none();
+        let ja = &site.docs[ja_id];
+        if ja.front.prefecture.is_none() || ja.parsed.obligation_lists.is_empty() {
+            continue;
+        }
+        let names = item_names(ja, &site.obligations, threshold, current, diags);
+        if names.iter().all(Option::is_none) {
+            continue;
+        }
+        rename(Arc::make_mut(&mut site.docs[ja_id]), &names);
+        if let Some(en_id) = en_id {
+            let (ja, en) = (&site.docs[ja_id], &site.docs[en_id]);
+            let follow = follow_japanese(ja, en, &names, diags);
+            let en = Arc::make_mut(&mut site.docs[en_id]);
+            rename(en, &follow.names);
+            en.parsed.anchors.extend(
+                follow
+                    .untranslated
+                    .iter()
+                    .flat_map(|u| u.items.iter().map(|i| i.id.clone())),
+            );
+            en.parsed.untranslated = follow.untranslated;
+        }
+    }
+}
+
+/// Whether a translation's obligation lists lag behind the Japanese: the link stage then warned
+/// about them, which says all a stale translation's warning would.
+pub fn lists_out_of_date(en: &Doc) -> bool {
+    !en.parsed.untranslated.is_empty()
+        || en
+            .parsed
+            .obligation_lists
+            .iter()
+            .any(|l| l.items.iter().any(|i| i.id.is_empty()))
+}
+
+/// Per list of the page: the new anchor of each item, or `None` for a list not compared (its
+/// set has no canonical definition), which keeps the anchors it has.
+type Names = Vec<Option<Vec<String>>>;
+
+/// Names each item of a prefecture page's compared lists after what it matches.
+fn item_names(
+    doc: &Doc,
+    canonical: &IndexMap<String, CanonicalSet>,
+    threshold: f64,
+    current: bool,
+    diags: &mut Diagnostics,
+) -> Names {
+    let mut taken = other_anchors(doc);
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut names = Vec::with_capacity(doc.parsed.obligation_lists.len());
+    for list in &doc.parsed.obligation_lists {
+        let Some(set) = canonical.get(&list.set) else {
+            names.push(None);
+            continue;
+        };
+        let texts: Vec<&str> = set.ja.iter().map(|i| i.text.as_str()).collect();
+        let mut list_names = Vec::with_capacity(list.items.len());
+        for item in &list.items {
+            let markers: Vec<usize> = item
+                .markers
+                .iter()
+                .filter(|m| m.set == list.set)
+                .map(|m| m.index())
+                .collect();
+            let result = obligations::match_item(&item.text, &markers, &texts, threshold);
+            let base = match result.outcome {
+                MatchOutcome::Matched(m) => set.ja[m[0].canonical].id.clone(),
+                MatchOutcome::Own => {
+                    if current {
+                        if let Some((i, s)) = obligations::closest(&item.text, &texts, RESEMBLANCE)
+                        {
+                            diags.push(resembles(doc, item, &set.ja[i].id, s));
+                        }
+                    }
+                    format!("{}-own", list.set)
+                }
+            };
+            list_names.push(next_name(&base, &mut used, &mut taken));
+        }
+        names.push(Some(list_names));
+    }
+    names
+}
+
+/// The page's anchors that are not obligation items (headings, footnotes): an item's new name
+/// must not take one.
+fn other_anchors(doc: &Doc) -> HashSet<String> {
+    let items: HashSet<&str> = doc
+        .parsed
+        .obligation_lists
+        .iter()
+        .flat_map(|l| l.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    doc.parsed
+        .anchors
+        .iter()
+        .filter(|a| !items.contains(a.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// `hub-3` the first time, `hub-3-2` the second; own additions count from one: `hub-own-1`.
+fn next_name(base: &str, used: &mut HashMap<String, usize>, taken: &mut HashSet<String>) -> String {
+    let own = base.ends_with("-own");
+    loop {
+        let n = used.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        let name = match (own, *n) {
+            (false, 1) => base.to_string(),
+            (_, n) => format!("{base}-{n}"),
+        };
+        if taken.insert(name.clone()) {
+            return name;
+        }
+    }
+}
+
+/// Gives each item of the lists its new anchor, in the items and in the page's anchors.
+fn rename(doc: &mut Doc, names: &Names) {
+    let parsed = &mut doc.parsed;
+    let mut old: HashSet<String> = HashSet::new();
+    let mut new: Vec<String> = Vec::new();
+    for (list, names) in parsed.obligation_lists.iter_mut().zip(names) {
+        let Some(names) = names else { continue };
+        for (item, name) in list.items.iter_mut().zip(names) {
+            old.insert(std::mem::replace(&mut item.id, name.clone()));
+            if !name.is_empty() {
+                new.push(name.clone());
+            }
+        }
+    }
+    parsed.anchors.retain(|a| !old.contains(a));
+    parsed.anchors.extend(new);
+}
+
+/// What a translation's lists become: each item's anchor, and the Japanese items it lacks.
+struct Follow {
+    names: Names,
+    untranslated: Vec<Untranslated>,
+}
+
+/// Aligns the translation's lists with the Japanese ones (the n-th list of a set with the n-th,
+/// item by item), warning for each list whose count differs.
+fn follow_japanese(ja: &Doc, en: &Doc, ja_names: &Names, diags: &mut Diagnostics) -> Follow {
+    let mut follow = Follow {
+        names: vec![None; en.parsed.obligation_lists.len()],
+        untranslated: Vec::new(),
+    };
+    for (index, (list, names)) in ja.parsed.obligation_lists.iter().zip(ja_names).enumerate() {
+        if names.is_none() {
+            continue;
+        }
+        let nth = ja.parsed.obligation_lists[..index]
+            .iter()
+            .filter(|l| l.set == list.set)
+            .count();
+        let found = en
+            .parsed
+            .obligation_lists
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.set == list.set)
+            .nth(nth);
+        let Some((en_index, en_list)) = found else {
+            diags.push(no_translated_list(ja, en, &list.set));
+            follow.untranslated.push(Untranslated {
+                set: list.set.clone(),
+                place: Place::EndOfBody,
+                items: list.items.clone(),
+            });
+            continue;
+        };
+        let (n_ja, n_en) = (list.items.len(), en_list.items.len());
+        follow.names[en_index] = Some(
+            (0..n_en)
+                .map(|i| {
+                    list.items
+                        .get(i)
+                        .map_or_else(String::new, |it| it.id.clone())
+                })
+                .collect(),
+        );
+        if n_ja == n_en {
+            continue;
+        }
+        diags.push(list_out_of_date(ja, en, en_list, n_ja));
+        if n_ja > n_en {
+            follow.untranslated.push(Untranslated {
+                set: list.set.clone(),
+                place: Place::EndOfList(en_list.items[0].span.start),
+                items: list.items[n_en..].to_vec(),
+            });
+        }
+    }
+    follow
+}
+
+// --- messages ------------------------------------------------------------------------------
+
+/// An item that matches no obligation but is much like one.
+fn resembles(doc: &Doc, item: &ObligationItem, id: &str, similarity: f64) -> Diagnostic {
+    let percent = (similarity * 100.0).round();
+    let first_line = item.span.start
+        ..doc.file.text[item.span.clone()]
+            .find('\n')
+            .map_or(item.span.end, |i| item.span.start + i);
+    Diagnostic::warning(format!(
+        "this item matches no obligation of the guideline, but it is much like `{id}` ({percent}% alike), so the comparison counts it as the prefecture's own addition"
+    ))
+    .at(&doc.file, first_line)
+    .hint(format!(
+        "if it is this prefecture's version of `{id}`, end its first line with `{{#{id}}}`; if it is an addition of the prefecture's own, leave it as it is"
+    ))
+}
+
+/// A translation's list with another number of items than the Japanese one.
+fn list_out_of_date(ja: &Doc, en: &Doc, en_list: &ObligationList, n_ja: usize) -> Diagnostic {
+    let n_en = en_list.items.len();
+    let hint = if n_ja > n_en {
+        format!(
+            "translate the Japanese items this list lacks (until then the English pages show them in Japanese), then run `shishin i18n stamp {}`",
+            en.file.path
+        )
+    } else {
+        format!(
+            "make the English list follow the Japanese one, one item each in the same order, then run `shishin i18n stamp {}`",
+            en.file.path
+        )
+    };
+    Diagnostic::warning(format!(
+        "the translation is out of date: the list of `{}` has {} in {}, but {n_en} here",
+        en_list.set,
+        items(n_ja),
+        ja.file.path
+    ))
+    .at(&en.file, en_list.heading_span.clone())
+    .hint(hint)
+}
+
+/// A translation without the list of a set the Japanese page has.
+fn no_translated_list(ja: &Doc, en: &Doc, set: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the translation has no list of `{set}`, which {} has: the English page shows that list in Japanese",
+        ja.file.path
+    ))
+    .in_file(&en.file.path)
+    .hint(format!(
+        "translate the list below a heading ending in `{{.obligations set={set}}}`, then run `shishin i18n stamp {}`",
+        en.file.path
+    ))
+}
+
+fn items(n: usize) -> String {
+    match n {
+        1 => "1 item".to_string(),
+        n => format!("{n} items"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_count_repeats_and_own_additions_and_avoid_other_anchors() {
+        let mut used = HashMap::new();
+        let mut taken: HashSet<String> = ["hub-own-2".to_string()].into();
+        let mut next = |base: &str| next_name(base, &mut used, &mut taken);
+        assert_eq!(next("hub-3"), "hub-3");
+        assert_eq!(next("hub-3"), "hub-3-2");
+        assert_eq!(next("hub-own"), "hub-own-1");
+        // A heading took `hub-own-2`: the next own addition goes on to 3.
+        assert_eq!(next("hub-own"), "hub-own-3");
+        assert_eq!(next("hub-1"), "hub-1");
+    }
+}

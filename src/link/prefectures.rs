@@ -1,0 +1,95 @@
+//! Warnings that protect the comparison's columns (SPEC §5): a prefecture's column is made from
+//! the pages that name it, so a page filed in one prefecture's folder but naming another in
+//! `prefecture:`, or two current pages of one prefecture listing the same set, would put items
+//! in the wrong column or the same column twice, with nothing visibly wrong on either page.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guidance::prefecture::{self, Prefecture};
+use crate::model::{Doc, Site};
+
+/// Warns for each page whose folder and `prefecture:` disagree, and for each set listed by two
+/// current pages of one prefecture.
+pub fn check(site: &Site, diags: &mut Diagnostics) {
+    let mut listed: HashMap<(u8, &str), &Doc> = HashMap::new();
+    for page in &site.pages {
+        let doc = &*site.docs[page.ja];
+        let Some(named) = doc.front.prefecture else {
+            continue;
+        };
+        if let Some((_, folder)) = prefecture::of_path(&doc.key) {
+            if folder.code != named.code {
+                diags.push(folder_differs(doc, folder, named));
+            }
+        }
+        // A page another supersedes is an older version, not a second current page.
+        if page.versions.newer.is_some() {
+            continue;
+        }
+        for list in &doc.parsed.obligation_lists {
+            match listed.get(&(named.code, list.set.as_str())) {
+                Some(first) if first.key != doc.key => {
+                    diags.push(listed_twice(
+                        first,
+                        doc,
+                        named,
+                        &list.set,
+                        list.heading_span.clone(),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    listed.insert((named.code, list.set.as_str()), doc);
+                }
+            }
+        }
+    }
+}
+
+/// Where `prefecture:` is written in the front matter, for the warning's line.
+fn prefecture_span(doc: &Doc) -> Option<Range<usize>> {
+    let front = &doc.file.text[..doc.body.start];
+    let mut at = 0;
+    for line in front.split_inclusive('\n') {
+        if line.starts_with("prefecture") {
+            return Some(at..at + line.trim_end().len());
+        }
+        at += line.len();
+    }
+    None
+}
+
+fn folder_differs(doc: &Doc, folder: &Prefecture, named: &Prefecture) -> Diagnostic {
+    let d = Diagnostic::warning(format!(
+        "this page is in the folder of {} ({}/), but its `prefecture:` says {}: the comparison puts it in the column of {}",
+        folder.ja, folder.slug, named.ja, named.ja
+    ))
+    .hint(format!(
+        "if the page is about {}, write `prefecture: {}`; if it is about {}, move it to a folder named `{}`",
+        folder.ja, folder.slug, named.ja, named.slug
+    ));
+    match prefecture_span(doc) {
+        Some(span) => d.at(&doc.file, span),
+        None => d.in_file(&doc.file.path),
+    }
+}
+
+fn listed_twice(
+    first: &Doc,
+    doc: &Doc,
+    named: &Prefecture,
+    set: &str,
+    heading: Range<usize>,
+) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "{} and this page both list `{set}` for {}, and neither replaces the other: the comparison shows the items of both in {}'s column",
+        first.file.path, named.ja, named.ja
+    ))
+    .at(&doc.file, heading)
+    .hint(format!(
+        "if this page is a newer version of the other, add `supersedes: \"@/{}\"` to its front matter; if one of them is about another prefecture, correct its `prefecture:`",
+        first.key
+    ))
+}
