@@ -15,14 +15,16 @@ use crate::markdown;
 use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
 use crate::urls::{self, tag_slug, Generated};
+use chrome::{Chrome, NavMark};
 use context::{
-    Alternate, Breadcrumb, Card, Context, Date, FactEntry, LangContext, LanguageName, NavItem,
-    NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source, Switch, TagCount,
-    TagIndexView, TagLink, TagPage, TagView, TaggedPage, TimelineDocument, TimelineVersion,
-    TocEntry,
+    Alternate, Breadcrumb, Card, ChromeContext, ChromeView, Context, Date, FactEntry, LangContext,
+    LanguageName, NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source,
+    Switch, TagCount, TagIndexView, TagLink, TagPage, TagView, TaggedPage, TimelineDocument,
+    TimelineVersion, TocEntry,
 };
 
 mod changes;
+pub mod chrome;
 mod compare;
 pub mod context;
 pub mod feeds;
@@ -87,6 +89,8 @@ pub struct Renderer<'a> {
     pub serve: bool,
     /// What every template gets that depends only on the language, per language (`Lang::ALL`).
     langs: [LangContext<'a>; 2],
+    /// The partials rendered once per language and section.
+    chrome: Chrome,
 }
 
 impl<'a> Renderer<'a> {
@@ -99,6 +103,7 @@ impl<'a> Renderer<'a> {
     ) -> Renderer<'a> {
         let langs = Lang::ALL.map(|lang| lang_context(site, theme, serve, lang));
         Renderer {
+            chrome: Chrome::new(site),
             site,
             tables,
             theme,
@@ -216,11 +221,19 @@ impl<'a> Renderer<'a> {
         Ok((output, entry))
     }
 
-    pub(crate) fn render(
+    pub(crate) fn render<V: Serialize>(
         &self,
         template: &str,
-        ctx: &impl Serialize,
+        ctx: &Context<'_, V>,
     ) -> Result<String, Diagnostic> {
+        if let Some(e) = &ctx.chrome_error {
+            return Err(e.clone());
+        }
+        self.render_template(template, ctx)
+    }
+
+    /// One template with any context.
+    fn render_template(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
         let ctx =
             tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))?;
         let dir = self
@@ -244,15 +257,43 @@ impl<'a> Renderer<'a> {
         title: Cow<'s, str>,
         view: V,
     ) -> Context<'s, V> {
+        let page = match here {
+            Here::Page(p) => Some(p),
+            _ => None,
+        };
+        let mark = self.chrome.mark(self.site, page);
+        let (chrome, chrome_error) = match self.chrome.view(lang, mark, |template, mark| {
+            self.render_chrome(template, lang, mark)
+        }) {
+            Ok(chrome) => (chrome, None),
+            Err(e) => (ChromeView::default(), Some(e)),
+        };
         Context {
             lang: &self.langs[lang_index(lang)],
             title,
             place: self.place(lang, here),
+            chrome,
+            chrome_error,
             view,
         }
     }
 
-    /// Where a view is: the switcher, alternates, navigation and breadcrumbs.
+    /// A partial of the chrome (`render/chrome.rs`), rendered once for every view of `lang` that
+    /// `mark`s the same section.
+    fn render_chrome(
+        &self,
+        template: &str,
+        lang: Lang,
+        mark: NavMark,
+    ) -> Result<String, Diagnostic> {
+        let ctx = ChromeContext {
+            lang: &self.langs[lang_index(lang)],
+            nav: self.chrome.nav_items(self.site, lang, mark),
+        };
+        self.render_template(template, &ctx).map(chrome::trimmed)
+    }
+
+    /// Where a view is: the switcher, alternates and breadcrumbs.
     fn place(&self, lang: Lang, here: Here) -> Place<'_> {
         let page = match here {
             Here::Page(p) => Some(p),
@@ -289,25 +330,8 @@ impl<'a> Renderer<'a> {
         Place {
             switcher,
             alternates,
-            nav: self.nav(lang, page),
             breadcrumbs: self.breadcrumbs(lang, page),
         }
-    }
-
-    fn nav(&self, lang: Lang, current: Option<PageId>) -> Vec<NavItem<'_>> {
-        let site = self.site;
-        let ancestors = current.map(|c| self.ancestors(c)).unwrap_or_default();
-        site.pages[site.home]
-            .children
-            .iter()
-            .filter(|&&c| site.pages[c].is_section())
-            .map(|&c| NavItem {
-                title: site.title(c, lang),
-                lang: site.doc(c, lang).lang,
-                url: site.url(c, lang),
-                current: Some(c) == current || ancestors.contains(&c),
-            })
-            .collect()
     }
 
     /// The page's parents, nearest first.
@@ -327,10 +351,12 @@ impl<'a> Renderer<'a> {
     fn breadcrumbs(&self, lang: Lang, page: Option<PageId>) -> Vec<Breadcrumb<'_>> {
         let site = self.site;
         let Some(page) = page else {
+            let title = site.title(site.home, lang);
             return vec![Breadcrumb {
-                title: Cow::Borrowed(site.title(site.home, lang)),
+                title: Cow::Borrowed(title),
                 url: site.url(site.home, lang),
                 lang: None,
+                lang_attr: functions::guess_lang_of(title, lang),
             }];
         };
         let mut chain = self.ancestors(page);
@@ -344,20 +370,24 @@ impl<'a> Renderer<'a> {
     /// A breadcrumb to a page.
     fn page_crumb(&self, page: PageId, lang: Lang) -> Breadcrumb<'_> {
         let site = self.site;
+        let title_lang = site.doc(page, lang).lang;
         Breadcrumb {
             title: Cow::Borrowed(site.title(page, lang)),
             url: site.url(page, lang),
-            lang: Some(site.doc(page, lang).lang),
+            lang: Some(title_lang),
+            lang_attr: functions::lang_attr_of(title_lang, lang),
         }
     }
 
     /// Another page by its title, in the language `lang` shows it.
     fn page_link(&self, page: PageId, lang: Lang) -> PageLink<'_> {
         let site = self.site;
+        let title_lang = site.doc(page, lang).lang;
         PageLink {
             title: site.title(page, lang),
             url: site.url(page, lang),
-            lang: site.doc(page, lang).lang,
+            lang: title_lang,
+            lang_attr: functions::lang_attr_of(title_lang, lang),
         }
     }
 
@@ -389,6 +419,7 @@ impl<'a> Renderer<'a> {
             kind_label: self.kind_label(fm.kind, lang),
             content,
             content_lang: doc.lang,
+            lang_attr: functions::lang_attr_of(doc.lang, lang),
             is_fallback: doc.lang != lang,
             is_stale: lang == Lang::En
                 && doc.lang == Lang::En
@@ -422,6 +453,7 @@ impl<'a> Renderer<'a> {
                 .map(|tag| TagLink {
                     name: tag,
                     url: self.tag_url(tag, lang),
+                    lang_attr: functions::guess_lang_of(tag, lang),
                 })
                 .collect(),
             backlinks,
@@ -480,6 +512,7 @@ impl<'a> Renderer<'a> {
                             title: &doc.front.title,
                             url: site.url(v, lang),
                             lang: doc.lang,
+                            lang_attr: functions::lang_attr_of(doc.lang, lang),
                             date: doc.front.date.map(|d| Date::new(d, lang)),
                             is_current: site.pages[v].versions.newer.is_none(),
                         }
@@ -502,6 +535,7 @@ impl<'a> Renderer<'a> {
             date: cd.front.date.map(|d| Date::new(d, lang)),
             draft: cd.front.draft,
             lang: cd.lang,
+            lang_attr: functions::lang_attr_of(cd.lang, lang),
             is_section: site.pages[page].is_section(),
         }
     }
@@ -514,11 +548,15 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
+                let raw = fact.raw.display();
+                let value = fact.value.display(lang);
                 Some(FactEntry {
                     key,
                     label: decl.label(lang),
-                    raw: fact.raw.display(),
-                    value: fact.value.display(lang),
+                    raw_lang_attr: functions::guess_lang_of(&raw, lang),
+                    value_lang_attr: functions::guess_lang_of(&value, lang),
+                    raw,
+                    value,
                 })
             })
             .collect()
