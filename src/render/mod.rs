@@ -206,11 +206,11 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let p = &site.pages[page];
         let template = theme::page_template(p);
-        let page_view = self.page_view(page, lang);
+        let (page_view, text) = self.page_view(page, lang);
         let entry = search::SearchEntry::new(
             p.path.clone(),
             page_view.title,
-            &page_view.content,
+            &text,
             site.doc(page, lang).lang,
             lang,
         );
@@ -391,7 +391,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn page_view(&self, page: PageId, lang: Lang) -> context::Page<'_> {
+    /// A page in `lang`, and the visible text of its body for the search index.
+    fn page_view(&self, page: PageId, lang: Lang) -> (context::Page<'_>, String) {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
@@ -399,18 +400,21 @@ impl<'a> Renderer<'a> {
         let fm = &doc.front;
         let links = &site.links[doc_id];
         let terms = self.term_links(lang);
-        let content = markdown::render_with(
+        let mut text = search::VisibleText::default();
+        let content = markdown::render_observed(
             doc,
             &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
             terms.as_ref(),
+            &mut |events| text.chunk(events),
         );
+        let text = text.finish();
         let backlinks = site
             .backlinks
             .get(&(page, lang))
             .map(|from| from.iter().map(|&b| self.page_link(b, lang)).collect())
             .unwrap_or_default();
         let state = site.translations.get(page).copied();
-        context::Page {
+        let view = context::Page {
             title: &fm.title,
             description: fm.description.as_deref(),
             url: site.url(page, lang),
@@ -464,7 +468,8 @@ impl<'a> Renderer<'a> {
             timeline: self.timeline(page, lang),
             facts: self.facts(fm, lang),
             extra: &fm.extra,
-        }
+        };
+        (view, text)
     }
 
     /// The name of a kind of page in `lang`.
