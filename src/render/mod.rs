@@ -89,8 +89,25 @@ pub struct Renderer<'a> {
     pub serve: bool,
     /// What every template gets that depends only on the language, per language (`Lang::ALL`).
     langs: [LangContext<'a>; 2],
+    /// `langs` as Tera values, which every view's values start from.
+    lang_values: [tera::Context; 2],
     /// The partials rendered once per language and section.
     chrome: Chrome,
+}
+
+/// What a view's context adds to its language's part: `Context` less `lang`.
+#[derive(Serialize)]
+struct ViewParts<'c, 's, V> {
+    title: &'c Cow<'s, str>,
+    #[serde(flatten)]
+    place: &'c Place<'s>,
+    chrome: &'c ChromeView<'s>,
+    #[serde(flatten)]
+    view: &'c V,
+}
+
+fn tera_context(ctx: &impl Serialize) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))
 }
 
 impl<'a> Renderer<'a> {
@@ -102,7 +119,12 @@ impl<'a> Renderer<'a> {
         serve: bool,
     ) -> Renderer<'a> {
         let langs = Lang::ALL.map(|lang| lang_context(site, theme, serve, lang));
+        // A plain struct of strings, maps and lists always serializes.
+        let lang_values = langs
+            .each_ref()
+            .map(|l| tera_context(l).unwrap_or_default());
         Renderer {
+            lang_values,
             chrome: Chrome::new(site),
             site,
             tables,
@@ -229,13 +251,23 @@ impl<'a> Renderer<'a> {
         if let Some(e) = &ctx.chrome_error {
             return Err(e.clone());
         }
-        self.render_template(template, ctx)
+        // The language's part is ready as Tera values: cloned, not serialized again.
+        let mut values = self.lang_values[lang_index(ctx.lang.lang)].clone();
+        values.extend(tera_context(&ViewParts {
+            title: &ctx.title,
+            place: &ctx.place,
+            chrome: &ctx.chrome,
+            view: &ctx.view,
+        })?);
+        self.render_values(template, &values)
     }
 
     /// One template with any context.
     fn render_template(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
-        let ctx =
-            tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))?;
+        self.render_values(template, &tera_context(ctx)?)
+    }
+
+    fn render_values(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         let dir = self
             .root
             .join("themes")
@@ -244,7 +276,7 @@ impl<'a> Renderer<'a> {
             .join(template);
         self.theme
             .tera
-            .render(template, &ctx)
+            .render(template, ctx)
             .map_err(|e| crate::render::theme::template_error(&e, self.root, &dir))
     }
 
