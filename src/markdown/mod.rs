@@ -24,7 +24,7 @@ mod tests;
 pub use anchors::slugify;
 pub use lists::{split_full_marker, split_marker, Marker};
 pub use marks::TermLinks;
-pub use render::{render, render_with};
+pub use render::{render, render_observed, render_with, replace_controls};
 pub use scan::scan;
 
 use pulldown_cmark::{Options, Parser};

@@ -25,8 +25,20 @@ pub fn render_with(
     resolve: &dyn Fn(&str) -> Option<String>,
     terms: Option<&TermLinks>,
 ) -> String {
+    render_observed(doc, resolve, terms, &mut |_| {})
+}
+
+/// [`render_with`], showing `observe` the events exactly as they are written to HTML, one chunk
+/// at a time (each chunk is one `push_html`, which numbers footnotes afresh). The search index
+/// reads a page's visible text from them instead of scanning the HTML again.
+pub fn render_observed<'a>(
+    doc: &'a Doc,
+    resolve: &'a dyn Fn(&str) -> Option<String>,
+    terms: Option<&'a TermLinks<'a>>,
+    observe: &'a mut dyn FnMut(&[Event<'a>]),
+) -> String {
     let base = doc.body.start;
-    let mut renderer = Renderer::new(doc, resolve, terms);
+    let mut renderer = Renderer::new(doc, resolve, terms, observe);
     for (event, range) in parser(doc) {
         renderer.event(event, base + range.start);
     }
@@ -37,6 +49,8 @@ pub fn render_with(
 struct Renderer<'a> {
     lang: Lang,
     resolve: &'a dyn Fn(&str) -> Option<String>,
+    /// Sees each chunk of events before it is written.
+    observe: &'a mut dyn FnMut(&[Event<'a>]),
     marks: TextMarks<'a>,
     context: Context,
     obligations: ObligationAnchors<'a>,
@@ -165,10 +179,12 @@ impl<'a> Renderer<'a> {
         doc: &'a Doc,
         resolve: &'a dyn Fn(&str) -> Option<String>,
         terms: Option<&'a TermLinks<'a>>,
+        observe: &'a mut dyn FnMut(&[Event<'a>]),
     ) -> Self {
         Renderer {
             lang: doc.lang,
             resolve,
+            observe,
             marks: TextMarks::new(terms, doc.lang),
             context: Context::default(),
             obligations: ObligationAnchors::new(&doc.parsed),
@@ -398,13 +414,18 @@ impl<'a> Renderer<'a> {
     /// Flush in chunks so a long page does not hold every event at once.
     fn flush_if_long(&mut self) {
         if self.events.len() > 512 && self.pending_list.is_none() && self.code.is_none() {
-            pulldown_cmark::html::push_html(&mut self.out, self.events.drain(..));
+            self.write_events();
         }
+    }
+
+    fn write_events(&mut self) {
+        (self.observe)(&self.events);
+        pulldown_cmark::html::push_html(&mut self.out, self.events.drain(..));
     }
 
     fn finish(mut self) -> String {
         self.open_pending_list();
-        pulldown_cmark::html::push_html(&mut self.out, self.events.into_iter());
+        self.write_events();
         for list in &self.obligations.after_body {
             self.out.push_str(&format!(
                 "<ul class=\"obligation-list\" data-set=\"{}\" lang=\"ja\">\n",
@@ -421,7 +442,7 @@ impl<'a> Renderer<'a> {
 /// NUL in HTML makes browsers and tools disagree about the text. The other control characters
 /// that HTML forbids (all of C0 but tab, LF, FF and CR, and DEL) are invisible and make the page
 /// invalid: they are shown as U+FFFD too, so the author can find them.
-fn replace_controls(html: String) -> String {
+pub fn replace_controls(html: String) -> String {
     let forbidden = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\u{C}' | '\r');
     if html.contains(forbidden) {
         html.replace(forbidden, "\u{FFFD}")

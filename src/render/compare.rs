@@ -79,6 +79,7 @@ impl Renderer<'_> {
                 title: Cow::Owned(self.t(lang, "comparisons")),
                 url: self.path_url(lang, Generated::CompareIndex),
                 lang: Some(lang),
+                lang_attr: "",
             });
         }
         ctx.place.breadcrumbs = crumbs;

@@ -10,7 +10,36 @@ use std::collections::HashMap;
 
 use tera::{Function, Tera, Value};
 
+use crate::model::Lang;
 use crate::text::language::{has_kana_or_kanji, has_latin_word};
+
+/// The attribute `lang_attr(of, lang)` returns, for contexts that carry it ready-made
+/// (`item.lang_attr`): ` lang="ja"` when the text's language `of` is not the page's `lang`.
+pub fn lang_attr_of(of: Lang, lang: Lang) -> &'static str {
+    match (of, lang) {
+        (Lang::Ja, Lang::En) => r#" lang="ja""#,
+        (Lang::En, Lang::Ja) => r#" lang="en""#,
+        _ => "",
+    }
+}
+
+/// The attribute `guess_lang(text, lang)` returns, for contexts that carry it ready-made.
+pub fn guess_lang_of(text: &str, lang: Lang) -> &'static str {
+    match guess(text, lang.code()) {
+        Some("ja") => r#" lang="ja""#,
+        Some(_) => r#" lang="en""#,
+        None => "",
+    }
+}
+
+/// The language a text of unstated language is marked with on a page of `lang`, if any.
+fn guess(text: &str, lang: &str) -> Option<&'static str> {
+    match (lang == "ja", has_kana_or_kanji(text)) {
+        (false, true) => Some("ja"),
+        (true, false) if has_latin_word(text) => Some("en"),
+        _ => None,
+    }
+}
 
 /// Registers the functions on the theme's Tera instance.
 pub fn register(tera: &mut Tera) {
@@ -63,12 +92,9 @@ impl Function for GuessLang {
         let Value::String(text) = text else {
             return Ok(Value::String(String::new()));
         };
-        let guess = match (lang == "ja", has_kana_or_kanji(text)) {
-            (false, true) => Some("ja"),
-            (true, false) if has_latin_word(text) => Some("en"),
-            _ => None,
-        };
-        Ok(Value::String(guess.map(attribute).unwrap_or_default()))
+        Ok(Value::String(
+            guess(text, lang).map(attribute).unwrap_or_default(),
+        ))
     }
 
     fn is_safe(&self) -> bool {
@@ -229,6 +255,32 @@ mod tests {
         assert!(e.to_string().contains("not the number 3"), "{e}");
         let e = call(&GuessLang, json!({"text": "a", "lang": null})).unwrap_err();
         assert!(e.to_string().contains("`lang` must be a string"), "{e}");
+    }
+
+    #[test]
+    fn ready_made_attributes_equal_what_the_functions_return() {
+        for lang in Lang::ALL {
+            for of in Lang::ALL {
+                assert_eq!(
+                    lang_attr_of(of, lang),
+                    lang_attr(json!(of.code()), lang.code())
+                );
+            }
+            for text in [
+                "在宅医療",
+                "home care",
+                "ACP（人生会議）",
+                "A-1",
+                "",
+                "Chiba (千葉県)",
+            ] {
+                assert_eq!(
+                    guess_lang_of(text, lang),
+                    guess(json!(text), lang.code()),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -15,14 +15,16 @@ use crate::markdown;
 use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::render::theme::Theme;
 use crate::urls::{self, tag_slug, Generated};
+use chrome::{Chrome, NavMark};
 use context::{
-    Alternate, Breadcrumb, Card, Context, Date, FactEntry, LangContext, LanguageName, NavItem,
-    NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source, Switch, TagCount,
-    TagIndexView, TagLink, TagPage, TagView, TaggedPage, TimelineDocument, TimelineVersion,
-    TocEntry,
+    Alternate, Breadcrumb, Card, ChromeContext, ChromeView, Context, Date, FactEntry, LangContext,
+    LanguageName, NotFoundView, PageLink, PageView, Place, PrefectureName, SiteInfo, Source,
+    Switch, TagCount, TagIndexView, TagLink, TagPage, TagView, TaggedPage, TimelineDocument,
+    TimelineVersion, TocEntry,
 };
 
 mod changes;
+pub mod chrome;
 mod compare;
 pub mod context;
 pub mod feeds;
@@ -88,6 +90,25 @@ pub struct Renderer<'a> {
     pub serve: bool,
     /// What every template gets that depends only on the language, per language (`Lang::ALL`).
     langs: [LangContext<'a>; 2],
+    /// `langs` as Tera values, which every view's values start from.
+    lang_values: [tera::Context; 2],
+    /// The partials rendered once per language and section.
+    chrome: Chrome,
+}
+
+/// What a view's context adds to its language's part: `Context` less `lang`.
+#[derive(Serialize)]
+struct ViewParts<'c, 's, V> {
+    title: &'c Cow<'s, str>,
+    #[serde(flatten)]
+    place: &'c Place<'s>,
+    chrome: &'c ChromeView<'s>,
+    #[serde(flatten)]
+    view: &'c V,
+}
+
+fn tera_context(ctx: &impl Serialize) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))
 }
 
 impl<'a> Renderer<'a> {
@@ -99,7 +120,13 @@ impl<'a> Renderer<'a> {
         serve: bool,
     ) -> Renderer<'a> {
         let langs = Lang::ALL.map(|lang| lang_context(site, theme, serve, lang));
+        // A plain struct of strings, maps and lists always serializes.
+        let lang_values = langs
+            .each_ref()
+            .map(|l| tera_context(l).unwrap_or_default());
         Renderer {
+            lang_values,
+            chrome: Chrome::new(site),
             site,
             tables,
             theme,
@@ -202,11 +229,11 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let p = &site.pages[page];
         let template = theme::page_template(p);
-        let page_view = self.page_view(page, lang);
+        let (page_view, text) = self.page_view(page, lang);
         let entry = search::SearchEntry::new(
             p.path.clone(),
             page_view.title,
-            &page_view.content,
+            &text,
             site.doc(page, lang).lang,
             lang,
         );
@@ -217,13 +244,31 @@ impl<'a> Renderer<'a> {
         Ok((output, entry))
     }
 
-    pub(crate) fn render(
+    pub(crate) fn render<V: Serialize>(
         &self,
         template: &str,
-        ctx: &impl Serialize,
+        ctx: &Context<'_, V>,
     ) -> Result<String, Diagnostic> {
-        let ctx =
-            tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))?;
+        if let Some(e) = &ctx.chrome_error {
+            return Err(e.clone());
+        }
+        // The language's part is ready as Tera values: cloned, not serialized again.
+        let mut values = self.lang_values[lang_index(ctx.lang.lang)].clone();
+        values.extend(tera_context(&ViewParts {
+            title: &ctx.title,
+            place: &ctx.place,
+            chrome: &ctx.chrome,
+            view: &ctx.view,
+        })?);
+        self.render_values(template, &values)
+    }
+
+    /// One template with any context.
+    fn render_template(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
+        self.render_values(template, &tera_context(ctx)?)
+    }
+
+    fn render_values(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         let dir = self
             .root
             .join("themes")
@@ -232,7 +277,7 @@ impl<'a> Renderer<'a> {
             .join(template);
         self.theme
             .tera
-            .render(template, &ctx)
+            .render(template, ctx)
             .map_err(|e| crate::render::theme::template_error(&e, self.root, &dir))
     }
 
@@ -245,15 +290,43 @@ impl<'a> Renderer<'a> {
         title: Cow<'s, str>,
         view: V,
     ) -> Context<'s, V> {
+        let page = match here {
+            Here::Page(p) => Some(p),
+            _ => None,
+        };
+        let mark = self.chrome.mark(self.site, page);
+        let (chrome, chrome_error) = match self.chrome.view(lang, mark, |template, mark| {
+            self.render_chrome(template, lang, mark)
+        }) {
+            Ok(chrome) => (chrome, None),
+            Err(e) => (ChromeView::default(), Some(e)),
+        };
         Context {
             lang: &self.langs[lang_index(lang)],
             title,
             place: self.place(lang, here),
+            chrome,
+            chrome_error,
             view,
         }
     }
 
-    /// Where a view is: the switcher, alternates, navigation and breadcrumbs.
+    /// A partial of the chrome (`render/chrome.rs`), rendered once for every view of `lang` that
+    /// `mark`s the same section.
+    fn render_chrome(
+        &self,
+        template: &str,
+        lang: Lang,
+        mark: NavMark,
+    ) -> Result<String, Diagnostic> {
+        let ctx = ChromeContext {
+            lang: &self.langs[lang_index(lang)],
+            nav: self.chrome.nav_items(self.site, lang, mark),
+        };
+        self.render_template(template, &ctx).map(chrome::trimmed)
+    }
+
+    /// Where a view is: the switcher, alternates and breadcrumbs.
     fn place(&self, lang: Lang, here: Here) -> Place<'_> {
         let page = match here {
             Here::Page(p) => Some(p),
@@ -290,25 +363,8 @@ impl<'a> Renderer<'a> {
         Place {
             switcher,
             alternates,
-            nav: self.nav(lang, page),
             breadcrumbs: self.breadcrumbs(lang, page),
         }
-    }
-
-    fn nav(&self, lang: Lang, current: Option<PageId>) -> Vec<NavItem<'_>> {
-        let site = self.site;
-        let ancestors = current.map(|c| self.ancestors(c)).unwrap_or_default();
-        site.pages[site.home]
-            .children
-            .iter()
-            .filter(|&&c| site.pages[c].is_section())
-            .map(|&c| NavItem {
-                title: site.title(c, lang),
-                lang: site.doc(c, lang).lang,
-                url: site.url(c, lang),
-                current: Some(c) == current || ancestors.contains(&c),
-            })
-            .collect()
     }
 
     /// The page's parents, nearest first.
@@ -328,10 +384,12 @@ impl<'a> Renderer<'a> {
     fn breadcrumbs(&self, lang: Lang, page: Option<PageId>) -> Vec<Breadcrumb<'_>> {
         let site = self.site;
         let Some(page) = page else {
+            let title = site.title(site.home, lang);
             return vec![Breadcrumb {
-                title: Cow::Borrowed(site.title(site.home, lang)),
+                title: Cow::Borrowed(title),
                 url: site.url(site.home, lang),
                 lang: None,
+                lang_attr: functions::guess_lang_of(title, lang),
             }];
         };
         let mut chain = self.ancestors(page);
@@ -345,24 +403,29 @@ impl<'a> Renderer<'a> {
     /// A breadcrumb to a page.
     fn page_crumb(&self, page: PageId, lang: Lang) -> Breadcrumb<'_> {
         let site = self.site;
+        let title_lang = site.doc(page, lang).lang;
         Breadcrumb {
             title: Cow::Borrowed(site.title(page, lang)),
             url: site.url(page, lang),
-            lang: Some(site.doc(page, lang).lang),
+            lang: Some(title_lang),
+            lang_attr: functions::lang_attr_of(title_lang, lang),
         }
     }
 
     /// Another page by its title, in the language `lang` shows it.
     fn page_link(&self, page: PageId, lang: Lang) -> PageLink<'_> {
         let site = self.site;
+        let title_lang = site.doc(page, lang).lang;
         PageLink {
             title: site.title(page, lang),
             url: site.url(page, lang),
-            lang: site.doc(page, lang).lang,
+            lang: title_lang,
+            lang_attr: functions::lang_attr_of(title_lang, lang),
         }
     }
 
-    fn page_view(&self, page: PageId, lang: Lang) -> context::Page<'_> {
+    /// A page in `lang`, and the visible text of its body for the search index.
+    fn page_view(&self, page: PageId, lang: Lang) -> (context::Page<'_>, String) {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
@@ -370,18 +433,21 @@ impl<'a> Renderer<'a> {
         let fm = &doc.front;
         let links = &site.links[doc_id];
         let terms = self.term_links(lang);
-        let content = markdown::render_with(
+        let mut text = search::VisibleText::default();
+        let content = markdown::render_observed(
             doc,
             &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
             terms.as_ref(),
+            &mut |events| text.chunk(events),
         );
+        let text = text.finish();
         let backlinks = site
             .backlinks
             .get(&(page, lang))
             .map(|from| from.iter().map(|&b| self.page_link(b, lang)).collect())
             .unwrap_or_default();
         let state = site.translations.get(page).copied();
-        context::Page {
+        let view = context::Page {
             title: &fm.title,
             description: fm.description.as_deref(),
             url: site.url(page, lang),
@@ -390,6 +456,7 @@ impl<'a> Renderer<'a> {
             kind_label: self.kind_label(fm.kind, lang),
             content,
             content_lang: doc.lang,
+            lang_attr: functions::lang_attr_of(doc.lang, lang),
             is_fallback: doc.lang != lang,
             is_stale: lang == Lang::En
                 && doc.lang == Lang::En
@@ -423,6 +490,7 @@ impl<'a> Renderer<'a> {
                 .map(|tag| TagLink {
                     name: tag,
                     url: self.tag_url(tag, lang),
+                    lang_attr: functions::guess_lang_of(tag, lang),
                 })
                 .collect(),
             backlinks,
@@ -433,7 +501,8 @@ impl<'a> Renderer<'a> {
             timeline: self.timeline(page, lang),
             facts: self.facts(fm, lang),
             extra: &fm.extra,
-        }
+        };
+        (view, text)
     }
 
     /// The name of a kind of page in `lang`.
@@ -481,6 +550,7 @@ impl<'a> Renderer<'a> {
                             title: &doc.front.title,
                             url: site.url(v, lang),
                             lang: doc.lang,
+                            lang_attr: functions::lang_attr_of(doc.lang, lang),
                             date: doc.front.date.map(|d| Date::new(d, lang)),
                             is_current: site.pages[v].versions.newer.is_none(),
                         }
@@ -503,6 +573,7 @@ impl<'a> Renderer<'a> {
             date: cd.front.date.map(|d| Date::new(d, lang)),
             draft: cd.front.draft,
             lang: cd.lang,
+            lang_attr: functions::lang_attr_of(cd.lang, lang),
             is_section: site.pages[page].is_section(),
         }
     }
@@ -515,11 +586,15 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(key, decl)| {
                 let fact = fm.facts.iter().find(|f| &f.key == key)?;
+                let raw = fact.raw.display();
+                let value = fact.display(lang).0;
                 Some(FactEntry {
                     key,
                     label: decl.label(lang),
-                    raw: fact.raw.display(),
-                    value: fact.display(lang).0,
+                    raw_lang_attr: functions::guess_lang_of(&raw, lang),
+                    value_lang_attr: functions::guess_lang_of(&value, lang),
+                    raw,
+                    value,
                 })
             })
             .collect()

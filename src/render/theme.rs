@@ -170,7 +170,12 @@ fn load_templates(root: &Path, dir: &Path, errors: &mut Diagnostics) -> Option<T
             files.push((path, Some(rel)));
         }
     }
-    for required in TEMPLATES {
+    let chrome = crate::render::chrome::ONCE_PER_LANGUAGE.into_iter();
+    for required in TEMPLATES
+        .into_iter()
+        .chain(chrome)
+        .chain([crate::render::chrome::NAV])
+    {
         if !files.iter().any(|(_, n)| n.as_deref() == Some(required)) {
             errors.push(
                 Diagnostic::error(msg!("theme-template-missing", template = required))

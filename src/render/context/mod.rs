@@ -26,9 +26,14 @@ pub struct Context<'a, V> {
     pub lang: &'a LangContext<'a>,
     /// The title of what is rendered (always set).
     pub title: Cow<'a, str>,
-    /// `switcher`, `alternates`, `nav`, `breadcrumbs`.
+    /// `switcher`, `alternates`, `breadcrumbs`.
     #[serde(flatten)]
     pub place: Place<'a>,
+    /// The parts rendered once per language and section, as HTML.
+    pub chrome: ChromeView<'a>,
+    /// Why `chrome` is empty: a chrome partial failed, and so does every view.
+    #[serde(skip)]
+    pub chrome_error: Option<crate::diagnostics::Diagnostic>,
     /// What the view's own template needs (`page`, `tag`, `table`, …).
     #[serde(flatten)]
     pub view: V,
@@ -82,15 +87,37 @@ pub struct LanguageName {
     pub name: &'static str,
 }
 
-/// Where a view is: the same view in each language, the main navigation, the breadcrumbs.
+/// What the partials rendered once (`render/chrome.rs`) are rendered with.
+#[derive(Serialize)]
+pub struct ChromeContext<'a> {
+    /// `lang`, `t`, `site`, `serve`.
+    #[serde(flatten)]
+    pub lang: &'a LangContext<'a>,
+    /// The top-level sections in `lang`, the current one marked (none in the partials rendered
+    /// once per language).
+    pub nav: Vec<NavItem<'a>>,
+}
+
+/// The chrome as one view prints it: `chrome` in every template's context.
+#[derive(Serialize, Default)]
+pub struct ChromeView<'a> {
+    /// `partials/head.html`: the head's links that depend only on the language.
+    pub head: &'a str,
+    /// `partials/search-box.html`: the search box of the header.
+    pub search_box: &'a str,
+    /// `partials/nav.html`: the main navigation, the current section marked.
+    pub nav: &'a str,
+    /// `partials/footer.html`: the footer.
+    pub footer: &'a str,
+}
+
+/// Where a view is: the same view in each language, and the breadcrumbs.
 #[derive(Serialize)]
 pub struct Place<'a> {
     /// The same view in each language, for the language switcher.
     pub switcher: Vec<Switch>,
     /// The page in each language, for `<link rel="alternate" hreflang>`; empty for generated views.
     pub alternates: Vec<Alternate>,
-    /// The top-level sections in `lang`.
-    pub nav: Vec<NavItem<'a>>,
     /// From the home page down to the parent of the current view.
     pub breadcrumbs: Vec<Breadcrumb<'a>>,
 }
@@ -124,10 +151,15 @@ pub struct NavItem<'a> {
     pub title: &'a str,
     /// The language of `title` (Japanese where the section is not translated).
     pub lang: Lang,
+    /// ` lang="ja"` when `lang` is not the page's language, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
     /// The section in `lang`.
     pub url: String,
     /// True when the section is the current page or one of its parents.
     pub current: bool,
+    /// `page` when the section is the current page, `true` when it is one of its parents, else
+    /// absent: the value of `aria-current`.
+    pub aria_current: Option<&'static str>,
 }
 
 /// One step of the breadcrumbs.
@@ -141,6 +173,9 @@ pub struct Breadcrumb<'a> {
     /// pages, where templates guess it from the title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
+    /// ` lang="…"` when `lang` (or, where it is absent, the language guessed from `title`) is
+    /// not the page's, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
 }
 
 /// A date as a reader of `lang` sees it.
@@ -190,6 +225,8 @@ pub struct Page<'a> {
     pub content: String,
     /// The language of the body and title: differs from `lang` on a fallback page.
     pub content_lang: Lang,
+    /// ` lang="…"` when `content_lang` is not `lang`, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
     /// True on `/en/…` when there is no English translation and the Japanese text is shown.
     pub is_fallback: bool,
     /// True when the translation was made from an older Japanese text.
@@ -283,6 +320,8 @@ pub struct TagLink<'a> {
     pub name: &'a str,
     /// The tag's page in `lang`.
     pub url: String,
+    /// ` lang="…"` when the tag is written in another language than the page's (guessed from `name`), else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
 }
 
 /// Another page, by its title.
@@ -294,6 +333,8 @@ pub struct PageLink<'a> {
     pub url: String,
     /// The language of `title`.
     pub lang: Lang,
+    /// ` lang="…"` when `lang` is not the page's, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
 }
 
 /// A page in a list of pages: a child of a section or of the home page.
@@ -315,6 +356,8 @@ pub struct Card<'a> {
     pub draft: bool,
     /// The language of `title` and `description`.
     pub lang: Lang,
+    /// ` lang="…"` when `lang` is not the page's, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
     /// True when it is a section.
     pub is_section: bool,
 }
@@ -336,6 +379,8 @@ pub struct TimelineVersion<'a> {
     pub url: String,
     /// The language of `title`.
     pub lang: Lang,
+    /// ` lang="…"` when `lang` is not the page's, else empty: markup, print it `| safe`.
+    pub lang_attr: &'static str,
     /// Its date, or absent.
     pub date: Option<Date>,
     /// True for the current version: the one no other page supersedes.
@@ -351,8 +396,12 @@ pub struct FactEntry<'a> {
     pub label: &'a str,
     /// The value as written.
     pub raw: String,
+    /// ` lang="…"` when `raw` is in another language than the page's (guessed), else empty: markup, print it `| safe`.
+    pub raw_lang_attr: &'static str,
     /// The value normalised for `lang` (`¥3.0 million`).
     pub value: String,
+    /// ` lang="…"` when `value` is in another language than the page's (guessed), else empty: markup, print it `| safe`.
+    pub value_lang_attr: &'static str,
 }
 
 /// The view of `changes.html`.

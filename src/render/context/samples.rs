@@ -29,6 +29,10 @@ pub fn templates(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("obligation.html", value(&context(t, obligation()))),
         ("facts.html", value(&context(t, fact_table()))),
         ("changes.html", value(&context(t, changes()))),
+        ("partials/head.html", value(&chrome_context(t))),
+        ("partials/search-box.html", value(&chrome_context(t))),
+        ("partials/nav.html", value(&chrome_context(t))),
+        ("partials/footer.html", value(&chrome_context(t))),
     ]
 }
 
@@ -43,6 +47,8 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("Switch", value(&switch())),
         ("Alternate", value(&alternate())),
         ("NavItem", value(&nav_item())),
+        ("ChromeView", value(&chrome())),
+        ("ChromeContext", value(&chrome_context(t))),
         ("Breadcrumb", value(&breadcrumb())),
         ("Date", value(&date())),
         ("PageView", value(&PageView { page: page() })),
@@ -112,6 +118,7 @@ fn changes() -> ChangesView<'static> {
         title,
         url: url.into(),
         lang: Lang::Ja,
+        lang_attr: " lang=\"ja\"",
     };
     ChangesView {
         changes: Changes {
@@ -141,11 +148,37 @@ fn context(t: &Map<String, Value>, view: impl Serialize) -> Value {
         place: Place {
             switcher: vec![switch()],
             alternates: vec![alternate()],
-            nav: vec![nav_item()],
             breadcrumbs: vec![breadcrumb()],
         },
+        chrome: chrome(),
+        chrome_error: None,
         view,
     })
+}
+
+fn lang_context(t: &Map<String, Value>) -> LangContext<'_> {
+    LangContext {
+        lang: Lang::En,
+        t,
+        site: site(),
+        serve: true,
+    }
+}
+
+fn chrome_context(t: &Map<String, Value>) -> Value {
+    value(&ChromeContext {
+        lang: &lang_context(t),
+        nav: vec![nav_item()],
+    })
+}
+
+fn chrome() -> ChromeView<'static> {
+    ChromeView {
+        head: "<link rel=\"stylesheet\" href=\"/style.css\">",
+        search_box: "<form></form>",
+        nav: "<nav></nav>",
+        footer: "<footer></footer>",
+    }
 }
 
 fn site() -> SiteInfo<'static> {
@@ -189,9 +222,11 @@ fn alternate() -> Alternate {
 fn nav_item() -> NavItem<'static> {
     NavItem {
         title: "Plans",
-        lang: Lang::En,
+        lang: Lang::Ja,
+        lang_attr: " lang=\"ja\"",
         url: "/en/plans/".into(),
         current: true,
+        aria_current: Some("page"),
     }
 }
 
@@ -200,6 +235,7 @@ fn breadcrumb() -> Breadcrumb<'static> {
         title: Cow::Borrowed("Home"),
         url: "/en/".into(),
         lang: Some(Lang::En),
+        lang_attr: "",
     }
 }
 
@@ -217,6 +253,7 @@ fn page() -> Page<'static> {
         kind_label: "Plan".into(),
         content: "<p>Body</p>".into(),
         content_lang: Lang::En,
+        lang_attr: "",
         is_fallback: false,
         is_stale: false,
         original_url: "/a/".into(),
@@ -243,21 +280,25 @@ fn page() -> Page<'static> {
         tags: vec![TagLink {
             name: "care",
             url: "/en/tags/care/".into(),
+            lang_attr: "",
         }],
         backlinks: vec![PageLink {
             title: "Other",
             url: "/en/b/".into(),
             lang: Lang::En,
+            lang_attr: "",
         }],
         superseded_by: Some(PageLink {
             title: "Plan (2030)",
             url: "/en/c/".into(),
             lang: Lang::En,
+            lang_attr: "",
         }),
         supersedes: Some(PageLink {
             title: "Plan (draft)",
             url: "/en/d/".into(),
             lang: Lang::En,
+            lang_attr: "",
         }),
         changes_url: Some("/en/a/changes/".into()),
         timeline: vec![TimelineDocument {
@@ -265,6 +306,7 @@ fn page() -> Page<'static> {
                 title: "Plan",
                 url: "/en/c/".into(),
                 lang: Lang::En,
+                lang_attr: "",
                 date: Some(date()),
                 is_current: true,
             }],
@@ -278,13 +320,16 @@ fn page() -> Page<'static> {
             date: Some(date()),
             draft: true,
             lang: Lang::Ja,
+            lang_attr: " lang=\"ja\"",
             is_section: false,
         }],
         facts: vec![FactEntry {
             key: "rate",
             label: "Rate",
             raw: "2/3".into(),
+            raw_lang_attr: "",
             value: "2/3".into(),
+            value_lang_attr: "",
         }],
         extra: &EXTRA,
     }
@@ -464,11 +509,13 @@ fn obligation() -> ObligationView<'static> {
                     title: "Plan (draft)",
                     url: "/en/d/".into(),
                     lang: Lang::En,
+                    lang_attr: "",
                 },
                 newer: PageLink {
                     title: "Plan",
                     url: "/en/c/".into(),
                     lang: Lang::En,
+                    lang_attr: "",
                 },
                 before: vec![entry()],
                 after: vec![entry()],

@@ -278,6 +278,8 @@ fn every_template_is_checked_against_a_context() {
     let rendered: BTreeSet<&str> = TEMPLATES
         .into_iter()
         .filter(|&t| t != "base.html")
+        .chain(crate::render::chrome::ONCE_PER_LANGUAGE)
+        .chain([crate::render::chrome::NAV])
         .collect();
     assert_eq!(
         sampled, rendered,

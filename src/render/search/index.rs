@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{html_text, normalize};
+use super::normalize;
 use crate::model::Lang;
 use crate::model::Output;
 use crate::urls::Generated;
@@ -25,18 +25,19 @@ pub struct SearchEntry {
 }
 
 impl SearchEntry {
-    /// An entry from a page's title and its rendered body HTML.
+    /// An entry from a page's title and the visible text of its body (collected while the body
+    /// was rendered: [`super::VisibleText`]).
     pub fn new(
         path: String,
         title: &str,
-        body_html: &str,
+        body_text: &str,
         text_lang: Lang,
         lang: Lang,
     ) -> SearchEntry {
         SearchEntry {
             path,
             title: title.split_whitespace().collect::<Vec<_>>().join(" "),
-            text: normalize(&html_text(body_html)),
+            text: normalize(body_text),
             lang: (text_lang != lang).then_some(text_lang.code()),
         }
     }
@@ -150,7 +151,7 @@ mod tests {
         let e = SearchEntry::new(
             "a/".into(),
             "題",
-            "<p>本文</p>",
+            "本文",
             crate::model::Lang::Ja,
             crate::model::Lang::En,
         );

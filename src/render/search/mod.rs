@@ -24,4 +24,4 @@ mod text;
 pub use fold::{fold, normalize};
 pub use index::{index_outputs, IndexWriter, SearchEntry};
 pub use query::{occurrences, query_terms, search};
-pub use text::html_text;
+pub use text::{html_text, VisibleText};
