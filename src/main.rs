@@ -674,6 +674,8 @@ fn help_of_arg(path: &str, id: &str) -> Option<Text> {
         ("build" | "check", "drafts") => msg!("help-drafts"),
         ("build", "base_url") => msg!("help-build-base-url"),
         ("build" | "check", "strict") => msg!("help-strict"),
+        ("build", "relative") => msg!("help-build-relative"),
+        ("build", "clean") => msg!("help-build-clean"),
         ("serve", "port") => msg!("help-serve-port"),
         ("serve", "bind") => msg!("help-serve-bind"),
         ("serve", "open") => msg!("help-serve-open"),

@@ -376,3 +376,5 @@ cache-ignored-format = it was saved in another format
 cache-ignored-binary = it was made by another version of shishin
 cache-ignored-site = it was made for another site folder
 help-i18n-status-diff = Show what changed in the Japanese original of this translation since it was stamped.
+help-build-relative = Write every internal link relative to its page, so the folder works opened from disk or a file share
+help-build-clean = Render every page again, ignoring what the last build kept (its render cache)

@@ -346,3 +346,5 @@ cache-ignored-format = 別の形式で保存されています
 cache-ignored-binary = 別のバージョンの shishin が作ったものです
 cache-ignored-site = 別のサイトのフォルダ用に作られたものです
 help-i18n-status-diff = この翻訳を記録(stamp)してから、元の日本語のどこが変わったかを表示します。
+help-build-relative = サイト内のリンクをすべてページからの相対パスで書きます。フォルダをディスクや共有フォルダから直接開いても動くようになります。
+help-build-clean = 前回のビルドが残したもの(描画キャッシュ)を使わず、すべてのページを描画し直します。

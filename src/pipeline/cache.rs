@@ -174,7 +174,7 @@ fn binary() -> String {
 /// build: a few hundred kilobytes.
 fn setup(root: &Path, options: &Options) -> u128 {
     let mut h = Digest::default();
-    (options.drafts, &options.base_url, options.serve).hash(&mut h);
+    (options.drafts, &options.base_url, options.serve, options.relative).hash(&mut h);
     let files = [
         root.join("site.yaml"),
         root.join(crate::load::glossary::PATH),
