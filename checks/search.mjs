@@ -171,6 +171,16 @@ async function run(browser, base, mode) {
   // ?q= is shareable: the address after a search runs it again.
   await page.goto(`${jaSearch}?q=${encodeURIComponent('急変時 看取り')}`);
   await page.waitForSelector('#search-results > li');
+
+  // Snippets show the text as written: 「取組（①～⑤）」, not its normalised form 「取組(1~5)」,
+  // and mark the words searched for where they are in it.
+  await page.goto(`${jaSearch}?q=${encodeURIComponent('具体的な取組')}`);
+  await page.waitForSelector('#search-results > li');
+  const snippets = await page.$$eval('.search-snippet', (ps) => ps.map((p) => p.textContent));
+  assert.ok(snippets.some((t) => t.includes('①～⑤')), `no snippet shows ①～⑤ as written: ${snippets.join(' | ')}`);
+  assert.ok(!snippets.some((t) => t.includes('(1~5)')), 'a snippet shows the normalised text (1~5)');
+  const marked = await page.$$eval('.search-snippet mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marked.length > 0 && marked.every((m) => m === '具体的な取組'), `marks: ${marked}`);
   await context.close();
 }
 

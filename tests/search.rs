@@ -82,12 +82,15 @@ fn each_language_has_an_index_of_every_page_with_its_visible_text() {
     let hub = page(&ja, "guideline/hub/");
     assert_eq!(hub["t"], "連携の拠点");
     let text = hub["x"].as_str().unwrap();
-    // Headings, body and table cells, normalised (full-width digits folded), tags gone.
+    // Headings, body and table cells as written (full-width digits kept: snippets show the text
+    // as the page has it, and the search folds it as it reads it), tags gone.
     assert!(
         text.starts_with("急変時の対応 在宅医療の体制として、看取りに向けた支援を行う。"),
         "{text}"
     );
-    assert!(text.contains("普及啓発 2分の1"), "{text}");
+    assert!(text.contains("普及啓発 ２分の１"), "{text}");
+    let compared = shishin::render::search::fold(&shishin::render::search::normalize(text));
+    assert!(compared.contains("普及啓発 2分の1"), "{compared}");
     assert!(!text.contains('<') && !text.contains("**"), "{text}");
     // Navigation chrome is not indexed: the section's title appears only in its own entry.
     assert!(!text.contains("国の指針"), "{text}");
@@ -101,10 +104,15 @@ fn each_language_has_an_index_of_every_page_with_its_visible_text() {
         hub["x"]
             .as_str()
             .unwrap()
-            .contains("end\u{2010}of\u{2010}life care & caregivers"),
+            .contains("end\u{2011}of\u{2011}life care & caregivers"),
         "{hub}"
     );
-    // NFKC turns the non-breaking hyphen into U+2010, which the search folds to "-".
+    // The non-breaking hyphen is kept as written; NFKC turns it into U+2010, which the search
+    // folds to "-".
+    let compared = shishin::render::search::fold(&shishin::render::search::normalize(
+        hub["x"].as_str().unwrap(),
+    ));
+    assert!(compared.contains("end-of-life care"), "{compared}");
     // An untranslated page is indexed as the English reader sees it: the Japanese text, marked so.
     let fund = page(&en, "guideline/fund/");
     assert_eq!(fund["x"], "在宅での療養を支える基金。");

@@ -16,6 +16,7 @@ use indexmap::IndexMap;
 
 use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
+use crate::guidance::prefecture;
 use crate::model::{
     Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Page, PageId, Site, Target,
     TranslationState,
@@ -194,14 +195,15 @@ fn place_in_sections(site: &mut Site) {
     }
     for p in 0..site.pages.len() {
         let mut children = std::mem::take(&mut site.pages[p].children);
-        children.sort_by(|&a, &b| {
-            let (da, db) = (
-                &site.docs[site.pages[a].ja].front,
-                &site.docs[site.pages[b].ja].front,
-            );
-            da.weight
-                .cmp(&db.weight)
-                .then_with(|| da.title.cmp(&db.title))
+        // By weight, then prefectures north to south (JIS code, SPEC §7), then by title.
+        children.sort_by_cached_key(|&c| {
+            let doc = &site.docs[site.pages[c].ja];
+            let code = doc
+                .front
+                .prefecture
+                .or_else(|| prefecture::of_path(&site.pages[c].key).map(|(_, p)| p))
+                .map_or(u8::MAX, |p| p.code);
+            (doc.front.weight, code, doc.front.title.clone())
         });
         site.pages[p].children = children;
     }

@@ -25,6 +25,7 @@ pub(super) const THEME_IDS: &[&str] = &[
     "sh-toc",
     "sh-tags",
     "sh-backlinks",
+    "sh-compared-in",
     "sh-children",
     "sh-timeline",
 ];

@@ -291,7 +291,8 @@ pub struct Page {
     pub ja: DocId,
     pub en: Option<DocId>,
     pub parent: Option<PageId>,
-    /// Sections only: pages and sections directly below, ordered by weight, then title.
+    /// Sections only: pages and sections directly below, ordered by weight, then prefectures
+    /// north to south (JIS code), then title.
     pub children: Vec<PageId>,
     /// The page's place among the versions of one document (SPEC §10).
     pub versions: Versions,

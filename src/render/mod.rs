@@ -500,6 +500,7 @@ impl<'a> Renderer<'a> {
             children: p.children.iter().map(|&c| self.card(c, lang)).collect(),
             timeline: self.timeline(page, lang),
             facts: self.facts(fm, lang),
+            compared_in: self.compared_in(&site.docs[p.ja], lang),
             extra: &fm.extra,
         };
         (view, text)
@@ -576,6 +577,23 @@ impl<'a> Renderer<'a> {
             lang_attr: functions::lang_attr_of(cd.lang, lang),
             is_section: site.pages[page].is_section(),
         }
+    }
+
+    /// The comparisons of the obligation sets a page lists (its Japanese lists: a translation
+    /// may lag behind), each once, in the order of `site.yaml`.
+    fn compared_in(&self, ja: &crate::model::Doc, lang: Lang) -> Vec<context::ComparisonLink<'_>> {
+        let lists = &ja.parsed.obligation_lists;
+        self.site
+            .config
+            .obligations
+            .sets
+            .iter()
+            .filter(|(set, _)| lists.iter().any(|l| &l.set == *set))
+            .map(|(set, name)| context::ComparisonLink {
+                name: name.get(lang),
+                url: Generated::Comparison(set).url(&self.site.config.base_path, lang),
+            })
+            .collect()
     }
 
     /// The facts a page gives, in the order of `site.yaml`.
@@ -693,6 +711,7 @@ fn lang_context<'a>(site: &'a Site, theme: &'a Theme, serve: bool, lang: Lang) -
             tags_url: Generated::TagIndex.url(&cfg.base_path, lang),
             glossary_url: glossary::url(site, lang),
             search_url: Generated::Search.url(&cfg.base_path, lang),
+            compare_url: Generated::CompareIndex.url(&cfg.base_path, lang),
             languages: cfg
                 .languages
                 .iter()

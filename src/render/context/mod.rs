@@ -73,6 +73,8 @@ pub struct SiteInfo<'a> {
     /// The glossary in `lang`, or absent when the site has no glossary.
     pub glossary_url: Option<String>,
     /// The search page in `lang`: the `action` of a search box.
+    /// The index of the comparisons (`/compare/`), which the main navigation reaches.
+    pub compare_url: String,
     pub search_url: String,
     /// The site's languages.
     pub languages: Vec<LanguageName>,
@@ -262,8 +264,19 @@ pub struct Page<'a> {
     pub timeline: Vec<TimelineDocument<'a>>,
     /// The facts the page gives, in the order of `site.yaml`.
     pub facts: Vec<FactEntry<'a>>,
+    /// The comparisons of the obligation sets the page lists (a guideline's canonical list, a
+    /// prefecture's version): `/compare/SET/`, named in `lang`.
+    pub compared_in: Vec<ComparisonLink<'a>>,
     /// The page's `extra:` map, as written.
     pub extra: &'a Value,
+}
+
+/// A comparison a page is part of.
+#[derive(Serialize)]
+pub struct ComparisonLink<'a> {
+    /// The set's name in `lang` (`site.yaml`, `obligations.sets`).
+    pub name: &'a str,
+    pub url: String,
 }
 
 /// A prefecture, named in `lang`.

@@ -60,6 +60,7 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("PageLink", value(&p.backlinks[0])),
         ("Card", value(&p.children[0])),
         ("FactEntry", value(&p.facts[0])),
+        ("ComparisonLink", value(&p.compared_in[0])),
         ("TagIndexView", value(&tag_index())),
         ("TagCount", value(&tag_index().tags[0])),
         ("TagView", value(&tag_view())),
@@ -192,6 +193,7 @@ fn site() -> SiteInfo<'static> {
         tags_url: "/en/tags/".into(),
         glossary_url: Some("/en/glossary/".into()),
         search_url: "/en/search/".into(),
+        compare_url: "/en/compare/".into(),
         languages: vec![language()],
     }
 }
@@ -330,6 +332,10 @@ fn page() -> Page<'static> {
             raw_lang_attr: "",
             value: "2/3".into(),
             value_lang_attr: "",
+        }],
+        compared_in: vec![ComparisonLink {
+            name: "Coordination hubs",
+            url: "/en/compare/hub/".into(),
         }],
         extra: &EXTRA,
     }

@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Unicode compatibility normalisation (NFKC: full-width ASCII and half-width katakana to their
-/// usual forms) with runs of whitespace collapsed to one space. Stored in the index as it is, so
-/// snippets show this text.
+/// usual forms) with runs of whitespace collapsed to one space: what queries, titles and texts
+/// are compared in. The index keeps the text as written, so snippets show `①` and not `1`.
 ///
 /// Most of a page is ASCII, kana and common kanji, which NFKC leaves alone; only the runs of other
 /// characters (with the character before them, which a combining mark may join) go through the

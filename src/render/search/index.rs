@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::normalize;
 use crate::model::Lang;
 use crate::model::Output;
 use crate::urls::Generated;
@@ -16,7 +15,8 @@ pub struct SearchEntry {
     /// The title as written (spaces collapsed): shown as it is, folded in the browser.
     #[serde(rename = "t")]
     pub title: String,
-    /// The visible text of the page's body, normalised, whitespace collapsed.
+    /// The visible text of the page's body as written (`①`, `（株）`), whitespace collapsed:
+    /// snippets show it so; the search normalises it as it reads it.
     #[serde(rename = "x")]
     pub text: String,
     /// The language of the text when it differs from the index's (an untranslated page).
@@ -37,7 +37,7 @@ impl SearchEntry {
         SearchEntry {
             path,
             title: title.split_whitespace().collect::<Vec<_>>().join(" "),
-            text: normalize(body_text),
+            text: body_text.split_whitespace().collect::<Vec<_>>().join(" "),
             lang: (text_lang != lang).then_some(text_lang.code()),
         }
     }

@@ -40,7 +40,7 @@ pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a str> {
         .enumerate()
         .filter_map(|(i, e)| {
             let title = fold(&normalize(&e.title));
-            let text = fold(&e.text);
+            let text = fold(&normalize(&e.text));
             let mut score = 0;
             for t in &terms {
                 let in_title = occurrences(&title, t).len();
@@ -60,6 +60,7 @@ pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     fn entry(path: &str, title: &str, text: &str) -> SearchEntry {
         SearchEntry {
@@ -84,6 +85,23 @@ mod tests {
             ),
             entry("other/", "その他", "在宅での療養について。"),
         ]
+    }
+
+    /// The index keeps the text as written, for snippets; the search compares it normalised.
+    #[test]
+    fn text_is_kept_as_written_and_found_normalised() {
+        let e = SearchEntry::new(
+            "chiba/".into(),
+            "千葉県",
+            "具体的な取組（①～⑤）、ｶﾅ",
+            Lang::Ja,
+            Lang::Ja,
+        );
+        assert_eq!(e.text, "具体的な取組（①～⑤）、ｶﾅ");
+        let entries = [e];
+        assert_eq!(search(&entries, "取組(1~5)"), ["chiba/"]);
+        assert_eq!(search(&entries, "①"), ["chiba/"]);
+        assert_eq!(search(&entries, "カナ"), ["chiba/"]);
     }
 
     #[test]

@@ -38,6 +38,27 @@
     return lower.replace(DASHES, '-');
   }
 
+  // The text as the search compares it (NFKC, folded), with, where NFKC changed its length, the
+  // offset in the text as written of each of its UTF-16 units, so that a snippet shows the text
+  // as written (①, not 1) and marks the right letters.
+  var COMBINING = /[\u0300-\u036F\u3099-\u309A\uFF9E-\uFF9F]/;
+  function folded(x) {
+    var n = x.normalize('NFKC');
+    if (n.length === x.length) return { text: fold(n), at: null };
+    var out = '';
+    var at = [];
+    for (var i = 0; i < x.length;) {
+      var j = i + String.fromCodePoint(x.codePointAt(i)).length;
+      while (j < x.length && COMBINING.test(x[j])) j++;
+      var piece = x.slice(i, j).normalize('NFKC');
+      for (var k = 0; k < piece.length; k++) at.push(i);
+      out += piece;
+      i = j;
+    }
+    at.push(x.length);
+    return { text: fold(out), at: at };
+  }
+
   function queryTerms(q) {
     return fold(q.normalize('NFKC').replace(/\s+/g, ' ').trim())
       .split(TERM_SPLIT)
@@ -66,7 +87,8 @@
     var all = [];
     for (var n = 1; n <= index.parts; n++) all = all.concat(window.shishinSearchParts[n]);
     pages = all.map(function (p) {
-      return { url: root + p.u + suffix, title: p.t, text: p.x, lang: p.l, ftitle: fold(p.t.normalize('NFKC')), ftext: fold(p.x) };
+      var f = folded(p.x);
+      return { url: root + p.u + suffix, title: p.t, text: p.x, lang: p.l, ftitle: fold(p.t.normalize('NFKC')), ftext: f.text, at: f.at };
     });
     if (waiting !== null) show(waiting);
   }
@@ -103,7 +125,7 @@
     return hits.map(function (h) { return h.page; });
   }
 
-  // The text around the first match, with every term inside it in <mark>.
+  // The text around the first match, as written, with every term inside it in <mark>.
   function snippet(p, terms) {
     var first = -1;
     terms.forEach(function (t) {
@@ -111,18 +133,20 @@
       if (at !== undefined && (first === -1 || at < first)) first = at;
     });
     var start = first === -1 ? 0 : Math.max(0, first - CONTEXT_BEFORE);
-    var end = Math.min(p.text.length, (first === -1 ? 0 : first) + CONTEXT_AFTER);
+    var end = Math.min(p.ftext.length, (first === -1 ? 0 : first) + CONTEXT_AFTER);
+    // Offsets in the compared text to offsets in the text as written.
+    var written = function (i) { return p.at ? p.at[i] : i; };
     var ranges = [];
     terms.forEach(function (t) {
       // Only matches wholly inside the snippet are marked.
       occurrences(p.ftext, t, Infinity, start, end - t.length + 1).forEach(function (at) {
-        ranges.push([at - start, at + t.length - start]);
+        ranges.push([written(at) - written(start), written(at + t.length) - written(start)]);
       });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
     var el = document.createElement('p');
     el.className = 'search-snippet';
-    var shown = p.text.slice(start, end);
+    var shown = p.text.slice(written(start), written(end));
     var pos = 0;
     if (start > 0) el.appendChild(document.createTextNode('…'));
     ranges.forEach(function (r) {
@@ -133,7 +157,7 @@
       el.appendChild(mark);
       pos = r[1];
     });
-    el.appendChild(document.createTextNode(shown.slice(pos) + (end < p.text.length ? '…' : '')));
+    el.appendChild(document.createTextNode(shown.slice(pos) + (end < p.ftext.length ? '…' : '')));
     return el;
   }
 
