@@ -505,7 +505,10 @@ fn diagnostic(
     site: &Site,
 ) -> Diagnostic {
     let (message, on_disk) = match problem {
-        Problem::Missing(path) => (msg!("link-missing", page = page, url = url, path = path), None),
+        Problem::Missing(path) => (
+            msg!("link-missing", page = page, url = url, path = path),
+            None,
+        ),
         Problem::NoAnchor { file, anchor } => (
             msg!(
                 "link-no-anchor",
@@ -566,7 +569,16 @@ fn generated_template(site: &Site, page: &str) -> &'static str {
         Some(Generated::Glossary) => "glossary.html",
         Some(Generated::Search) => "search.html",
         Some(Generated::Changes(_)) => "changes.html",
-        Some(Generated::Table(..) | Generated::SearchIndex | Generated::SearchIndexPart(_))
+        Some(Generated::DataIndex) => "data.html",
+        Some(Generated::Codebook) => "codebook.html",
+        Some(
+            Generated::Table(..)
+            | Generated::SearchIndex
+            | Generated::SearchIndexPart(_)
+            | Generated::DataPackage
+            | Generated::FactsLong
+            | Generated::DataTable(_),
+        )
         | None => "base.html",
     }
 }

@@ -219,6 +219,7 @@ generated-glossary = the glossary page shishin makes
 generated-search = the search page shishin makes
 generated-search-index = the search index shishin makes
 generated-not-found = the “page not found” page shishin makes
+generated-data = the data downloads shishin makes (the codebook, the data package and its tables)
 generated-page = a page shishin makes
 ## The theme (render/theme.rs)
 

@@ -189,6 +189,7 @@ generated-glossary = shishin が作る用語集のページ
 generated-search = shishin が作る検索ページ
 generated-search-index = shishin が作る検索用の索引
 generated-not-found = shishin が作る「ページが見つかりません」のページ
+generated-data = shishin が作るデータのダウンロード（コードブック、データパッケージとその表）
 generated-page = shishin が作るページ
 ## テーマ (render/theme.rs)
 

@@ -24,11 +24,11 @@
 //! after another, each with its own hash in `jobs`; a new cache is a new `search-ID`, so `jobs`
 //! never points into a file of another build.
 
+use crate::messages::Text;
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::{BufWriter, Write};
-use crate::messages::Text;
-use crate::msg;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Lang, Site};
@@ -55,6 +55,7 @@ pub enum JobKey {
     Glossary(Lang),
     Search(Lang),
     NotFound(Lang),
+    Data(Lang),
 }
 
 impl JobKey {
@@ -68,6 +69,7 @@ impl JobKey {
             Job::Glossary(lang) => JobKey::Glossary(lang),
             Job::Search(lang) => JobKey::Search(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
+            Job::Data(lang) => JobKey::Data(lang),
         }
     }
 
@@ -81,6 +83,7 @@ impl JobKey {
             JobKey::Glossary(l) => (5, *l, ""),
             JobKey::Search(l) => (6, *l, ""),
             JobKey::NotFound(l) => (7, *l, ""),
+            JobKey::Data(l) => (8, *l, ""),
         };
         w.u8(tag);
         w.lang(lang);
@@ -98,6 +101,7 @@ impl JobKey {
             5 => JobKey::Glossary(lang),
             6 => JobKey::Search(lang),
             7 => JobKey::NotFound(lang),
+            8 => JobKey::Data(lang),
             _ => return None,
         })
     }
@@ -257,11 +261,7 @@ impl Ignored {
             Ignored::Binary => msg!("cache-ignored-binary"),
             Ignored::Site => msg!("cache-ignored-site"),
         };
-        msg!(
-            "cache-ignored",
-            dir = dir.display().to_string(),
-            why = why
-        )
+        msg!("cache-ignored", dir = dir.display().to_string(), why = why)
     }
 }
 

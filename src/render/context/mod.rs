@@ -74,6 +74,8 @@ pub struct SiteInfo<'a> {
     pub glossary_url: Option<String>,
     /// The search page in `lang`: the `action` of a search box.
     pub search_url: String,
+    /// The data downloads in `lang` (SPEC §11).
+    pub data_url: String,
     /// The site's languages.
     pub languages: Vec<LanguageName>,
 }
@@ -856,6 +858,9 @@ pub struct FactValue {
     /// The value's source: its page at the anchor nearest above it.
     pub source: String,
 }
+
+mod data;
+pub use data::*;
 
 #[cfg(test)]
 mod samples;
