@@ -114,7 +114,7 @@ impl ObligationTable {
                 fields.push(CsvField::string(
                     &head(fact),
                     &head(fact),
-                    &format!(
+                    format!(
                         "{} {}",
                         decl.and_then(|d| d.definition.as_ref())
                             .map_or("", |d| d.get(lang)),
@@ -124,8 +124,7 @@ impl ObligationTable {
                             "(per obligation: numbers as numbers, not_stated where the item does not give it)"
                         )
                     )
-                    .trim()
-                    .to_string(),
+                    .trim(),
                 ));
             }
         }
