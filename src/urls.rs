@@ -628,6 +628,9 @@ mod tests {
             Generated::Obligation("x-1"),
             Generated::Glossary,
             Generated::Search,
+            Generated::DataIndex,
+            Generated::Codebook,
+            Generated::DataTable("hub"),
         ] {
             assert!(reserved(&made.path()).is_some(), "{made:?}");
         }
