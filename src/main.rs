@@ -403,6 +403,23 @@ fn i18n_status(root: &Path) -> ExitCode {
         states = summary.join(say(&msg!("list-separator")))
     );
     println!("{}", say(&line));
+    let facts = shishin::link::translations::untranslated_facts(&site);
+    for f in &facts {
+        println!(
+            "{}",
+            say(&msg!("i18n-fact-untranslated", file = f.file, fact = f.key))
+        );
+    }
+    if let Some(first) = facts.first() {
+        println!(
+            "{}",
+            say(&msg!(
+                "i18n-facts-summary",
+                count = facts.len(),
+                fact = first.key
+            ))
+        );
+    }
     ExitCode::SUCCESS
 }
 

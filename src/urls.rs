@@ -34,7 +34,11 @@
 //! | search index | `search/index.js`, `search/index-N.js` | the same | |
 //! | “page not found” | `404.html` | `404.html` | `404.html` |
 //! | Atom feed | `atom.xml` | `atom.xml` | |
-//! | data downloads (reserved, not built yet) | `data/` | | |
+//! | data downloads (SPEC §11) | `data/` | `data/index.html` | `data.html` |
+//! | the codebook | `data/codebook/` | `data/codebook/index.html` | `codebook.html` |
+//! | the Frictionless Data Package | `data/datapackage.json` | the same | |
+//! | the long table of facts | `data/facts.csv` | the same | |
+//! | a comparison's CSV, for the package | `data/compare/ID.csv` | the same | |
 //! | sitemap, once per site | | `sitemap.xml` (`sitemap-N.xml` on a large site) | |
 //! | robots, highlighting, once per site | | `robots.txt`, `syntax.css` | |
 //!
@@ -132,6 +136,17 @@ pub enum Generated<'a> {
     SearchIndexPart(usize),
     /// `404.html`
     NotFound,
+    /// `data/`: the list of downloadable tables (SPEC §11).
+    DataIndex,
+    /// `data/codebook/`: every variable of the codebook.
+    Codebook,
+    /// `data/datapackage.json`: every CSV of `data/` as a Frictionless Data Package.
+    DataPackage,
+    /// `data/facts.csv`: every fact of every page, one row per page and variable.
+    FactsLong,
+    /// `data/compare/ID.csv`: a comparison's CSV, copied below the package, whose resource
+    /// paths may not climb out of its folder.
+    DataTable(&'a str),
 }
 
 const TAGS: &str = "tags/";
@@ -141,6 +156,7 @@ const GLOSSARY: &str = "glossary/";
 const SEARCH: &str = "search/";
 const NOT_FOUND: &str = "404.html";
 const CHANGES: &str = "changes/";
+const DATA: &str = "data/";
 
 impl<'a> Generated<'a> {
     /// The path below the language prefix.
@@ -158,6 +174,11 @@ impl<'a> Generated<'a> {
             Generated::SearchIndex => format!("{SEARCH}index.js"),
             Generated::SearchIndexPart(n) => format!("{SEARCH}index-{n}.js"),
             Generated::NotFound => NOT_FOUND.into(),
+            Generated::DataIndex => DATA.into(),
+            Generated::Codebook => format!("{DATA}codebook/"),
+            Generated::DataPackage => format!("{DATA}datapackage.json"),
+            Generated::FactsLong => format!("{DATA}facts.csv"),
+            Generated::DataTable(id) => format!("{DATA}compare/{id}.csv"),
         }
     }
 
@@ -204,6 +225,7 @@ impl<'a> Generated<'a> {
                 let n = file.strip_prefix("index-")?.strip_suffix(".js")?;
                 Generated::SearchIndexPart(n.parse().ok().filter(|&n| n > 0)?)
             }
+            ("data", rest) => data(rest)?,
             _ => changes(path)?,
         })
     }
@@ -215,6 +237,20 @@ fn changes(path: &str) -> Option<Generated<'_>> {
     let plain =
         page.is_empty() || (page.ends_with('/') && page.split_terminator('/').all(is_segment));
     plain.then_some(Generated::Changes(page))
+}
+
+/// What a path below `data/` is: `codebook/`, `facts.csv`, `compare/hub.csv`, ….
+fn data(rest: &str) -> Option<Generated<'_>> {
+    Some(match rest {
+        "" => Generated::DataIndex,
+        "codebook/" => Generated::Codebook,
+        "datapackage.json" => Generated::DataPackage,
+        "facts.csv" => Generated::FactsLong,
+        _ => {
+            let id = rest.strip_prefix("compare/")?.strip_suffix(".csv")?;
+            is_segment(id).then_some(Generated::DataTable(id))?
+        }
+    })
 }
 
 /// `hub.csv` → the CSV table of `hub`.
@@ -242,9 +278,7 @@ pub struct Reserved {
     pub owner: &'static str,
 }
 
-/// Every top-level folder shishin fills: no content page may be published in one. `data` is
-/// kept for the downloads of SPEC §11 before they are built, so that no site comes to depend
-/// on the name.
+/// Every top-level folder shishin fills: no content page may be published in one.
 pub const RESERVED: [Reserved; 7] = [
     Reserved {
         folder: "en",
@@ -520,6 +554,11 @@ mod tests {
             (Generated::SearchIndex, "search/index.js"),
             (Generated::SearchIndexPart(2), "search/index-2.js"),
             (Generated::NotFound, "404.html"),
+            (Generated::DataIndex, "data/"),
+            (Generated::Codebook, "data/codebook/"),
+            (Generated::DataPackage, "data/datapackage.json"),
+            (Generated::FactsLong, "data/facts.csv"),
+            (Generated::DataTable("hub"), "data/compare/hub.csv"),
         ];
         for (made, path) in all {
             assert_eq!(made.path(), path);
@@ -554,7 +593,9 @@ mod tests {
             "glossary/x/",
             "search/index-0.js",
             "search/x/",
-            "data/",
+            "data/x/",
+            "data/compare/hub.json",
+            "data/compare/.csv",
             "a/changes",
             "a//changes/",
             "../changes/",
@@ -587,6 +628,9 @@ mod tests {
             Generated::Obligation("x-1"),
             Generated::Glossary,
             Generated::Search,
+            Generated::DataIndex,
+            Generated::Codebook,
+            Generated::DataTable("hub"),
         ] {
             assert!(reserved(&made.path()).is_some(), "{made:?}");
         }

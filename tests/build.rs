@@ -654,3 +654,39 @@ fn the_summary_says_one_in_the_singular() {
     assert!(run.stdout.contains(", 1 warning, "), "{}", run.stdout);
     assert!(run.stdout.contains("3 pages in ja"), "{}", run.stdout);
 }
+
+/// SPEC §6.1: a `text` or `list` fact without its English is shown in Japanese on English pages,
+/// and `i18n status` lists it; a code, an amount, or a text with its English is not listed.
+#[test]
+fn i18n_status_lists_text_facts_without_english() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        "title: { ja: テスト, en: Test }\nbase_url: https://ex.jp/\nfacts:\n  recipients: { ja: 補助先, en: Recipients, type: text }\n  costs: { ja: 対象経費, en: Costs, type: list }\n  area: { ja: 圏域, en: Area, type: text }\n  base_amount: { ja: 基準額, en: Base amount, type: yen }\n",
+    );
+    site.write(
+        "content/a.md",
+        "---\ntitle: 補助金\nfacts:\n  recipients: 市町村\n  costs: [人件費, 旅費]\n  area: { value: 二次医療圏, en: Secondary medical care areas }\n  base_amount: 3,000千円\n---\n本文\n",
+    );
+    let status = site.run(&["i18n", "status"]);
+    assert!(status.ok, "{}", status.stderr);
+    let out = &status.stdout;
+    assert!(
+        out.contains("untranslated fact  content/a.md  recipients"),
+        "{out}"
+    );
+    assert!(
+        out.contains("untranslated fact  content/a.md  costs"),
+        "{out}"
+    );
+    assert!(!out.contains("  area"), "a fact with its English: {out}");
+    assert!(
+        !out.contains("base_amount"),
+        "an amount needs no English: {out}"
+    );
+    assert!(out.contains("2 text facts have no English"), "{out}");
+    // The English page shows the Japanese, marked as such.
+    site.build_ok();
+    let en = site.read("en/a/index.html");
+    assert!(en.contains("lang=\"ja\">市町村<"), "{en}");
+}

@@ -214,12 +214,19 @@ fn the_csv_has_state_value_per_and_source_per_page() {
     assert_eq!(base[at("広域型: value")], "4657000");
     assert_eq!(base[at("広域型: per")], "area");
     assert_eq!(base[at("広域型: as of")], "FY2018");
-    assert_eq!(base[at("広域型: source")], "/en/wide/#scheme");
+    assert_eq!(base[at("広域型: number")], "4657000");
+    // Absolute, from base_url: a CSV is read away from the site.
+    assert_eq!(base[at("広域型: source")], "https://ex.jp/en/wide/#scheme");
     assert_eq!(base[at("広域型: document")], "広域型拠点事業の概要");
     assert_eq!(base[at("千葉県の補助金: note")], "拠点となる市町村ごと");
     let rate = rows.iter().find(|r| r[0] == "rate").unwrap();
     assert_eq!(rate[at("千葉県の補助金: state")], "not_stated");
     assert_eq!(rate[at("広域型: state")], "not_applicable");
+    assert_eq!(
+        rate[at("広域型: number")],
+        "",
+        "no number where there is no value"
+    );
     let who = rows.iter().find(|r| r[0] == "hub_designee").unwrap();
     assert_eq!(
         who[at("広域型: value")],
@@ -468,7 +475,10 @@ fn per_obligation_facts_are_in_the_cell_the_json_the_csv_and_a_matrix() {
         csv.contains("27 大阪府 予算上限,27 大阪府 市町村事業"),
         "{csv}"
     );
-    assert!(csv.contains(",,1060000,\"[\"\"b\"\"]\"\r\n"), "{csv}");
+    assert!(
+        csv.contains(",,https://ex.jp/osaka/#hub-1,1060000,\"[\"\"b\"\"]\"\r\n"),
+        "{csv}"
+    );
     assert!(
         csv.contains(",not_applicable,\"[\"\"a\"\",\"\"e\"\"]\""),
         "{csv}"

@@ -122,17 +122,28 @@ fn csv_has_bom_header_and_quoting() {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,基準の文言,12 千葉県 区分,12 千葉県 記載,12 千葉県 注記,27 大阪府 区分,27 大阪府 記載,27 大阪府 注記"
+        "id,基準の文言,12 千葉県 区分,12 千葉県 記載,12 千葉県 詳細,12 千葉県 類似度,12 千葉県 注記,12 千葉県 出典,27 大阪府 区分,27 大阪府 記載,27 大阪府 詳細,27 大阪府 類似度,27 大阪府 注記,27 大阪府 出典"
     );
     assert!(lines.next().unwrap().starts_with(
         "hub-1,地域の関係者による会議を定期的に開催し、課題の抽出を行うこと,modified,"
     ));
-    assert!(text.contains("\r\nhub-3,住民への普及啓発を実施すること,gap,,,own_wording,府独自の連絡会と広報を一体で進める,\r\n"), "{text}");
-    // A field with a quote is quoted and its quotes doubled.
+    // Per prefecture: class, text, detail, similarity (0–1, three decimals), note, source URL.
+    assert!(text.contains("\r\nhub-1,地域の関係者による会議を定期的に開催し、課題の抽出を行うこと,modified,地域の関係者による会議を定期的で開催し、課題の抽出を行うこと,,0.929,,https://ex.jp/chiba/#hub-1,verbatim,地域の関係者による会議を定期的に開催し、課題の抽出を行うこと,\"予算上限: 1拠点あたり1,060千円\",1.000,,https://ex.jp/osaka/#hub-1\r\n"), "{text}");
+    // A gap says so; its other cells are empty.
+    assert!(text.contains("\r\nhub-3,住民への普及啓発を実施すること,gap,,,,,,own_wording,府独自の連絡会と広報を一体で進める,"), "{text}");
+    // Own additions have a unique id; a field with a quote is quoted and its quotes doubled;
+    // the other prefectures' class says their cells do not apply.
     assert!(
-        text.contains("chiba-own,,own,\"研修会を年2回、\"\"県内全域\"\"で開くこと\",,,,\r\n"),
+        text.contains("\r\nhub-own-chiba-1,,own,\"研修会を年2回、\"\"県内全域\"\"で開くこと\",,,,https://ex.jp/chiba/#hub-own-1,not_applicable,,,,,\r\n"),
         "{text}"
     );
+    let ids: Vec<&str> = text
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["hub-1", "hub-2", "hub-3", "hub-own-chiba-1"]);
     let run = site.run(&["compare", "hub", "--format", "csv"]);
     assert_eq!(
         run.stdout.as_bytes(),

@@ -229,6 +229,30 @@ fn page_edits_render_only_what_they_touch_and_equal_a_clean_build() {
     site.build_and_compare();
 }
 
+/// The 404, search, glossary, comparison and data pages show the home page's title in their
+/// breadcrumb, though they are below no page: a new title reaches them too.
+#[test]
+fn the_home_page_title_reaches_every_generated_page() {
+    let mut site = Site::shipped();
+    site.build_and_compare();
+    site.edit("content/_index.md", "title: ", "title: 改題した");
+    site.edit("content/_index.en.md", "title: ", "title: Renamed ");
+    let built = site.build_and_compare();
+    assert!(built.rendered > 0);
+    for file in [
+        "404.html",
+        "en/search/index.html",
+        "glossary/index.html",
+        "data/index.html",
+    ] {
+        let html = std::fs::read_to_string(site.out().join(file)).unwrap();
+        assert!(
+            html.contains("改題した") || html.contains("Renamed "),
+            "{file} shows the new title"
+        );
+    }
+}
+
 #[test]
 fn added_deleted_renamed_and_draft_pages_and_translations_equal_a_clean_build() {
     let mut site = Site::shipped();

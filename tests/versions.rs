@@ -353,9 +353,10 @@ fn comparisons_use_the_current_version_only() {
         csv.contains("hub-3,住民への普及啓発を実施すること,verbatim,"),
         "{csv}"
     );
+    // One column group for Chiba: class, text, detail, similarity, note, source.
     assert_eq!(
         csv.lines().next().unwrap().matches("千葉県").count(),
-        3,
+        6,
         "{csv}"
     );
     let run = site.run(&["compare", "hub", "--format", "csv"]);

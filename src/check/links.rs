@@ -569,7 +569,16 @@ fn generated_template(site: &Site, page: &str) -> &'static str {
         Some(Generated::Glossary) => "glossary.html",
         Some(Generated::Search) => "search.html",
         Some(Generated::Changes(_)) => "changes.html",
-        Some(Generated::Table(..) | Generated::SearchIndex | Generated::SearchIndexPart(_))
+        Some(Generated::DataIndex) => "data.html",
+        Some(Generated::Codebook) => "codebook.html",
+        Some(
+            Generated::Table(..)
+            | Generated::SearchIndex
+            | Generated::SearchIndexPart(_)
+            | Generated::DataPackage
+            | Generated::FactsLong
+            | Generated::DataTable(_),
+        )
         | None => "base.html",
     }
 }

@@ -234,6 +234,13 @@ fn generated(path: &str) -> Text {
             msg!("generated-search-index")
         }
         Some(Generated::NotFound) => msg!("generated-not-found"),
+        Some(
+            Generated::DataIndex
+            | Generated::Codebook
+            | Generated::DataPackage
+            | Generated::FactsLong
+            | Generated::DataTable(_),
+        ) => msg!("generated-data"),
         None => msg!("generated-page"),
     }
 }

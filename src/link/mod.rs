@@ -579,12 +579,16 @@ impl Resolver<'_> {
         };
         match generated {
             Generated::TagIndex | Generated::CompareIndex | Generated::Search => true,
+            Generated::DataIndex
+            | Generated::Codebook
+            | Generated::DataPackage
+            | Generated::FactsLong => true,
             Generated::Glossary => !site.glossary.is_empty(),
             Generated::Tag(slug) => self.langs.iter().all(|lang| {
                 let tags = site.tags.get(lang).into_iter().flat_map(|t| t.keys());
                 tags.map(|t| tag_slug(t)).any(|t| t == slug)
             }),
-            Generated::Comparison(id) | Generated::Table(id, _) => {
+            Generated::Comparison(id) | Generated::Table(id, _) | Generated::DataTable(id) => {
                 site.obligations.contains_key(id) || site.config.comparisons.contains_key(id)
             }
             Generated::Obligation(id) => site

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Doc, FrontMatter, TranslationState};
+use crate::guidance::facts::FactValue;
+use crate::model::{Doc, FactState, FrontMatter, Lang, Site, TranslationState};
 
 /// Translations record the digest of their Japanese body.
 pub use crate::text::digest;
@@ -35,6 +36,44 @@ pub fn inherit(ja: &FrontMatter, en: &mut FrontMatter) {
     if en.facts.is_empty() {
         en.facts.clone_from(&ja.facts);
     }
+}
+
+/// A `text` or `list` fact a page gives without its English (SPEC §6.1): the English outputs
+/// show its Japanese (marked `lang="ja"`), and `i18n status` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntranslatedFact<'a> {
+    /// The Japanese file that gives the fact.
+    pub file: &'a str,
+    /// The fact's key in site.yaml.
+    pub key: &'a str,
+}
+
+/// Every `text` and `list` fact of the site's pages that has no `en:`, in the order of the
+/// pages; none on a site without English.
+pub fn untranslated_facts(site: &Site) -> Vec<UntranslatedFact<'_>> {
+    if !site.config.has(Lang::En) {
+        return Vec::new();
+    }
+    site.pages
+        .iter()
+        .flat_map(|page| {
+            let doc = &site.docs[page.ja];
+            doc.front
+                .facts
+                .iter()
+                .filter(|f| {
+                    f.en.is_none()
+                        && matches!(
+                            f.state,
+                            FactState::Stated(FactValue::Text(_) | FactValue::List(_))
+                        )
+                })
+                .map(move |f| UntranslatedFact {
+                    file: &doc.file.path,
+                    key: &f.key,
+                })
+        })
+        .collect()
 }
 
 pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {

@@ -87,6 +87,11 @@ i18n-stale = stale
 i18n-unstamped = unstamped
 i18n-count = { $count } { $state }
 i18n-summary = { $pages } pages: { $states }
+i18n-fact-untranslated = untranslated fact  { $file }  { $fact }
+i18n-facts-summary = { $count ->
+    [one] One text fact has
+   *[other] { $count } text facts have
+} no English: English pages show them in Japanese. Give the English beside the Japanese, like `{ $fact }: {"{"} value: 市町村, en: Municipalities {"}"}`.
 i18n-stamped = stamped { $path } (translated_from: { $digest })
 stamp-not-in-content = { $path } is not a file in { $content }
 stamp-not-in-content-hint = give the path of an English translation, like content/guideline/hub.en.md
@@ -219,6 +224,7 @@ generated-glossary = the glossary page shishin makes
 generated-search = the search page shishin makes
 generated-search-index = the search index shishin makes
 generated-not-found = the “page not found” page shishin makes
+generated-data = the data downloads shishin makes (the codebook, the data package and its tables)
 generated-page = a page shishin makes
 ## The theme (render/theme.rs)
 

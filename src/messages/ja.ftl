@@ -69,6 +69,8 @@ i18n-stale = 要更新
 i18n-unstamped = 未記録
 i18n-count = { $state } { $count }
 i18n-summary = { $pages } ページ: { $states }
+i18n-fact-untranslated = 英語のない事実  { $file }  { $fact }
+i18n-facts-summary = 英語のないテキストの事実が { $count } 件あります。英語のページには日本語のまま表示されます。`{ $fact }: {"{"} value: 市町村, en: Municipalities {"}"}` のように日本語と英語を並べて書いてください。
 i18n-stamped = { $path } に記録しました(translated_from: { $digest })
 stamp-not-in-content = { $path } は { $content } の中のファイルではありません。
 stamp-not-in-content-hint = 英語訳のファイルのパスを指定してください。例: content/guideline/hub.en.md
@@ -189,6 +191,7 @@ generated-glossary = shishin が作る用語集のページ
 generated-search = shishin が作る検索ページ
 generated-search-index = shishin が作る検索用の索引
 generated-not-found = shishin が作る「ページが見つかりません」のページ
+generated-data = shishin が作るデータのダウンロード（コードブック、データパッケージとその表）
 generated-page = shishin が作るページ
 ## テーマ (render/theme.rs)
 

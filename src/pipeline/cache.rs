@@ -55,6 +55,7 @@ pub enum JobKey {
     Glossary(Lang),
     Search(Lang),
     NotFound(Lang),
+    Data(Lang),
 }
 
 impl JobKey {
@@ -68,6 +69,7 @@ impl JobKey {
             Job::Glossary(lang) => JobKey::Glossary(lang),
             Job::Search(lang) => JobKey::Search(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
+            Job::Data(lang) => JobKey::Data(lang),
         }
     }
 
@@ -81,6 +83,7 @@ impl JobKey {
             JobKey::Glossary(l) => (5, *l, ""),
             JobKey::Search(l) => (6, *l, ""),
             JobKey::NotFound(l) => (7, *l, ""),
+            JobKey::Data(l) => (8, *l, ""),
         };
         w.u8(tag);
         w.lang(lang);
@@ -98,6 +101,7 @@ impl JobKey {
             5 => JobKey::Glossary(lang),
             6 => JobKey::Search(lang),
             7 => JobKey::NotFound(lang),
+            8 => JobKey::Data(lang),
             _ => return None,
         })
     }

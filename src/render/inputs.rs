@@ -53,7 +53,7 @@ pub struct Inputs<'a> {
     documents: &'a [u128],
     /// Per page and language: what lists, menus and breadcrumbs show of it.
     metas: Vec<[Fingerprint; 2]>,
-    /// Per language: the main navigation.
+    /// Per language: the main navigation, and the home page's title and URL.
     nav: [Fingerprint; 2],
     /// Everything the comparison tables are made from.
     tables: Fingerprint,
@@ -67,13 +67,16 @@ impl<'a> Inputs<'a> {
             .into_par_iter()
             .map(|p| Lang::ALL.map(|lang| meta(site, p, lang)))
             .collect();
+        // The navigation lists the home page's children; every page that is not below the home
+        // page (404, search, glossary, comparisons, data) shows the home page's title in its
+        // breadcrumb.
         let nav = Lang::ALL.map(|lang| {
-            hash_all(
-                site.pages[site.home]
-                    .children
-                    .iter()
-                    .map(|&c| (site.pages[c].is_section(), metas[c][index(lang)])),
-            )
+            let home = metas[site.home][index(lang)];
+            let children = site.pages[site.home]
+                .children
+                .iter()
+                .map(|&c| (site.pages[c].is_section(), metas[c][index(lang)]));
+            hash_all([(false, home)].into_iter().chain(children))
         });
         let mut inputs = Inputs {
             site,
@@ -100,6 +103,9 @@ impl<'a> Inputs<'a> {
             Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
+            // The tables, the pages' facts (which the tables' fingerprint covers) and, for the
+            // package's `created` and `version`, every page's dates.
+            Job::Data(lang) => hash_all([self.nav[index(lang)], self.tables, self.feeds()]),
         }
     }
 

@@ -27,6 +27,7 @@ mod changes;
 pub mod chrome;
 mod compare;
 pub mod context;
+mod data;
 pub mod feeds;
 pub mod functions;
 mod glossary;
@@ -62,6 +63,8 @@ pub enum Job<'a> {
     /// The search page (its index is made from the pages' search entries).
     Search(Lang),
     NotFound(Lang),
+    /// The data downloads, the codebook, the data package and its CSVs (SPEC §11).
+    Data(Lang),
 }
 
 /// One broken template fails every page alike: each message once.
@@ -158,6 +161,7 @@ impl<'a> Renderer<'a> {
                 Job::Glossary(lang),
                 Job::Search(lang),
                 Job::NotFound(lang),
+                Job::Data(lang),
             ]);
             let tags = site.tags.get(&lang).into_iter().flat_map(|t| t.keys());
             jobs.extend(tags.map(|name| Job::Tag(lang, name)));
@@ -202,6 +206,7 @@ impl<'a> Renderer<'a> {
             Job::Glossary(lang) => files(self.render_glossary(lang).into_iter().collect()),
             Job::Search(lang) => files(vec![self.render_search_page(lang)]),
             Job::NotFound(lang) => files(vec![self.render_404(lang)]),
+            Job::Data(lang) => files(self.render_data(lang)),
         }
     }
 
@@ -712,6 +717,7 @@ fn lang_context<'a>(site: &'a Site, theme: &'a Theme, serve: bool, lang: Lang) -
             glossary_url: glossary::url(site, lang),
             search_url: Generated::Search.url(&cfg.base_path, lang),
             compare_url: Generated::CompareIndex.url(&cfg.base_path, lang),
+            data_url: Generated::DataIndex.url(&cfg.base_path, lang),
             languages: cfg
                 .languages
                 .iter()

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{display_path, read_text, Decoded};
 use crate::model::{Lang, Page};
 
-pub const TEMPLATES: [&str; 14] = [
+pub const TEMPLATES: [&str; 16] = [
     "base.html",
     "home.html",
     "section.html",
@@ -27,6 +27,8 @@ pub const TEMPLATES: [&str; 14] = [
     "facts.html",
     "glossary.html",
     "changes.html",
+    "data.html",
+    "codebook.html",
 ];
 
 /// The template a content page renders with.

@@ -76,6 +76,8 @@ pub struct SiteInfo<'a> {
     /// The index of the comparisons (`/compare/`), which the main navigation reaches.
     pub compare_url: String,
     pub search_url: String,
+    /// The data downloads in `lang` (SPEC §11).
+    pub data_url: String,
     /// The site's languages.
     pub languages: Vec<LanguageName>,
 }
@@ -869,6 +871,9 @@ pub struct FactValue {
     /// The value's source: its page at the anchor nearest above it.
     pub source: String,
 }
+
+mod data;
+pub use data::*;
 
 #[cfg(test)]
 mod samples;

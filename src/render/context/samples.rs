@@ -29,6 +29,8 @@ pub fn templates(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("obligation.html", value(&context(t, obligation()))),
         ("facts.html", value(&context(t, fact_table()))),
         ("changes.html", value(&context(t, changes()))),
+        ("data.html", value(&context(t, data_view()))),
+        ("codebook.html", value(&context(t, codebook_view()))),
         ("partials/head.html", value(&chrome_context(t))),
         ("partials/search-box.html", value(&chrome_context(t))),
         ("partials/nav.html", value(&chrome_context(t))),
@@ -107,12 +109,80 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("FactRow", value(&fact_table().table.rows[0])),
         ("FactValue", value(&fact_value())),
         ("ChangesView", value(&changes())),
+        ("DataView", value(&data_view())),
+        ("DataIndex", value(&data_view().data)),
+        ("DataTableLink", value(&data_view().data.tables[0])),
+        ("CodebookView", value(&codebook_view())),
+        ("Codebook", value(&codebook_view().codebook)),
+        ("Variable", value(&codebook_view().codebook.variables[0])),
+        (
+            "CodeEntry",
+            value(&codebook_view().codebook.variables[0].codes[0]),
+        ),
+        (
+            "UsedBy",
+            value(&codebook_view().codebook.variables[0].used_by[0]),
+        ),
+        ("StateEntry", value(&codebook_view().codebook.states[0])),
         ("Changes", value(&changes().changes)),
     ]
 }
 
 /// The structs that are no more than parts of others: `Context` shows their fields.
 pub const FLATTENED: [&str; 3] = ["LangContext", "Place", "NotFoundView"];
+
+fn data_view() -> DataView<'static> {
+    DataView {
+        data: DataIndex {
+            codebook_url: "/en/data/codebook/".into(),
+            package_url: "/en/data/datapackage.json".into(),
+            facts_csv_url: "/en/data/facts.csv".into(),
+            facts_rows: 40,
+            facts_columns: 19,
+            tables: vec![DataTableLink {
+                name: "Hubs",
+                kind: "obligations",
+                url: "/en/compare/hub/".into(),
+                csv_url: "/en/compare/hub.csv".into(),
+                json_url: "/en/compare/hub.json".into(),
+                rows: 9,
+                columns: 14,
+            }],
+        },
+    }
+}
+
+fn codebook_view() -> CodebookView<'static> {
+    CodebookView {
+        codebook: Codebook {
+            variables: vec![Variable {
+                id: "hub_designee",
+                label: "Who acts as the hub",
+                definition: Some("The bodies the plan designates"),
+                ty: "code",
+                type_label: "Code".into(),
+                unit: Some("Yen".into()),
+                multiple: true,
+                scope: "page",
+                scope_label: "Once per page".into(),
+                codes: vec![CodeEntry {
+                    id: "municipality",
+                    label: "Municipalities",
+                }],
+                used_by: vec![UsedBy {
+                    name: "Schemes",
+                    url: "/en/compare/schemes/".into(),
+                }],
+            }],
+            states: vec![StateEntry {
+                name: "not_stated",
+                meaning: "The page does not give it.".into(),
+            }],
+            data_url: "/en/data/".into(),
+            facts_csv_url: "/en/data/facts.csv".into(),
+        },
+    }
+}
 
 fn changes() -> ChangesView<'static> {
     let link = |title, url: &str| PageLink {
@@ -194,6 +264,7 @@ fn site() -> SiteInfo<'static> {
         glossary_url: Some("/en/glossary/".into()),
         search_url: "/en/search/".into(),
         compare_url: "/en/compare/".into(),
+        data_url: "/en/data/".into(),
         languages: vec![language()],
     }
 }

@@ -402,7 +402,8 @@ fn the_template_docs_list_every_field() {
         );
     }
     // A new struct needs a sample (and so a section of the docs).
-    let declared = include_str!("mod.rs").lines().filter_map(|line| {
+    let sources = [include_str!("mod.rs"), include_str!("data.rs")];
+    let declared = sources.iter().flat_map(|s| s.lines()).filter_map(|line| {
         let rest = line.strip_prefix("pub struct ")?;
         rest.split(|c: char| !c.is_alphanumeric()).next()
     });
