@@ -510,7 +510,7 @@ fn i18n_diff(root: &Path, path: &Path) -> ExitCode {
     };
     let stamped = shishin::i18n::stamped_digest(&en_text);
     let since = shishin::i18n::since_stamp(root, &format!("{stem}.md"), stamped, &body);
-    print!("{}", shishin::i18n::report(&since, &ja, &en));
+    print!("{}", say(&shishin::i18n::report(&since, &ja, &en)));
     ExitCode::SUCCESS
 }
 

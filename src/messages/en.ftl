@@ -348,7 +348,7 @@ unknown-fact = unknown fact `{ $key }`
 unknown-fact-did-you-mean = did you mean `{ $suggestion }`? Facts must be declared under `facts:` in site.yaml
 unknown-fact-hint = declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`
 fact-unreadable = the fact `{ $key }` (`{ $value }`) cannot be read: { $why }
-fact-unreadable-hint = write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`
+fact-unreadable-hint = write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`; if the document says it does not apply, write `該当なし`
 slug-unsafe = the slug { $slug } { $problem }
 slug-unsafe-hint = the slug becomes the last part of the page's address: write a word in lowercase letters, digits and hyphens, like `chiba-plan`
 slug-not-ascii = the slug `{ $slug }` is not an ASCII slug
@@ -376,3 +376,53 @@ cache-ignored-format = it was saved in another format
 cache-ignored-binary = it was made by another version of shishin
 cache-ignored-site = it was made for another site folder
 help-i18n-status-diff = Show what changed in the Japanese original of this translation since it was stamped.
+## Facts of pages and comparisons (load/config.rs, load/facts.rs)
+
+fact-code-without-values = the fact `{ $id }` is `type: code` but lists no codes under `values:`
+fact-code-without-values-hint =
+    list the codes it may take, each with its labels, e.g.
+    {"  "}{ $id }:
+        type: code
+        values:
+          municipality: {"{"} ja: 市町村, en: Municipalities {"}"}
+fact-values-not-code = the fact `{ $id }` lists `values:` but its type is `{ $kind }`
+fact-values-not-code-hint = only `type: code` facts take a list of codes: write `type: code`, or remove `values:`
+fact-multiple-not-code = the fact `{ $id }` says `multiple: true` but its type is `{ $kind }`
+fact-multiple-not-code-hint = `multiple: true` lets a `type: code` fact take several codes; for other types remove it (a `list` fact already holds several items)
+fact-code-incomplete = the code `{ $code }` of the fact `{ $id }` needs an id and both labels
+fact-code-incomplete-hint = write each code as `id: {"{"} ja: 日本語の表示, en: English label {"}"}`
+obligation-fact-in-comparison = comparison `{ $id }` lists `{ $fact }`, which is given per obligation (`scope: obligation`)
+obligation-fact-in-comparison-hint = per-obligation facts appear on the obligation comparison (/compare/SET/) by themselves: remove `{ $fact }` from this comparison
+fact-unknown-map-key = the fact `{ $key }` has an unknown key `{ $name }`
+fact-map-keys-did-you-mean = did you mean `{ $suggestion }`? A fact's map holds `value`, `as_of`, `note`, `en` and `per`
+fact-map-keys-hint = a fact's map holds `value`, `as_of`, `note`, `en` and `per`
+fact-without-value = the fact `{ $key }` has no `value`
+fact-without-value-hint = write the value as the document does, e.g. `{"{"} value: 3,000千円, as_of: 令和6年度 {"}"}`; if the document says it does not apply, write `value: 該当なし`
+fact-part-not-text = `{ $part }` of the fact `{ $key }` is empty or not a text
+fact-part-not-text-hint = write a text or a number after the colon (a list for `list` facts); leave the fact out if the document does not give it
+fact-as-of-not-a-date = `as_of` of the fact `{ $key }` (`{ $value }`) is not a date: { $why }
+fact-as-of-not-a-date-hint = write when the value held, e.g. `令和6年度`, `R6.4.1` or `2024-04-01`
+fact-english-not-needed = the fact `{ $key }` is of type `{ $kind }`, whose English is made by shishin
+fact-english-not-needed-hint = `en:` gives the English of `text` and `list` facts; amounts, rates, periods and dates are translated from the value, codes by their labels in site.yaml
+fact-per-not-amount = `per` is given for the fact `{ $key }`, which is not an amount
+fact-per-not-amount-hint = `per:` says what an amount in yen is per (e.g. `per: 市町村`); remove it here
+unit-without-english = the amount is per `{ $unit }`, which has no English in `units:`
+unit-without-english-hint = add it to site.yaml, e.g. `units: {"{"} { $unit }: … {"}"}`, so English pages say what the amount is per
+## Translations kept for `i18n status --diff` (i18n.rs)
+
+i18n-cannot-keep = cannot keep the Japanese text of content/{ $key } in { $path }: { $why }
+i18n-cannot-keep-hint = shishin keeps it there to show later what changed; check that the folder { $store } of the site may be written
+i18n-diff-not-stamped =
+    { $en } is not stamped: it does not say which version of { $ja } it was made from, so nothing can be compared.
+    Once it follows { $ja }, run `shishin i18n stamp { $en }`; from then on this shows what changes in { $ja }.
+i18n-diff-unchanged = { $ja } has not changed since { $en } was stamped: the translation is up to date.
+i18n-diff-not-kept =
+    { $ja } has changed since { $en } was stamped, but the Japanese text it was made from was not kept, so the change cannot be shown.
+    shishin keeps that text from the next `shishin i18n stamp { $en }` on. Until then, compare { $ja } with the version the translation was made from by hand (`shishin diff OLD.md { $ja }` if you have the old file).
+i18n-diff-changed = { $ja } has changed since { $en } was stamped:
+i18n-diff-old-caption = { $ja } when { $en } was stamped
+i18n-diff-new-caption = { $ja } now
+## Internal errors (write/)
+
+output-kept-file-changed = internal error: the output file `{ $path }` was to be kept, but it changed
+output-kept-file-changed-hint = nothing was written; build again with --clean

@@ -318,7 +318,7 @@ unknown-fact = 知らない数値 `{ $key }` があります。
 unknown-fact-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値は site.yaml の `facts:` の下で宣言する必要があります。
 unknown-fact-hint = site.yaml の `facts:` の下で(見出しと種類を付けて)宣言するか、`extra:` の下に移してください。
 fact-unreadable = 数値 `{ $key }`(`{ $value }`)を読み取れません: { $why }
-fact-unreadable-hint = 元の文書と同じように書いてください。例: `3,000千円`、`10/10`、`3分の2`、`平成30年度から平成32年度`
+fact-unreadable-hint = 元の文書と同じように書いてください。例: `3,000千円`、`10/10`、`3分の2`、`平成30年度から平成32年度`。文書に「該当なし」とある場合は `該当なし` と書いてください。
 slug-unsafe = スラッグ { $slug } は{ $problem }。
 slug-unsafe-hint = スラッグはページのアドレスの最後の部分になります。`chiba-plan` のように、小文字の英字、数字、ハイフンで書いてください。
 slug-not-ascii = スラッグ `{ $slug }` が半角英数字になっていません。
@@ -346,3 +346,53 @@ cache-ignored-format = 別の形式で保存されています
 cache-ignored-binary = 別のバージョンの shishin が作ったものです
 cache-ignored-site = 別のサイトのフォルダ用に作られたものです
 help-i18n-status-diff = この翻訳を記録(stamp)してから、元の日本語のどこが変わったかを表示します。
+## ページと比較表の数値 (load/config.rs、load/facts.rs)
+
+fact-code-without-values = 数値 `{ $id }` は `type: code` ですが、`values:` の下にコードが一つも書かれていません。
+fact-code-without-values-hint =
+    使えるコードを、それぞれの表示とともに書いてください。例:
+    {"  "}{ $id }:
+        type: code
+        values:
+          municipality: {"{"} ja: 市町村, en: Municipalities {"}"}
+fact-values-not-code = 数値 `{ $id }` に `values:` が書かれていますが、種類が `{ $kind }` です。
+fact-values-not-code-hint = コードの一覧を持てるのは `type: code` の数値だけです。`type: code` と書くか、`values:` を削除してください。
+fact-multiple-not-code = 数値 `{ $id }` に `multiple: true` が書かれていますが、種類が `{ $kind }` です。
+fact-multiple-not-code-hint = `multiple: true` は、`type: code` の数値が複数のコードを持てるようにするものです。ほかの種類では削除してください(`list` の数値は、もともと複数の項目を持てます)。
+fact-code-incomplete = 数値 `{ $id }` のコード `{ $code }` には、id と日英両方の表示が必要です。
+fact-code-incomplete-hint = コードは `id: {"{"} ja: 日本語の表示, en: English label {"}"}` の形で書いてください。
+obligation-fact-in-comparison = 比較表 `{ $id }` に `{ $fact }` が挙げられていますが、これは求められる事項ごとの数値(`scope: obligation`)です。
+obligation-fact-in-comparison-hint = 求められる事項ごとの数値は、求められる事項の比較(/compare/SET/)に自動で表示されます。この比較表から `{ $fact }` を削除してください。
+fact-unknown-map-key = 数値 `{ $key }` に、知らない項目 `{ $name }` があります。
+fact-map-keys-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値に書ける項目は `value`、`as_of`、`note`、`en`、`per` です。
+fact-map-keys-hint = 数値に書ける項目は `value`、`as_of`、`note`、`en`、`per` です。
+fact-without-value = 数値 `{ $key }` に `value` がありません。
+fact-without-value-hint = 元の文書と同じように値を書いてください。例: `{"{"} value: 3,000千円, as_of: 令和6年度 {"}"}`。文書に「該当なし」とある場合は `value: 該当なし` と書いてください。
+fact-part-not-text = 数値 `{ $key }` の `{ $part }` が空か、文字列になっていません。
+fact-part-not-text-hint = コロンの後ろに文字列か数を書いてください(`list` の数値ではリスト)。文書に書かれていない数値は、書かずにおいてください。
+fact-as-of-not-a-date = 数値 `{ $key }` の `as_of`(`{ $value }`)が日付になっていません: { $why }
+fact-as-of-not-a-date-hint = 値がいつ時点のものかを書いてください。例: `令和6年度`、`R6.4.1`、`2024-04-01`
+fact-english-not-needed = 数値 `{ $key }` の種類は `{ $kind }` で、英語は shishin が作ります。
+fact-english-not-needed-hint = `en:` で英語を書くのは `text` と `list` の数値だけです。金額、割合、期間、日付は値から、コードは site.yaml の表示から英語にします。
+fact-per-not-amount = 数値 `{ $key }` に `per` が書かれていますが、金額ではありません。
+fact-per-not-amount-hint = `per:` は、金額が何あたりのものかを書くものです(例: `per: 市町村`)。ここでは削除してください。
+unit-without-english = 金額は `{ $unit }` あたりのものですが、`units:` にその英語がありません。
+unit-without-english-hint = 英語のページで金額が何あたりかを示せるよう、site.yaml に書き足してください。例: `units: {"{"} { $unit }: … {"}"}`
+## 翻訳の元の日本語の保存 (i18n.rs)
+
+i18n-cannot-keep = content/{ $key } の日本語の本文を { $path } に保存できません: { $why }
+i18n-cannot-keep-hint = 後で変更点を表示するため、shishin はそこに保存します。サイトの { $store } フォルダに書き込めるかを確かめてください。
+i18n-diff-not-stamped =
+    { $en } は記録(stamp)されていません。{ $ja } のどの版から翻訳したかが分からないため、比べられません。
+    翻訳が { $ja } に合ったら `shishin i18n stamp { $en }` を実行してください。それ以降は { $ja } の変更点をここに表示します。
+i18n-diff-unchanged = { $en } を記録(stamp)してから、{ $ja } は変わっていません。翻訳は最新です。
+i18n-diff-not-kept =
+    { $en } を記録(stamp)してから { $ja } が変わりましたが、翻訳の元になった日本語の本文が保存されていないため、変更点を表示できません。
+    次に `shishin i18n stamp { $en }` を実行したときから、shishin はその本文を保存します。それまでは、翻訳の元になった版と { $ja } を手で比べてください(古いファイルがあれば `shishin diff 古い版.md { $ja }` で比べられます)。
+i18n-diff-changed = { $en } を記録(stamp)してから、{ $ja } が次のように変わりました:
+i18n-diff-old-caption = { $en } を記録したときの { $ja }
+i18n-diff-new-caption = いまの { $ja }
+## 内部エラー (write/)
+
+output-kept-file-changed = 内部エラー: 出力ファイル `{ $path }` はそのまま残すはずでしたが、変わっていました。
+output-kept-file-changed-hint = 何も書き込んでいません。--clean を付けて、もう一度ビルドしてください。

@@ -302,3 +302,18 @@ fn untranslated_text_only_in_folders_not_yet_converted() {
         found.join("\n")
     );
 }
+/// Fluent drops the indentation of a line that starts with a value; an example of YAML in a
+/// hint keeps its own (`{"  "}` in the catalogue).
+#[test]
+fn a_hint_over_several_lines_keeps_its_indentation() {
+    let text = msg!("fact-code-without-values-hint", id = "kind");
+    assert_eq!(
+        text.en(),
+        "list the codes it may take, each with its labels, e.g.\n  kind:\n    type: code\n    values:\n      municipality: { ja: 市町村, en: Municipalities }"
+    );
+    assert!(
+        text.ja().contains("\n  kind:\n    type: code\n"),
+        "{}",
+        text.ja()
+    );
+}
