@@ -426,3 +426,91 @@ i18n-diff-new-caption = { $ja } now
 
 output-kept-file-changed = internal error: the output file `{ $path }` was to be kept, but it changed
 output-kept-file-changed-hint = nothing was written; build again with --clean
+## Pages, links, translations and versions (link/)
+
+site-without-home = the site has no home page: content/_index.md is missing
+site-without-home-hint = create content/_index.md with a title and a short text that explains the site
+translation-without-original = { $path } is a translation, but its Japanese original content/{ $key } does not exist
+translation-without-original-hint = add the Japanese page, or rename the file if it is not a translation
+same-page-path = { $first } and { $second } both make the page /{ $path }
+same-page-path-hint = rename one of the files or give one a different `slug:`
+page-paths-differ-in-case = { $first } and { $second } make pages whose URLs differ only in case: /{ $first_path } and /{ $second_path }
+page-paths-differ-in-case-hint = on case-insensitive file systems one would overwrite the other: rename one of the files or give one a different `slug:`
+reserved-url = this page's URL /{ $path } is where shishin puts { $owner }
+reserved-url-hint = /{ $folder }/ and every address below it are for { $owner } shishin makes: rename the file or folder `{ $top }`, or give the page another `slug:`
+reserved-english-pages = the English pages
+reserved-tag-pages = the tag pages
+reserved-comparison-pages = the comparison pages
+reserved-obligation-pages = the obligation pages
+reserved-glossary-page = the glossary page
+reserved-search-page = the search page
+reserved-data-downloads = the data downloads
+obligation-set-unnamed = the obligation set `{ $set }` is not named in site.yaml
+obligation-set-unnamed-did-you-mean = did you mean `{ $suggestion }`? Sets are named under `obligations.sets` in site.yaml
+obligation-set-unnamed-hint = name the set under `obligations.sets` in site.yaml (in Japanese and English), like `{ $set }: {"{"} ja: …, en: … {"}"}`
+obligation-set-twice = the obligation set `{ $set }` is defined twice; it is already defined in { $other }
+obligation-set-twice-hint = keep one canonical list per set; quote it elsewhere in a page with a `prefecture`
+translation-without-obligation-list = the translation has no obligation list for `{ $set }`
+translation-without-obligation-list-hint = add a heading with `{"{"}.obligations set={ $set }{"}"}` above the translated list
+canonical-count-differs = { $en } lists { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} of `{ $set }`, but the Japanese { $ja } lists { $ja_count }: the canonical obligations need the same number in both languages
+canonical-count-differs-hint = translate every obligation of the guideline, one item each, in the same order as the Japanese list
+link-to-nothing = broken link: `{ $dest }` leads to no page or file of this site
+link-to-nothing-hint = link to a page by its source file, like `@/guideline/hub.md`, or check the path
+link-to-draft = `{ $dest }` links to a draft, which is left out of this build
+link-to-draft-hint = publish the page (remove `draft: true`), remove the link, or build with `--drafts`
+link-no-page = broken link: `{ $dest }`: there is no page content/{ $key }
+link-no-page-did-you-mean = did you mean `@/{ $suggestion }`? Paths are relative to content/
+link-no-page-hint = paths are relative to content/, like `@/guideline/hub.md`
+link-no-anchor-on-page = broken link: `{ $dest }`: { $file } has no anchor `#{ $anchor }`
+link-anchor-did-you-mean = did you mean `#{ $suggestion }`? Give the heading an explicit id with `{"{"}#{ $anchor }{"}"}`, or link to one that exists
+link-anchor-no-headings = that page has no headings to link to
+link-anchors-on-page = anchors on that page: { $anchors }
+link-no-obligation-set = broken link: `@ob:{ $id }`: there is no canonical obligation set `{ $set }`
+link-no-obligation-set-hint = obligation links look like `@ob:hub-3`; defined sets: { $sets }
+link-no-obligation = broken link: `@ob:{ $id }`: the set `{ $set }` has { $count } obligations
+link-no-obligation-hint = use `@ob:{ $set }-1` to `@ob:{ $set }-{ $count }`
+link-outside = broken link: `{ $dest }` points outside the site
+link-outside-hint = remove the extra `../`
+translated-from-in-original = `translated_from` belongs in translations (`.en.md`), not in the Japanese page
+remove-the-line-hint = remove the line
+translation-stale = the translation is out of date: { $ja } has changed since it was translated
+translation-stale-hint = update the translation, then run `shishin i18n stamp { $en }`
+translation-unstamped = the translation does not say which version of the original it was made from
+translation-unstamped-hint = run `shishin i18n stamp { $en }` to record it
+tags-share-a-page = the tags “{ $first }” ({ $first_file }) and “{ $second }” ({ $second_file }) would share one page, /{ $path }
+tags-share-a-page-hint = write the tag the same way on every page: tag pages' addresses do not tell capitals and spaces apart
+item-resembles-obligation = this item matches no obligation of the guideline, but it is much like `{ $id }` ({ $percent }% alike), so the comparison counts it as the prefecture's own addition
+item-resembles-obligation-hint = if it is this prefecture's version of `{ $id }`, end its first line with `{"{"}#{ $id }{"}"}`; if it is an addition of the prefecture's own, leave it as it is
+translated-list-out-of-date = the translation is out of date: the list of `{ $set }` has { $ja_count ->
+    [one] 1 item
+   *[other] { $ja_count } items
+} in { $ja }, but { $en_count } here
+translated-list-lacks-items-hint = translate the Japanese items this list lacks (until then the English pages show them in Japanese), then run `shishin i18n stamp { $en }`
+translated-list-follow-hint = make the English list follow the Japanese one, one item each in the same order, then run `shishin i18n stamp { $en }`
+no-translated-list = the translation has no list of `{ $set }`, which { $ja } has: the English page shows that list in Japanese
+no-translated-list-hint = translate the list below a heading ending in `{"{"}.obligations set={ $set }{"}"}`, then run `shishin i18n stamp { $en }`
+prefecture-folder-differs = this page is in the folder of { $folder } ({ $slug }/), but its `prefecture:` says { $named }: the comparison puts it in the column of { $named }
+prefecture-folder-differs-hint = if the page is about { $folder }, write `prefecture: { $slug }`; if it is about { $named }, move it to a folder named `{ $named_slug }`
+prefecture-listed-twice = { $first } and this page both list `{ $set }` for { $prefecture }, and neither replaces the other: the comparison shows the items of both in { $prefecture }'s column
+prefecture-listed-twice-hint = if this page is a newer version of the other, add `supersedes: "@/{ $key }"` to its front matter; if one of them is about another prefecture, correct its `prefecture:`
+stamp-not-utf8 = { $path } is not UTF-8; it cannot be stamped in place
+stamp-not-utf8-hint = save it as UTF-8 first
+stamp-without-front-matter = { $path } has no front matter to stamp
+stamp-without-front-matter-hint = start the file with `---`, `title: …`, `---`
+cannot-write = cannot write { $path }: { $why }
+translation-supersedes-differs = a translation has the versions of its Japanese page: this `supersedes:` differs from the Japanese page's
+translation-supersedes-differs-hint = remove the line: the translation inherits `supersedes:` from { $ja }
+supersedes-draft = `supersedes:` names content/{ $key }, a draft, which is left out of this build
+supersedes-draft-hint = publish the older page (remove `draft: true`), or build with `--drafts`
+supersedes-missing = `supersedes:` names content/{ $key }, which does not exist
+supersedes-missing-hint = name the older page by its file below content/, like `@/prefectures/chiba/plan-draft.md`
+versions-cycle = the versions go round in a circle: { $chain }
+versions-cycle-step = {" supersedes "}
+versions-cycle-hint = a page supersedes an older version only: remove `supersedes:` from the page that is the oldest
+changes-url-taken = this page's URL /{ $path } is where shishin puts the comparison of versions of { $file }
+changes-url-taken-hint = rename the file, or give the page another `slug:`
+already-superseded = content/{ $key } is already superseded by { $other }: a version has one newer version
+already-superseded-hint = make the newer of the two pages supersede the other one instead, for a chain like old → newer → newest
