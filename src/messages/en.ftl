@@ -514,3 +514,17 @@ changes-url-taken = this page's URL /{ $path } is where shishin puts the compari
 changes-url-taken-hint = rename the file, or give the page another `slug:`
 already-superseded = content/{ $key } is already superseded by { $other }: a version has one newer version
 already-superseded-hint = make the newer of the two pages supersede the other one instead, for a chain like old → newer → newest
+## Comparison tables (compare/)
+
+item-fact-unreadable = `{ $label }` under this obligation item (the fact `{ $key }`) cannot be read from `{ $value }`: { $why }
+item-fact-unreadable-hint = write the value as the document does (e.g. `1拠点あたり1,060千円`, `ア、オ`), or `該当なし` where the document says it does not apply
+item-fact-twice = `{ $label }` (the fact `{ $key }`) is given twice under this obligation item
+item-fact-twice-hint = give each fact once per item; put further explanation in brackets after the value
+set-without-guideline = no national guideline page defines the set `{ $set }`, so this list is not compared
+set-without-guideline-hint = add the canonical list to a page with `kind: guideline` under a heading `{"{"}.obligations set={ $set }{"}"}`
+item-matches-two = this item matches `{ $first }` and `{ $second }` almost equally
+item-matches-two-hint = mark it explicitly: end its first line with `{"{"}#{ $first }{"}"}`
+slip-on-verbatim = this item is marked `.slip`, but its wording is the same as `{ $id }`
+slip-on-verbatim-hint = `.slip` marks a difference that looks like a typo in the source document; remove it here
+marker-names-nothing = the marker `{"{"}#{ $marker }{"}"}` names no obligation of the set `{ $set }`
+marker-names-nothing-hint = the set `{ $set }` has `{ $set }-1` to `{ $set }-{ $count }`

@@ -478,3 +478,17 @@ changes-url-taken = このページのアドレス /{ $path } は、shishin が 
 changes-url-taken-hint = ファイルの名前を変えるか、ページに別の `slug:` を付けてください。
 already-superseded = content/{ $key } は、すでに { $other } に置き換えられています。一つの版を置き換える新しい版は一つだけです。
 already-superseded-hint = 二つのページのうち新しいほうが、もう一方を置き換えるようにしてください。古い版 → 新しい版 → 最新の版、のようにつなげます。
+## 比較表 (compare/)
+
+item-fact-unreadable = この求められる事項の項目の下の `{ $label }`(数値 `{ $key }`)を `{ $value }` から読み取れません: { $why }
+item-fact-unreadable-hint = 元の文書と同じように値を書いてください(例: `1拠点あたり1,060千円`、`ア、オ`)。文書に「該当なし」とある場合は `該当なし` と書いてください。
+item-fact-twice = この求められる事項の項目の下に、`{ $label }`(数値 `{ $key }`)が二回書かれています。
+item-fact-twice-hint = 数値は一つの項目に一回だけ書いてください。補足の説明は、値の後ろのかっこの中に書いてください。
+set-without-guideline = セット `{ $set }` を定義する国の指針のページがないため、この一覧は比較されません。
+set-without-guideline-hint = `kind: guideline` のページに、見出し `{"{"}.obligations set={ $set }{"}"}` の下で元になる一覧を書いてください。
+item-matches-two = この項目は `{ $first }` とも `{ $second }` とも、ほぼ同じくらい一致します。
+item-matches-two-hint = どちらにあたるかを書いてください。最初の行の終わりに `{"{"}#{ $first }{"}"}` を付けます。
+slip-on-verbatim = この項目には `.slip` が付いていますが、文言は `{ $id }` と同じです。
+slip-on-verbatim-hint = `.slip` は、元の文書の誤記と思われる違いに付けるものです。ここでは削除してください。
+marker-names-nothing = 目印 `{"{"}#{ $marker }{"}"}` は、セット `{ $set }` の求められる事項のどれにもあたりません。
+marker-names-nothing-hint = セット `{ $set }` にあるのは `{ $set }-1` から `{ $set }-{ $count }` までです。
