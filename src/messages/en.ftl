@@ -528,3 +528,16 @@ slip-on-verbatim = this item is marked `.slip`, but its wording is the same as `
 slip-on-verbatim-hint = `.slip` marks a difference that looks like a typo in the source document; remove it here
 marker-names-nothing = the marker `{"{"}#{ $marker }{"}"}` names no obligation of the set `{ $set }`
 marker-names-nothing-hint = the set `{ $set }` has `{ $set }-1` to `{ $set }-{ $count }`
+## Markdown: obligation lists and unsafe addresses (markdown/)
+
+obligations-heading-without-set = an obligations heading has no `set`
+obligations-heading-without-set-hint = name the set, e.g. `{"{"}.obligations set=hub{"}"}`
+obligations-heading-without-list = an obligations heading is not followed by a list
+obligations-heading-without-list-hint = put the list of 求められる事項 right below the heading
+not-an-obligation-id = `#{ $id }` is not an obligation id
+not-an-obligation-id-hint = a marker names obligations like `{"{"}#hub-3{"}"}` or `{"{"}#hub-3 #hub-4{"}"}`
+marker-without-obligation = the marker `{"{"}{ $body }{"}"}` names no obligation
+marker-without-obligation-hint = `.slip` and `note="…"` go with the id of the obligation they are about: write e.g. `{"{"}#hub-1 .slip note="資料の誤記と思われる"{"}"}`
+what-link-definition-address = the address of the link definition
+what-link-address = the address of the link
+what-image-address = the address of the image

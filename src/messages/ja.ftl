@@ -492,3 +492,16 @@ slip-on-verbatim = この項目には `.slip` が付いていますが、文言�
 slip-on-verbatim-hint = `.slip` は、元の文書の誤記と思われる違いに付けるものです。ここでは削除してください。
 marker-names-nothing = 目印 `{"{"}#{ $marker }{"}"}` は、セット `{ $set }` の求められる事項のどれにもあたりません。
 marker-names-nothing-hint = セット `{ $set }` にあるのは `{ $set }-1` から `{ $set }-{ $count }` までです。
+## Markdown: 求められる事項の一覧と、公開できないアドレス (markdown/)
+
+obligations-heading-without-set = 求められる事項の見出しに `set` がありません。
+obligations-heading-without-set-hint = セットの名前を書いてください。例: `{"{"}.obligations set=hub{"}"}`
+obligations-heading-without-list = 求められる事項の見出しの後に、一覧がありません。
+obligations-heading-without-list-hint = 見出しのすぐ下に、求められる事項の一覧を書いてください。
+not-an-obligation-id = `#{ $id }` は、求められる事項の id ではありません。
+not-an-obligation-id-hint = 目印では、求められる事項を `{"{"}#hub-3{"}"}` や `{"{"}#hub-3 #hub-4{"}"}` のように書きます。
+marker-without-obligation = 目印 `{"{"}{ $body }{"}"}` に、求められる事項の id がありません。
+marker-without-obligation-hint = `.slip` と `note="…"` は、それが指す求められる事項の id と一緒に書きます。例: `{"{"}#hub-1 .slip note="資料の誤記と思われる"{"}"}`
+what-link-definition-address = リンク定義のアドレス
+what-link-address = リンクのアドレス
+what-image-address = 画像のアドレス
