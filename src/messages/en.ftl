@@ -541,3 +541,7 @@ marker-without-obligation-hint = `.slip` and `note="…"` go with the id of the 
 what-link-definition-address = the address of the link definition
 what-link-address = the address of the link
 what-image-address = the address of the image
+## Rendering (render/)
+
+changes-without-older = internal error: { $path } supersedes no page: it has no changes page
+template-context-failed = internal error: the values for the templates could not be prepared: { $why }

@@ -505,3 +505,7 @@ marker-without-obligation-hint = `.slip` と `note="…"` は、それが指す�
 what-link-definition-address = リンク定義のアドレス
 what-link-address = リンクのアドレス
 what-image-address = 画像のアドレス
+## ページの作成 (render/)
+
+changes-without-older = 内部エラー: { $path } はどのページも置き換えていないため、新旧対照表のページがありません。
+template-context-failed = 内部エラー: テンプレートに渡す値を用意できませんでした: { $why }
