@@ -8,6 +8,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::facts::FactType;
+use crate::messages::Text;
 use crate::model::config::FactDecl;
 use crate::model::{Config, FactState, FactText, ItemFact, NestedLine};
 use crate::msg;
@@ -84,7 +85,7 @@ fn read_value(
     config: &Config,
     decl: &FactDecl,
     value: &str,
-) -> Result<(FactState, Option<String>, Option<String>), String> {
+) -> Result<(FactState, Option<String>, Option<String>), Text> {
     let (head, remark) = split_remark(value);
     if let Some(state) = FactState::of_written(head) {
         return Ok((state, remark, None));
@@ -115,7 +116,7 @@ fn split_remark(value: &str) -> (&str, Option<String>) {
     (v, None)
 }
 
-fn unreadable(key: &str, label: &str, value: &str, e: &str) -> Diagnostic {
+fn unreadable(key: &str, label: &str, value: &str, e: &Text) -> Diagnostic {
     Diagnostic::error(msg!(
         "item-fact-unreadable",
         label = label,

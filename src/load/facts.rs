@@ -12,6 +12,7 @@ use serde_yaml::Value;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::guidance::dates;
 use crate::guidance::facts::{FactType, FactValue};
+use crate::messages::Text;
 use crate::model::config::FactDecl;
 use crate::model::{Config, Fact, FactState, FactText};
 use crate::msg;
@@ -148,7 +149,7 @@ fn state_of(written: &FactText) -> Option<FactState> {
 }
 
 /// Reads the value by the fact's type.
-fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, String> {
+fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, Text> {
     decl.read(written)
 }
 
@@ -210,7 +211,7 @@ fn not_text(key: &str, part: &str) -> Diagnostic {
         .hint(msg!("fact-part-not-text-hint"))
 }
 
-fn bad_as_of(key: &str, text: &str, e: &str) -> Diagnostic {
+fn bad_as_of(key: &str, text: &str, e: &Text) -> Diagnostic {
     Diagnostic::error(msg!(
         "fact-as-of-not-a-date",
         key = key,
@@ -229,7 +230,7 @@ fn per_not_amount(key: &str) -> Diagnostic {
     Diagnostic::error(msg!("fact-per-not-amount", key = key)).hint(msg!("fact-per-not-amount-hint"))
 }
 
-fn unreadable(key: &str, written: &FactText, e: &str) -> Diagnostic {
+fn unreadable(key: &str, written: &FactText, e: &Text) -> Diagnostic {
     Diagnostic::error(msg!(
         "fact-unreadable",
         key = key,
