@@ -601,3 +601,4 @@ yen-expected = expected an amount in yen such as `3,000千円`, `5万円` or `1,
 yen-several = several amounts ({ $first } and { $second }); expected one amount in yen
 yen-too-large = the amount is too large
 yen-not-whole = the amount is not a whole number of yen
+allow-host-not-a-host = `{ $value }` is not a host name; give only the name or address, without http:// or a path, for example `--allow-host mypc.local` or `--allow-host 192.168.1.5`

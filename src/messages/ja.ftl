@@ -565,3 +565,4 @@ yen-expected = `3,000千円`、`5万円`、`1,500,000円` のような円の金�
 yen-several = 金額が複数あります({ $first } と { $second })。円の金額を一つだけ書いてください。
 yen-too-large = 金額が大きすぎます。
 yen-not-whole = 金額が円単位の整数になっていません。
+allow-host-not-a-host = `{ $value }` はホスト名ではありません。http:// やパスを付けずに、名前かアドレスだけを書いてください。例: `--allow-host mypc.local`、`--allow-host 192.168.1.5`
