@@ -673,6 +673,8 @@ fn help_of_arg(path: &str, id: &str) -> Option<Text> {
         ("build", "out") => msg!("help-build-out"),
         ("build" | "check", "drafts") => msg!("help-drafts"),
         ("build", "base_url") => msg!("help-build-base-url"),
+        ("build", "relative") => msg!("help-build-relative"),
+        ("build", "clean") => msg!("help-build-clean"),
         ("build" | "check", "strict") => msg!("help-strict"),
         ("serve", "port") => msg!("help-serve-port"),
         ("serve", "bind") => msg!("help-serve-bind"),
