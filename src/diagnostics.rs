@@ -76,8 +76,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error saying `message`, a [`Text`] made with [`msg!`]. (A `String` is still taken, as
-    /// English in both languages, for the messages not yet in the catalogue: see `messages`.)
+    /// An error saying `message`, a [`Text`] made with [`msg!`].
     pub fn error(message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -561,9 +560,9 @@ mod tests {
         );
         let file = file(&text);
         let at = text.find("ERROR").unwrap();
-        let d = Diagnostic::error("bad")
+        let d = Diagnostic::error(Text::verbatim("bad"))
             .at(&file, at..at + 5)
-            .hint("fix it");
+            .hint(Text::verbatim("fix it"));
         let out = d.render(false, Lang::En);
         assert!(out.len() < 1000, "{} bytes", out.len());
         assert!(out.contains("content/a.md:2:100001: bad"), "{out}");
@@ -597,7 +596,7 @@ mod tests {
         for (text, marked) in cases {
             let f = file(text);
             let at = text.find(marked).unwrap();
-            let d = Diagnostic::error("bad").at(&f, at..at + marked.len());
+            let d = Diagnostic::error(Text::verbatim("bad")).at(&f, at..at + marked.len());
             let parts = d.parts();
             let shown = parts.source.clone().unwrap();
             let terminal = d.render(false, Lang::En);
@@ -630,7 +629,7 @@ mod tests {
     fn parts_of_a_span_in_a_japanese_line_count_characters() {
         let text = "---\ntitle: [計画案\n---\n";
         let at = text.find('[').unwrap();
-        let d = Diagnostic::error("bad").at(&file(text), at..at + "[計画".len());
+        let d = Diagnostic::error(Text::verbatim("bad")).at(&file(text), at..at + "[計画".len());
         let shown = d.parts().source.unwrap();
         assert_eq!(shown.text, "title: [計画案");
         assert_eq!((shown.start, shown.end, shown.carets), (7, 10, 5));
@@ -641,7 +640,7 @@ mod tests {
     fn parts_of_a_span_over_several_lines_mark_its_first_line_from_its_start() {
         let text = "---\ntitle: 計画案\n---\n";
         let at = text.find("計画").unwrap();
-        let d = Diagnostic::error("bad").at(&file(text), at..text.len());
+        let d = Diagnostic::error(Text::verbatim("bad")).at(&file(text), at..text.len());
         let shown = d.parts().source.unwrap();
         assert_eq!((shown.start, shown.end, shown.carets), (7, 10, 7));
     }
@@ -650,7 +649,7 @@ mod tests {
     fn parts_of_a_huge_line_are_an_excerpt_around_the_span() {
         let text = format!("{}ERROR{}\n", "あ".repeat(1000), "い".repeat(1000));
         let at = text.find("ERROR").unwrap();
-        let shown = Diagnostic::error("bad")
+        let shown = Diagnostic::error(Text::verbatim("bad"))
             .at(&file(&text), at..at + 5)
             .parts()
             .source
@@ -664,15 +663,17 @@ mod tests {
 
     #[test]
     fn parts_serialize_as_the_preview_sends_them() {
-        let d = Diagnostic::error("bad")
+        let d = Diagnostic::error(Text::verbatim("bad"))
             .at(&file("---\nx\n"), 4..5)
-            .hint("fix it");
+            .hint(Text::verbatim("fix it"));
         let json = serde_json::to_value(d.parts()).unwrap();
         assert_eq!(json["severity"], "error");
         assert_eq!(json["location"], "content/a.md:2:1");
         assert_eq!(json["source"]["text"], "x");
         assert_eq!(json["hint"]["en"], "fix it");
-        let whole_file = serde_json::to_value(Diagnostic::error("e").in_file("a").parts()).unwrap();
+        let whole_file =
+            serde_json::to_value(Diagnostic::error(Text::verbatim("e")).in_file("a").parts())
+                .unwrap();
         assert!(whole_file["source"].is_null());
         assert_eq!(whole_file["location"], "a");
     }
@@ -687,9 +688,9 @@ mod tests {
     #[test]
     fn render_names_path_line_and_column_and_shows_the_line() {
         let f = file("---\ntitel: x\n---\n");
-        let d = Diagnostic::error("unknown key `titel`")
+        let d = Diagnostic::error(Text::verbatim("unknown key `titel`"))
             .at(&f, 4..9)
-            .hint("did you mean `title`?");
+            .hint(Text::verbatim("did you mean `title`?"));
         let out = d.render(false, Lang::En);
         assert!(out.contains("content/a.md:2:1"), "{out}");
         assert!(out.contains("titel: x"), "{out}");
@@ -701,7 +702,7 @@ mod tests {
     #[test]
     fn spans_are_clamped_to_the_text() {
         let f = file("abc");
-        let d = Diagnostic::error("x").at(&f, 10..20);
+        let d = Diagnostic::error(Text::verbatim("x")).at(&f, 10..20);
         assert_eq!(d.line_col(), Some((1, 4)));
         assert!(!d.render(false, Lang::En).is_empty());
     }
@@ -722,7 +723,7 @@ mod tests {
     #[test]
     fn into_result_is_the_value_only_when_nothing_was_found() {
         assert_eq!(Diagnostics::default().into_result(7).unwrap(), 7);
-        let warned = Diagnostics::from(Diagnostic::warning("w"));
+        let warned = Diagnostics::from(Diagnostic::warning(Text::verbatim("w")));
         let kept = warned.into_result(7).unwrap_err();
         assert_eq!((kept.errors(), kept.warnings()), (0, 1));
     }
@@ -730,7 +731,7 @@ mod tests {
     #[test]
     fn one_diagnostic_lifts_into_a_list_with_question_mark() {
         fn step() -> Result<(), Diagnostic> {
-            Err(Diagnostic::error("e"))
+            Err(Diagnostic::error(Text::verbatim("e")))
         }
         fn collecting() -> Result<(), Diagnostics> {
             step()?;
@@ -743,7 +744,10 @@ mod tests {
 
     #[test]
     fn lists_convert_from_vectors_and_iterators_in_order() {
-        let from_vec = Diagnostics::from(vec![Diagnostic::error("a"), Diagnostic::warning("b")]);
+        let from_vec = Diagnostics::from(vec![
+            Diagnostic::error(Text::verbatim("a")),
+            Diagnostic::warning(Text::verbatim("b")),
+        ]);
         let collected: Diagnostics = from_vec.clone().into_iter().rev().collect();
         let messages = |ds: &Diagnostics| {
             ds.iter()
@@ -763,11 +767,11 @@ mod tests {
     #[test]
     fn par_map_keeps_the_items_order_and_their_diagnostics_order() {
         let items: Vec<usize> = (0..500).collect();
-        let mut diags = Diagnostics::from(Diagnostic::warning("before"));
+        let mut diags = Diagnostics::from(Diagnostic::warning(Text::verbatim("before")));
         let doubled = par_map(&items, &mut diags, |&i, ds| {
             if i % 7 == 0 {
-                ds.push(Diagnostic::error(format!("{i}a")));
-                ds.push(Diagnostic::warning(format!("{i}b")));
+                ds.push(Diagnostic::error(Text::verbatim(format!("{i}a"))));
+                ds.push(Diagnostic::warning(Text::verbatim(format!("{i}b"))));
             }
             i * 2
         });

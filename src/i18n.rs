@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::link::translations::digest;
+use crate::messages::Text;
+use crate::msg;
 use crate::text::lang::Lang;
 use crate::versions;
 
@@ -34,13 +36,13 @@ pub fn kept_path(root: &Path, key: &str) -> PathBuf {
 pub fn keep_original(root: &Path, key: &str, body: &str) -> Result<(), Diagnostic> {
     let path = kept_path(root, key);
     let cannot = |e: std::io::Error| {
-        Diagnostic::error(format!(
-            "cannot keep the Japanese text of content/{key} in {}: {e}",
-            path.display()
+        Diagnostic::error(msg!(
+            "i18n-cannot-keep",
+            key = key,
+            path = path.display().to_string(),
+            why = e.to_string()
         ))
-        .hint(format!(
-            "shishin keeps it there to show later what changed; check that the folder {STORE} of the site may be written"
-        ))
+        .hint(msg!("i18n-cannot-keep-hint", store = STORE))
     };
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(cannot)?;
@@ -95,29 +97,33 @@ pub fn stamped_digest(text: &str) -> Option<&str> {
         .map(|v| v.trim().trim_matches(['"', '\'']))
 }
 
-/// What `i18n status --diff` prints for a translation `en` (its path as shown) of `ja`.
-pub fn report(since: &SinceStamp, ja: &str, en: &str) -> String {
+/// What `i18n status --diff` prints for a translation `en` (its path as shown) of `ja`, in
+/// both languages: the lines around the table are messages, the table itself is printed in
+/// each language.
+pub fn report(since: &SinceStamp, ja: &str, en: &str) -> Text {
+    let line = |text: Text| Text::both(format!("{}\n", text.ja()), format!("{}\n", text.en()));
     match since {
-        SinceStamp::NotStamped => format!(
-            "{en} is not stamped: it does not say which version of {ja} it was made from, so nothing can be compared.\nOnce it follows {ja}, run `shishin i18n stamp {en}`; from then on this shows what changes in {ja}.\n"
-        ),
-        SinceStamp::Unchanged => format!(
-            "{ja} has not changed since {en} was stamped: the translation is up to date.\n"
-        ),
-        SinceStamp::NotKept => format!(
-            "{ja} has changed since {en} was stamped, but the Japanese text it was made from was not kept, so the change cannot be shown.\nshishin keeps that text from the next `shishin i18n stamp {en}` on. Until then, compare {ja} with the version the translation was made from by hand (`shishin diff OLD.md {ja}` if you have the old file).\n"
-        ),
+        SinceStamp::NotStamped => line(msg!("i18n-diff-not-stamped", ja = ja, en = en)),
+        SinceStamp::Unchanged => line(msg!("i18n-diff-unchanged", ja = ja, en = en)),
+        SinceStamp::NotKept => line(msg!("i18n-diff-not-kept", ja = ja, en = en)),
         SinceStamp::Changed { old, new } => {
             let rows = versions::compare(old, new);
-            let caption = versions::output::caption(
-                Lang::En,
-                &format!("{ja} when {en} was stamped"),
-                &format!("{ja} now"),
-            );
-            format!(
-                "{ja} has changed since {en} was stamped:\n\n{}",
-                versions::print(&rows, versions::Format::Md, Lang::En, &caption)
-            )
+            let heading = msg!("i18n-diff-changed", ja = ja, en = en);
+            let old_caption = msg!("i18n-diff-old-caption", ja = ja, en = en);
+            let new_caption = msg!("i18n-diff-new-caption", ja = ja, en = en);
+            let printed = |lang: Lang| {
+                let caption = versions::output::caption(
+                    lang,
+                    old_caption.in_lang(lang),
+                    new_caption.in_lang(lang),
+                );
+                format!(
+                    "{}\n\n{}",
+                    heading.in_lang(lang),
+                    versions::print(&rows, versions::Format::Md, lang, &caption)
+                )
+            };
+            Text::both(printed(Lang::Ja), printed(Lang::En))
         }
     }
 }

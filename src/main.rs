@@ -527,7 +527,7 @@ fn i18n_diff(root: &Path, path: &Path) -> ExitCode {
     };
     let stamped = shishin::i18n::stamped_digest(&en_text);
     let since = shishin::i18n::since_stamp(root, &format!("{stem}.md"), stamped, &body);
-    print!("{}", shishin::i18n::report(&since, &ja, &en));
+    print!("{}", say(&shishin::i18n::report(&since, &ja, &en)));
     ExitCode::SUCCESS
 }
 
@@ -690,9 +690,9 @@ fn help_of_arg(path: &str, id: &str) -> Option<Text> {
         ("build", "out") => msg!("help-build-out"),
         ("build" | "check", "drafts") => msg!("help-drafts"),
         ("build", "base_url") => msg!("help-build-base-url"),
-        ("build" | "check", "strict") => msg!("help-strict"),
         ("build", "relative") => msg!("help-build-relative"),
         ("build", "clean") => msg!("help-build-clean"),
+        ("build" | "check", "strict") => msg!("help-strict"),
         ("serve", "port") => msg!("help-serve-port"),
         ("serve", "bind") => msg!("help-serve-bind"),
         ("serve", "open") => msg!("help-serve-open"),

@@ -49,6 +49,8 @@ use std::borrow::Cow;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
+use crate::messages::Text;
+use crate::msg;
 use crate::text::lang::Lang;
 
 /// The English pages' folder; Japanese pages are at the root.
@@ -270,43 +272,52 @@ fn is_segment(s: &str) -> bool {
 // --- Reserved names -----------------------------------------------------------------------------
 
 /// A top-level folder shishin fills itself, and what it puts there, for messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Reserved {
     /// `glossary`
     pub folder: &'static str,
-    /// `the glossary page`
-    pub owner: &'static str,
+    /// What shishin puts there (“the glossary page”), in both languages.
+    pub owner: fn() -> Text,
 }
+
+/// A folder is reserved once: its name says which.
+impl PartialEq for Reserved {
+    fn eq(&self, other: &Reserved) -> bool {
+        self.folder == other.folder
+    }
+}
+
+impl Eq for Reserved {}
 
 /// Every top-level folder shishin fills: no content page may be published in one.
 pub const RESERVED: [Reserved; 7] = [
     Reserved {
         folder: "en",
-        owner: "the English pages",
+        owner: || msg!("reserved-english-pages"),
     },
     Reserved {
         folder: "tags",
-        owner: "the tag pages",
+        owner: || msg!("reserved-tag-pages"),
     },
     Reserved {
         folder: "compare",
-        owner: "the comparison pages",
+        owner: || msg!("reserved-comparison-pages"),
     },
     Reserved {
         folder: "obligations",
-        owner: "the obligation pages",
+        owner: || msg!("reserved-obligation-pages"),
     },
     Reserved {
         folder: "glossary",
-        owner: "the glossary page",
+        owner: || msg!("reserved-glossary-page"),
     },
     Reserved {
         folder: "search",
-        owner: "the search page",
+        owner: || msg!("reserved-search-page"),
     },
     Reserved {
         folder: "data",
-        owner: "the data downloads",
+        owner: || msg!("reserved-data-downloads"),
     },
 ];
 

@@ -156,3 +156,132 @@ fn help_is_in_the_chosen_language() {
         en.stdout
     );
 }
+
+// --- Messages of every part of shishin come in Japanese -----------------------------------------
+
+/// `shishin check --messages ja` on `site`: what it printed on its error stream.
+fn check_in_japanese(site: &TestSite) -> String {
+    site.run(&["check", "--messages", "ja"]).stderr
+}
+
+#[test]
+fn a_broken_link_is_reported_in_japanese_with_its_hint() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: 計画\n---\n[指針](@/guideline/hubb.md) を見てください。\n",
+    );
+    site.write(
+        "content/guideline/hub.md",
+        "---\ntitle: 指針\n---\n本文。\n",
+    );
+    let err = check_in_japanese(&site);
+    assert!(err.contains("content/a.md:4:"), "{err}");
+    assert!(
+        err.contains(
+            "リンク切れです: `@/guideline/hubb.md`: content/guideline/hubb.md というページはありません。"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("ヒント: `@/guideline/hub.md` の書き間違いではありませんか。"),
+        "{err}"
+    );
+    assert!(!err.contains("broken link"), "{err}");
+}
+
+#[test]
+fn an_obligation_count_that_differs_in_the_translation_is_reported_in_japanese() {
+    let site = TestSite::new();
+    site.write(
+        "content/guideline.md",
+        "---\ntitle: 指針\nkind: guideline\n---\n## 拠点に求められる事項 {.obligations set=hub}\n\n- 会議を開くこと\n- 関係機関と調整すること\n",
+    );
+    site.write(
+        "content/guideline.en.md",
+        "---\ntitle: Guideline\nkind: guideline\n---\n## Requirements {.obligations set=hub}\n\n- Hold meetings\n",
+    );
+    let err = check_in_japanese(&site);
+    assert!(
+        err.contains("content/guideline.en.md には `hub` の求められる事項が 1 個ありますが、日本語の content/guideline.md には 2 個あります。"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ヒント: 指針の求められる事項を、日本語の一覧と同じ順に、一項目ずつすべて翻訳してください。"),
+        "{err}"
+    );
+    assert!(!err.contains("obligations of"), "{err}");
+}
+
+#[test]
+fn an_unknown_fact_is_reported_in_japanese_with_the_closest_name() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: 補助\nfacts:\n  ratee: 10/10\n---\n本文。\n",
+    );
+    let err = check_in_japanese(&site);
+    assert!(err.contains("知らない数値 `ratee` があります。"), "{err}");
+    assert!(
+        err.contains("ヒント: `rate` の書き間違いではありませんか。"),
+        "{err}"
+    );
+}
+
+/// The reason a value cannot be read comes from the reader of the value (`guidance`): it is
+/// Japanese too, not an English sentence inside a Japanese one.
+#[test]
+fn a_fact_that_cannot_be_read_says_why_in_japanese() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: 補助\nfacts:\n  rate: 5/0\n---\n本文。\n",
+    );
+    let err = check_in_japanese(&site);
+    assert!(
+        err.contains("数値 `rate`(`5/0`)を読み取れません: 割合の分母を 0 にはできません。"),
+        "{err}"
+    );
+    assert!(!err.contains("denominator"), "{err}");
+    let en = site.run(&["check"]).stderr;
+    assert!(
+        en.contains("the fact `rate` (`5/0`) cannot be read: a rate's denominator cannot be 0"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_date_that_cannot_be_read_says_why_in_japanese() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: 計画\ndate: 4月1日\n---\n本文。\n",
+    );
+    let err = check_in_japanese(&site);
+    assert!(
+        err.contains("`date` が日付になっていません: `4月1日` には年がありません。`令和6年4月1日` のように年を付けて書いてください。"),
+        "{err}"
+    );
+}
+
+#[test]
+fn i18n_status_diff_speaks_japanese() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: 計画\n---\n本文。\n");
+    site.write("content/a.en.md", "---\ntitle: Plan\n---\nText.\n");
+    let run = site.run(&[
+        "i18n",
+        "status",
+        "--diff",
+        "content/a.en.md",
+        "--messages",
+        "ja",
+    ]);
+    assert!(
+        run.stdout
+            .starts_with("content/a.en.md は記録(stamp)されていません。"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}

@@ -8,8 +8,10 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::facts::FactType;
+use crate::messages::Text;
 use crate::model::config::FactDecl;
 use crate::model::{Config, FactState, FactText, ItemFact, NestedLine};
+use crate::msg;
 
 /// The facts among an item's nested lines, and the lines read as facts (to leave out of the
 /// detail, which would repeat them).
@@ -83,7 +85,7 @@ fn read_value(
     config: &Config,
     decl: &FactDecl,
     value: &str,
-) -> Result<(FactState, Option<String>, Option<String>), String> {
+) -> Result<(FactState, Option<String>, Option<String>), Text> {
     let (head, remark) = split_remark(value);
     if let Some(state) = FactState::of_written(head) {
         return Ok((state, remark, None));
@@ -114,27 +116,25 @@ fn split_remark(value: &str) -> (&str, Option<String>) {
     (v, None)
 }
 
-fn unreadable(key: &str, label: &str, value: &str, e: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "`{label}` under this obligation item (the fact `{key}`) cannot be read from `{value}`: {e}"
+fn unreadable(key: &str, label: &str, value: &str, e: &Text) -> Diagnostic {
+    Diagnostic::error(msg!(
+        "item-fact-unreadable",
+        label = label,
+        key = key,
+        value = value,
+        why = e
     ))
-    .hint("write the value as the document does (e.g. `1拠点あたり1,060千円`, `ア、オ`), or `該当なし` where the document says it does not apply")
+    .hint(msg!("item-fact-unreadable-hint"))
 }
 
 fn given_twice(key: &str, label: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "`{label}` (the fact `{key}`) is given twice under this obligation item"
-    ))
-    .hint("give each fact once per item; put further explanation in brackets after the value")
+    Diagnostic::error(msg!("item-fact-twice", label = label, key = key))
+        .hint(msg!("item-fact-twice-hint"))
 }
 
 fn unit_without_english(ja: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the amount is per `{ja}`, which has no English in `units:`"
-    ))
-    .hint(format!(
-        "add it to site.yaml, e.g. `units: {{ {ja}: … }}`, so English pages say what the amount is per"
-    ))
+    Diagnostic::warning(msg!("unit-without-english", unit = ja))
+        .hint(msg!("unit-without-english-hint", unit = ja))
 }
 
 #[cfg(test)]

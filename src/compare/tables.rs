@@ -16,6 +16,7 @@ use crate::model::tables::{
     Provenance, Revision,
 };
 use crate::model::{ObligationItem, PageId, Site, Tables};
+use crate::msg;
 
 /// Per page, per canonical obligation of one set: the page's items that match it.
 type Matched = HashMap<PageId, Vec<Vec<PrefectureItem>>>;
@@ -68,9 +69,9 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
             let Some(table_index) = tables.iter().position(|t| t.set == list.set) else {
                 if site.config.obligations.sets.contains_key(&list.set) {
                     diags.push(
-                        Diagnostic::warning(format!("no national guideline page defines the set `{}`, so this list is not compared", list.set))
+                        Diagnostic::warning(msg!("set-without-guideline", set = &list.set))
                             .at(&doc.file, list.heading_span.clone())
-                            .hint(format!("add the canonical list to a page with `kind: guideline` under a heading `{{.obligations set={}}}`", list.set)),
+                            .hint(msg!("set-without-guideline-hint", set = &list.set)),
                     );
                 }
                 continue;
@@ -126,14 +127,15 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 let result = obligations::match_item(&item.text, &markers, &canonical, threshold);
                 if let Some((a, b)) = result.ambiguous {
                     diags.push(
-                        Diagnostic::warning(format!(
-                            "this item matches `{}` and `{}` almost equally",
-                            table.obligations[a].id, table.obligations[b].id
+                        Diagnostic::warning(msg!(
+                            "item-matches-two",
+                            first = &table.obligations[a].id,
+                            second = &table.obligations[b].id
                         ))
                         .at(&doc.file, item.span.start..item.span.start)
-                        .hint(format!(
-                            "mark it explicitly: end its first line with `{{#{}}}`",
-                            table.obligations[a].id
+                        .hint(msg!(
+                            "item-matches-two-hint",
+                            first = &table.obligations[a].id
                         )),
                     );
                 }
@@ -180,12 +182,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
 
 /// `.slip` on an item whose wording is the guideline's: there is no difference to call a slip.
 fn slip_on_verbatim(id: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "this item is marked `.slip`, but its wording is the same as `{id}`"
-    ))
-    .hint(
-        "`.slip` marks a difference that looks like a typo in the source document; remove it here",
-    )
+    Diagnostic::warning(msg!("slip-on-verbatim", id = id)).hint(msg!("slip-on-verbatim-hint"))
 }
 
 /// The column of a prefecture, added (empty) if the table has none yet.
@@ -278,11 +275,13 @@ fn marker_indexes(
                 out.push(m.index())
             }
             _ => diags.push(
-                Diagnostic::error(format!(
-                    "the marker `{{#{m}}}` names no obligation of the set `{set}`"
+                Diagnostic::error(msg!(
+                    "marker-names-nothing",
+                    marker = m.to_string(),
+                    set = set
                 ))
                 .at(&doc.file, item.span.start..item.span.start)
-                .hint(format!("the set `{set}` has `{set}-1` to `{set}-{len}`")),
+                .hint(msg!("marker-names-nothing-hint", set = set, count = len)),
             ),
         }
     }

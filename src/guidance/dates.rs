@@ -12,6 +12,8 @@
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::messages::Text;
+use crate::msg;
 use crate::text::lang::Lang;
 
 /// A Japanese era (元号) since the Meiji restoration; dates before 1868 are written in Gregorian.
@@ -182,28 +184,26 @@ pub fn era_year_to_gregorian(era: Era, year: u32) -> i32 {
 /// Reads a date: `2023-03-31`, `2023/3/31`, `2023年3月31日`, `令和5年3月31日`, `令和元年5月1日`,
 /// `R5.3.31`, `R5/3/31`, `h30.4.1`, or a fiscal year: `令和5年度`, `R6年度`, `2024年度`, `FY2024`.
 /// A trailing day of the week such as `（金）` is checked against the date.
-pub fn parse_date(s: &str) -> Result<DateValue, String> {
+pub fn parse_date(s: &str) -> Result<DateValue, Text> {
     let text = normalize(s);
     if !text.chars().any(|c| c.is_ascii_digit() || c == '元') {
-        return Err(EXPECTED_DATE.to_string());
+        return Err(msg!("date-expected"));
     }
     let (body, weekday) = split_weekday(&text);
     let value = parse_date_body(body)?;
     match (value, weekday) {
         (_, None) => Ok(value),
         (DateValue::Day(d), Some(w)) => check_weekday(d, w).map(|()| value),
-        (DateValue::FiscalYear(_), Some(_)) => {
-            Err("a fiscal year has no day of the week".to_string())
-        }
+        (DateValue::FiscalYear(_), Some(_)) => Err(msg!("fiscal-year-without-weekday")),
     }
 }
 
 /// Reads a fiscal year and returns the calendar year it starts in: `R6`, `令和6年度`,
 /// `平成30年度`, `2024年度`, `FY2024`, `2024`. Used for fiscal-year ranges in facts.
-pub fn parse_fiscal_year(s: &str) -> Result<i32, String> {
+pub fn parse_fiscal_year(s: &str) -> Result<i32, Text> {
     let text = normalize(s);
     if !text.chars().any(|c| c.is_ascii_digit() || c == '元') {
-        return Err(EXPECTED_FY.to_string());
+        return Err(msg!("fiscal-year-expected"));
     }
     let mut c = Cursor::new(&text);
     let year = if c.eat_ascii_ci("FY") {
@@ -213,19 +213,11 @@ pub fn parse_fiscal_year(s: &str) -> Result<i32, String> {
     };
     c.eat("年度");
     if c.rest == "年" {
-        return Err(format!(
-            "`{text}` is a calendar year; write `{text}度` for the fiscal year"
-        ));
+        return Err(msg!("calendar-year-not-fiscal", text = &text));
     }
     c.expect_end()?;
     Ok(year)
 }
-
-const EXPECTED_DATE: &str =
-    "expected a date such as `2023-03-31`, `令和5年3月31日`, `R5.3.31` or a fiscal year such as `令和5年度`";
-const YEAR_ALONE: &str = "a year alone is not a date; add the month and day (`令和5年3月31日`) or write a fiscal year (`令和5年度`)";
-const EXPECTED_FY: &str =
-    "expected a fiscal year such as `令和6年度`, `R6`, `2024年度` or `FY2024`";
 
 /// Earliest and latest Gregorian years accepted, so that a two-digit year (`23-3-31`) is
 /// reported rather than read as the year 23.
@@ -349,16 +341,16 @@ impl<'a> Cursor<'a> {
         self.take_while(|c| c.is_ascii_digit())
     }
 
-    fn expect_end(&self) -> Result<(), String> {
+    fn expect_end(&self) -> Result<(), Text> {
         if self.rest.is_empty() {
             Ok(())
         } else {
-            Err(format!("unexpected `{}` after the date", self.rest))
+            Err(msg!("date-unexpected-after-date", rest = self.rest))
         }
     }
 }
 
-fn parse_date_body(text: &str) -> Result<DateValue, String> {
+fn parse_date_body(text: &str) -> Result<DateValue, Text> {
     let mut c = Cursor::new(text);
     if c.eat_ascii_ci("FY") {
         let year = gregorian_year(c.digits())?;
@@ -398,16 +390,19 @@ fn month_and_day_only(text: &str) -> Option<(u32, u32)> {
 }
 
 /// The message for a day written without its year, with the same day written whole.
-fn year_missing(text: &str, month: u32, day: u32) -> String {
-    format!(
-        "the year is missing from `{text}`; write it with the year, e.g. `令和6年{month}月{day}日`"
+fn year_missing(text: &str, month: u32, day: u32) -> Text {
+    msg!(
+        "date-year-missing",
+        text = text,
+        month = month.to_string(),
+        day = day.to_string()
     )
 }
 
 /// A day written in an era after that era ended (`平成31年5月1日` is 令和元年5月1日; documents
 /// printed before the change of era still carry such dates). The day is read as written; this
 /// gives the message that says so, and the day as it is written in its own era.
-pub fn after_era_end(s: &str) -> Option<(String, String)> {
+pub fn after_era_end(s: &str) -> Option<(Text, String)> {
     let text = normalize(s);
     let (body, _) = split_weekday(&text);
     let prefix = body
@@ -422,18 +417,22 @@ pub fn after_era_end(s: &str) -> Option<(String, String)> {
     let last_day = NaiveDate::from_ymd_opt(y, m, d)?.pred_opt()?;
     let same_day = DateValue::Day(date).display_ja();
     Some((
-        format!(
-            "{} ended on {}: `{}` is {same_day}",
-            written.name_ja(),
-            DateValue::Day(last_day).display_en(),
-            s.trim()
+        msg!(
+            "era-ended",
+            era = written.name_ja(),
+            last_day = Text::both(
+                DateValue::Day(last_day).display_ja(),
+                DateValue::Day(last_day).display_en()
+            ),
+            written = s.trim(),
+            same_day = &same_day
         ),
         same_day,
     ))
 }
 
 /// Reads an optional era (or `西暦`) and the year number after it; returns the Gregorian year.
-fn parse_year(c: &mut Cursor) -> Result<i32, String> {
+fn parse_year(c: &mut Cursor) -> Result<i32, Text> {
     let prefix = c.take_while(|ch| !ch.is_ascii_digit() && ch != '元');
     let era = match prefix {
         "" | "西暦" => None,
@@ -444,102 +443,105 @@ fn parse_year(c: &mut Cursor) -> Result<i32, String> {
             let year = if c.eat("元") {
                 1
             } else {
-                number(c.digits(), "year")?
+                number(c.digits(), msg!("date-part-year"))?
             };
             if year == 0 {
-                return Err("era year 0 does not exist; an era starts at year 1 (元年)".to_string());
+                return Err(msg!("era-year-zero"));
             }
             if year > MAX_ERA_YEAR {
-                return Err(format!(
-                    "era year {year} is out of range (1–{MAX_ERA_YEAR})"
+                return Err(msg!(
+                    "era-year-out-of-range",
+                    year = year.to_string(),
+                    max = MAX_ERA_YEAR.to_string()
                 ));
             }
             Ok(era_year_to_gregorian(era, year))
         }
-        None if c.rest.starts_with("元年") => {
-            Err("元年 needs an era name before it, e.g. `令和元年`".to_string())
-        }
+        None if c.rest.starts_with("元年") => Err(msg!("gannen-without-era")),
         None => gregorian_year(c.digits()),
     }
 }
 
-fn unknown_era(prefix: &str) -> String {
+fn unknown_era(prefix: &str) -> Text {
     if prefix.chars().count() == 1 && prefix.is_ascii() {
-        format!("unknown era letter `{prefix}`; expected M, T, S, H or R")
+        msg!("unknown-era-letter", prefix = prefix)
     } else {
-        format!(
-            "unknown era `{prefix}`; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)"
-        )
+        msg!("unknown-era", prefix = prefix)
     }
 }
 
-fn gregorian_year(digits: &str) -> Result<i32, String> {
+fn gregorian_year(digits: &str) -> Result<i32, Text> {
     let (lo, hi) = GREGORIAN_YEARS;
-    let n = number(digits, "year")?;
+    let n = number(digits, msg!("date-part-year"))?;
     match i32::try_from(n) {
         Ok(y) if (lo..=hi).contains(&y) => Ok(y),
-        _ => Err(format!(
-            "year {n} is out of range ({lo}–{hi}); write the full year, e.g. 2023"
+        _ => Err(msg!(
+            "year-out-of-range",
+            year = n.to_string(),
+            lo = lo.to_string(),
+            hi = hi.to_string()
         )),
     }
 }
 
 /// Reads `年3月31日` or `.3.31` (any date separator) after the year.
-fn parse_month_day(c: &mut Cursor) -> Result<(u32, u32), String> {
+fn parse_month_day(c: &mut Cursor) -> Result<(u32, u32), Text> {
     if c.eat("年") {
         if c.rest.is_empty() {
-            return Err(YEAR_ALONE.to_string());
+            return Err(msg!("date-year-alone"));
         }
-        let month = number(c.digits(), "month")?;
+        let month = number(c.digits(), msg!("date-part-month"))?;
         if !c.eat("月") {
-            return Err("expected 月 after the month, e.g. `3月31日`".to_string());
+            return Err(msg!("month-kanji-expected"));
         }
         if c.rest.is_empty() {
-            return Err("a month alone is not a date; add the day, e.g. `3月31日`".to_string());
+            return Err(msg!("month-alone"));
         }
-        let day = number(c.digits(), "day")?;
+        let day = number(c.digits(), msg!("date-part-day"))?;
         c.eat("日");
         Ok((month, day))
     } else if c.eat_separator() {
-        let month = number(c.digits(), "month")?;
+        let month = number(c.digits(), msg!("date-part-month"))?;
         if !c.eat_separator() {
-            return Err(
-                "expected a separator and a day after the month, e.g. `2023-03-31`".to_string(),
-            );
+            return Err(msg!("day-separator-expected"));
         }
-        let day = number(c.digits(), "day")?;
+        let day = number(c.digits(), msg!("date-part-day"))?;
         Ok((month, day))
     } else if c.rest.is_empty() {
-        Err(YEAR_ALONE.to_string())
+        Err(msg!("date-year-alone"))
     } else {
-        Err(format!("unexpected `{}` after the year", c.rest))
+        Err(msg!("date-unexpected-after-year", rest = c.rest))
     }
 }
 
 /// Parses a run of ASCII digits; `what` names the part in the message when it is missing.
-fn number(digits: &str, what: &str) -> Result<u32, String> {
+fn number(digits: &str, what: Text) -> Result<u32, Text> {
     if digits.is_empty() {
-        return Err(format!("expected a {what} number"));
+        return Err(msg!("date-number-expected", what = what));
     }
     digits
         .parse()
-        .map_err(|_| format!("{what} `{digits}` is too large"))
+        .map_err(|_| msg!("date-number-too-large", what = what, digits = digits))
 }
 
-fn make_day(year: i32, month: u32, day: u32) -> Result<DateValue, String> {
+fn make_day(year: i32, month: u32, day: u32) -> Result<DateValue, Text> {
     if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range (1–12)"));
+        return Err(msg!("month-out-of-range", month = month.to_string()));
     }
     if !(1..=31).contains(&day) {
-        return Err(format!("day {day} is out of range (1–31)"));
+        return Err(msg!("day-out-of-range", day = day.to_string()));
     }
     NaiveDate::from_ymd_opt(year, month, day)
         .map(DateValue::Day)
         .ok_or_else(|| {
-            format!(
-                "{year}-{month:02}-{day:02} is not a valid day ({} {year} has {} days)",
-                month_name_en(month),
-                days_in_month(year, month)
+            msg!(
+                "day-not-in-month",
+                date = format!("{year}-{month:02}-{day:02}"),
+                month = Text::both(
+                    format!("{year}年{month}月"),
+                    format!("{} {year}", month_name_en(month))
+                ),
+                days = days_in_month(year, month).to_string()
             )
         })
 }
@@ -577,23 +579,23 @@ fn split_weekday(text: &str) -> (&str, Option<usize>) {
     }
 }
 
-fn check_weekday(date: NaiveDate, written: usize) -> Result<(), String> {
+fn check_weekday(date: NaiveDate, written: usize) -> Result<(), Text> {
     let actual = usize::try_from(date.weekday().num_days_from_monday()).unwrap_or(0);
     if actual == written {
         return Ok(());
     }
     let name = |i: usize| {
-        format!(
-            "{} ({})",
-            WEEKDAYS_EN.get(i).copied().unwrap_or("?"),
-            WEEKDAYS_JA.get(i).copied().unwrap_or('?')
+        let ja = WEEKDAYS_JA.get(i).copied().unwrap_or('?');
+        Text::both(
+            format!("{ja}曜日"),
+            format!("{} ({ja})", WEEKDAYS_EN.get(i).copied().unwrap_or("?")),
         )
     };
-    Err(format!(
-        "{} was a {}, not {}",
-        date.format("%Y-%m-%d"),
-        name(actual),
-        name(written)
+    Err(msg!(
+        "weekday-differs",
+        date = date.format("%Y-%m-%d").to_string(),
+        actual = name(actual),
+        written = name(written)
     ))
 }
 
@@ -606,7 +608,7 @@ mod tests {
     }
 
     fn err(s: &str) -> String {
-        parse_date(s).expect_err(s)
+        parse_date(s).expect_err(s).en().to_string()
     }
 
     #[test]

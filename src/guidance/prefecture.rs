@@ -8,6 +8,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::messages::Text;
+use crate::msg;
 use crate::text::lang::Lang;
 
 /// One prefecture. Fields are in sort order: the code comes first so that sorting is by code.
@@ -124,12 +126,10 @@ pub fn of_path(key: &str) -> Option<(usize, &'static Prefecture)> {
 /// Finds a prefecture by Japanese name with or without suffix (`千葉県`, `千葉`), romaji in any
 /// case (`chiba`, `Chiba`, `CHIBA`, `Chiba Prefecture`, `Hyōgo`) or code (`12`, `01`, `1`, `１２`,
 /// `JP-12`). Full-width characters and whitespace are tolerated.
-pub fn lookup(s: &str) -> Result<&'static Prefecture, String> {
+pub fn lookup(s: &str) -> Result<&'static Prefecture, Text> {
     let key: String = s.nfkc().filter(|c| !c.is_whitespace()).collect();
     if key.is_empty() {
-        return Err(
-            "expected a prefecture name (千葉県), romaji (chiba) or JIS code (01–47)".to_string(),
-        );
+        return Err(msg!("prefecture-expected"));
     }
     let digits = strip_prefix_ascii_ci(&key, "JP-").unwrap_or(&key);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -143,11 +143,11 @@ pub fn lookup(s: &str) -> Result<&'static Prefecture, String> {
 }
 
 /// Reads a code written as digits; leading zeros are fine, anything outside 1–47 is an error.
-fn lookup_code(digits: &str) -> Result<&'static Prefecture, String> {
+fn lookup_code(digits: &str) -> Result<&'static Prefecture, Text> {
     digits.parse::<u8>().ok().and_then(by_code).ok_or_else(|| {
         let shown = digits.trim_start_matches('0');
         let shown = if shown.is_empty() { "0" } else { shown };
-        format!("prefecture code {shown} is out of range (01–47)")
+        msg!("prefecture-code-out-of-range", code = shown)
     })
 }
 
@@ -183,17 +183,16 @@ fn fold_romaji(key: &str) -> String {
 }
 
 /// The error for an unrecognised prefecture, with a suggestion when one is close enough.
-fn unknown(key: &str, romaji: &str) -> String {
+fn unknown(key: &str, romaji: &str) -> Text {
     match suggest(key, romaji) {
-        Some(p) => format!(
-            "unknown prefecture `{key}`; did you mean `{}` ({}, {})?",
-            p.ja,
-            p.slug,
-            p.code_str()
+        Some(p) => msg!(
+            "unknown-prefecture-did-you-mean",
+            key = key,
+            name = p.ja,
+            slug = p.slug,
+            code = p.code_str()
         ),
-        None => format!(
-            "unknown prefecture `{key}`; expected a name (千葉県), romaji (chiba) or JIS code (01–47)"
-        ),
+        None => msg!("unknown-prefecture", key = key),
     }
 }
 

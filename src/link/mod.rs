@@ -17,10 +17,12 @@ use indexmap::IndexMap;
 use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture;
+use crate::messages::Text;
 use crate::model::{
     Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Page, PageId, Site, Target,
     TranslationState,
 };
+use crate::msg;
 use crate::urls::{self, tag_slug, Generated};
 
 /// Builds the linked site. `static_files` are the paths (below the root) that themes and
@@ -38,11 +40,9 @@ pub fn link(
     let (pages, by_key) = group_pages(&docs, absent, diags);
     let Some(&home) = by_key.get("_index.md") else {
         diags.push(
-            Diagnostic::error("the site has no home page: content/_index.md is missing")
+            Diagnostic::error(msg!("site-without-home"))
                 .in_file("content/_index.md")
-                .hint(
-                    "create content/_index.md with a title and a short text that explains the site",
-                ),
+                .hint(msg!("site-without-home-hint")),
         );
         return None;
     };
@@ -142,12 +142,13 @@ fn group_pages(
             // Its original's own error says what to fix.
             None if absent.unreadable.contains(&doc.key) => {}
             None => diags.push(
-                Diagnostic::error(format!(
-                    "{} is a translation, but its Japanese original content/{} does not exist",
-                    doc.file.path, doc.key
+                Diagnostic::error(msg!(
+                    "translation-without-original",
+                    path = &doc.file.path,
+                    key = &doc.key
                 ))
                 .in_file(&doc.file.path)
-                .hint("add the Japanese page, or rename the file if it is not a translation"),
+                .hint(msg!("translation-without-original-hint")),
             ),
         }
     }
@@ -243,21 +244,29 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
             let a = &site.docs[site.pages[other].ja].file.path;
             let b = &site.docs[page.ja].file.path;
             diags.push(
-                Diagnostic::error(format!("{a} and {b} both make the page /{}", page.path))
-                    .in_file(b.clone())
-                    .hint("rename one of the files or give one a different `slug:`"),
+                Diagnostic::error(msg!(
+                    "same-page-path",
+                    first = a,
+                    second = b,
+                    path = &page.path
+                ))
+                .in_file(b.clone())
+                .hint(msg!("same-page-path-hint")),
             );
         } else if let Some(&other) = folded.get(&page.path.to_lowercase()) {
             // Windows and macOS file systems, and many servers, treat these as one folder.
             let a = &site.docs[site.pages[other].ja].file.path;
             let b = &site.docs[page.ja].file.path;
             diags.push(
-                Diagnostic::error(format!(
-                    "{a} and {b} make pages whose URLs differ only in case: /{} and /{}",
-                    site.pages[other].path, page.path
+                Diagnostic::error(msg!(
+                    "page-paths-differ-in-case",
+                    first = a,
+                    second = b,
+                    first_path = &site.pages[other].path,
+                    second_path = &page.path
                 ))
                 .in_file(b.clone())
-                .hint("on case-insensitive file systems one would overwrite the other: rename one of the files or give one a different `slug:`"),
+                .hint(msg!("page-paths-differ-in-case-hint")),
             );
         } else {
             seen.insert(&page.path, p);
@@ -268,15 +277,15 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
 
 /// A content page where shishin puts its own pages: the page would replace them or be replaced.
 fn reserved_url(file: &str, path: &str, reserved: &urls::Reserved) -> Diagnostic {
-    let (folder, owner) = (reserved.folder, reserved.owner);
-    Diagnostic::error(format!(
-        "this page's URL /{path} is where shishin puts {owner}"
-    ))
-    .in_file(file)
-    .hint(format!(
-        "/{folder}/ and every address below it are for {owner} shishin makes: rename the file or folder `{}`, or give the page another `slug:`",
-        path.split('/').next().unwrap_or(folder)
-    ))
+    let (folder, owner) = (reserved.folder, (reserved.owner)());
+    Diagnostic::error(msg!("reserved-url", path = path, owner = &owner))
+        .in_file(file)
+        .hint(msg!(
+            "reserved-url-hint",
+            folder = folder,
+            owner = owner,
+            top = path.split('/').next().unwrap_or(folder)
+        ))
 }
 
 /// Finds the one canonical definition of each obligation set and checks every list's set.
@@ -288,16 +297,13 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
         for list in &doc.parsed.obligation_lists {
             if !known.contains_key(&list.set) {
                 let hint = match did_you_mean(&list.set, known.keys().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? Sets are named under `obligations.sets` in site.yaml"),
-                    None => format!("name the set under `obligations.sets` in site.yaml (in Japanese and English), like `{}: {{ ja: …, en: … }}`", list.set),
+                    Some(s) => msg!("obligation-set-unnamed-did-you-mean", suggestion = s),
+                    None => msg!("obligation-set-unnamed-hint", set = &list.set),
                 };
                 diags.push(
-                    Diagnostic::error(format!(
-                        "the obligation set `{}` is not named in site.yaml",
-                        list.set
-                    ))
-                    .at(&doc.file, list.heading_span.clone())
-                    .hint(hint),
+                    Diagnostic::error(msg!("obligation-set-unnamed", set = &list.set))
+                        .at(&doc.file, list.heading_span.clone())
+                        .hint(hint),
                 );
                 continue;
             }
@@ -307,15 +313,19 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
             if let Some(first) = sets.get(&list.set) {
                 let other = &site.docs[site.pages[first.page].ja].file.path;
                 diags.push(
-                    Diagnostic::error(format!("the obligation set `{}` is defined twice; it is already defined in {other}", list.set))
+                    Diagnostic::error(msg!("obligation-set-twice", set = &list.set, other = other))
                         .at(&doc.file, list.heading_span.clone())
-                        .hint("keep one canonical list per set; quote it elsewhere in a page with a `prefecture`"),
+                        .hint(msg!("obligation-set-twice-hint")),
                 );
                 continue;
             }
             let en = page.en.and_then(|e| {
                 let en_doc = &site.docs[e];
-                let en_list = en_doc.parsed.obligation_lists.iter().find(|l| l.set == list.set);
+                let en_list = en_doc
+                    .parsed
+                    .obligation_lists
+                    .iter()
+                    .find(|l| l.set == list.set);
                 match en_list {
                     Some(l) if l.items.len() == list.items.len() => Some(l.items.clone()),
                     Some(l) => {
@@ -324,9 +334,15 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                     }
                     None => {
                         diags.push(
-                            Diagnostic::warning(format!("the translation has no obligation list for `{}`", list.set))
-                                .in_file(&en_doc.file.path)
-                                .hint(format!("add a heading with `{{.obligations set={}}}` above the translated list", list.set)),
+                            Diagnostic::warning(msg!(
+                                "translation-without-obligation-list",
+                                set = &list.set
+                            ))
+                            .in_file(&en_doc.file.path)
+                            .hint(msg!(
+                                "translation-without-obligation-list-hint",
+                                set = &list.set
+                            )),
                         );
                         None
                     }
@@ -353,18 +369,16 @@ fn canonical_count_differs(
     en_list: &crate::model::ObligationList,
     n_ja: usize,
 ) -> Diagnostic {
-    Diagnostic::error(format!(
-        "{} lists {} of `{}`, but the Japanese {} lists {n_ja}: the canonical obligations need the same number in both languages",
-        en.file.path,
-        match en_list.items.len() {
-            1 => "1 obligation".to_string(),
-            n => format!("{n} obligations"),
-        },
-        en_list.set,
-        ja.file.path,
+    Diagnostic::error(msg!(
+        "canonical-count-differs",
+        en = &en.file.path,
+        count = en_list.items.len(),
+        set = &en_list.set,
+        ja = &ja.file.path,
+        ja_count = n_ja
     ))
     .at(&en.file, en_list.heading_span.clone())
-    .hint("translate every obligation of the guideline, one item each, in the same order as the Japanese list")
+    .hint(msg!("canonical-count-differs-hint"))
 }
 
 /// Resolves every internal link of every published document; a broken one is an error at its line.
@@ -432,14 +446,14 @@ struct Resolver<'a> {
 /// Why a link resolves to nothing.
 enum LinkError {
     /// A mistake in the link: the message and the hint.
-    Broken(String, String),
+    Broken(Text, Text),
     /// It names a page whose file could not be read: that file's error says all, so the link
     /// raises none (SPEC §1, one mistake, one error).
     ToUnreadable,
 }
 
-impl From<(String, String)> for LinkError {
-    fn from((message, hint): (String, String)) -> Self {
+impl From<(Text, Text)> for LinkError {
+    fn from((message, hint): (Text, Text)) -> Self {
         LinkError::Broken(message, hint)
     }
 }
@@ -561,9 +575,8 @@ impl Resolver<'_> {
                 Err(LinkError::ToUnreadable)
             }
             None => Err((
-                format!("broken link: `{dest}` leads to no page or file of this site"),
-                "link to a page by its source file, like `@/guideline/hub.md`, or check the path"
-                    .into(),
+                msg!("link-to-nothing", dest = dest),
+                msg!("link-to-nothing-hint"),
             )
                 .into()),
         }
@@ -617,19 +630,16 @@ impl Resolver<'_> {
             }
             if self.absent.drafts.contains(key) {
                 return Err((
-                    format!("`{dest}` links to a draft, which is left out of this build"),
-                    "publish the page (remove `draft: true`), remove the link, or build with `--drafts`".into(),
-                ).into());
+                    msg!("link-to-draft", dest = dest),
+                    msg!("link-to-draft-hint"),
+                )
+                    .into());
             }
             let hint = match similar_page(key, site.by_key.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
-                None => "paths are relative to content/, like `@/guideline/hub.md`".into(),
+                Some(s) => msg!("link-no-page-did-you-mean", suggestion = s),
+                None => msg!("link-no-page-hint"),
             };
-            return Err((
-                format!("broken link: `{dest}`: there is no page content/{key}"),
-                hint,
-            )
-                .into());
+            return Err((msg!("link-no-page", dest = dest, key = key), hint).into());
         };
         let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
             return Ok(Target::Page { page, anchor: None });
@@ -650,18 +660,30 @@ impl Resolver<'_> {
                 anchor: Some(anchor),
             });
         };
-        let hint = match did_you_mean(&anchor, target_doc.parsed.anchors.iter().map(String::as_str)) {
-            Some(s) => format!("did you mean `#{s}`? Give the heading an explicit id with `{{#{anchor}}}`, or link to one that exists"),
-            None if target_doc.parsed.anchors.is_empty() => "that page has no headings to link to".into(),
-            None => format!(
-                "anchors on that page: {}",
-                target_doc.parsed.anchors.iter().take(12).map(|a| format!("#{a}")).collect::<Vec<_>>().join(" ")
+        let hint = match did_you_mean(
+            &anchor,
+            target_doc.parsed.anchors.iter().map(String::as_str),
+        ) {
+            Some(s) => msg!("link-anchor-did-you-mean", suggestion = s, anchor = &anchor),
+            None if target_doc.parsed.anchors.is_empty() => msg!("link-anchor-no-headings"),
+            None => msg!(
+                "link-anchors-on-page",
+                anchors = target_doc
+                    .parsed
+                    .anchors
+                    .iter()
+                    .take(12)
+                    .map(|a| format!("#{a}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ),
         };
         Err((
-            format!(
-                "broken link: `{dest}`: {} has no anchor `#{anchor}`",
-                target_doc.file.path
+            msg!(
+                "link-no-anchor-on-page",
+                dest = dest,
+                file = &target_doc.file.path,
+                anchor = &anchor
             ),
             hint,
         )
@@ -674,22 +696,26 @@ impl Resolver<'_> {
         let set = parsed.as_ref().map_or(id, |p| p.set.as_str());
         let Some(canonical) = parsed.as_ref().and_then(|p| site.obligations.get(&p.set)) else {
             let sets: Vec<&str> = site.obligations.keys().map(String::as_str).collect();
+            let sets: Vec<Text> = sets.into_iter().map(Text::verbatim).collect();
             return Err((
-                format!("broken link: `@ob:{id}`: there is no canonical obligation set `{set}`"),
-                format!(
-                    "obligation links look like `@ob:hub-3`; defined sets: {}",
-                    sets.join(", ")
-                ),
+                msg!("link-no-obligation-set", id = id, set = set),
+                msg!("link-no-obligation-set-hint", sets = Text::join(&sets)),
             )
                 .into());
         };
         if !canonical.ja.iter().any(|i| i.id == id) {
             return Err((
-                format!(
-                    "broken link: `@ob:{id}`: the set `{set}` has {} obligations",
-                    canonical.ja.len()
+                msg!(
+                    "link-no-obligation",
+                    id = id,
+                    set = set,
+                    count = canonical.ja.len()
                 ),
-                format!("use `@ob:{set}-1` to `@ob:{set}-{}`", canonical.ja.len()),
+                msg!(
+                    "link-no-obligation-hint",
+                    set = set,
+                    count = canonical.ja.len()
+                ),
             )
                 .into());
         }
@@ -701,10 +727,7 @@ impl Resolver<'_> {
 }
 
 fn outside(dest: &str) -> LinkError {
-    LinkError::Broken(
-        format!("broken link: `{dest}` points outside the site"),
-        "remove the extra `../`".into(),
-    )
+    LinkError::Broken(msg!("link-outside", dest = dest), msg!("link-outside-hint"))
 }
 
 /// The page a mistyped key most likely means. A key in a prefecture's folder is never offered
@@ -755,11 +778,9 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
     let ja = &site.docs[page.ja];
     if ja.front.translated_from.is_some() {
         diags.push(
-            Diagnostic::warning(
-                "`translated_from` belongs in translations (`.en.md`), not in the Japanese page",
-            )
-            .in_file(&ja.file.path)
-            .hint("remove the line"),
+            Diagnostic::warning(msg!("translated-from-in-original"))
+                .in_file(&ja.file.path)
+                .hint(msg!("remove-the-line-hint")),
         );
     }
     let state = translations::state(ja, page.en.map(|e| &*site.docs[e]));
@@ -769,25 +790,14 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
             // Its lists' warnings say it is out of date, and where: one warning is enough.
             TranslationState::Stale if obligations::lists_out_of_date(en) => {}
             TranslationState::Stale => diags.push(
-                Diagnostic::warning(format!(
-                    "the translation is out of date: {} has changed since it was translated",
-                    ja.file.path
-                ))
-                .in_file(&en.file.path)
-                .hint(format!(
-                    "update the translation, then run `shishin i18n stamp {}`",
-                    en.file.path
-                )),
+                Diagnostic::warning(msg!("translation-stale", ja = &ja.file.path))
+                    .in_file(&en.file.path)
+                    .hint(msg!("translation-stale-hint", en = &en.file.path)),
             ),
             TranslationState::Unstamped => diags.push(
-                Diagnostic::warning(
-                    "the translation does not say which version of the original it was made from",
-                )
-                .in_file(&en.file.path)
-                .hint(format!(
-                    "run `shishin i18n stamp {}` to record it",
-                    en.file.path
-                )),
+                Diagnostic::warning(msg!("translation-unstamped"))
+                    .in_file(&en.file.path)
+                    .hint(msg!("translation-unstamped-hint", en = &en.file.path)),
             ),
             _ => {}
         }
@@ -830,13 +840,15 @@ fn check_tag_folders(site: &Site, diags: &mut Diagnostics) {
             let carrier = |tag: &str| site.doc(tags[tag][0], lang);
             let (a, b) = (carrier(first), carrier(name));
             let slug = tag_slug(name);
-            let d = Diagnostic::error(format!(
-                "the tags “{first}” ({}) and “{name}” ({}) would share one page, /{}",
-                a.file.path,
-                b.file.path,
-                urls::in_lang(lang, &Generated::Tag(&slug).path())
+            let d = Diagnostic::error(msg!(
+                "tags-share-a-page",
+                first = first,
+                first_file = &a.file.path,
+                second = name,
+                second_file = &b.file.path,
+                path = urls::in_lang(lang, &Generated::Tag(&slug).path())
             ))
-            .hint("write the tag the same way on every page: tag pages' addresses do not tell capitals and spaces apart");
+            .hint(msg!("tags-share-a-page-hint"));
             diags.push(match tag_span(b, name) {
                 Some(span) => d.at(&b.file, span),
                 None => d.in_file(&b.file.path),

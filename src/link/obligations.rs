@@ -23,6 +23,7 @@ use indexmap::IndexMap;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::obligations::{self, MatchOutcome, RESEMBLANCE};
 use crate::model::{CanonicalSet, Doc, ObligationItem, ObligationList, Place, Site, Untranslated};
+use crate::msg;
 
 /// Renames the items of every prefecture's lists after what they match, gives the translations'
 /// items the same anchors, and warns where a translation lags or an item may lack its marker.
@@ -239,34 +240,29 @@ fn resembles(doc: &Doc, item: &ObligationItem, id: &str, similarity: f64) -> Dia
         ..doc.file.text[item.span.clone()]
             .find('\n')
             .map_or(item.span.end, |i| item.span.start + i);
-    Diagnostic::warning(format!(
-        "this item matches no obligation of the guideline, but it is much like `{id}` ({percent}% alike), so the comparison counts it as the prefecture's own addition"
+    Diagnostic::warning(msg!(
+        "item-resembles-obligation",
+        id = id,
+        percent = percent
     ))
     .at(&doc.file, first_line)
-    .hint(format!(
-        "if it is this prefecture's version of `{id}`, end its first line with `{{#{id}}}`; if it is an addition of the prefecture's own, leave it as it is"
-    ))
+    .hint(msg!("item-resembles-obligation-hint", id = id))
 }
 
 /// A translation's list with another number of items than the Japanese one.
 fn list_out_of_date(ja: &Doc, en: &Doc, en_list: &ObligationList, n_ja: usize) -> Diagnostic {
     let n_en = en_list.items.len();
     let hint = if n_ja > n_en {
-        format!(
-            "translate the Japanese items this list lacks (until then the English pages show them in Japanese), then run `shishin i18n stamp {}`",
-            en.file.path
-        )
+        msg!("translated-list-lacks-items-hint", en = &en.file.path)
     } else {
-        format!(
-            "make the English list follow the Japanese one, one item each in the same order, then run `shishin i18n stamp {}`",
-            en.file.path
-        )
+        msg!("translated-list-follow-hint", en = &en.file.path)
     };
-    Diagnostic::warning(format!(
-        "the translation is out of date: the list of `{}` has {} in {}, but {n_en} here",
-        en_list.set,
-        items(n_ja),
-        ja.file.path
+    Diagnostic::warning(msg!(
+        "translated-list-out-of-date",
+        set = &en_list.set,
+        ja_count = n_ja,
+        ja = &ja.file.path,
+        en_count = n_en
     ))
     .at(&en.file, en_list.heading_span.clone())
     .hint(hint)
@@ -274,22 +270,13 @@ fn list_out_of_date(ja: &Doc, en: &Doc, en_list: &ObligationList, n_ja: usize) -
 
 /// A translation without the list of a set the Japanese page has.
 fn no_translated_list(ja: &Doc, en: &Doc, set: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the translation has no list of `{set}`, which {} has: the English page shows that list in Japanese",
-        ja.file.path
-    ))
-    .in_file(&en.file.path)
-    .hint(format!(
-        "translate the list below a heading ending in `{{.obligations set={set}}}`, then run `shishin i18n stamp {}`",
-        en.file.path
-    ))
-}
-
-fn items(n: usize) -> String {
-    match n {
-        1 => "1 item".to_string(),
-        n => format!("{n} items"),
-    }
+    Diagnostic::warning(msg!("no-translated-list", set = set, ja = &ja.file.path))
+        .in_file(&en.file.path)
+        .hint(msg!(
+            "no-translated-list-hint",
+            set = set,
+            en = &en.file.path
+        ))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::ops::Range;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::prefecture::{self, Prefecture};
 use crate::model::{Doc, Site};
+use crate::msg;
 
 /// Warns for each page whose folder and `prefecture:` disagree, and for each set listed by two
 /// current pages of one prefecture.
@@ -62,13 +63,18 @@ fn prefecture_span(doc: &Doc) -> Option<Range<usize>> {
 }
 
 fn folder_differs(doc: &Doc, folder: &Prefecture, named: &Prefecture) -> Diagnostic {
-    let d = Diagnostic::warning(format!(
-        "this page is in the folder of {} ({}/), but its `prefecture:` says {}: the comparison puts it in the column of {}",
-        folder.ja, folder.slug, named.ja, named.ja
+    let d = Diagnostic::warning(msg!(
+        "prefecture-folder-differs",
+        folder = folder.ja,
+        slug = folder.slug,
+        named = named.ja
     ))
-    .hint(format!(
-        "if the page is about {}, write `prefecture: {}`; if it is about {}, move it to a folder named `{}`",
-        folder.ja, folder.slug, named.ja, named.slug
+    .hint(msg!(
+        "prefecture-folder-differs-hint",
+        folder = folder.ja,
+        slug = folder.slug,
+        named = named.ja,
+        named_slug = named.slug
     ));
     match prefecture_span(doc) {
         Some(span) => d.at(&doc.file, span),
@@ -83,13 +89,12 @@ fn listed_twice(
     set: &str,
     heading: Range<usize>,
 ) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "{} and this page both list `{set}` for {}, and neither replaces the other: the comparison shows the items of both in {}'s column",
-        first.file.path, named.ja, named.ja
+    Diagnostic::warning(msg!(
+        "prefecture-listed-twice",
+        first = &first.file.path,
+        set = set,
+        prefecture = named.ja
     ))
     .at(&doc.file, heading)
-    .hint(format!(
-        "if this page is a newer version of the other, add `supersedes: \"@/{}\"` to its front matter; if one of them is about another prefecture, correct its `prefecture:`",
-        first.key
-    ))
+    .hint(msg!("prefecture-listed-twice-hint", key = &first.key))
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::facts::FactValue;
 use crate::model::{Doc, FactState, FrontMatter, Lang, Site, TranslationState};
+use crate::msg;
 
 /// Translations record the digest of their Japanese body.
 pub use crate::text::digest;
@@ -91,23 +92,24 @@ pub fn state(ja: &Doc, en: Option<&Doc>) -> TranslationState {
 /// keeping every other byte of the file as it was.
 pub fn stamp_file(path: &Path, digest: &str) -> Result<(), Diagnostic> {
     let display = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read {display}: {e}")).in_file(&display))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(msg!("cannot-read", path = &display, why = e.to_string()))
+            .in_file(&display)
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::error(format!(
-            "{display} is not UTF-8; it cannot be stamped in place"
-        ))
-        .in_file(&display)
-        .hint("save it as UTF-8 first")
+        Diagnostic::error(msg!("stamp-not-utf8", path = &display))
+            .in_file(&display)
+            .hint(msg!("stamp-not-utf8-hint"))
     })?;
     let new = stamp_text(&text, digest).ok_or_else(|| {
-        Diagnostic::error(format!("{display} has no front matter to stamp"))
+        Diagnostic::error(msg!("stamp-without-front-matter", path = &display))
             .in_file(&display)
-            .hint("start the file with `---`, `title: …`, `---`")
+            .hint(msg!("stamp-without-front-matter-hint"))
     })?;
     if new != text {
         std::fs::write(path, new).map_err(|e| {
-            Diagnostic::error(format!("cannot write {display}: {e}")).in_file(&display)
+            Diagnostic::error(msg!("cannot-write", path = &display, why = e.to_string()))
+                .in_file(&display)
         })?;
     }
     Ok(())

@@ -10,7 +10,9 @@
 
 use super::{similar_page, Absent};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::{Lang, Text};
 use crate::model::{Doc, PageId, Site, Supersedes, Versions};
+use crate::msg;
 use crate::urls::Generated;
 
 /// Sets each page's [`Versions`]; every mistake is an error at its `supersedes:` line. A page
@@ -32,12 +34,9 @@ pub fn link_versions(site: &mut Site, absent: &Absent, diags: &mut Diagnostics) 
         };
         if let Some(other) = versions[older].newer {
             let other = &site.docs[site.pages[other].ja].file.path;
-            let message = format!(
-                "content/{} is already superseded by {other}: a version has one newer version",
-                written.key
-            );
-            let hint = "make the newer of the two pages supersede the other one instead, for a chain like old → newer → newest";
-            diags.push(at_line(doc, written, message, hint.into()));
+            let message = msg!("already-superseded", key = &written.key, other = other);
+            let hint = msg!("already-superseded-hint");
+            diags.push(at_line(doc, written, message, hint));
             continue;
         }
         versions[page].older = Some(older);
@@ -70,11 +69,8 @@ fn declared<'s>(
             Some(theirs) if Some(&theirs.key) != ours.map(|o| &o.key) => diags.push(at_line(
                 en,
                 theirs,
-                "a translation has the versions of its Japanese page: this `supersedes:` differs from the Japanese page's".into(),
-                format!(
-                    "remove the line: the translation inherits `supersedes:` from {}",
-                    ja.file.path
-                ),
+                msg!("translation-supersedes-differs"),
+                msg!("translation-supersedes-differs-hint", ja = &ja.file.path),
             )),
             _ => {}
         }
@@ -88,7 +84,7 @@ fn older_page(
     site: &Site,
     written: &Supersedes,
     absent: &Absent,
-) -> Result<PageId, Option<(String, String)>> {
+) -> Result<PageId, Option<(Text, Text)>> {
     if let Some(&page) = site.by_key.get(&written.key) {
         return Ok(page);
     }
@@ -97,27 +93,18 @@ fn older_page(
     }
     if absent.drafts.contains(&written.key) {
         return Err(Some((
-            format!(
-                "`supersedes:` names content/{}, a draft, which is left out of this build",
-                written.key
-            ),
-            "publish the older page (remove `draft: true`), or build with `--drafts`".into(),
+            msg!("supersedes-draft", key = &written.key),
+            msg!("supersedes-draft-hint"),
         )));
     }
     let hint = match similar_page(&written.key, site.by_key.keys().map(String::as_str)) {
-        Some(s) => format!("did you mean `@/{s}`? Paths are relative to content/"),
-        None => "name the older page by its file below content/, like `@/prefectures/chiba/plan-draft.md`".into(),
+        Some(s) => msg!("link-no-page-did-you-mean", suggestion = s),
+        None => msg!("supersedes-missing-hint"),
     };
-    Err(Some((
-        format!(
-            "`supersedes:` names content/{}, which does not exist",
-            written.key
-        ),
-        hint,
-    )))
+    Err(Some((msg!("supersedes-missing", key = &written.key), hint)))
 }
 
-fn at_line(doc: &Doc, written: &Supersedes, message: String, hint: String) -> Diagnostic {
+fn at_line(doc: &Doc, written: &Supersedes, message: Text, hint: Text) -> Diagnostic {
     Diagnostic::error(message)
         .at_line(&doc.file, written.line)
         .hint(hint)
@@ -150,14 +137,14 @@ fn cycle_error(site: &Site, cycle: &[PageId]) -> Diagnostic {
     let doc = |p: PageId| &*site.docs[site.pages[p].ja];
     let mut names: Vec<&str> = cycle.iter().map(|&p| doc(p).file.path.as_str()).collect();
     names.push(names[0]);
+    let step = msg!("versions-cycle-step");
+    let chain = |lang| names.join(step.in_lang(lang));
+    let chain = Text::both(chain(Lang::Ja), chain(Lang::En));
     let first = doc(cycle[0]);
     let line = first.front.supersedes.as_ref().map_or(1, |s| s.line);
-    Diagnostic::error(format!(
-        "the versions go round in a circle: {}",
-        names.join(" supersedes ")
-    ))
-    .at_line(&first.file, line)
-    .hint("a page supersedes an older version only: remove `supersedes:` from the page that is the oldest")
+    Diagnostic::error(msg!("versions-cycle", chain = chain))
+        .at_line(&first.file, line)
+        .hint(msg!("versions-cycle-hint"))
 }
 
 /// A newer version's 新旧対照表 is generated at `changes/` below it: a content page there would
@@ -170,12 +157,13 @@ fn check_changes_pages(site: &Site, diags: &mut Diagnostics) {
         };
         let doc = &site.docs[other.ja];
         diags.push(
-            Diagnostic::error(format!(
-                "this page's URL /{changes} is where shishin puts the comparison of versions of {}",
-                site.docs[page.ja].file.path
+            Diagnostic::error(msg!(
+                "changes-url-taken",
+                path = &changes,
+                file = &site.docs[page.ja].file.path
             ))
             .in_file(&doc.file.path)
-            .hint("rename the file, or give the page another `slug:`"),
+            .hint(msg!("changes-url-taken-hint")),
         );
     }
 }

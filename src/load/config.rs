@@ -226,43 +226,35 @@ fn codebook_problems(id: &str, decl: &FactDecl, file: &SourceFile) -> Vec<Diagno
     let is_code = decl.ty == FactType::Code;
     if is_code && decl.values.is_empty() {
         out.push(
-            Diagnostic::error(format!(
-                "the fact `{id}` is `type: code` but lists no codes under `values:`"
-            ))
-            .at(file, at("type"))
-            .hint(format!(
-                "list the codes it may take, each with its labels, e.g.\n  {id}:\n    type: code\n    values:\n      municipality: {{ ja: 市町村, en: Municipalities }}"
-            )),
+            Diagnostic::error(msg!("fact-code-without-values", id = id))
+                .at(file, at("type"))
+                .hint(msg!("fact-code-without-values-hint", id = id)),
         );
     }
     if !is_code && !decl.values.is_empty() {
         out.push(
-            Diagnostic::error(format!(
-                "the fact `{id}` lists `values:` but its type is `{}`",
-                decl.ty.name()
-            ))
-            .at(file, at("values"))
-            .hint("only `type: code` facts take a list of codes: write `type: code`, or remove `values:`"),
+            Diagnostic::error(msg!("fact-values-not-code", id = id, kind = decl.ty.name()))
+                .at(file, at("values"))
+                .hint(msg!("fact-values-not-code-hint")),
         );
     }
     if !is_code && decl.multiple {
         out.push(
-            Diagnostic::error(format!(
-                "the fact `{id}` says `multiple: true` but its type is `{}`",
-                decl.ty.name()
+            Diagnostic::error(msg!(
+                "fact-multiple-not-code",
+                id = id,
+                kind = decl.ty.name()
             ))
             .at(file, at("multiple"))
-            .hint("`multiple: true` lets a `type: code` fact take several codes; for other types remove it (a `list` fact already holds several items)"),
+            .hint(msg!("fact-multiple-not-code-hint")),
         );
     }
     for (code, label) in &decl.values {
         if code.trim().is_empty() || label.ja.trim().is_empty() || label.en.trim().is_empty() {
             out.push(
-                Diagnostic::error(format!(
-                    "the code `{code}` of the fact `{id}` needs an id and both labels"
-                ))
-                .at(file, at("values"))
-                .hint("write each code as `id: { ja: 日本語の表示, en: English label }`"),
+                Diagnostic::error(msg!("fact-code-incomplete", code = code, id = id))
+                    .at(file, at("values"))
+                    .hint(msg!("fact-code-incomplete-hint")),
             );
         }
     }
@@ -271,13 +263,12 @@ fn codebook_problems(id: &str, decl: &FactDecl, file: &SourceFile) -> Vec<Diagno
 
 /// A comparison of pages lists a fact that is given per obligation item.
 fn obligation_fact_in_comparison(id: &str, fact: &str, file: &SourceFile) -> Diagnostic {
-    Diagnostic::error(format!(
-        "comparison `{id}` lists `{fact}`, which is given per obligation (`scope: obligation`)"
-    ))
-    .at_line(file, find_key_line(&file.text, &format!("comparisons.{id}")))
-    .hint(format!(
-        "per-obligation facts appear on the obligation comparison (/compare/SET/) by themselves: remove `{fact}` from this comparison"
-    ))
+    Diagnostic::error(msg!("obligation-fact-in-comparison", id = id, fact = fact))
+        .at_line(
+            file,
+            find_key_line(&file.text, &format!("comparisons.{id}")),
+        )
+        .hint(msg!("obligation-fact-in-comparison-hint", fact = fact))
 }
 
 /// Both texts without the invisible characters that XML forbids (see

@@ -12,8 +12,10 @@ use serde_yaml::Value;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::guidance::dates;
 use crate::guidance::facts::{FactType, FactValue};
+use crate::messages::Text;
 use crate::model::config::FactDecl;
 use crate::model::{Config, Fact, FactState, FactText};
+use crate::msg;
 
 /// The keys a fact's map may hold.
 const MAP_KEYS: [&str; 5] = ["value", "as_of", "note", "en", "per"];
@@ -147,7 +149,7 @@ fn state_of(written: &FactText) -> Option<FactState> {
 }
 
 /// Reads the value by the fact's type.
-fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, String> {
+fn value_of(decl: &FactDecl, written: &FactText) -> Result<FactValue, Text> {
     decl.read(written)
 }
 
@@ -186,75 +188,59 @@ fn scalar(v: &Value) -> Option<String> {
 
 fn unknown_fact(key: &str, config: &Config) -> Diagnostic {
     let hint = match did_you_mean(key, config.facts.keys().map(String::as_str)) {
-        Some(s) => {
-            format!("did you mean `{s}`? Facts must be declared under `facts:` in site.yaml")
-        }
-        None => "declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`"
-            .into(),
+        Some(s) => msg!("unknown-fact-did-you-mean", suggestion = s),
+        None => msg!("unknown-fact-hint"),
     };
-    Diagnostic::error(format!("unknown fact `{key}`")).hint(hint)
+    Diagnostic::error(msg!("unknown-fact", key = key)).hint(hint)
 }
 
 fn unknown_map_key(key: &str, name: &str) -> Diagnostic {
     let hint = match did_you_mean(name, MAP_KEYS) {
-        Some(s) => format!(
-            "did you mean `{s}`? A fact's map holds `value`, `as_of`, `note`, `en` and `per`"
-        ),
-        None => "a fact's map holds `value`, `as_of`, `note`, `en` and `per`".to_string(),
+        Some(s) => msg!("fact-map-keys-did-you-mean", suggestion = s),
+        None => msg!("fact-map-keys-hint"),
     };
-    Diagnostic::error(format!("the fact `{key}` has an unknown key `{name}`")).hint(hint)
+    Diagnostic::error(msg!("fact-unknown-map-key", key = key, name = name)).hint(hint)
 }
 
 fn missing_value(key: &str) -> Diagnostic {
-    Diagnostic::error(format!("the fact `{key}` has no `value`")).hint(
-        "write the value as the document does, e.g. `{ value: 3,000千円, as_of: 令和6年度 }`; \
-         if the document says it does not apply, write `value: 該当なし`",
-    )
+    Diagnostic::error(msg!("fact-without-value", key = key)).hint(msg!("fact-without-value-hint"))
 }
 
 fn not_text(key: &str, part: &str) -> Diagnostic {
-    Diagnostic::error(format!("`{part}` of the fact `{key}` is empty or not a text"))
-        .hint("write a text or a number after the colon (a list for `list` facts); leave the fact out if the document does not give it")
+    Diagnostic::error(msg!("fact-part-not-text", part = part, key = key))
+        .hint(msg!("fact-part-not-text-hint"))
 }
 
-fn bad_as_of(key: &str, text: &str, e: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "`as_of` of the fact `{key}` (`{text}`) is not a date: {e}"
+fn bad_as_of(key: &str, text: &str, e: &Text) -> Diagnostic {
+    Diagnostic::error(msg!(
+        "fact-as-of-not-a-date",
+        key = key,
+        value = text,
+        why = e
     ))
-    .hint("write when the value held, e.g. `令和6年度`, `R6.4.1` or `2024-04-01`")
+    .hint(msg!("fact-as-of-not-a-date-hint"))
 }
 
 fn english_not_needed(key: &str, ty: FactType) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the fact `{key}` is of type `{}`, whose English is made by shishin",
-        ty.name()
-    ))
-    .hint(
-        "`en:` gives the English of `text` and `list` facts; amounts, rates, periods and dates \
-         are translated from the value, codes by their labels in site.yaml",
-    )
+    Diagnostic::error(msg!("fact-english-not-needed", key = key, kind = ty.name()))
+        .hint(msg!("fact-english-not-needed-hint"))
 }
 
 fn per_not_amount(key: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "`per` is given for the fact `{key}`, which is not an amount"
-    ))
-    .hint("`per:` says what an amount in yen is per (e.g. `per: 市町村`); remove it here")
+    Diagnostic::error(msg!("fact-per-not-amount", key = key)).hint(msg!("fact-per-not-amount-hint"))
 }
 
-fn unreadable(key: &str, written: &FactText, e: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the fact `{key}` (`{}`) cannot be read: {e}",
-        written.display()
+fn unreadable(key: &str, written: &FactText, e: &Text) -> Diagnostic {
+    Diagnostic::error(msg!(
+        "fact-unreadable",
+        key = key,
+        value = written.display(),
+        why = e
     ))
-    .hint("write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`; if the document says it does not apply, write `該当なし`")
+    .hint(msg!("fact-unreadable-hint"))
 }
 
 pub fn unit_without_english(ja: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the amount is per `{ja}`, which has no English in `units:`"
-    ))
-    .hint(format!(
-        "add it to site.yaml, e.g. `units: {{ {ja}: … }}`, so English pages say what the amount is per"
-    ))
+    Diagnostic::warning(msg!("unit-without-english", unit = ja))
+        .hint(msg!("unit-without-english-hint", unit = ja))
 }

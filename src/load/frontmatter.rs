@@ -170,7 +170,7 @@ fn validate(
         .and_then(|p| match prefecture::lookup(&p.text()) {
             Ok(p) => Some(p),
             Err(e) => {
-                err("prefecture", e.into(), msg!("prefecture-hint"));
+                err("prefecture", e, msg!("prefecture-hint"));
                 None
             }
         });

@@ -6,7 +6,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::messages::Text;
 use crate::model::config::RawHtml;
+use crate::msg;
 
 /// Finds what in a body would run code once published (SPEC §12): script and non-image `data:`
 /// URLs in links, images, autolinks and reference definitions, and raw HTML outside the
@@ -60,7 +62,7 @@ impl<'f> ScriptGuard<'f> {
     pub(super) fn definitions(&mut self, defs: &pulldown_cmark::RefDefs, base: usize) {
         for (_, def) in defs.iter() {
             let span = base + def.span.start..base + def.span.end;
-            self.url(&def.dest, span, "the address of the link definition");
+            self.url(&def.dest, span, msg!("what-link-definition-address"));
         }
     }
 
@@ -71,14 +73,14 @@ impl<'f> ScriptGuard<'f> {
                 dest_url,
                 ..
             }) if written_in_place(*link_type) => {
-                self.url(dest_url, span, "the address of the link")
+                self.url(dest_url, span, msg!("what-link-address"))
             }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 ..
             }) if written_in_place(*link_type) => {
-                self.url(dest_url, span, "the address of the image")
+                self.url(dest_url, span, msg!("what-image-address"))
             }
             _ if self.raw_html == RawHtml::Trusted => {}
             Event::Start(Tag::HtmlBlock) => self.block = Some(HtmlFragment::default()),
@@ -101,7 +103,7 @@ impl<'f> ScriptGuard<'f> {
         self.diags
     }
 
-    fn url(&mut self, url: &str, span: Range<usize>, what: &str) {
+    fn url(&mut self, url: &str, span: Range<usize>, what: Text) {
         let Some(problem) = crate::text::safety::unsafe_url(url) else {
             return;
         };
@@ -112,9 +114,13 @@ impl<'f> ScriptGuard<'f> {
             _ => span,
         };
         self.diags.push(
-            Diagnostic::error(format!("{what} {}", problem.problem()))
-                .at(self.file, span)
-                .hint(problem.hint()),
+            Diagnostic::error(msg!(
+                "value-is-unsafe",
+                what = what,
+                problem = problem.problem()
+            ))
+            .at(self.file, span)
+            .hint(problem.hint()),
         );
     }
 

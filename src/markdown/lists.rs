@@ -7,6 +7,7 @@ use super::anchors::IdAllocator;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::guidance::obligations::ObligationId;
 use crate::model::{NestedLine, ObligationItem, ObligationList};
+use crate::msg;
 
 /// Reads the obligation lists of a body as its events come: an obligations heading makes the next
 /// list one, and the items at that list's own depth are its obligations (nested lists are detail).
@@ -69,9 +70,9 @@ impl<'f> ListReader<'f> {
         match set {
             Some(set) if !set.is_empty() => self.state = ListState::Pending { set, heading },
             _ => diags.push(
-                Diagnostic::error("an obligations heading has no `set`")
+                Diagnostic::error(msg!("obligations-heading-without-set"))
                     .at(self.file, heading)
-                    .hint("name the set, e.g. `{.obligations set=hub}`"),
+                    .hint(msg!("obligations-heading-without-set-hint")),
             ),
         }
     }
@@ -215,9 +216,9 @@ impl<'f> ListReader<'f> {
 }
 
 fn no_list(file: &SourceFile, heading: Range<usize>) -> Diagnostic {
-    Diagnostic::warning("an obligations heading is not followed by a list")
+    Diagnostic::warning(msg!("obligations-heading-without-list"))
         .at(file, heading)
-        .hint("put the list of 求められる事項 right below the heading")
+        .hint(msg!("obligations-heading-without-list-hint"))
 }
 
 fn push_break(s: &mut String) {
@@ -253,9 +254,9 @@ fn finish_item(
         match ObligationId::parse(m) {
             Some(id) => markers.push(id),
             None => diags.push(
-                Diagnostic::error(format!("`#{m}` is not an obligation id"))
+                Diagnostic::error(msg!("not-an-obligation-id", id = m))
                     .at(file, it.start..at.end.min(it.start + it.text.len() + 8))
-                    .hint("a marker names obligations like `{#hub-3}` or `{#hub-3 #hub-4}`"),
+                    .hint(msg!("not-an-obligation-id-hint")),
             ),
         }
     }
@@ -289,9 +290,9 @@ fn orphan_slip_or_note(text: &str, file: &SourceFile, start: usize) -> Option<Di
         return None;
     }
     Some(
-        Diagnostic::error(format!("the marker `{{{body}}}` names no obligation"))
+        Diagnostic::error(msg!("marker-without-obligation", body = body))
             .at(file, start..start + 1)
-            .hint("`.slip` and `note=\"…\"` go with the id of the obligation they are about: write e.g. `{#hub-1 .slip note=\"資料の誤記と思われる\"}`"),
+            .hint(msg!("marker-without-obligation-hint")),
     )
 }
 

@@ -114,6 +114,8 @@ help-build = Build the site into public/ (swapped in only when the whole build s
 help-build-out = Output folder (default: public/ in the site's folder)
 help-drafts = Include pages marked `draft: true`
 help-build-base-url = Publish under another address than site.yaml's base_url
+help-build-relative = Write every link relative, so the folder works opened from disk or copied to a file share or USB stick (open index.html in a browser)
+help-build-clean = Render every page again, ignoring what the last build kept (and replacing it)
 help-strict = Treat warnings as errors
 help-serve = Preview the site with live reload: built in memory with drafts, rebuilt on every edit
 help-serve-port = The port to serve on
@@ -354,7 +356,7 @@ unknown-fact = unknown fact `{ $key }`
 unknown-fact-did-you-mean = did you mean `{ $suggestion }`? Facts must be declared under `facts:` in site.yaml
 unknown-fact-hint = declare it under `facts:` in site.yaml (labels and type), or move it to `extra:`
 fact-unreadable = the fact `{ $key }` (`{ $value }`) cannot be read: { $why }
-fact-unreadable-hint = write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`
+fact-unreadable-hint = write the value as the source document does, e.g. `3,000千円`, `10/10`, `3分の2`, `平成30年度から平成32年度`; if the document says it does not apply, write `該当なし`
 slug-unsafe = the slug { $slug } { $problem }
 slug-unsafe-hint = the slug becomes the last part of the page's address: write a word in lowercase letters, digits and hyphens, like `chiba-plan`
 slug-not-ascii = the slug `{ $slug }` is not an ASCII slug
@@ -382,5 +384,229 @@ cache-ignored-format = it was saved in another format
 cache-ignored-binary = it was made by another version of shishin
 cache-ignored-site = it was made for another site folder
 help-i18n-status-diff = Show what changed in the Japanese original of this translation since it was stamped.
-help-build-relative = Write every internal link relative to its page, so the folder works opened from disk or a file share
-help-build-clean = Render every page again, ignoring what the last build kept (its render cache)
+## Facts of pages and comparisons (load/config.rs, load/facts.rs)
+
+fact-code-without-values = the fact `{ $id }` is `type: code` but lists no codes under `values:`
+fact-code-without-values-hint =
+    list the codes it may take, each with its labels, e.g.
+    {"  "}{ $id }:
+        type: code
+        values:
+          municipality: {"{"} ja: 市町村, en: Municipalities {"}"}
+fact-values-not-code = the fact `{ $id }` lists `values:` but its type is `{ $kind }`
+fact-values-not-code-hint = only `type: code` facts take a list of codes: write `type: code`, or remove `values:`
+fact-multiple-not-code = the fact `{ $id }` says `multiple: true` but its type is `{ $kind }`
+fact-multiple-not-code-hint = `multiple: true` lets a `type: code` fact take several codes; for other types remove it (a `list` fact already holds several items)
+fact-code-incomplete = the code `{ $code }` of the fact `{ $id }` needs an id and both labels
+fact-code-incomplete-hint = write each code as `id: {"{"} ja: 日本語の表示, en: English label {"}"}`
+obligation-fact-in-comparison = comparison `{ $id }` lists `{ $fact }`, which is given per obligation (`scope: obligation`)
+obligation-fact-in-comparison-hint = per-obligation facts appear on the obligation comparison (/compare/SET/) by themselves: remove `{ $fact }` from this comparison
+fact-unknown-map-key = the fact `{ $key }` has an unknown key `{ $name }`
+fact-map-keys-did-you-mean = did you mean `{ $suggestion }`? A fact's map holds `value`, `as_of`, `note`, `en` and `per`
+fact-map-keys-hint = a fact's map holds `value`, `as_of`, `note`, `en` and `per`
+fact-without-value = the fact `{ $key }` has no `value`
+fact-without-value-hint = write the value as the document does, e.g. `{"{"} value: 3,000千円, as_of: 令和6年度 {"}"}`; if the document says it does not apply, write `value: 該当なし`
+fact-part-not-text = `{ $part }` of the fact `{ $key }` is empty or not a text
+fact-part-not-text-hint = write a text or a number after the colon (a list for `list` facts); leave the fact out if the document does not give it
+fact-as-of-not-a-date = `as_of` of the fact `{ $key }` (`{ $value }`) is not a date: { $why }
+fact-as-of-not-a-date-hint = write when the value held, e.g. `令和6年度`, `R6.4.1` or `2024-04-01`
+fact-english-not-needed = the fact `{ $key }` is of type `{ $kind }`, whose English is made by shishin
+fact-english-not-needed-hint = `en:` gives the English of `text` and `list` facts; amounts, rates, periods and dates are translated from the value, codes by their labels in site.yaml
+fact-per-not-amount = `per` is given for the fact `{ $key }`, which is not an amount
+fact-per-not-amount-hint = `per:` says what an amount in yen is per (e.g. `per: 市町村`); remove it here
+unit-without-english = the amount is per `{ $unit }`, which has no English in `units:`
+unit-without-english-hint = add it to site.yaml, e.g. `units: {"{"} { $unit }: … {"}"}`, so English pages say what the amount is per
+## Translations kept for `i18n status --diff` (i18n.rs)
+
+i18n-cannot-keep = cannot keep the Japanese text of content/{ $key } in { $path }: { $why }
+i18n-cannot-keep-hint = shishin keeps it there to show later what changed; check that the folder { $store } of the site may be written
+i18n-diff-not-stamped =
+    { $en } is not stamped: it does not say which version of { $ja } it was made from, so nothing can be compared.
+    Once it follows { $ja }, run `shishin i18n stamp { $en }`; from then on this shows what changes in { $ja }.
+i18n-diff-unchanged = { $ja } has not changed since { $en } was stamped: the translation is up to date.
+i18n-diff-not-kept =
+    { $ja } has changed since { $en } was stamped, but the Japanese text it was made from was not kept, so the change cannot be shown.
+    shishin keeps that text from the next `shishin i18n stamp { $en }` on. Until then, compare { $ja } with the version the translation was made from by hand (`shishin diff OLD.md { $ja }` if you have the old file).
+i18n-diff-changed = { $ja } has changed since { $en } was stamped:
+i18n-diff-old-caption = { $ja } when { $en } was stamped
+i18n-diff-new-caption = { $ja } now
+## Internal errors (write/)
+
+output-kept-file-changed = internal error: the output file `{ $path }` was to be kept, but it changed
+output-kept-file-changed-hint = nothing was written; build again with --clean
+## Pages, links, translations and versions (link/)
+
+site-without-home = the site has no home page: content/_index.md is missing
+site-without-home-hint = create content/_index.md with a title and a short text that explains the site
+translation-without-original = { $path } is a translation, but its Japanese original content/{ $key } does not exist
+translation-without-original-hint = add the Japanese page, or rename the file if it is not a translation
+same-page-path = { $first } and { $second } both make the page /{ $path }
+same-page-path-hint = rename one of the files or give one a different `slug:`
+page-paths-differ-in-case = { $first } and { $second } make pages whose URLs differ only in case: /{ $first_path } and /{ $second_path }
+page-paths-differ-in-case-hint = on case-insensitive file systems one would overwrite the other: rename one of the files or give one a different `slug:`
+reserved-url = this page's URL /{ $path } is where shishin puts { $owner }
+reserved-url-hint = /{ $folder }/ and every address below it are for { $owner } shishin makes: rename the file or folder `{ $top }`, or give the page another `slug:`
+reserved-english-pages = the English pages
+reserved-tag-pages = the tag pages
+reserved-comparison-pages = the comparison pages
+reserved-obligation-pages = the obligation pages
+reserved-glossary-page = the glossary page
+reserved-search-page = the search page
+reserved-data-downloads = the data downloads
+obligation-set-unnamed = the obligation set `{ $set }` is not named in site.yaml
+obligation-set-unnamed-did-you-mean = did you mean `{ $suggestion }`? Sets are named under `obligations.sets` in site.yaml
+obligation-set-unnamed-hint = name the set under `obligations.sets` in site.yaml (in Japanese and English), like `{ $set }: {"{"} ja: …, en: … {"}"}`
+obligation-set-twice = the obligation set `{ $set }` is defined twice; it is already defined in { $other }
+obligation-set-twice-hint = keep one canonical list per set; quote it elsewhere in a page with a `prefecture`
+translation-without-obligation-list = the translation has no obligation list for `{ $set }`
+translation-without-obligation-list-hint = add a heading with `{"{"}.obligations set={ $set }{"}"}` above the translated list
+canonical-count-differs = { $en } lists { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} of `{ $set }`, but the Japanese { $ja } lists { $ja_count }: the canonical obligations need the same number in both languages
+canonical-count-differs-hint = translate every obligation of the guideline, one item each, in the same order as the Japanese list
+link-to-nothing = broken link: `{ $dest }` leads to no page or file of this site
+link-to-nothing-hint = link to a page by its source file, like `@/guideline/hub.md`, or check the path
+link-to-draft = `{ $dest }` links to a draft, which is left out of this build
+link-to-draft-hint = publish the page (remove `draft: true`), remove the link, or build with `--drafts`
+link-no-page = broken link: `{ $dest }`: there is no page content/{ $key }
+link-no-page-did-you-mean = did you mean `@/{ $suggestion }`? Paths are relative to content/
+link-no-page-hint = paths are relative to content/, like `@/guideline/hub.md`
+link-no-anchor-on-page = broken link: `{ $dest }`: { $file } has no anchor `#{ $anchor }`
+link-anchor-did-you-mean = did you mean `#{ $suggestion }`? Give the heading an explicit id with `{"{"}#{ $anchor }{"}"}`, or link to one that exists
+link-anchor-no-headings = that page has no headings to link to
+link-anchors-on-page = anchors on that page: { $anchors }
+link-no-obligation-set = broken link: `@ob:{ $id }`: there is no canonical obligation set `{ $set }`
+link-no-obligation-set-hint = obligation links look like `@ob:hub-3`; defined sets: { $sets }
+link-no-obligation = broken link: `@ob:{ $id }`: the set `{ $set }` has { $count } obligations
+link-no-obligation-hint = use `@ob:{ $set }-1` to `@ob:{ $set }-{ $count }`
+link-outside = broken link: `{ $dest }` points outside the site
+link-outside-hint = remove the extra `../`
+translated-from-in-original = `translated_from` belongs in translations (`.en.md`), not in the Japanese page
+remove-the-line-hint = remove the line
+translation-stale = the translation is out of date: { $ja } has changed since it was translated
+translation-stale-hint = update the translation, then run `shishin i18n stamp { $en }`
+translation-unstamped = the translation does not say which version of the original it was made from
+translation-unstamped-hint = run `shishin i18n stamp { $en }` to record it
+tags-share-a-page = the tags “{ $first }” ({ $first_file }) and “{ $second }” ({ $second_file }) would share one page, /{ $path }
+tags-share-a-page-hint = write the tag the same way on every page: tag pages' addresses do not tell capitals and spaces apart
+item-resembles-obligation = this item matches no obligation of the guideline, but it is much like `{ $id }` ({ $percent }% alike), so the comparison counts it as the prefecture's own addition
+item-resembles-obligation-hint = if it is this prefecture's version of `{ $id }`, end its first line with `{"{"}#{ $id }{"}"}`; if it is an addition of the prefecture's own, leave it as it is
+translated-list-out-of-date = the translation is out of date: the list of `{ $set }` has { $ja_count ->
+    [one] 1 item
+   *[other] { $ja_count } items
+} in { $ja }, but { $en_count } here
+translated-list-lacks-items-hint = translate the Japanese items this list lacks (until then the English pages show them in Japanese), then run `shishin i18n stamp { $en }`
+translated-list-follow-hint = make the English list follow the Japanese one, one item each in the same order, then run `shishin i18n stamp { $en }`
+no-translated-list = the translation has no list of `{ $set }`, which { $ja } has: the English page shows that list in Japanese
+no-translated-list-hint = translate the list below a heading ending in `{"{"}.obligations set={ $set }{"}"}`, then run `shishin i18n stamp { $en }`
+prefecture-folder-differs = this page is in the folder of { $folder } ({ $slug }/), but its `prefecture:` says { $named }: the comparison puts it in the column of { $named }
+prefecture-folder-differs-hint = if the page is about { $folder }, write `prefecture: { $slug }`; if it is about { $named }, move it to a folder named `{ $named_slug }`
+prefecture-listed-twice = { $first } and this page both list `{ $set }` for { $prefecture }, and neither replaces the other: the comparison shows the items of both in { $prefecture }'s column
+prefecture-listed-twice-hint = if this page is a newer version of the other, add `supersedes: "@/{ $key }"` to its front matter; if one of them is about another prefecture, correct its `prefecture:`
+stamp-not-utf8 = { $path } is not UTF-8; it cannot be stamped in place
+stamp-not-utf8-hint = save it as UTF-8 first
+stamp-without-front-matter = { $path } has no front matter to stamp
+stamp-without-front-matter-hint = start the file with `---`, `title: …`, `---`
+cannot-write = cannot write { $path }: { $why }
+translation-supersedes-differs = a translation has the versions of its Japanese page: this `supersedes:` differs from the Japanese page's
+translation-supersedes-differs-hint = remove the line: the translation inherits `supersedes:` from { $ja }
+supersedes-draft = `supersedes:` names content/{ $key }, a draft, which is left out of this build
+supersedes-draft-hint = publish the older page (remove `draft: true`), or build with `--drafts`
+supersedes-missing = `supersedes:` names content/{ $key }, which does not exist
+supersedes-missing-hint = name the older page by its file below content/, like `@/prefectures/chiba/plan-draft.md`
+versions-cycle = the versions go round in a circle: { $chain }
+versions-cycle-step = {" supersedes "}
+versions-cycle-hint = a page supersedes an older version only: remove `supersedes:` from the page that is the oldest
+changes-url-taken = this page's URL /{ $path } is where shishin puts the comparison of versions of { $file }
+changes-url-taken-hint = rename the file, or give the page another `slug:`
+already-superseded = content/{ $key } is already superseded by { $other }: a version has one newer version
+already-superseded-hint = make the newer of the two pages supersede the other one instead, for a chain like old → newer → newest
+## Comparison tables (compare/)
+
+item-fact-unreadable = `{ $label }` under this obligation item (the fact `{ $key }`) cannot be read from `{ $value }`: { $why }
+item-fact-unreadable-hint = write the value as the document does (e.g. `1拠点あたり1,060千円`, `ア、オ`), or `該当なし` where the document says it does not apply
+item-fact-twice = `{ $label }` (the fact `{ $key }`) is given twice under this obligation item
+item-fact-twice-hint = give each fact once per item; put further explanation in brackets after the value
+set-without-guideline = no national guideline page defines the set `{ $set }`, so this list is not compared
+set-without-guideline-hint = add the canonical list to a page with `kind: guideline` under a heading `{"{"}.obligations set={ $set }{"}"}`
+item-matches-two = this item matches `{ $first }` and `{ $second }` almost equally
+item-matches-two-hint = mark it explicitly: end its first line with `{"{"}#{ $first }{"}"}`
+slip-on-verbatim = this item is marked `.slip`, but its wording is the same as `{ $id }`
+slip-on-verbatim-hint = `.slip` marks a difference that looks like a typo in the source document; remove it here
+marker-names-nothing = the marker `{"{"}#{ $marker }{"}"}` names no obligation of the set `{ $set }`
+marker-names-nothing-hint = the set `{ $set }` has `{ $set }-1` to `{ $set }-{ $count }`
+## Markdown: obligation lists and unsafe addresses (markdown/)
+
+obligations-heading-without-set = an obligations heading has no `set`
+obligations-heading-without-set-hint = name the set, e.g. `{"{"}.obligations set=hub{"}"}`
+obligations-heading-without-list = an obligations heading is not followed by a list
+obligations-heading-without-list-hint = put the list of 求められる事項 right below the heading
+not-an-obligation-id = `#{ $id }` is not an obligation id
+not-an-obligation-id-hint = a marker names obligations like `{"{"}#hub-3{"}"}` or `{"{"}#hub-3 #hub-4{"}"}`
+marker-without-obligation = the marker `{"{"}{ $body }{"}"}` names no obligation
+marker-without-obligation-hint = `.slip` and `note="…"` go with the id of the obligation they are about: write e.g. `{"{"}#hub-1 .slip note="資料の誤記と思われる"{"}"}`
+what-link-definition-address = the address of the link definition
+what-link-address = the address of the link
+what-image-address = the address of the image
+## Rendering (render/)
+
+changes-without-older = internal error: { $path } supersedes no page: it has no changes page
+template-context-failed = internal error: the values for the templates could not be prepared: { $why }
+## Reading dates, prefectures and fact values (guidance/)
+
+date-expected = expected a date such as `2023-03-31`, `令和5年3月31日`, `R5.3.31` or a fiscal year such as `令和5年度`
+date-year-alone = a year alone is not a date; add the month and day (`令和5年3月31日`) or write a fiscal year (`令和5年度`)
+fiscal-year-expected = expected a fiscal year such as `令和6年度`, `R6`, `2024年度` or `FY2024`
+fiscal-year-without-weekday = a fiscal year has no day of the week
+calendar-year-not-fiscal = `{ $text }` is a calendar year; write `{ $text }度` for the fiscal year
+date-unexpected-after-date = unexpected `{ $rest }` after the date
+date-unexpected-after-year = unexpected `{ $rest }` after the year
+date-year-missing = the year is missing from `{ $text }`; write it with the year, e.g. `令和6年{ $month }月{ $day }日`
+era-ended = { $era } ended on { $last_day }: `{ $written }` is { $same_day }
+era-year-zero = era year 0 does not exist; an era starts at year 1 (元年)
+era-year-out-of-range = era year { $year } is out of range (1–{ $max })
+gannen-without-era = 元年 needs an era name before it, e.g. `令和元年`
+unknown-era-letter = unknown era letter `{ $prefix }`; expected M, T, S, H or R
+unknown-era = unknown era `{ $prefix }`; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)
+year-out-of-range = year { $year } is out of range ({ $lo }–{ $hi }); write the full year, e.g. 2023
+month-kanji-expected = expected 月 after the month, e.g. `3月31日`
+month-alone = a month alone is not a date; add the day, e.g. `3月31日`
+day-separator-expected = expected a separator and a day after the month, e.g. `2023-03-31`
+date-number-expected = expected a { $what } number
+date-number-too-large = { $what } `{ $digits }` is too large
+date-part-year = year
+date-part-month = month
+date-part-day = day
+month-out-of-range = month { $month } is out of range (1–12)
+day-out-of-range = day { $day } is out of range (1–31)
+day-not-in-month = { $date } is not a valid day ({ $month } has { $days } days)
+weekday-differs = { $date } was a { $actual }, not { $written }
+prefecture-expected = expected a prefecture name (千葉県), romaji (chiba) or JIS code (01–47)
+prefecture-code-out-of-range = prefecture code { $code } is out of range (01–47)
+unknown-prefecture-did-you-mean = unknown prefecture `{ $key }`; did you mean `{ $name }` ({ $slug }, { $code })?
+unknown-prefecture = unknown prefecture `{ $key }`; expected a name (千葉県), romaji (chiba) or JIS code (01–47)
+code-expected = expected one of { $codes }, got nothing
+code-one-expected = expected one code, got { $count }; add `multiple: true` to the fact in site.yaml if several apply
+code-unknown-did-you-mean = `{ $word }` is not one of the declared codes; did you mean `{ $id }` ({ $label })? The codes are { $codes }
+code-unknown = `{ $word }` is not one of the declared codes: { $codes }
+code-read-by-choices = a coded fact is read against its declared values (parse_code)
+fiscal-years-expected = expected fiscal years such as `令和6年度〜令和8年度` or `2024年度`, or a duration such as `3年間`
+fiscal-years-two-ends = expected fiscal years such as `令和6年度〜令和8年度` or `2024年度`, or a duration such as `3年間`; a range has two ends
+fiscal-years-backwards = the fiscal years run backwards (FY{ $from } to FY{ $to })
+duration-not-a-number = expected fiscal years such as `令和6年度〜令和8年度` or `2024年度`, or a duration such as `3年間`; `{ $years }年間` is not a number of years
+duration-zero = a duration must be at least 1 year
+duration-too-large = the duration { $years }年間 is too large
+rate-expected = expected a rate such as `10/10`, `3分の2` or `定額`, or a schedule such as `初年度：定額、2年目：3分の2`
+rate-numerator-too-large = the rate's numerator { $num } is too large
+rate-denominator-too-large = the rate's denominator { $den } is too large
+rate-denominator-zero = a rate's denominator cannot be 0
+rate-over-whole = the rate { $num }/{ $den } is more than 10/10
+rate-after-label-expected = expected a rate such as `3分の2` or `定額` after `{ $label }`, got `{ $rate }`
+text-expected = expected some text, got nothing
+list-expected = expected a list of items separated by `、` or on separate lines
+yen-expected = expected an amount in yen such as `3,000千円`, `5万円` or `1,500,000円`
+yen-several = several amounts ({ $first } and { $second }); expected one amount in yen
+yen-too-large = the amount is too large
+yen-not-whole = the amount is not a whole number of yen
+allow-host-not-a-host = `{ $value }` is not a host name; give only the name or address, without http:// or a path, for example `--allow-host mypc.local` or `--allow-host 192.168.1.5`

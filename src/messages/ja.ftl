@@ -93,6 +93,8 @@ help-build = サイトを public/ に作成します(すべて成功したとき
 help-build-out = 出力フォルダ(指定がなければサイトのフォルダの public/)
 help-drafts = `draft: true` のページも含めます
 help-build-base-url = site.yaml の base_url とは別のアドレスで公開します
+help-build-relative = すべてのリンクを相対パスで書きます。ディスク上で開いたり、ファイル共有や USB メモリにコピーしたりしても使えます(ブラウザーで index.html を開きます)
+help-build-clean = 前回のビルドで残したものを使わずに、すべてのページを作り直します(残したものも作り直します)
 help-strict = 警告もエラーとして扱います
 help-serve = サイトをプレビューします: 下書きも含めてメモリ上に作成し、編集のたびに作り直します
 help-serve-port = 使うポート番号
@@ -101,7 +103,7 @@ help-serve-open = ブラウザーでサイトを開きます
 help-serve-poll = 定期的に確かめて変更を見つけます(変更の通知がないファイルシステム、WSL2 やネットワークドライブ向け)
 help-serve-allow-host = この名前あての要求にも応答します(繰り返し指定できます)。ほかのウェブページから下書きを読まれないよう、通常は localhost、127.0.0.1、[::1] と --bind のアドレスにだけ応答します
 help-check = 何も書き込まずに、`build` のすべての確認を行います
-help-compare = 比較表を一つ出力します: 義務のセット(`hub`)または数値の比較(`subsidies`)
+help-compare = 比較表を一つ出力します: 求められる事項のセット(`hub`)または数値の比較(`subsidies`)
 help-compare-id = セットまたは比較表の id
 help-format = 出力の形式
 help-lang = 表の言語
@@ -185,7 +187,7 @@ source-tag = タグ「{ $tag }」のページ
 generated-tag-index = shishin が作るタグの一覧
 generated-tag = shishin が作るタグのページ
 generated-comparison = shishin が作る比較表のページ
-generated-obligation = shishin が作る義務のページ
+generated-obligation = shishin が作る求められる事項のページ
 generated-changes = shishin が作る新旧対照表
 generated-glossary = shishin が作る用語集のページ
 generated-search = shishin が作る検索ページ
@@ -289,7 +291,7 @@ unknown-language = `languages` に、知らない言語 `{ $lang }` がありま
 unknown-language-hint = shishin が公開するのは日本語(`ja`)と英語(`en`)です。
 match-threshold-out-of-range = `match_threshold` が { $threshold } になっていて、0〜1 の範囲の外です。
 match-threshold-out-of-range-hint = 0 から 1 までの類似度を書いてください。書かなければ 0.6 です。
-set-and-comparison = `{ $id }` が、義務のセットと比較表の両方の名前になっています。
+set-and-comparison = `{ $id }` が、求められる事項のセットと比較表の両方の名前になっています。
 set-and-comparison-hint = どちらも /compare/ID/ に公開されるため、比較表に別の id を付けてください。
 undeclared-fact = 比較表 `{ $id }` が、宣言されていない数値 `{ $fact }` を使っています。
 undeclared-fact-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値は `facts:` の下で宣言してください。
@@ -321,7 +323,7 @@ unknown-fact = 知らない数値 `{ $key }` があります。
 unknown-fact-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値は site.yaml の `facts:` の下で宣言する必要があります。
 unknown-fact-hint = site.yaml の `facts:` の下で(見出しと種類を付けて)宣言するか、`extra:` の下に移してください。
 fact-unreadable = 数値 `{ $key }`(`{ $value }`)を読み取れません: { $why }
-fact-unreadable-hint = 元の文書と同じように書いてください。例: `3,000千円`、`10/10`、`3分の2`、`平成30年度から平成32年度`
+fact-unreadable-hint = 元の文書と同じように書いてください。例: `3,000千円`、`10/10`、`3分の2`、`平成30年度から平成32年度`。文書に「該当なし」とある場合は `該当なし` と書いてください。
 slug-unsafe = スラッグ { $slug } は{ $problem }。
 slug-unsafe-hint = スラッグはページのアドレスの最後の部分になります。`chiba-plan` のように、小文字の英字、数字、ハイフンで書いてください。
 slug-not-ascii = スラッグ `{ $slug }` が半角英数字になっていません。
@@ -349,5 +351,223 @@ cache-ignored-format = 別の形式で保存されています
 cache-ignored-binary = 別のバージョンの shishin が作ったものです
 cache-ignored-site = 別のサイトのフォルダ用に作られたものです
 help-i18n-status-diff = この翻訳を記録(stamp)してから、元の日本語のどこが変わったかを表示します。
-help-build-relative = サイト内のリンクをすべてページからの相対パスで書きます。フォルダをディスクや共有フォルダから直接開いても動くようになります。
-help-build-clean = 前回のビルドが残したもの(描画キャッシュ)を使わず、すべてのページを描画し直します。
+## ページと比較表の数値 (load/config.rs、load/facts.rs)
+
+fact-code-without-values = 数値 `{ $id }` は `type: code` ですが、`values:` の下にコードが一つも書かれていません。
+fact-code-without-values-hint =
+    使えるコードを、それぞれの表示とともに書いてください。例:
+    {"  "}{ $id }:
+        type: code
+        values:
+          municipality: {"{"} ja: 市町村, en: Municipalities {"}"}
+fact-values-not-code = 数値 `{ $id }` に `values:` が書かれていますが、種類が `{ $kind }` です。
+fact-values-not-code-hint = コードの一覧を持てるのは `type: code` の数値だけです。`type: code` と書くか、`values:` を削除してください。
+fact-multiple-not-code = 数値 `{ $id }` に `multiple: true` が書かれていますが、種類が `{ $kind }` です。
+fact-multiple-not-code-hint = `multiple: true` は、`type: code` の数値が複数のコードを持てるようにするものです。ほかの種類では削除してください(`list` の数値は、もともと複数の項目を持てます)。
+fact-code-incomplete = 数値 `{ $id }` のコード `{ $code }` には、id と日英両方の表示が必要です。
+fact-code-incomplete-hint = コードは `id: {"{"} ja: 日本語の表示, en: English label {"}"}` の形で書いてください。
+obligation-fact-in-comparison = 比較表 `{ $id }` に `{ $fact }` が挙げられていますが、これは求められる事項ごとの数値(`scope: obligation`)です。
+obligation-fact-in-comparison-hint = 求められる事項ごとの数値は、求められる事項の比較(/compare/SET/)に自動で表示されます。この比較表から `{ $fact }` を削除してください。
+fact-unknown-map-key = 数値 `{ $key }` に、知らない項目 `{ $name }` があります。
+fact-map-keys-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。数値に書ける項目は `value`、`as_of`、`note`、`en`、`per` です。
+fact-map-keys-hint = 数値に書ける項目は `value`、`as_of`、`note`、`en`、`per` です。
+fact-without-value = 数値 `{ $key }` に `value` がありません。
+fact-without-value-hint = 元の文書と同じように値を書いてください。例: `{"{"} value: 3,000千円, as_of: 令和6年度 {"}"}`。文書に「該当なし」とある場合は `value: 該当なし` と書いてください。
+fact-part-not-text = 数値 `{ $key }` の `{ $part }` が空か、文字列になっていません。
+fact-part-not-text-hint = コロンの後ろに文字列か数を書いてください(`list` の数値ではリスト)。文書に書かれていない数値は、書かずにおいてください。
+fact-as-of-not-a-date = 数値 `{ $key }` の `as_of`(`{ $value }`)が日付になっていません: { $why }
+fact-as-of-not-a-date-hint = 値がいつ時点のものかを書いてください。例: `令和6年度`、`R6.4.1`、`2024-04-01`
+fact-english-not-needed = 数値 `{ $key }` の種類は `{ $kind }` で、英語は shishin が作ります。
+fact-english-not-needed-hint = `en:` で英語を書くのは `text` と `list` の数値だけです。金額、割合、期間、日付は値から、コードは site.yaml の表示から英語にします。
+fact-per-not-amount = 数値 `{ $key }` に `per` が書かれていますが、金額ではありません。
+fact-per-not-amount-hint = `per:` は、金額が何あたりのものかを書くものです(例: `per: 市町村`)。ここでは削除してください。
+unit-without-english = 金額は `{ $unit }` あたりのものですが、`units:` にその英語がありません。
+unit-without-english-hint = 英語のページで金額が何あたりかを示せるよう、site.yaml に書き足してください。例: `units: {"{"} { $unit }: … {"}"}`
+## 翻訳の元の日本語の保存 (i18n.rs)
+
+i18n-cannot-keep = content/{ $key } の日本語の本文を { $path } に保存できません: { $why }
+i18n-cannot-keep-hint = 後で変更点を表示するため、shishin はそこに保存します。サイトの { $store } フォルダに書き込めるかを確かめてください。
+i18n-diff-not-stamped =
+    { $en } は記録(stamp)されていません。{ $ja } のどの版から翻訳したかが分からないため、比べられません。
+    翻訳が { $ja } に合ったら `shishin i18n stamp { $en }` を実行してください。それ以降は { $ja } の変更点をここに表示します。
+i18n-diff-unchanged = { $en } を記録(stamp)してから、{ $ja } は変わっていません。翻訳は最新です。
+i18n-diff-not-kept =
+    { $en } を記録(stamp)してから { $ja } が変わりましたが、翻訳の元になった日本語の本文が保存されていないため、変更点を表示できません。
+    次に `shishin i18n stamp { $en }` を実行したときから、shishin はその本文を保存します。それまでは、翻訳の元になった版と { $ja } を手で比べてください(古いファイルがあれば `shishin diff 古い版.md { $ja }` で比べられます)。
+i18n-diff-changed = { $en } を記録(stamp)してから、{ $ja } が次のように変わりました:
+i18n-diff-old-caption = { $en } を記録したときの { $ja }
+i18n-diff-new-caption = いまの { $ja }
+## 内部エラー (write/)
+
+output-kept-file-changed = 内部エラー: 出力ファイル `{ $path }` はそのまま残すはずでしたが、変わっていました。
+output-kept-file-changed-hint = 何も書き込んでいません。--clean を付けて、もう一度ビルドしてください。
+## ページ、リンク、翻訳、版 (link/)
+
+site-without-home = サイトにホームページがありません: content/_index.md が見つかりません。
+site-without-home-hint = 題名と、サイトを説明する短い文を書いた content/_index.md を作ってください。
+translation-without-original = { $path } は翻訳ですが、その元の日本語のページ content/{ $key } がありません。
+translation-without-original-hint = 日本語のページを作るか、翻訳でなければファイルの名前を変えてください。
+same-page-path = { $first } と { $second } が、どちらも /{ $path } のページになります。
+same-page-path-hint = どちらかのファイルの名前を変えるか、どちらかに別の `slug:` を付けてください。
+page-paths-differ-in-case = { $first } と { $second } のページのアドレスが、大文字と小文字の違いしかありません: /{ $first_path } と /{ $second_path }
+page-paths-differ-in-case-hint = 大文字と小文字を区別しないファイルシステムでは、片方がもう片方を上書きしてしまいます。どちらかのファイルの名前を変えるか、どちらかに別の `slug:` を付けてください。
+reserved-url = このページのアドレス /{ $path } は、shishin が{ $owner }を置く場所です。
+reserved-url-hint = /{ $folder }/ とその下のアドレスはすべて、shishin が作る{ $owner }のためのものです。ファイルかフォルダ `{ $top }` の名前を変えるか、ページに別の `slug:` を付けてください。
+reserved-english-pages = 英語のページ
+reserved-tag-pages = タグのページ
+reserved-comparison-pages = 比較表のページ
+reserved-obligation-pages = 求められる事項のページ
+reserved-glossary-page = 用語集のページ
+reserved-search-page = 検索ページ
+reserved-data-downloads = ダウンロード用のデータ
+obligation-set-unnamed = 求められる事項のセット `{ $set }` が、site.yaml で名前を付けられていません。
+obligation-set-unnamed-did-you-mean = `{ $suggestion }` の書き間違いではありませんか。セットの名前は site.yaml の `obligations.sets` の下に書きます。
+obligation-set-unnamed-hint = site.yaml の `obligations.sets` の下に、セットの名前を日本語と英語で書いてください。例: `{ $set }: {"{"} ja: …, en: … {"}"}`
+obligation-set-twice = 求められる事項のセット `{ $set }` が二回定義されています。すでに { $other } で定義されています。
+obligation-set-twice-hint = 一つのセットの元になる一覧は一つだけにしてください。ほかの場所では、`prefecture` のあるページで引用してください。
+translation-without-obligation-list = 翻訳に `{ $set }` の求められる事項の一覧がありません。
+translation-without-obligation-list-hint = 翻訳した一覧の上に、`{"{"}.obligations set={ $set }{"}"}` を付けた見出しを書いてください。
+canonical-count-differs = { $en } には `{ $set }` の求められる事項が { $count } 個ありますが、日本語の { $ja } には { $ja_count } 個あります。元になる一覧は、両方の言語で同じ数が必要です。
+canonical-count-differs-hint = 指針の求められる事項を、日本語の一覧と同じ順に、一項目ずつすべて翻訳してください。
+link-to-nothing = リンク切れです: `{ $dest }` の先に、このサイトのページもファイルもありません。
+link-to-nothing-hint = ページへは `@/guideline/hub.md` のように原稿ファイルでリンクするか、パスを確かめてください。
+link-to-draft = `{ $dest }` は下書きにリンクしていますが、下書きはこのビルドに含まれません。
+link-to-draft-hint = ページを公開する(`draft: true` を削除する)か、リンクを削除するか、`--drafts` を付けてビルドしてください。
+link-no-page = リンク切れです: `{ $dest }`: content/{ $key } というページはありません。
+link-no-page-did-you-mean = `@/{ $suggestion }` の書き間違いではありませんか。パスは content/ からの相対パスです。
+link-no-page-hint = パスは `@/guideline/hub.md` のように、content/ からの相対パスで書いてください。
+link-no-anchor-on-page = リンク切れです: `{ $dest }`: { $file } にアンカー `#{ $anchor }` がありません。
+link-anchor-did-you-mean = `#{ $suggestion }` の書き間違いではありませんか。見出しに `{"{"}#{ $anchor }{"}"}` で id を付けるか、ある見出しにリンクしてください。
+link-anchor-no-headings = リンク先のページには、リンクできる見出しがありません。
+link-anchors-on-page = リンク先のページのアンカー: { $anchors }
+link-no-obligation-set = リンク切れです: `@ob:{ $id }`: 求められる事項のセット `{ $set }` の元になる一覧がありません。
+link-no-obligation-set-hint = 求められる事項へのリンクは `@ob:hub-3` のように書きます。定義されているセット: { $sets }
+link-no-obligation = リンク切れです: `@ob:{ $id }`: セット `{ $set }` の求められる事項は { $count } 個です。
+link-no-obligation-hint = `@ob:{ $set }-1` から `@ob:{ $set }-{ $count }` までを使ってください。
+link-outside = リンク切れです: `{ $dest }` はサイトの外を指しています。
+link-outside-hint = 余分な `../` を削除してください。
+translated-from-in-original = `translated_from` は翻訳(`.en.md`)に書くもので、日本語のページには書きません。
+remove-the-line-hint = この行を削除してください。
+translation-stale = 翻訳が古くなっています: 翻訳した後に { $ja } が変わりました。
+translation-stale-hint = 翻訳を直してから、`shishin i18n stamp { $en }` を実行してください。
+translation-unstamped = 翻訳に、元のページのどの版から翻訳したかが記録されていません。
+translation-unstamped-hint = `shishin i18n stamp { $en }` を実行して記録してください。
+tags-share-a-page = タグ「{ $first }」({ $first_file })と「{ $second }」({ $second_file })が、同じページ /{ $path } になってしまいます。
+tags-share-a-page-hint = タグはどのページでも同じ書き方にしてください。タグのページのアドレスは、大文字と小文字や空白の違いを区別しません。
+item-resembles-obligation = この項目は指針の求められる事項のどれとも一致しませんが、`{ $id }` とよく似ています(類似度 { $percent }%)。比較表では都道府県独自の追加として数えます。
+item-resembles-obligation-hint = この都道府県での `{ $id }` にあたる項目なら、最初の行の終わりに `{"{"}#{ $id }{"}"}` を付けてください。都道府県独自の追加なら、このままで構いません。
+translated-list-out-of-date = 翻訳が古くなっています: `{ $set }` の一覧は { $ja } では { $ja_count } 項目ですが、ここでは { $en_count } 項目です。
+translated-list-lacks-items-hint = この一覧に足りない日本語の項目を翻訳してから(それまで英語のページには日本語のまま表示されます)、`shishin i18n stamp { $en }` を実行してください。
+translated-list-follow-hint = 英語の一覧を日本語の一覧に合わせて、同じ順に一項目ずつにしてから、`shishin i18n stamp { $en }` を実行してください。
+no-translated-list = 翻訳に `{ $set }` の一覧がありません({ $ja } にはあります)。英語のページには、その一覧が日本語のまま表示されます。
+no-translated-list-hint = 末尾に `{"{"}.obligations set={ $set }{"}"}` を付けた見出しの下に、一覧を翻訳してから、`shishin i18n stamp { $en }` を実行してください。
+prefecture-folder-differs = このページは { $folder } のフォルダ({ $slug }/)にありますが、`prefecture:` には { $named } と書かれています。比較表では { $named } の列に入ります。
+prefecture-folder-differs-hint = ページが { $folder } のものなら `prefecture: { $slug }` と書いてください。{ $named } のものなら、`{ $named_slug }` という名前のフォルダに移してください。
+prefecture-listed-twice = { $first } とこのページが、どちらも { $prefecture } の `{ $set }` を挙げていて、どちらももう一方を置き換えていません。比較表では { $prefecture } の列に両方の項目が表示されます。
+prefecture-listed-twice-hint = このページがもう一方の新しい版なら、前付けに `supersedes: "@/{ $key }"` を書き足してください。どちらかが別の都道府県のものなら、その `prefecture:` を直してください。
+stamp-not-utf8 = { $path } は UTF-8 ではないため、記録を書き込めません。
+stamp-not-utf8-hint = 先に UTF-8 で保存し直してください。
+stamp-without-front-matter = { $path } には、記録を書き込む前付けがありません。
+stamp-without-front-matter-hint = ファイルの先頭に `---`、`title: …`、`---` の三行を書いてください。
+cannot-write = { $path } に書き込めません: { $why }
+translation-supersedes-differs = 翻訳の版は日本語のページに従います。この `supersedes:` は日本語のページのものと違います。
+translation-supersedes-differs-hint = この行を削除してください。翻訳は { $ja } の `supersedes:` を引き継ぎます。
+supersedes-draft = `supersedes:` に書かれた content/{ $key } は下書きで、このビルドに含まれません。
+supersedes-draft-hint = 古い版のページを公開する(`draft: true` を削除する)か、`--drafts` を付けてビルドしてください。
+supersedes-missing = `supersedes:` に書かれた content/{ $key } がありません。
+supersedes-missing-hint = 古い版のページを、content/ の下のファイルで書いてください。例: `@/prefectures/chiba/plan-draft.md`
+versions-cycle = 版のつながりが循環しています(矢印は、新しい版 → それが置き換える版): { $chain }
+versions-cycle-step = {" → "}
+versions-cycle-hint = `supersedes:` は古い版を置き換えるときだけに書きます。いちばん古いページから `supersedes:` を削除してください。
+changes-url-taken = このページのアドレス /{ $path } は、shishin が { $file } の新旧対照表を置く場所です。
+changes-url-taken-hint = ファイルの名前を変えるか、ページに別の `slug:` を付けてください。
+already-superseded = content/{ $key } は、すでに { $other } に置き換えられています。一つの版を置き換える新しい版は一つだけです。
+already-superseded-hint = 二つのページのうち新しいほうが、もう一方を置き換えるようにしてください。古い版 → 新しい版 → 最新の版、のようにつなげます。
+## 比較表 (compare/)
+
+item-fact-unreadable = この求められる事項の項目の下の `{ $label }`(数値 `{ $key }`)を `{ $value }` から読み取れません: { $why }
+item-fact-unreadable-hint = 元の文書と同じように値を書いてください(例: `1拠点あたり1,060千円`、`ア、オ`)。文書に「該当なし」とある場合は `該当なし` と書いてください。
+item-fact-twice = この求められる事項の項目の下に、`{ $label }`(数値 `{ $key }`)が二回書かれています。
+item-fact-twice-hint = 数値は一つの項目に一回だけ書いてください。補足の説明は、値の後ろのかっこの中に書いてください。
+set-without-guideline = セット `{ $set }` を定義する国の指針のページがないため、この一覧は比較されません。
+set-without-guideline-hint = `kind: guideline` のページに、見出し `{"{"}.obligations set={ $set }{"}"}` の下で元になる一覧を書いてください。
+item-matches-two = この項目は `{ $first }` とも `{ $second }` とも、ほぼ同じくらい一致します。
+item-matches-two-hint = どちらにあたるかを書いてください。最初の行の終わりに `{"{"}#{ $first }{"}"}` を付けます。
+slip-on-verbatim = この項目には `.slip` が付いていますが、文言は `{ $id }` と同じです。
+slip-on-verbatim-hint = `.slip` は、元の文書の誤記と思われる違いに付けるものです。ここでは削除してください。
+marker-names-nothing = 目印 `{"{"}#{ $marker }{"}"}` は、セット `{ $set }` の求められる事項のどれにもあたりません。
+marker-names-nothing-hint = セット `{ $set }` にあるのは `{ $set }-1` から `{ $set }-{ $count }` までです。
+## Markdown: 求められる事項の一覧と、公開できないアドレス (markdown/)
+
+obligations-heading-without-set = 求められる事項の見出しに `set` がありません。
+obligations-heading-without-set-hint = セットの名前を書いてください。例: `{"{"}.obligations set=hub{"}"}`
+obligations-heading-without-list = 求められる事項の見出しの後に、一覧がありません。
+obligations-heading-without-list-hint = 見出しのすぐ下に、求められる事項の一覧を書いてください。
+not-an-obligation-id = `#{ $id }` は、求められる事項の id ではありません。
+not-an-obligation-id-hint = 目印では、求められる事項を `{"{"}#hub-3{"}"}` や `{"{"}#hub-3 #hub-4{"}"}` のように書きます。
+marker-without-obligation = 目印 `{"{"}{ $body }{"}"}` に、求められる事項の id がありません。
+marker-without-obligation-hint = `.slip` と `note="…"` は、それが指す求められる事項の id と一緒に書きます。例: `{"{"}#hub-1 .slip note="資料の誤記と思われる"{"}"}`
+what-link-definition-address = リンク定義のアドレス
+what-link-address = リンクのアドレス
+what-image-address = 画像のアドレス
+## ページの作成 (render/)
+
+changes-without-older = 内部エラー: { $path } はどのページも置き換えていないため、新旧対照表のページがありません。
+template-context-failed = 内部エラー: テンプレートに渡す値を用意できませんでした: { $why }
+## 日付、都道府県、数値の読み取り (guidance/)
+
+date-expected = `2023-03-31`、`令和5年3月31日`、`R5.3.31` のような日付か、`令和5年度` のような年度を書いてください。
+date-year-alone = 年だけでは日付になりません。月と日を書き足す(`令和5年3月31日`)か、年度として書いてください(`令和5年度`)。
+fiscal-year-expected = `令和6年度`、`R6`、`2024年度`、`FY2024` のような年度を書いてください。
+fiscal-year-without-weekday = 年度には曜日がありません。
+calendar-year-not-fiscal = `{ $text }` は暦の年です。年度なら `{ $text }度` と書いてください。
+date-unexpected-after-date = 日付の後ろに、余分な `{ $rest }` があります。
+date-unexpected-after-year = 年の後ろに、読めない `{ $rest }` があります。
+date-year-missing = `{ $text }` には年がありません。`令和6年{ $month }月{ $day }日` のように年を付けて書いてください。
+era-ended = { $era }は { $last_day } で終わっています。`{ $written }` は { $same_day } です。
+era-year-zero = 0 年という元号の年はありません。元号は 1 年(元年)から始まります。
+era-year-out-of-range = 元号の { $year } 年は範囲(1〜{ $max })の外です。
+gannen-without-era = 元年の前には元号が必要です。例: `令和元年`
+unknown-era-letter = 知らない元号の略字 `{ $prefix }` があります。M、T、S、H、R のどれかを書いてください。
+unknown-era = 知らない元号 `{ $prefix }` があります。明治、大正、昭和、平成、令和(または M、T、S、H、R)のどれかを書いてください。
+year-out-of-range = { $year } 年は範囲({ $lo }〜{ $hi })の外です。西暦は 2023 のように四桁で書いてください。
+month-kanji-expected = 月の数字の後ろに「月」が必要です。例: `3月31日`
+month-alone = 月だけでは日付になりません。日を書き足してください。例: `3月31日`
+day-separator-expected = 月の後ろに区切りと日が必要です。例: `2023-03-31`
+date-number-expected = { $what }の数字がありません。
+date-number-too-large = { $what }の `{ $digits }` が大きすぎます。
+date-part-year = 年
+date-part-month = 月
+date-part-day = 日
+month-out-of-range = { $month } 月は範囲(1〜12)の外です。
+day-out-of-range = { $day } 日は範囲(1〜31)の外です。
+day-not-in-month = { $date } という日はありません({ $month }は { $days } 日までです)。
+weekday-differs = { $date } は{ $actual }です。{ $written }ではありません。
+prefecture-expected = 都道府県の名前(千葉県)、ローマ字(chiba)、JIS コード(01〜47)のどれかを書いてください。
+prefecture-code-out-of-range = 都道府県コード { $code } は範囲(01〜47)の外です。
+unknown-prefecture-did-you-mean = 知らない都道府県 `{ $key }` です。`{ $name }`({ $slug }、{ $code })の書き間違いではありませんか。
+unknown-prefecture = 知らない都道府県 `{ $key }` です。名前(千葉県)、ローマ字(chiba)、JIS コード(01〜47)のどれかを書いてください。
+code-expected = 値がありません。{ $codes } のどれかを書いてください。
+code-one-expected = コードは一つだけ書けますが、{ $count } 個書かれています。複数あてはまる場合は、site.yaml のこの数値に `multiple: true` を書き足してください。
+code-unknown-did-you-mean = `{ $word }` は宣言されたコードではありません。`{ $id }`({ $label })の書き間違いではありませんか。コードは { $codes } です。
+code-unknown = `{ $word }` は宣言されたコードではありません。コードは { $codes } です。
+code-read-by-choices = 内部エラー: コードの数値は、宣言された値と照らし合わせて読みます(parse_code)。
+fiscal-years-expected = `令和6年度〜令和8年度` や `2024年度` のような年度か、`3年間` のような期間を書いてください。
+fiscal-years-two-ends = `令和6年度〜令和8年度` や `2024年度` のような年度か、`3年間` のような期間を書いてください。範囲には始めと終わりの二つが必要です。
+fiscal-years-backwards = 年度の順が逆になっています(FY{ $from } から FY{ $to })。
+duration-not-a-number = `令和6年度〜令和8年度` や `2024年度` のような年度か、`3年間` のような期間を書いてください。`{ $years }年間` の年数が数字になっていません。
+duration-zero = 期間は 1 年以上にしてください。
+duration-too-large = 期間 { $years }年間 が大きすぎます。
+rate-expected = `10/10`、`3分の2`、`定額` のような割合か、`初年度：定額、2年目：3分の2` のような年ごとの割合を書いてください。
+rate-numerator-too-large = 割合の分子 { $num } が大きすぎます。
+rate-denominator-too-large = 割合の分母 { $den } が大きすぎます。
+rate-denominator-zero = 割合の分母を 0 にはできません。
+rate-over-whole = 割合 { $num }/{ $den } が 10/10 を超えています。
+rate-after-label-expected = `{ $label }` の後ろには `3分の2` や `定額` のような割合を書いてください(`{ $rate }` と書かれています)。
+text-expected = 文字が書かれていません。
+list-expected = 項目を `、` で区切るか、一行に一つずつ書いてください。
+yen-expected = `3,000千円`、`5万円`、`1,500,000円` のような円の金額を書いてください。
+yen-several = 金額が複数あります({ $first } と { $second })。円の金額を一つだけ書いてください。
+yen-too-large = 金額が大きすぎます。
+yen-not-whole = 金額が円単位の整数になっていません。
+allow-host-not-a-host = `{ $value }` はホスト名ではありません。http:// やパスを付けずに、名前かアドレスだけを書いてください。例: `--allow-host mypc.local`、`--allow-host 192.168.1.5`

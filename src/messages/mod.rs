@@ -39,13 +39,12 @@
 //!    variables, that every id is used in `src/` and every id used exists, and that the
 //!    Japanese is Japanese.
 //!
-//! # Untranslated text, for now
+//! # Values that are not words
 //!
-//! Messages not yet in the catalogue still pass a `String` where a [`Text`] is expected:
-//! [`Text::untranslated`] (and `From<String>`/`From<&str>`, which call it) shows the same
-//! English in both languages. It is transitional: the folders that still use it are listed in
-//! the test `untranslated_text_only_in_folders_not_yet_converted`, and a folder leaves the list
-//! when its messages are in the catalogue.
+//! Only the catalogue makes words: a [`Text`] is made by [`msg!`], and there is no way from a
+//! `String` to a [`Text`] but [`Text::verbatim`], for what reads the same in every language (a
+//! path, a name, a value quoted from a file, a library's own error text filled into a message),
+//! and [`Text::both`], for text that already exists in both languages.
 //!
 //! # Which language
 //!
@@ -87,13 +86,6 @@ impl Text {
     /// The catalogue's message `id` with `args` in both languages; [`msg!`] is the short way.
     pub fn of(id: &str, args: &[(&str, Arg)]) -> Text {
         Text::pair(render(Lang::Ja, id, args), render(Lang::En, id, args))
-    }
-
-    /// Text not (yet) in the catalogue: the same English in both languages. Transitional, for
-    /// the messages of folders not yet converted (see the module doc).
-    pub fn untranslated(english: impl Into<String>) -> Text {
-        let en = english.into();
-        Text::pair(en.clone(), en)
     }
 
     /// A text that reads the same in every language: a path, a name, a value quoted from a file.
@@ -175,20 +167,6 @@ impl PartialEq<&str> for Text {
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
         &self.0.en == other
-    }
-}
-
-/// Transitional: see [`Text::untranslated`].
-impl From<String> for Text {
-    fn from(english: String) -> Text {
-        Text::untranslated(english)
-    }
-}
-
-/// Transitional: see [`Text::untranslated`].
-impl From<&str> for Text {
-    fn from(english: &str) -> Text {
-        Text::untranslated(english)
     }
 }
 

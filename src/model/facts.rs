@@ -12,7 +12,7 @@ use super::{Config, Lang};
 
 impl FactDecl {
     /// Reads a value as written by the fact's type: codes against the declared list.
-    pub fn read(&self, written: &FactText) -> Result<FactValue, String> {
+    pub fn read(&self, written: &FactText) -> Result<FactValue, crate::messages::Text> {
         match (self.ty, written) {
             (FactType::Code, w) => facts::parse_code(&w.parts(), &self.choices(), self.multiple),
             (_, FactText::List(items)) => Ok(facts::parse_list(items)),

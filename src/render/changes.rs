@@ -14,6 +14,7 @@ use super::context::{Changes, ChangesView};
 use super::{Here, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Doc, Lang, Output, PageId, Site};
+use crate::msg;
 use crate::urls::{self, Generated};
 use crate::versions;
 
@@ -55,10 +56,11 @@ impl Renderer<'_> {
         let file = self.changes_file(page, lang);
         let Some(older) = site.pages[page].versions.older else {
             // Jobs are made only for pages with an older version.
-            return Err(Diagnostic::error(format!(
-                "{} supersedes no page: it has no changes page",
-                site.doc(page, Lang::Ja).file.path
-            )));
+            return Err(Diagnostic::error(msg!(
+                "changes-without-older",
+                path = &site.doc(page, Lang::Ja).file.path
+            ))
+            .hint(msg!("internal-error-hint")));
         };
         let (new_doc, old_doc) = compared(site, page, older, lang);
         let rows = versions::compare(old_doc.body_text(), new_doc.body_text());

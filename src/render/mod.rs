@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
+use crate::msg;
 use crate::render::theme::Theme;
 use crate::urls::{self, tag_slug, Generated};
 use chrome::{Chrome, NavMark};
@@ -111,7 +112,10 @@ struct ViewParts<'c, 's, V> {
 }
 
 fn tera_context(ctx: &impl Serialize) -> Result<tera::Context, Diagnostic> {
-    tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(e.to_string()))
+    tera::Context::from_serialize(ctx).map_err(|e| {
+        Diagnostic::error(msg!("template-context-failed", why = e.to_string()))
+            .hint(msg!("internal-error-hint"))
+    })
 }
 
 impl<'a> Renderer<'a> {

@@ -136,12 +136,11 @@ fn bracketed(name: &str) -> String {
 }
 
 /// Checks a `--allow-host` value: a host name or an IP address, with or without a port (which
-/// is ignored). The error says what to write instead.
+/// is ignored). The error says what to write instead, in the terminal's language (the command
+/// line's parser prints it).
 pub fn allowed_host_name(value: &str) -> Result<String, String> {
     normalize(value).ok_or_else(|| {
-        format!(
-            "`{value}` is not a host name; give only the name or address, without http:// or a path, for example `--allow-host mypc.local` or `--allow-host 192.168.1.5`"
-        )
+        crate::messages::say(&msg!("allow-host-not-a-host", value = value)).to_string()
     })
 }
 

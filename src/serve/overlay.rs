@@ -137,6 +137,7 @@ fn source(html: &mut String, shown: &ShownLine, line: usize, words: &Words) {
 mod tests {
     use super::*;
     use crate::diagnostics::{Diagnostic, SourceFile};
+    use crate::messages::Text;
 
     fn broken() -> Vec<Parts> {
         let file = SourceFile {
@@ -145,11 +146,13 @@ mod tests {
         };
         let at = file.text.find('[').unwrap();
         vec![
-            Diagnostic::error("cannot read <front matter>")
+            Diagnostic::error(Text::verbatim("cannot read <front matter>"))
                 .at(&file, at..at + 1)
-                .hint("close the `[`")
+                .hint(Text::verbatim("close the `[`"))
                 .parts(),
-            Diagnostic::error("second").in_file("site.yaml").parts(),
+            Diagnostic::error(Text::verbatim("second"))
+                .in_file("site.yaml")
+                .parts(),
         ]
     }
 

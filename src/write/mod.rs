@@ -179,10 +179,10 @@ impl Staging {
     /// must be one the previous output holds ([`Staging::holds`]), which is checked again.
     pub fn keep(&mut self, kept: &[(String, u128)]) -> Result<(), Diagnostic> {
         if let Some((path, _)) = kept.iter().find(|(p, h)| !self.holds(p, *h)) {
-            return Err(Diagnostic::error(format!(
-                "internal error: the output file `{path}` was to be kept, but it changed"
-            ))
-            .hint("nothing was written; build again with --clean"));
+            return Err(
+                Diagnostic::error(msg!("output-kept-file-changed", path = path))
+                    .hint(msg!("output-kept-file-changed-hint")),
+            );
         }
         let link = self.mode == Mode::Exchange;
         let verdicts: Vec<(String, File)> = kept

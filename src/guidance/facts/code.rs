@@ -3,6 +3,8 @@
 //! `Municipalities`), so authors can copy the document's word.
 
 use super::{normalize, Code, FactValue};
+use crate::messages::Text;
+use crate::msg;
 
 /// A declared code and its labels, as the codebook gives them.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +20,7 @@ pub fn parse_code(
     written: &[String],
     choices: &[Choice],
     multiple: bool,
-) -> Result<FactValue, String> {
+) -> Result<FactValue, Text> {
     let words: Vec<String> = written
         .iter()
         .flat_map(|w| w.split(['、', ',', '，', ';', '；']))
@@ -27,13 +29,10 @@ pub fn parse_code(
         .flat_map(split_marks)
         .collect();
     if words.is_empty() {
-        return Err(format!("expected one of {}, got nothing", ids(choices)));
+        return Err(msg!("code-expected", codes = ids(choices)));
     }
     if words.len() > 1 && !multiple {
-        return Err(format!(
-            "expected one code, got {}; add `multiple: true` to the fact in site.yaml if several apply",
-            words.len()
-        ));
+        return Err(msg!("code-one-expected", count = words.len()));
     }
     let mut codes: Vec<Code> = Vec::with_capacity(words.len());
     for word in &words {
@@ -84,7 +83,7 @@ fn split_marks(word: &str) -> Vec<String> {
         .collect()
 }
 
-fn unknown(word: &str, choices: &[Choice]) -> String {
+fn unknown(word: &str, choices: &[Choice]) -> Text {
     let names = choices.iter().flat_map(|c| [c.id, c.ja, c.en]);
     let closest = crate::diagnostics::did_you_mean(word, names).and_then(|name| {
         choices
@@ -92,25 +91,23 @@ fn unknown(word: &str, choices: &[Choice]) -> String {
             .find(|c| c.id == name || c.ja == name || c.en == name)
     });
     match closest {
-        Some(c) => format!(
-            "`{word}` is not one of the declared codes; did you mean `{}` ({})? The codes are {}",
-            c.id,
-            c.ja,
-            ids(choices)
+        Some(c) => msg!(
+            "code-unknown-did-you-mean",
+            word = word,
+            id = c.id,
+            label = c.ja,
+            codes = ids(choices)
         ),
-        None => format!(
-            "`{word}` is not one of the declared codes: {}",
-            ids(choices)
-        ),
+        None => msg!("code-unknown", word = word, codes = ids(choices)),
     }
 }
 
-fn ids(choices: &[Choice]) -> String {
-    choices
+fn ids(choices: &[Choice]) -> Text {
+    let ids: Vec<Text> = choices
         .iter()
-        .map(|c| format!("`{}` ({})", c.id, c.ja))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|c| Text::verbatim(format!("`{}` ({})", c.id, c.ja)))
+        .collect();
+    Text::join(&ids)
 }
 
 #[cfg(test)]
@@ -138,7 +135,7 @@ mod tests {
 
     fn read(words: &[&str], multiple: bool) -> Result<FactValue, String> {
         let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        parse_code(&words, &CHOICES, multiple)
+        parse_code(&words, &CHOICES, multiple).map_err(|e| e.en().to_string())
     }
 
     #[test]

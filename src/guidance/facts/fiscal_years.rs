@@ -2,18 +2,18 @@
 
 use super::{all_ascii_digits, normalize, FactValue};
 use crate::guidance::dates;
-
-const EXPECTED_FISCAL_YEARS: &str = "expected fiscal years such as `令和6年度〜令和8年度` or `2024年度`, or a duration such as `3年間`";
+use crate::messages::Text;
+use crate::msg;
 
 /// Separators between the two ends of a fiscal-year range.
 const RANGE_SEPARATORS: [&str; 10] = ["から", "〜", "~", "–", "—", "―", "−", "‐", "-", "ｰ"];
 
 /// `3年間` (a duration), `平成30年度から平成32年度`, `R6〜R8`, `令和6年度〜8年度` (the era carries
 /// over), `2024年度から2026年度まで`, or a single fiscal year.
-pub(super) fn parse_fiscal_years(raw: &str) -> Result<FactValue, String> {
+pub(super) fn parse_fiscal_years(raw: &str) -> Result<FactValue, Text> {
     let text = normalize(raw);
     if text.is_empty() {
-        return Err(EXPECTED_FISCAL_YEARS.to_string());
+        return Err(msg!("fiscal-years-expected"));
     }
     if let Some(years) = text.strip_suffix("年間") {
         return parse_duration(years);
@@ -27,34 +27,34 @@ pub(super) fn parse_fiscal_years(raw: &str) -> Result<FactValue, String> {
         });
     };
     if left.is_empty() || right.is_empty() || split_range(right).is_some() {
-        return Err(format!("{EXPECTED_FISCAL_YEARS}; a range has two ends"));
+        return Err(msg!("fiscal-years-two-ends"));
     }
     let from = fiscal_year(left)?;
     let to = fiscal_year(&inherit_era(left, right))?;
     if from > to {
-        return Err(format!(
-            "the fiscal years run backwards (FY{from} to FY{to})"
+        return Err(msg!(
+            "fiscal-years-backwards",
+            from = from.to_string(),
+            to = to.to_string()
         ));
     }
     Ok(FactValue::FiscalYears { from, to })
 }
 
-fn parse_duration(years: &str) -> Result<FactValue, String> {
+fn parse_duration(years: &str) -> Result<FactValue, Text> {
     if !all_ascii_digits(years) {
-        return Err(format!(
-            "{EXPECTED_FISCAL_YEARS}; `{years}年間` is not a number of years"
-        ));
+        return Err(msg!("duration-not-a-number", years = years));
     }
     match years.parse::<u32>() {
-        Ok(0) => Err("a duration must be at least 1 year".to_string()),
+        Ok(0) => Err(msg!("duration-zero")),
         Ok(years) => Ok(FactValue::Duration { years }),
-        Err(_) => Err(format!("the duration {years}年間 is too large")),
+        Err(_) => Err(msg!("duration-too-large", years = years)),
     }
 }
 
-fn fiscal_year(text: &str) -> Result<i32, String> {
+fn fiscal_year(text: &str) -> Result<i32, Text> {
     if !text.chars().any(|c| c.is_ascii_digit() || c == '元') {
-        return Err(EXPECTED_FISCAL_YEARS.to_string());
+        return Err(msg!("fiscal-years-expected"));
     }
     dates::parse_fiscal_year(text)
 }

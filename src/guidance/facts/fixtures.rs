@@ -18,7 +18,7 @@ pub(super) fn fy(s: &str) -> FactValue {
 }
 
 pub(super) fn err(ty: FactType, s: &str) -> String {
-    parse_fact(ty, s).expect_err(s)
+    parse_fact(ty, s).expect_err(s).en().to_string()
 }
 
 pub(super) fn frac(num: u32, den: u32) -> Rate {

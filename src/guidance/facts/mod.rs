@@ -27,13 +27,15 @@ pub use value::{Code, FactType, FactValue, Per, Rate};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::guidance::dates;
+use crate::messages::Text;
+use crate::msg;
 use fiscal_years::parse_fiscal_years;
 use rate::parse_rate_or_schedule;
 use text::{parse_list_text, parse_text};
 use yen::parse_yen;
 
 /// Reads the text of a fact according to its declared type.
-pub fn parse_fact(ty: FactType, raw: &str) -> Result<FactValue, String> {
+pub fn parse_fact(ty: FactType, raw: &str) -> Result<FactValue, Text> {
     match ty {
         FactType::Yen => parse_yen(raw).map(|amount| FactValue::Yen {
             amount,
@@ -44,9 +46,7 @@ pub fn parse_fact(ty: FactType, raw: &str) -> Result<FactValue, String> {
         FactType::Date => dates::parse_date(raw).map(FactValue::Date),
         FactType::Text => parse_text(raw),
         FactType::List => parse_list_text(raw),
-        FactType::Code => {
-            Err("a coded fact is read against its declared values (parse_code)".to_string())
-        }
+        FactType::Code => Err(msg!("code-read-by-choices")),
     }
 }
 

@@ -4,8 +4,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{all_ascii_digits, FactValue, Rate};
 use crate::guidance::dates;
-
-const EXPECTED_RATE: &str = "expected a rate such as `10/10`, `3分の2` or `定額`, or a schedule such as `初年度：定額、2年目：3分の2`";
+use crate::messages::Text;
+use crate::msg;
 
 /// Rates given in words, with their English.
 const RATE_LABELS: [(&str, &str); 3] = [
@@ -29,7 +29,7 @@ fn is_entry_separator(c: char) -> bool {
 /// A single rate or a schedule of rates. Whitespace is dropped (`1 / 2`), but if that leaves
 /// nothing readable and the text had spaces, they are tried as entry separators
 /// (`初年度 定額 2年目 3分の2`), since without them `3分の2` and `3年目` would run together.
-pub(super) fn parse_rate_or_schedule(raw: &str) -> Result<FactValue, String> {
+pub(super) fn parse_rate_or_schedule(raw: &str) -> Result<FactValue, Text> {
     let compact = parse_rate_text(&rate_text(raw, false));
     if compact.is_ok() || !raw.trim().contains(char::is_whitespace) {
         return compact;
@@ -49,10 +49,10 @@ fn rate_text(raw: &str, spaces_separate: bool) -> String {
         .collect()
 }
 
-fn parse_rate_text(text: &str) -> Result<FactValue, String> {
+fn parse_rate_text(text: &str) -> Result<FactValue, Text> {
     let text = text.trim_matches(is_entry_separator);
     if text.is_empty() {
-        return Err(EXPECTED_RATE.to_string());
+        return Err(msg!("rate-expected"));
     }
     if let Some(rate) = single_rate(text)? {
         return Ok(FactValue::Rate(rate));
@@ -63,13 +63,13 @@ fn parse_rate_text(text: &str) -> Result<FactValue, String> {
     if let Some(entries) = labelled_schedule(text)? {
         return Ok(FactValue::RateSchedule(entries));
     }
-    Err(EXPECTED_RATE.to_string())
+    Err(msg!("rate-expected"))
 }
 
 /// One rate: `10/10`, `3分の2`, `50%`, `定額`, `定額(10/10)` (the fraction wins), with `補助率`
 /// before or `以内`/`以下` after ignored. `Ok(None)` means the text is not shaped like a rate;
 /// `Err` means it is, but the rate is impossible (`1/0`, `3/2`).
-fn single_rate(text: &str) -> Result<Option<Rate>, String> {
+fn single_rate(text: &str) -> Result<Option<Rate>, Text> {
     let text = text.strip_prefix("補助率").unwrap_or(text);
     let text = ["以内", "以下"]
         .iter()
@@ -102,7 +102,7 @@ fn label(text: &str) -> Option<Rate> {
 }
 
 /// `a/b`, `b分のa` or `n%`.
-fn fraction(text: &str) -> Result<Option<Rate>, String> {
+fn fraction(text: &str) -> Result<Option<Rate>, Text> {
     let parts = if let Some((num, den)) = text.split_once('/') {
         Some((num, den))
     } else if let Some((den, num)) = text.split_once("分の") {
@@ -118,22 +118,26 @@ fn fraction(text: &str) -> Result<Option<Rate>, String> {
     }
     let num: u32 = num
         .parse()
-        .map_err(|_| format!("the rate's numerator {num} is too large"))?;
+        .map_err(|_| msg!("rate-numerator-too-large", num = num))?;
     let den: u32 = den
         .parse()
-        .map_err(|_| format!("the rate's denominator {den} is too large"))?;
+        .map_err(|_| msg!("rate-denominator-too-large", den = den))?;
     if den == 0 {
-        return Err("a rate's denominator cannot be 0".to_string());
+        return Err(msg!("rate-denominator-zero"));
     }
     if num > den {
-        return Err(format!("the rate {num}/{den} is more than 10/10"));
+        return Err(msg!(
+            "rate-over-whole",
+            num = num.to_string(),
+            den = den.to_string()
+        ));
     }
     Ok(Some(Rate::Fraction { num, den }))
 }
 
 /// `初年度:定額、2年目:3分の2` with any labels: entries split on `、` `,` `;`, each `label:rate`.
 /// `Ok(None)` if the text is not in this shape.
-fn colon_schedule(text: &str) -> Result<Option<Vec<(String, Rate)>>, String> {
+fn colon_schedule(text: &str) -> Result<Option<Vec<(String, Rate)>>, Text> {
     if !text.contains(':') {
         return Ok(None);
     }
@@ -161,7 +165,7 @@ const YEAR_SUFFIXES: [&str; 3] = ["年度目", "年目", "年次"];
 /// `初年度定額/2年目3分の2/3年目3分の1`: entries found by their year labels, the rate being
 /// whatever lies between one label and the next (separators trimmed). `Ok(None)` if the text
 /// does not start with such a label.
-fn labelled_schedule(text: &str) -> Result<Option<Vec<(String, Rate)>>, String> {
+fn labelled_schedule(text: &str) -> Result<Option<Vec<(String, Rate)>>, Text> {
     let chars: Vec<char> = text.chars().collect();
     let labels = find_year_labels(&chars);
     if labels.first().map(|&(start, _)| start) != Some(0) {
@@ -176,8 +180,10 @@ fn labelled_schedule(text: &str) -> Result<Option<Vec<(String, Rate)>>, String> 
         match single_rate(rate_text)? {
             Some(rate) => entries.push((label, rate)),
             None => {
-                return Err(format!(
-                    "expected a rate such as `3分の2` or `定額` after `{label}`, got `{rate_text}`"
+                return Err(msg!(
+                    "rate-after-label-expected",
+                    label = &label,
+                    rate = rate_text
                 ))
             }
         }
@@ -315,7 +321,7 @@ mod tests {
 
     #[test]
     fn rate_errors() {
-        let expected = EXPECTED_RATE;
+        let expected = msg!("rate-expected").en().to_string();
         assert_eq!(err(FactType::Rate, ""), expected);
         assert_eq!(err(FactType::Rate, "未定"), expected);
         assert_eq!(err(FactType::Rate, "1/2/3"), expected);

@@ -1,11 +1,13 @@
 //! Facts that are text: a sentence, or a list of items.
 
 use super::FactValue;
+use crate::messages::Text;
+use crate::msg;
 
-pub(super) fn parse_text(raw: &str) -> Result<FactValue, String> {
+pub(super) fn parse_text(raw: &str) -> Result<FactValue, Text> {
     let text = raw.trim();
     if text.is_empty() {
-        Err("expected some text, got nothing".to_string())
+        Err(msg!("text-expected"))
     } else {
         Ok(FactValue::Text(text.to_string()))
     }
@@ -13,7 +15,7 @@ pub(super) fn parse_text(raw: &str) -> Result<FactValue, String> {
 
 /// A list written as one string: items on separate lines (with or without `-`/`・` bullets) or
 /// separated by `、` `;` or a comma that is not a thousands separator.
-pub(super) fn parse_list_text(raw: &str) -> Result<FactValue, String> {
+pub(super) fn parse_list_text(raw: &str) -> Result<FactValue, Text> {
     let chars: Vec<char> = raw.chars().collect();
     let mut items = Vec::new();
     let mut current = String::new();
@@ -31,7 +33,7 @@ pub(super) fn parse_list_text(raw: &str) -> Result<FactValue, String> {
         .filter(|s| !s.is_empty())
         .collect();
     if items.is_empty() {
-        Err("expected a list of items separated by `、` or on separate lines".to_string())
+        Err(msg!("list-expected"))
     } else {
         Ok(FactValue::List(items))
     }

@@ -1,9 +1,8 @@
 //! Amounts in yen: `1拠点あたり1,060千円を上限`, `5万円`, `1億2,000万円`.
 
 use super::normalize;
-
-const EXPECTED_YEN: &str =
-    "expected an amount in yen such as `3,000千円`, `5万円` or `1,500,000円`";
+use crate::messages::Text;
+use crate::msg;
 
 /// Units that may be followed by further digits (`1億2,000万円`), largest first.
 const LARGE_UNITS: [(char, u128); 3] = [
@@ -24,7 +23,7 @@ const SMALL_UNITS: [(&str, u128); 5] = [
 /// Reads the one amount of yen in a text, ignoring the words around it
 /// (`1拠点あたり1,060千円を上限` → 1,060,000). A number counts as an amount only with a yen unit
 /// (`千円`, `万円`, `円`, `¥`), so `1拠点` is not one; a text that is only a number is taken as yen.
-pub(super) fn parse_yen(raw: &str) -> Result<u64, String> {
+pub(super) fn parse_yen(raw: &str) -> Result<u64, Text> {
     let text = normalize(raw);
     let chars: Vec<char> = text.chars().collect();
     let mut amounts = find_amounts(&chars)?;
@@ -33,12 +32,12 @@ pub(super) fn parse_yen(raw: &str) -> Result<u64, String> {
     }
     amounts.dedup();
     match amounts.as_slice() {
-        [] => Err(EXPECTED_YEN.to_string()),
+        [] => Err(msg!("yen-expected")),
         [one] => Ok(*one),
-        [first, second, ..] => Err(format!(
-            "several amounts ({} and {}); expected one amount in yen",
-            yen_ja(*first),
-            yen_ja(*second)
+        [first, second, ..] => Err(msg!(
+            "yen-several",
+            first = yen_ja(*first),
+            second = yen_ja(*second)
         )),
     }
 }
@@ -54,7 +53,7 @@ fn bare_number(chars: &[char]) -> Option<u64> {
 }
 
 /// Every amount in the text, in order, with repeats of the same amount removed later.
-fn find_amounts(chars: &[char]) -> Result<Vec<u64>, String> {
+fn find_amounts(chars: &[char]) -> Result<Vec<u64>, Text> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -67,8 +66,7 @@ fn find_amounts(chars: &[char]) -> Result<Vec<u64>, String> {
         };
         match found {
             Some((value, end)) => {
-                let value =
-                    u64::try_from(value).map_err(|_| "the amount is too large".to_string())?;
+                let value = u64::try_from(value).map_err(|_| msg!("yen-too-large"))?;
                 if out.last() != Some(&value) {
                     out.push(value);
                 }
@@ -99,13 +97,13 @@ struct Number {
 
 impl Number {
     /// The number times a unit, which must come out as a whole number of yen.
-    fn times(&self, unit: u128) -> Result<u128, String> {
-        let too_large = || "the amount is too large".to_string();
+    fn times(&self, unit: u128) -> Result<u128, Text> {
+        let too_large = || msg!("yen-too-large");
         let whole = self.int.checked_mul(unit).ok_or_else(too_large)?;
         let scale = 10u128.checked_pow(self.frac_digits).ok_or_else(too_large)?;
         let frac = self.frac.checked_mul(unit).ok_or_else(too_large)?;
         if frac % scale != 0 {
-            return Err("the amount is not a whole number of yen".to_string());
+            return Err(msg!("yen-not-whole"));
         }
         whole.checked_add(frac / scale).ok_or_else(too_large)
     }
@@ -161,7 +159,7 @@ fn is_thousands_group(chars: &[char], j: usize) -> bool {
 /// Reads an amount in yen at `i`: groups of number + large unit (`1億2,000万`), then an optional
 /// multiplier and `円`. Returns the value in yen and the position after it, or `None` when the
 /// number at `i` is not followed by a yen unit.
-fn amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>, String> {
+fn amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>, Text> {
     let mut total: u128 = 0;
     let mut j = i;
     let mut previous_unit = u128::MAX;
@@ -189,7 +187,7 @@ fn amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>, String> 
 }
 
 /// `¥1,500,000` (an optional trailing `円` is consumed too).
-fn yen_sign_amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>, String> {
+fn yen_sign_amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>, Text> {
     let Some((num, after)) = number_at(chars, i) else {
         return Ok(None);
     };
@@ -201,9 +199,8 @@ fn yen_sign_amount_at(chars: &[char], i: usize) -> Result<Option<(u128, usize)>,
     num.times(1).map(|v| Some((v, end)))
 }
 
-fn add(a: u128, b: u128) -> Result<u128, String> {
-    a.checked_add(b)
-        .ok_or_else(|| "the amount is too large".to_string())
+fn add(a: u128, b: u128) -> Result<u128, Text> {
+    a.checked_add(b).ok_or_else(|| msg!("yen-too-large"))
 }
 
 fn large_unit_at(chars: &[char], i: usize) -> Option<(u128, usize)> {
