@@ -585,6 +585,7 @@ impl Resolver<'_> {
             Generated::Comparison(id) | Generated::Table(id, _) => {
                 site.obligations.contains_key(id) || site.config.comparisons.contains_key(id)
             }
+            Generated::Profile(slug) => site.profiles().iter().any(|p| p.slug == slug),
             Generated::Obligation(id) => site
                 .obligations
                 .values()

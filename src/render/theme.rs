@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{display_path, read_text, Decoded};
 use crate::model::{Lang, Page};
 
-pub const TEMPLATES: [&str; 14] = [
+pub const TEMPLATES: [&str; 15] = [
     "base.html",
     "home.html",
     "section.html",
@@ -27,6 +27,7 @@ pub const TEMPLATES: [&str; 14] = [
     "facts.html",
     "glossary.html",
     "changes.html",
+    "prefecture.html",
 ];
 
 /// The template a content page renders with.
