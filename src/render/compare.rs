@@ -12,10 +12,10 @@ use super::context::{
 };
 use super::context::{MatrixCell, MatrixRow};
 use super::{map, Here, Output, Renderer};
-use crate::guidance::prefecture::Prefecture;
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
+use crate::guidance::prefecture::Prefecture;
 use crate::model::tables::{
     Cell, Column, FactCell as FactCellModel, FactTable, ObligationTable, PrefectureItem, Revision,
 };

@@ -101,9 +101,7 @@ impl<'a> Inputs<'a> {
             Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
-            Job::Comparisons(lang) => {
-                hash_all([self.nav[index(lang)], self.tables, self.profiles])
-            }
+            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables, self.profiles]),
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
         }

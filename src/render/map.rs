@@ -163,7 +163,12 @@ mod tests {
 
     #[test]
     fn hokkaido_is_top_right_and_okinawa_bottom_left() {
-        let at = |code: u8| GRID.iter().find(|g| g.0 == code).map(|g| (g.1, g.2)).unwrap();
+        let at = |code: u8| {
+            GRID.iter()
+                .find(|g| g.0 == code)
+                .map(|g| (g.1, g.2))
+                .unwrap()
+        };
         assert_eq!(at(1), (COLUMNS - 1, 0));
         assert_eq!(at(47), (0, ROWS - 1));
         // Tokyo lies east of Osaka, and Fukuoka west of Hiroshima.

@@ -22,11 +22,7 @@ use crate::urls::Generated;
 
 impl Renderer<'_> {
     /// Every prefecture's profile in `lang`.
-    pub fn render_profiles(
-        &self,
-        tables: &Tables,
-        lang: Lang,
-    ) -> Vec<Result<Output, Diagnostic>> {
+    pub fn render_profiles(&self, tables: &Tables, lang: Lang) -> Vec<Result<Output, Diagnostic>> {
         self.site
             .profiles()
             .into_iter()
@@ -159,7 +155,9 @@ impl Renderer<'_> {
             .into_iter()
             .filter(|k| {
                 let items = column.cells.iter().flatten();
-                items.clone().any(|c| c.item.facts.iter().any(|f| f.key == *k))
+                items
+                    .clone()
+                    .any(|c| c.item.facts.iter().any(|f| f.key == *k))
             })
             .collect();
         if keys.is_empty() {

@@ -82,10 +82,7 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("FactTableLink", value(&compare_index().fact_tables[0])),
         ("CoverageMap", value(&coverage_map())),
         ("MapTile", value(&coverage_map().tiles[0])),
-        (
-            "MatrixRow",
-            value(&obligation_table().table.matrix[0]),
-        ),
+        ("MatrixRow", value(&obligation_table().table.matrix[0])),
         (
             "MatrixCell",
             value(&obligation_table().table.matrix[0].cells[0]),
