@@ -17,8 +17,8 @@ pub const COLUMNS: u16 = 13;
 pub const ROWS: u16 = 10;
 
 /// A tile's size and the gap between tiles, in the SVG's units (px at scale 1).
-const TILE_W: u16 = 66;
-const TILE_H: u16 = 46;
+const TILE_W: u16 = 76;
+const TILE_H: u16 = 48;
 const GAP: u16 = 4;
 
 /// (JIS code, column, row) of each prefecture: west to east, north to south, the layout of the
@@ -128,8 +128,8 @@ pub fn coverage_map<'a>(
                 x,
                 y,
                 text_x: x + TILE_W / 2,
-                name_y: y + 19,
-                figure_y: y + 37,
+                name_y: y + 20,
+                figure_y: y + 39,
             }
         })
         .collect();
