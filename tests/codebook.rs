@@ -497,7 +497,7 @@ fn per_obligation_facts_are_in_the_cell_the_json_the_csv_and_a_matrix() {
         "{html}"
     );
     assert!(
-        html.contains("<td class=\"fact not_applicable\">"),
+        html.contains("<td class=\"fact not_applicable\""),
         "{html}"
     );
     assert!(html.contains("（イ）課題の抽出と対応策の検討"), "{html}");

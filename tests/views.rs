@@ -154,7 +154,7 @@ fn the_set_page_opens_with_a_compact_matrix_linking_to_the_detail() {
     assert!(matrix.contains("<td class=\"num\">2/2</td>"), "{matrix}");
     assert!(matrix.contains("<td class=\"num\">0/2</td>"), "{matrix}");
     assert!(
-        matrix.contains("<td class=\"num p-chiba\">2/3</td>"),
+        matrix.contains("<td class=\"num\" data-p=\"chiba\">2/3</td>"),
         "{matrix}"
     );
     assert!(matrix.contains("<a href=\"#own-chiba\">1</a>"), "{matrix}");
@@ -181,7 +181,7 @@ fn the_stylesheet_can_hide_every_prefectures_column() {
     let css =
         std::fs::read_to_string(common::repo().join("themes/default/static/style.css")).unwrap();
     for p in &PREFECTURES {
-        let rule = format!("body:has(#show-{0}:not(:checked)) .p-{0}", p.slug);
+        let rule = format!("body:has(#show-{0}:not(:checked)) [data-p=\"{0}\"]", p.slug);
         assert!(css.contains(&rule), "no rule for {}", p.slug);
     }
 }
@@ -324,7 +324,7 @@ fn the_tables_keep_their_header_and_first_column_in_view_while_they_scroll() {
         assert_sticky(&mut browser, 1, width, true);
     }
     // The chooser hides Hokkaido's column without a script.
-    let shown = "getComputedStyle(document.querySelector('.matrix .p-hokkaido')).display";
+    let shown = "getComputedStyle(document.querySelector('.matrix [data-p=hokkaido]')).display";
     assert_eq!(browser.text(shown), "table-cell");
     browser.eval("document.getElementById('show-hokkaido').click()");
     assert_eq!(browser.text(shown), "none");

@@ -679,7 +679,7 @@ pub struct MatrixRow<'a> {
 /// A badge of the compact matrix: how a prefecture quotes an obligation.
 #[derive(Serialize)]
 pub struct MatrixCell {
-    /// The prefecture's slug (its column's class is `p-SLUG`).
+    /// The prefecture's slug (its column's cells carry `data-p="SLUG"`).
     pub slug: &'static str,
     /// `verbatim`, `modified`, `own_wording` (of its first item), or `gap`.
     pub class: &'static str,
