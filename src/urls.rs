@@ -27,6 +27,7 @@
 //! | index of comparisons | `compare/` | `compare/index.html` | `compare-index.html` |
 //! | an obligation set or a fact comparison | `compare/ID/` | `compare/ID/index.html` | `compare.html`, `facts.html` |
 //! | its tables | `compare/ID.csv`, `compare/ID.json` | the same | |
+//! | a prefecture's profile (SPEC §11) | `compare/prefecture/SLUG/` | `compare/prefecture/SLUG/index.html` | `prefecture.html` |
 //! | one obligation | `obligations/SET-N/` | `obligations/SET-N/index.html` | `obligation.html` |
 //! | the 新旧対照表 of a page that supersedes another (SPEC §10) | `a/b/changes/` | `a/b/changes/index.html` | `changes.html` |
 //! | glossary (with `content/glossary.yaml`) | `glossary/` | `glossary/index.html` | `glossary.html` |
@@ -125,6 +126,8 @@ pub enum Generated<'a> {
     Table(&'a str, TableFormat),
     /// `obligations/SET-N/`
     Obligation(&'a str),
+    /// `compare/prefecture/SLUG/`: one prefecture's profile (SPEC §11), holding its slug.
+    Profile(&'a str),
     /// `a/b/changes/`: the 新旧対照表 of the page at `a/b/` (holding that page's path), which
     /// supersedes an older version. Below the page, not in a reserved folder: it belongs to it.
     Changes(&'a str),
@@ -159,6 +162,8 @@ const SEARCH: &str = "search/";
 const NOT_FOUND: &str = "404.html";
 const CHANGES: &str = "changes/";
 const DATA: &str = "data/";
+/// Below `compare/`: the prefectures' profiles.
+const PROFILES: &str = "prefecture/";
 
 impl<'a> Generated<'a> {
     /// The path below the language prefix.
@@ -170,6 +175,7 @@ impl<'a> Generated<'a> {
             Generated::Comparison(id) => format!("{COMPARE}{id}/"),
             Generated::Table(id, format) => format!("{COMPARE}{id}.{}", format.extension()),
             Generated::Obligation(id) => format!("{OBLIGATIONS}{id}/"),
+            Generated::Profile(slug) => format!("{COMPARE}{PROFILES}{slug}/"),
             Generated::Changes(page) => format!("{page}{CHANGES}"),
             Generated::Glossary => GLOSSARY.into(),
             Generated::Search => SEARCH.into(),
@@ -217,7 +223,7 @@ impl<'a> Generated<'a> {
             ("compare", "") => Generated::CompareIndex,
             ("compare", _) => match folder {
                 Some(id) => Generated::Comparison(id),
-                None => table(rest)?,
+                None => profile(rest).or_else(|| table(rest))?,
             },
             ("obligations", _) => Generated::Obligation(folder?),
             ("glossary", "") => Generated::Glossary,
@@ -253,6 +259,12 @@ fn data(rest: &str) -> Option<Generated<'_>> {
             is_segment(id).then_some(Generated::DataTable(id))?
         }
     })
+}
+
+/// `prefecture/chiba/` → the profile of Chiba.
+fn profile(rest: &str) -> Option<Generated<'_>> {
+    let slug = rest.strip_prefix(PROFILES)?.strip_suffix('/')?;
+    is_segment(slug).then_some(Generated::Profile(slug))
 }
 
 /// `hub.csv` → the CSV table of `hub`.
@@ -558,6 +570,7 @@ mod tests {
                 "compare/hub.json",
             ),
             (Generated::Obligation("hub-3"), "obligations/hub-3/"),
+            (Generated::Profile("chiba"), "compare/prefecture/chiba/"),
             (Generated::Changes("a/b/"), "a/b/changes/"),
             (Generated::Changes(""), "changes/"),
             (Generated::Glossary, "glossary/"),
@@ -600,6 +613,8 @@ mod tests {
             "tags/../",
             "compare/hub.pdf",
             "compare/.csv",
+            "compare/prefecture/chiba/x/",
+            "compare/prefecture//",
             "obligations/",
             "glossary/x/",
             "search/index-0.js",

@@ -506,10 +506,7 @@ fn per_obligation_facts_are_in_the_cell_the_json_the_csv_and_a_matrix() {
         html.contains("href=\"/osaka/#hub-1\">1拠点あたり1,060千円</a>"),
         "{html}"
     );
-    assert!(
-        html.contains("<td class=\"fact not_applicable\">"),
-        "{html}"
-    );
+    assert!(html.contains("<td class=\"fact not_applicable\""), "{html}");
     assert!(html.contains("（イ）課題の抽出と対応策の検討"), "{html}");
     let en_html = site.read("en/compare/hub/index.html");
     assert!(en_html.contains("<h2>Budget cap</h2>"), "{en_html}");

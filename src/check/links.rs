@@ -566,6 +566,7 @@ fn generated_template(site: &Site, page: &str) -> &'static str {
         Some(Generated::Comparison(id)) if site.obligations.contains_key(id) => "compare.html",
         Some(Generated::Comparison(_)) => "facts.html",
         Some(Generated::Obligation(_)) => "obligation.html",
+        Some(Generated::Profile(_)) => "prefecture.html",
         Some(Generated::Glossary) => "glossary.html",
         Some(Generated::Search) => "search.html",
         Some(Generated::Changes(_)) => "changes.html",

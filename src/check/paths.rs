@@ -223,7 +223,12 @@ fn generated(path: &str) -> Text {
     match Generated::parse(urls::split_lang(path).1) {
         Some(Generated::TagIndex) => msg!("generated-tag-index"),
         Some(Generated::Tag(_)) => msg!("generated-tag"),
-        Some(Generated::CompareIndex | Generated::Comparison(_) | Generated::Table(..)) => {
+        Some(
+            Generated::CompareIndex
+            | Generated::Comparison(_)
+            | Generated::Table(..)
+            | Generated::Profile(_),
+        ) => {
             msg!("generated-comparison")
         }
         Some(Generated::Obligation(_)) => msg!("generated-obligation"),

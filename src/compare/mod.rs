@@ -18,4 +18,4 @@ pub use export::{
     class_name, document_of, fact_cell_json, item_fact_display, item_facts_json, pretty,
     provenance_json, shown, source_permalink, source_url, CsvField, CsvTable, FieldType, Format,
 };
-pub use tables::{fact_tables, obligation_tables};
+pub use tables::{fact_cell, fact_tables, obligation_tables};

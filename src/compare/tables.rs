@@ -330,7 +330,7 @@ pub fn fact_tables(site: &Site) -> Vec<FactTable> {
 }
 
 /// One page's cell of a fact: the fact as the (Japanese) page gives it, and where.
-pub(super) fn fact_cell(site: &Site, page: PageId, key: &str) -> FactCell {
+pub fn fact_cell(site: &Site, page: PageId, key: &str) -> FactCell {
     let doc = &site.docs[site.pages[page].ja];
     let given = doc.front.facts.iter().find(|f| f.key == key).cloned();
     let anchor = given.as_ref().and_then(|f| anchor_of(doc, f));

@@ -604,6 +604,7 @@ impl Resolver<'_> {
             Generated::Comparison(id) | Generated::Table(id, _) | Generated::DataTable(id) => {
                 site.obligations.contains_key(id) || site.config.comparisons.contains_key(id)
             }
+            Generated::Profile(slug) => site.profiles().iter().any(|p| p.slug == slug),
             Generated::Obligation(id) => site
                 .obligations
                 .values()

@@ -2,6 +2,7 @@
 //! links (backlinks, translation states, tags, canonical obligation sets). The link stage
 //! (`link`) fills it; everything after reads it.
 
+use crate::guidance::prefecture::Prefecture;
 use crate::urls;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -86,6 +87,19 @@ impl Site {
         chain.push(page);
         chain.extend(walk(|p| p.versions.newer));
         chain
+    }
+
+    /// The prefectures that have a profile (SPEC §11, `compare/prefecture/SLUG/`): those some
+    /// page names in its `prefecture:`, by JIS code.
+    pub fn profiles(&self) -> Vec<&'static Prefecture> {
+        let mut named: Vec<&'static Prefecture> = self
+            .pages
+            .iter()
+            .filter_map(|p| self.docs[p.ja].front.prefecture)
+            .collect();
+        named.sort();
+        named.dedup();
+        named
     }
 
     pub fn title(&self, page: PageId, lang: Lang) -> &str {

@@ -10,12 +10,14 @@ use super::context::{
     ObligationTable as ObligationTableCtx, ObligationTableLink, ObligationTableView,
     ObligationView, PrefectureColumn, Version,
 };
-use super::{Here, Output, Renderer};
+use super::context::{MatrixCell, MatrixRow};
+use super::{map, Here, Output, Renderer};
 use crate::compare::class_name;
 use crate::diagnostics::Diagnostic;
 use crate::guidance::obligations::{self, Class};
+use crate::guidance::prefecture::Prefecture;
 use crate::model::tables::{
-    Cell, FactCell as FactCellModel, FactTable, ObligationTable, PrefectureItem, Revision,
+    Cell, Column, FactCell as FactCellModel, FactTable, ObligationTable, PrefectureItem, Revision,
 };
 use crate::model::Tables;
 use crate::model::{FactState, ItemFact, Lang};
@@ -57,13 +59,13 @@ impl Renderer<'_> {
         out
     }
 
-    fn path_url(&self, lang: Lang, generated: Generated) -> String {
+    pub(super) fn path_url(&self, lang: Lang, generated: Generated) -> String {
         generated.url(&self.site.config.base_path, lang)
     }
 
     /// The context of a generated page below the comparison index: its breadcrumbs go to the home
     /// page and, below the index, to the index.
-    fn generated<'s, V>(
+    pub(super) fn generated<'s, V>(
         &'s self,
         lang: Lang,
         page: Generated,
@@ -117,9 +119,25 @@ impl Renderer<'_> {
                 count: t.columns.len(),
             })
             .collect();
+        let no_data = self.t(lang, "no_data");
+        let maps = tables
+            .obligations
+            .iter()
+            .map(|t| {
+                let coverage = |p: &'static Prefecture| {
+                    let column = t.columns.iter().find(|c| c.prefecture.code == p.code);
+                    column.map(Column::covered)
+                };
+                let profile = |p: &'static Prefecture| self.profile_url(p, lang);
+                let (set, name) = (t.set.as_str(), t.name(self.site, lang));
+                let total = t.obligations.len();
+                map::coverage_map(set, name, total, &no_data, lang, coverage, profile)
+            })
+            .collect();
         let view = CompareIndexView {
             obligation_tables,
             fact_tables,
+            maps,
         };
         let title = Cow::Owned(self.t(lang, "comparisons"));
         let ctx = self.generated(lang, Generated::CompareIndex, title, false, view);
@@ -182,7 +200,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn fact_label<'s>(&'s self, key: &'s str, lang: Lang) -> &'s str {
+    pub(super) fn fact_label<'s>(&'s self, key: &'s str, lang: Lang) -> &'s str {
         self.site
             .config
             .facts
@@ -223,7 +241,41 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn matrix_cell<'s>(
+    /// The compact matrix: per obligation, a badge per prefecture linking to its cell of the
+    /// detail table (`ID-SLUG`), and how many prefectures cover it.
+    fn matrix<'s>(&'s self, t: &'s ObligationTable, lang: Lang) -> Vec<MatrixRow<'s>> {
+        t.obligations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| MatrixRow {
+                id: &o.id,
+                url: self.path_url(lang, Generated::Obligation(&o.id)),
+                covered: t.columns.iter().filter(|c| !c.cells[i].is_empty()).count(),
+                cells: t
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let cells = &c.cells[i];
+                        let class = cells.first().map_or("gap", |cell| class_name(cell.class));
+                        let label = match class {
+                            "gap" => self.t(lang, "gap"),
+                            _ => self.t(lang, &format!("class_{class}")),
+                        };
+                        MatrixCell {
+                            slug: c.prefecture.slug,
+                            class,
+                            label,
+                            badge: self.t(lang, &format!("badge_{class}")),
+                            items: cells.len(),
+                            target: format!("{}-{}", o.id, c.prefecture.slug),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    pub(super) fn matrix_cell<'s>(
         &'s self,
         cells: &'s [Cell],
         key: &'s str,
@@ -317,6 +369,7 @@ impl Renderer<'_> {
                 columns,
                 rows,
                 fact_matrices: self.fact_matrices(t, lang),
+                matrix: self.matrix(t, lang),
             },
         };
         let ctx = self.generated(lang, page, Cow::Borrowed(name), true, view);
@@ -396,7 +449,7 @@ impl Renderer<'_> {
     }
 
     /// A fact table's cell: the value or its state, and where it comes from.
-    fn fact_value(&self, c: &FactCellModel, lang: Lang) -> FactValue {
+    pub(super) fn fact_value(&self, c: &FactCellModel, lang: Lang) -> FactValue {
         let (value, value_lang) = match &c.given {
             Some(f) => f.display(lang),
             None => (c.state().label(lang).to_string(), lang),

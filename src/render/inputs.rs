@@ -57,6 +57,8 @@ pub struct Inputs<'a> {
     nav: [Fingerprint; 2],
     /// Everything the comparison tables are made from.
     tables: Fingerprint,
+    /// What the prefectures' profiles show beyond the tables: their pages and versions.
+    profiles: Fingerprint,
 }
 
 impl<'a> Inputs<'a> {
@@ -84,8 +86,10 @@ impl<'a> Inputs<'a> {
             metas,
             nav,
             tables: 0,
+            profiles: 0,
         };
         inputs.tables = inputs.tables_fingerprint();
+        inputs.profiles = inputs.profiles_fingerprint();
         inputs
     }
 
@@ -100,7 +104,7 @@ impl<'a> Inputs<'a> {
             Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
-            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
+            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables, self.profiles]),
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
             // The tables, the pages' facts (which the tables' fingerprint covers) and, for the
@@ -240,6 +244,25 @@ impl<'a> Inputs<'a> {
                 for version in [p.versions.older, p.versions.newer] {
                     version.map(|v| (v, self.metas[v])).hash(&mut h);
                 }
+            }
+        }
+        h.digest()
+    }
+}
+
+impl Inputs<'_> {
+    /// The profiles (`render/profile.rs`) and the map's links to them: which prefectures each
+    /// page names, and the titles, dates and URLs of its documents' versions.
+    fn profiles_fingerprint(&self) -> Fingerprint {
+        let site = self.site;
+        let mut h = DefaultHasher::default();
+        for (page, p) in site.pages.iter().enumerate() {
+            let Some(pref) = site.docs[p.ja].front.prefecture else {
+                continue;
+            };
+            (page, pref.code, p.is_section(), self.metas[page]).hash(&mut h);
+            for v in site.version_chain(page) {
+                (v, self.metas[v]).hash(&mut h);
             }
         }
         h.digest()

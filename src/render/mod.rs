@@ -33,6 +33,8 @@ pub mod feeds;
 pub mod functions;
 mod glossary;
 pub mod inputs;
+mod map;
+mod profile;
 pub mod relative;
 pub mod search;
 mod search_page;
@@ -57,7 +59,8 @@ pub enum Job<'a> {
     TagIndex(Lang),
     /// One tag's page.
     Tag(Lang, &'a str),
-    /// Every comparison page with its CSV and JSON, and the index of comparisons.
+    /// Every comparison page with its CSV and JSON, the index of comparisons with its maps, and
+    /// the prefectures' profiles.
     Comparisons(Lang),
     /// The glossary page (none without `content/glossary.yaml`).
     Glossary(Lang),
@@ -206,7 +209,11 @@ impl<'a> Renderer<'a> {
             Job::Changes(page, lang) => files(vec![self.render_changes(page, lang)]),
             Job::TagIndex(lang) => files(vec![self.render_tag_index(lang)]),
             Job::Tag(lang, name) => files(vec![self.render_tag(lang, name)]),
-            Job::Comparisons(lang) => files(self.render_comparisons(self.tables, lang)),
+            Job::Comparisons(lang) => {
+                let mut outputs = self.render_comparisons(self.tables, lang);
+                outputs.extend(self.render_profiles(self.tables, lang));
+                files(outputs)
+            }
             Job::Glossary(lang) => files(self.render_glossary(lang).into_iter().collect()),
             Job::Search(lang) => files(vec![self.render_search_page(lang)]),
             Job::NotFound(lang) => files(vec![self.render_404(lang)]),
@@ -531,8 +538,20 @@ impl<'a> Renderer<'a> {
         if !p.is_section() || !p.children.iter().any(versioned) {
             return Vec::new();
         }
+        let documents = p.children.iter().copied();
+        self.timeline_of(documents.filter(|&c| !site.pages[c].is_section()), lang)
+    }
+
+    /// Documents with their versions, each listed once by the date of its first version
+    /// (undated ones last, in the order given): a section's timeline, a prefecture's documents.
+    fn timeline_of(
+        &self,
+        documents: impl Iterator<Item = PageId>,
+        lang: Lang,
+    ) -> Vec<TimelineDocument<'_>> {
+        let site = self.site;
         let mut chains: Vec<Vec<PageId>> = Vec::new();
-        for &c in p.children.iter().filter(|&&c| !site.pages[c].is_section()) {
+        for c in documents {
             let chain = site.version_chain(c);
             if !chains.contains(&chain) {
                 chains.push(chain);

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{display_path, read_text, Decoded};
 use crate::model::{Lang, Page};
 
-pub const TEMPLATES: [&str; 16] = [
+pub const TEMPLATES: [&str; 17] = [
     "base.html",
     "home.html",
     "section.html",
@@ -29,6 +29,7 @@ pub const TEMPLATES: [&str; 16] = [
     "changes.html",
     "data.html",
     "codebook.html",
+    "prefecture.html",
 ];
 
 /// The template a content page renders with.

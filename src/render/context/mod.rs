@@ -550,6 +550,57 @@ pub struct CompareIndexView<'a> {
     pub obligation_tables: Vec<ObligationTableLink<'a>>,
     /// Every fact comparison of `site.yaml`.
     pub fact_tables: Vec<FactTableLink<'a>>,
+    /// Per obligation set (same order as `obligation_tables`), the tile-grid map of the 47
+    /// prefectures' coverage (SPEC §11).
+    pub maps: Vec<CoverageMap<'a>>,
+}
+
+/// One obligation set's coverage as a tile-grid map of Japan: a tile per prefecture at its
+/// conventional place (`render/map.rs`), in the SVG's units.
+#[derive(Serialize)]
+pub struct CoverageMap<'a> {
+    /// The set's id (`hub`).
+    pub set: &'a str,
+    /// The set's name in `lang`.
+    pub name: &'a str,
+    /// How many obligations the set has.
+    pub total: usize,
+    /// The SVG's width and height (its `viewBox`).
+    pub width: u16,
+    pub height: u16,
+    /// Each tile's width and height.
+    pub tile_width: u16,
+    pub tile_height: u16,
+    /// All 47 prefectures, in the grid's order (north-east first).
+    pub tiles: Vec<MapTile>,
+}
+
+/// A prefecture's tile on a coverage map.
+#[derive(Serialize)]
+pub struct MapTile {
+    /// JIS X 0401 code.
+    pub code: u8,
+    /// Lower-case ASCII.
+    pub slug: &'static str,
+    /// The full name in `lang` (`千葉県`, `Chiba`).
+    pub name: &'static str,
+    /// The name written in the tile (`千葉`, `Chiba`).
+    pub short: &'static str,
+    /// How many obligations of the set it covers, or absent where none of its pages lists the set.
+    pub covered: Option<usize>,
+    /// What the tile says of it: `5/9`, or "no data" in `lang`.
+    pub figure: String,
+    /// `full`, `most`, `some`, `none` or `nodata`: the tile's fill.
+    pub level: &'static str,
+    /// Its profile, or absent where the site has no page of the prefecture (the tile is no link).
+    pub url: Option<String>,
+    /// The tile's top left corner.
+    pub x: u16,
+    pub y: u16,
+    /// Where its two lines of text are centred: across, and the baselines of the name and figure.
+    pub text_x: u16,
+    pub name_y: u16,
+    pub figure_y: u16,
 }
 
 /// An obligation comparison in the index.
@@ -621,6 +672,40 @@ pub struct ObligationTable<'a> {
     pub rows: Vec<ObligationRow<'a>>,
     /// One per fact that the items give per obligation (`scope: obligation`).
     pub fact_matrices: Vec<FactMatrix<'a>>,
+    /// The compact matrix the page opens with: one per canonical obligation, a class badge per
+    /// prefecture (SPEC §8).
+    pub matrix: Vec<MatrixRow<'a>>,
+}
+
+/// A row of the compact matrix: one obligation, a badge per prefecture (same order as
+/// `columns`).
+#[derive(Serialize)]
+pub struct MatrixRow<'a> {
+    /// The obligation's id (`hub-3`).
+    pub id: &'a str,
+    /// The obligation's own page.
+    pub url: String,
+    /// How many prefectures cover it.
+    pub covered: usize,
+    /// One per column.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// A badge of the compact matrix: how a prefecture quotes an obligation.
+#[derive(Serialize)]
+pub struct MatrixCell {
+    /// The prefecture's slug (its column's cells carry `data-p="SLUG"`).
+    pub slug: &'static str,
+    /// `verbatim`, `modified`, `own_wording` (of its first item), or `gap`.
+    pub class: &'static str,
+    /// The class's name in `lang` (`Verbatim`, `Not covered`).
+    pub label: String,
+    /// The short mark shown in the badge (`V`, `同`).
+    pub badge: String,
+    /// How many of its items match the obligation (0 for a gap).
+    pub items: usize,
+    /// The id of the detail table's cell the badge links to (`hub-3-chiba`).
+    pub target: String,
 }
 
 /// A prefecture's column of an obligation table.
@@ -737,6 +822,77 @@ pub struct ObligationCell<'a> {
     pub similarity: String,
     /// The Japanese text with `<del>` and `<ins>` against the canonical text; empty for verbatim.
     pub diff_html: String,
+}
+
+/// The view of `prefecture.html`.
+#[derive(Serialize)]
+pub struct ProfileView<'a> {
+    /// The prefecture profiled.
+    pub profile: Profile<'a>,
+}
+
+/// One prefecture across the site (SPEC §11): what it covers of each set, its facts, its
+/// per-obligation facts and its documents.
+#[derive(Serialize)]
+pub struct Profile<'a> {
+    /// JIS X 0401 code.
+    pub code: u8,
+    /// Lower-case ASCII.
+    pub slug: &'static str,
+    /// The name in `lang`.
+    pub name: &'static str,
+    /// One per obligation set of the site, in the order of `site.yaml`.
+    pub sets: Vec<ProfileSet<'a>>,
+    /// The prefecture's current pages that give facts.
+    pub fact_columns: Vec<FactColumn<'a>>,
+    /// Every variable of the codebook given per page, with its value or state per column.
+    pub fact_rows: Vec<FactRow<'a>>,
+    /// Per set it lists, the facts its items give per obligation (`scope: obligation`); absent
+    /// where its items give none.
+    pub item_facts: Vec<ProfileItemFacts<'a>>,
+    /// Its documents by date, each with its versions oldest first (SPEC §10).
+    pub documents: Vec<TimelineDocument<'a>>,
+}
+
+/// What a prefecture covers of one obligation set.
+#[derive(Serialize)]
+pub struct ProfileSet<'a> {
+    /// The set's id.
+    pub set: &'a str,
+    /// Its name in `lang`.
+    pub name: &'a str,
+    /// Its comparison page.
+    pub url: String,
+    /// How many obligations it has.
+    pub total: usize,
+    /// How many the prefecture covers, or absent where none of its pages lists the set.
+    pub covered: Option<usize>,
+    /// The obligations it leaves out.
+    pub gaps: Vec<ObligationRef<'a>>,
+    /// How many of its items match no obligation (its own additions).
+    pub own: usize,
+}
+
+/// A canonical obligation, by its id.
+#[derive(Serialize)]
+pub struct ObligationRef<'a> {
+    /// The id (`hub-3`).
+    pub id: &'a str,
+    /// Its own page.
+    pub url: String,
+}
+
+/// A prefecture's per-obligation facts of one set: obligations × facts.
+#[derive(Serialize)]
+pub struct ProfileItemFacts<'a> {
+    /// The set's id.
+    pub set: &'a str,
+    /// The set's name in `lang`.
+    pub name: &'a str,
+    /// The facts' labels in `lang` (the columns).
+    pub labels: Vec<&'a str>,
+    /// One per canonical obligation; each cell one fact (same order as `labels`).
+    pub rows: Vec<FactMatrixRow<'a>>,
 }
 
 /// The view of `obligation.html`.

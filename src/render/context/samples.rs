@@ -31,6 +31,7 @@ pub fn templates(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
         ("changes.html", value(&context(t, changes()))),
         ("data.html", value(&context(t, data_view()))),
         ("codebook.html", value(&context(t, codebook_view()))),
+        ("prefecture.html", value(&context(t, profile()))),
         ("partials/head.html", value(&chrome_context(t))),
         ("partials/search-box.html", value(&chrome_context(t))),
         ("partials/nav.html", value(&chrome_context(t))),
@@ -82,6 +83,18 @@ pub fn structs(t: &Map<String, Value>) -> Vec<(&'static str, Value)> {
             value(&compare_index().obligation_tables[0].prefectures[0]),
         ),
         ("FactTableLink", value(&compare_index().fact_tables[0])),
+        ("CoverageMap", value(&coverage_map())),
+        ("MapTile", value(&coverage_map().tiles[0])),
+        ("MatrixRow", value(&obligation_table().table.matrix[0])),
+        (
+            "MatrixCell",
+            value(&obligation_table().table.matrix[0].cells[0]),
+        ),
+        ("ProfileView", value(&profile())),
+        ("Profile", value(&profile().profile)),
+        ("ProfileSet", value(&profile().profile.sets[0])),
+        ("ObligationRef", value(&profile().profile.sets[0].gaps[0])),
+        ("ProfileItemFacts", value(&profile().profile.item_facts[0])),
         ("ObligationTableView", value(&obligation_table())),
         ("ObligationTable", value(&obligation_table().table)),
         (
@@ -483,6 +496,65 @@ fn compare_index() -> CompareIndexView<'static> {
             json_url: "/en/compare/schemes.json".into(),
             count: 3,
         }],
+        maps: vec![coverage_map()],
+    }
+}
+
+fn coverage_map() -> CoverageMap<'static> {
+    CoverageMap {
+        set: "hub",
+        name: "Hubs",
+        total: 9,
+        width: 906,
+        height: 496,
+        tile_width: 66,
+        tile_height: 46,
+        tiles: vec![MapTile {
+            code: 12,
+            slug: "chiba",
+            name: "Chiba",
+            short: "Chiba",
+            covered: Some(7),
+            figure: "7/9".into(),
+            level: "most",
+            url: Some("/en/compare/prefecture/chiba/".into()),
+            x: 770,
+            y: 300,
+            text_x: 803,
+            name_y: 319,
+            figure_y: 337,
+        }],
+    }
+}
+
+fn profile() -> ProfileView<'static> {
+    ProfileView {
+        profile: Profile {
+            code: 12,
+            slug: "chiba",
+            name: "Chiba",
+            sets: vec![ProfileSet {
+                set: "hub",
+                name: "Hubs",
+                url: "/en/compare/hub/".into(),
+                total: 9,
+                covered: Some(7),
+                gaps: vec![ObligationRef {
+                    id: "hub-3",
+                    url: "/en/obligations/hub-3/".into(),
+                }],
+                own: 1,
+            }],
+            fact_columns: fact_table().table.columns,
+            fact_rows: fact_table().table.rows,
+            item_facts: vec![ProfileItemFacts {
+                set: "hub",
+                name: "Hubs",
+                labels: vec!["Budget cap"],
+                rows: fact_matrix().rows,
+            }],
+            documents: page().timeline,
+        },
     }
 }
 
@@ -560,6 +632,19 @@ fn obligation_table() -> ObligationTableView<'static> {
                 cells: vec![vec![cell()]],
             }],
             fact_matrices: vec![fact_matrix()],
+            matrix: vec![MatrixRow {
+                id: "hub-1",
+                url: "/en/obligations/hub-1/".into(),
+                covered: 1,
+                cells: vec![MatrixCell {
+                    slug: "chiba",
+                    class: "modified",
+                    label: "Modified".into(),
+                    badge: "M".into(),
+                    items: 1,
+                    target: "hub-1-chiba".into(),
+                }],
+            }],
         },
     }
 }
