@@ -3,9 +3,12 @@
 //! versions a page supersedes: [`versions`]).
 
 pub mod obligations;
+mod partial;
 pub mod prefectures;
 pub mod translations;
 pub mod versions;
+
+pub use partial::{relink, Edit, Relinked};
 
 use std::sync::Arc;
 
@@ -372,17 +375,32 @@ fn resolve_links(
     absent: &Absent,
     diags: &mut Diagnostics,
 ) {
+    let all: Vec<PageId> = (0..site.pages.len()).collect();
+    let resolved = resolve_pages(site, &all, static_files, absent, diags);
+    for (doc_id, map) in resolved {
+        site.links[doc_id] = map;
+    }
+}
+
+/// Resolves the links of the documents of `pages` (each read in every language it is published
+/// in); a broken one is an error at its line.
+fn resolve_pages(
+    site: &Site,
+    pages: &[PageId],
+    static_files: &HashSet<String>,
+    absent: &Absent,
+    diags: &mut Diagnostics,
+) -> Vec<Resolved> {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
     let has_en = site.config.has(Lang::En);
-    let site_ref = &*site;
     // URL path → page, for plain links: looking each one up by scanning every page made
     // resolving quadratic in the size of the site.
-    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site_ref.pages.len());
-    for (id, page) in site_ref.pages.iter().enumerate() {
+    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site.pages.len());
+    for (id, page) in site.pages.iter().enumerate() {
         by_path.entry(page.path.as_str()).or_insert(id);
     }
-    let resolved: Vec<Vec<Resolved>> = par_map(0..site.pages.len(), diags, |page, found| {
-        let p = &site_ref.pages[page];
+    let resolved: Vec<Vec<Resolved>> = par_map(pages, diags, |&page, found| {
+        let p = &site.pages[page];
         let ja_langs: &[Lang] = if has_en && p.en.is_none() {
             &[Lang::Ja, Lang::En]
         } else {
@@ -394,7 +412,7 @@ fn resolve_links(
             .flatten()
             .map(|(doc_id, langs)| {
                 let resolver = Resolver {
-                    site: site_ref,
+                    site,
                     page,
                     doc_id,
                     langs,
@@ -407,9 +425,7 @@ fn resolve_links(
             })
             .collect()
     });
-    for (doc_id, map) in resolved.into_iter().flatten() {
-        site.links[doc_id] = map;
-    }
+    resolved.into_iter().flatten().collect()
 }
 
 /// A document's links: where each destination goes.

@@ -122,7 +122,7 @@ impl serde::de::Visitor<'_> for KindName {
 }
 
 /// The official document a page reproduces.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Citation {
     pub title: Option<String>,
     pub issuer: Option<String>,
@@ -132,7 +132,7 @@ pub struct Citation {
 }
 
 /// Front matter after validation: every value typed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     pub title: String,
     pub description: Option<String>,
