@@ -20,8 +20,8 @@ use indexmap::IndexMap;
 use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics};
 use crate::guidance::obligations::ObligationId;
 use crate::model::{
-    Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Page, PageId, Site, Target,
-    TranslationState,
+    Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Links, Page, PageId, Site,
+    Target, TranslationState,
 };
 use crate::urls::{self, tag_slug, Generated};
 
@@ -49,7 +49,7 @@ pub fn link(
         return None;
     };
     let mut site = Site {
-        links: vec![HashMap::new(); docs.len()],
+        links: vec![Links::default(); docs.len()],
         translations: Vec::new(),
         backlinks: HashMap::new(),
         tags: BTreeMap::new(),
@@ -429,7 +429,7 @@ fn resolve_pages(
 }
 
 /// A document's links: where each destination goes.
-type Resolved = (DocId, HashMap<String, Target>);
+type Resolved = (DocId, Links);
 
 struct Resolver<'a> {
     site: &'a Site,
@@ -480,7 +480,7 @@ impl Resolver<'_> {
                 ),
             }
         }
-        (self.doc_id, map)
+        (self.doc_id, map.into_iter().collect())
     }
 
     fn resolve(&self, dest: &str) -> Result<Target, LinkError> {

@@ -10,9 +10,9 @@
 //! read without an error, its front matter the same but for `title`, `description` and `tags`,
 //! its obligation lists the same, and, on a page with obligation lists, its anchors the same (an
 //! item's anchor avoids the page's other anchors). What this module refuses, by returning `None`
-//! (the site is then half-patched: link it whole again): a link that no longer resolves, tags
-//! that would share a folder, and a tag that appears or disappears (a link elsewhere may name its
-//! page).
+//! (the site is then half-patched: link it whole again): a link that no longer resolves, and a
+//! tag that appears or disappears (its page would too, a link elsewhere may name it, and a new
+//! tag may share a folder with another).
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Doc, DocId, Lang, PageId, Site, Target};
 
-use super::{check_tag_folders, resolve_pages, tags, translation_state, translations, Absent};
+use super::{resolve_pages, translation_state, translations, Absent};
 
 /// A document read again: its id in the site and what was read, not linked yet.
 pub struct Edit {
@@ -56,8 +56,7 @@ pub fn relink(
         }
     }
     let old_targets = link_targets(site, &pages);
-    let old_tags = tag_names(site, &pages);
-    let old_tag_keys = tag_keys(site);
+    let old_tags = tag_lists(site, &pages);
     let mut anchors_changed = Vec::new();
     let mut titles_changed = false;
     for Edit { doc_id, doc } in edits {
@@ -98,25 +97,14 @@ pub fn relink(
     let new_targets = link_targets(site, &pages);
     let backlinked = patch_backlinks(site, &pages, &old_targets, &new_targets);
 
-    let new_tags = tag_names(site, &pages);
-    let has_tags = !old_tags.is_empty() || !new_tags.is_empty();
-    if old_tags != new_tags || (titles_changed && has_tags) {
-        site.tags = tags(site);
-        if tag_keys(site) != old_tag_keys {
-            return None;
-        }
-        let mut clashes = Diagnostics::default();
-        check_tag_folders(site, &mut clashes);
-        if clashes.has_errors() {
-            return None;
-        }
-    }
+    let new_tags = tag_lists(site, &pages);
+    patch_tags(site, &old_tags, &new_tags, titles_changed)?;
 
     for &p in &pages {
         let state = translation_state(site, &site.pages[p], warnings);
         site.translations[p] = state;
     }
-    let tags = old_tags.into_iter().chain(new_tags).map(|(_, t)| t);
+    let tags = old_tags.into_iter().chain(new_tags).flat_map(|(_, t)| t);
     Some(Relinked {
         pages,
         backlinked,
@@ -218,22 +206,43 @@ fn patch_backlinks(
     touched.into_iter().collect()
 }
 
-/// The tags the pages carry, per language they are read in.
-fn tag_names(site: &Site, pages: &[PageId]) -> BTreeSet<(Lang, String)> {
-    let mut out = BTreeSet::new();
+/// The tags each page carries, per language it is read in.
+fn tag_lists(site: &Site, pages: &[PageId]) -> Vec<((PageId, Lang), Vec<String>)> {
+    let mut out = Vec::new();
     for &page in pages {
         for &lang in &site.config.languages {
-            let tags = &site.doc(page, lang).front.tags;
-            out.extend(tags.iter().map(|t| (lang, t.clone())));
+            out.push(((page, lang), site.doc(page, lang).front.tags.clone()));
         }
     }
     out
 }
 
-/// Every tag of the site, per language.
-fn tag_keys(site: &Site) -> Vec<(Lang, Vec<String>)> {
-    site.tags
-        .iter()
-        .map(|(&lang, tags)| (lang, tags.keys().cloned().collect()))
-        .collect()
+/// Moves the edited pages between the tag lists they left and joined, and orders every list
+/// that holds them again by title (ties in the order of the pages, as the link stage leaves
+/// them). `None` when a tag would appear or disappear: its page would too, and a link elsewhere
+/// may name it (and a new tag may share a folder with another).
+fn patch_tags(
+    site: &mut Site,
+    old: &[((PageId, Lang), Vec<String>)],
+    new: &[((PageId, Lang), Vec<String>)],
+    titles_changed: bool,
+) -> Option<()> {
+    for (((page, lang), before), (_, after)) in old.iter().zip(new) {
+        if before == after && !titles_changed {
+            continue;
+        }
+        let names: BTreeSet<&String> = before.iter().chain(after).collect();
+        for name in names {
+            let mut list = std::mem::take(site.tags.get_mut(lang)?.get_mut(name)?);
+            list.retain(|p| p != page);
+            // A page that names a tag twice is listed twice, as the link stage lists it.
+            list.extend(after.iter().filter(|t| *t == name).map(|_| *page));
+            if list.is_empty() {
+                return None;
+            }
+            list.sort_by(|&a, &b| (site.title(a, *lang), a).cmp(&(site.title(b, *lang), b)));
+            *site.tags.get_mut(lang)?.get_mut(name)? = list;
+        }
+    }
+    Some(())
 }

@@ -42,7 +42,7 @@ pub use config::Config;
 pub use facts::{Fact, FactState, FactText, ItemFact, NestedLine};
 pub use glossary::Glossary;
 pub use output::{Content, Output};
-pub use site::{CanonicalSet, Site, Target, TranslationState};
+pub use site::{CanonicalSet, Links, Site, Target, TranslationState};
 pub use tables::Tables;
 
 /// What a page is (`kind:` in its front matter); guideline pages define the canonical sets.

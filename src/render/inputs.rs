@@ -14,6 +14,7 @@
 //! from one run to the next, so a collision would publish a stale page.
 
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -55,8 +56,9 @@ pub struct Inputs<'a> {
     metas: Vec<[Fingerprint; 2]>,
     /// Per language: the main navigation.
     nav: [Fingerprint; 2],
-    /// Everything the comparison tables are made from.
-    tables: Fingerprint,
+    /// Everything the comparison tables are made from, computed when first asked for (the
+    /// preview's edits that touch no compared page never ask).
+    tables: OnceLock<Fingerprint>,
 }
 
 impl<'a> Inputs<'a> {
@@ -75,15 +77,13 @@ impl<'a> Inputs<'a> {
                     .map(|&c| (site.pages[c].is_section(), metas[c][index(lang)])),
             )
         });
-        let mut inputs = Inputs {
+        Inputs {
             site,
             documents,
             metas,
             nav,
-            tables: 0,
-        };
-        inputs.tables = inputs.tables_fingerprint();
-        inputs
+            tables: OnceLock::new(),
+        }
     }
 
     /// What the feeds and the sitemap are made from: every page's meta.
@@ -97,7 +97,7 @@ impl<'a> Inputs<'a> {
             Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
-            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables]),
+            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables()]),
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
         }
@@ -212,6 +212,10 @@ impl<'a> Inputs<'a> {
             self.metas[p][index(lang)].hash(&mut h);
         }
         h.digest()
+    }
+
+    fn tables(&self) -> Fingerprint {
+        *self.tables.get_or_init(|| self.tables_fingerprint())
     }
 
     /// The comparisons are made from the pages with obligation lists or facts, and their versions

@@ -859,8 +859,26 @@ fn affected_jobs<'s>(site: &'s Site, relinked: &'s link::Relinked) -> Option<Vec
         .iter()
         .filter(|&&p| site.pages[p].versions.older.is_some());
     jobs.extend(versioned.flat_map(|&p| languages.iter().map(move |&l| Job::Changes(p, l))));
+    // The comparisons show the compared pages and the versions next to them.
+    let compared = |p: usize| {
+        let page = &site.pages[p];
+        std::iter::once(page.ja).chain(page.en).any(|d| {
+            let doc = &site.docs[d];
+            !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
+        })
+    };
+    let comparisons = relinked.pages.iter().any(|&p| {
+        let v = site.pages[p].versions;
+        std::iter::once(p)
+            .chain(v.older)
+            .chain(v.newer)
+            .any(compared)
+    });
     for &lang in languages {
-        jobs.extend([Job::TagIndex(lang), Job::Comparisons(lang)]);
+        jobs.push(Job::TagIndex(lang));
+        if comparisons {
+            jobs.push(Job::Comparisons(lang));
+        }
         let tags = site.tags.get(&lang);
         let names = relinked.tags.iter().filter_map(|name| {
             let (name, _) = tags?.get_key_value(name)?;
