@@ -1,7 +1,13 @@
 //! Incremental rebuilds for `serve`: the preview keeps every loaded document and every rendered
-//! output in memory. An edit reloads only the files it touched, links the whole site again (no
-//! Markdown is rendered there, so that is cheap) and re-renders only the jobs whose inputs changed
-//! (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+//! output in memory. An edit reloads only the files it touched and re-renders only the jobs whose
+//! inputs changed (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+//!
+//! How much is linked again depends on the edit. A page's text alone: nothing, the edited
+//! documents are patched into the last site. What other pages show of a page (title,
+//! description, tags) or its links and anchors: only what the edit touches (`link::relink`),
+//! and only the jobs that may show it are fingerprinted (`affected_jobs`; in debug builds every
+//! other job's fingerprint is checked to be as it was). Files added, removed or moved, a slug,
+//! a date, obligations, facts, a new tag: the whole site, as `build` links it.
 //!
 //! Every step is the build's own (`pipeline`): the same setup, the same per-document load and
 //! parse, the same render of a list of jobs and the same output checks — one source per output
