@@ -1,6 +1,7 @@
 //! Link stage: group documents into pages, place them in sections, resolve every link, and
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets, the
-//! versions a page supersedes: [`versions`]).
+//! versions a page supersedes: [`versions`]). The preview links again only what an edit touches
+//! when the edit moves no page ([`relink`], in `partial.rs`).
 
 pub mod obligations;
 mod partial;

@@ -95,7 +95,7 @@ pub fn relink(
     }
 
     let new_targets = link_targets(site, &pages);
-    let backlinked = patch_backlinks(site, &pages, &old_targets, &new_targets);
+    let backlinked = patch_backlinks(site, &old_targets, &new_targets);
 
     let new_tags = tag_lists(site, &pages);
     patch_tags(site, &old_tags, &new_tags, titles_changed)?;
@@ -176,7 +176,6 @@ fn link_targets(site: &Site, pages: &[PageId]) -> Vec<((PageId, Lang), BTreeSet<
 /// (ties in the order of the pages, as the link stage leaves them). Returns those lists' keys.
 fn patch_backlinks(
     site: &mut Site,
-    pages: &[PageId],
     old: &[((PageId, Lang), BTreeSet<PageId>)],
     new: &[((PageId, Lang), BTreeSet<PageId>)],
 ) -> Vec<(PageId, Lang)> {
@@ -195,7 +194,6 @@ fn patch_backlinks(
         }
         touched.extend(before.iter().chain(after).map(|&to| (to, *lang)));
     }
-    debug_assert!(pages.iter().all(|p| old.iter().any(|((q, _), _)| q == p)));
     for &(to, lang) in &touched {
         let Some(mut list) = site.backlinks.remove(&(to, lang)) else {
             continue;
