@@ -505,10 +505,7 @@ fn diagnostic(
     site: &Site,
 ) -> Diagnostic {
     let (message, on_disk) = match problem {
-        Problem::Missing(path) => (
-            msg!("link-missing", page = page, url = url, path = path),
-            None,
-        ),
+        Problem::Missing(path) => (msg!("link-missing", page = page, url = url, path = path), None),
         Problem::NoAnchor { file, anchor } => (
             msg!(
                 "link-no-anchor",

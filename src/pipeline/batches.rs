@@ -63,11 +63,7 @@ pub(super) struct Incremental {
 impl Incremental {
     /// The cache in `dir` (none with `--clean`), and the note to print when it was not to be
     /// trusted.
-    pub fn start(
-        dir: &Path,
-        root: &Path,
-        options: &Options,
-    ) -> (Incremental, Option<crate::messages::Text>) {
+    pub fn start(dir: &Path, root: &Path, options: &Options) -> (Incremental, Option<crate::messages::Text>) {
         let key = Key::new(root, options);
         let (kept, note) = match options.clean {
             true => (Kept::default(), None),

@@ -24,11 +24,11 @@
 //! after another, each with its own hash in `jobs`; a new cache is a new `search-ID`, so `jobs`
 //! never points into a file of another build.
 
-use crate::messages::Text;
-use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::{BufWriter, Write};
+use crate::messages::Text;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Lang, Site};
@@ -257,7 +257,11 @@ impl Ignored {
             Ignored::Binary => msg!("cache-ignored-binary"),
             Ignored::Site => msg!("cache-ignored-site"),
         };
-        msg!("cache-ignored", dir = dir.display().to_string(), why = why)
+        msg!(
+            "cache-ignored",
+            dir = dir.display().to_string(),
+            why = why
+        )
     }
 }
 
