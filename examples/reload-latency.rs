@@ -2,12 +2,14 @@
 //! stream like an open page does, then saves a page again and again and measures, for each save,
 //! the time from just before the write until the reload event arrives.
 //!
-//! cargo build --release && cargo run --release --example reload-latency -- SITE [PAGE] [RUNS] [text|title]
+//! cargo build --release && cargo run --release --example reload-latency -- SITE [PAGE] [RUNS] [text|title|link] [TARGET]
 //!
 //! SITE is a site folder; PAGE a Markdown file below it (default: the first page found);
 //! RUNS the number of saves (default 30). `text` (the default) adds a sentence to the page's body,
 //! which only that page shows; `title` changes its title, which its section, breadcrumbs,
-//! backlinks and tag pages show too. Prints the median, the 90th percentile and the extremes.
+//! backlinks and tag pages show too; `link` adds a link to TARGET (a page below `content/`,
+//! default the home page, `_index.md`) on every other save and takes it away on the others (the
+//! target's backlinks change each time). Prints the median, the 90th percentile and the extremes.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -17,7 +19,7 @@ use std::time::{Duration, Instant};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(site) = args.first().map(PathBuf::from) else {
-        eprintln!("usage: reload-latency SITE [PAGE] [RUNS]");
+        eprintln!("usage: reload-latency SITE [PAGE] [RUNS] [text|title|link] [TARGET]");
         std::process::exit(2);
     };
     let page = args
@@ -25,17 +27,19 @@ fn main() {
         .map(|p| site.join(p))
         .unwrap_or_else(|| first_page(&site));
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(30);
-    let title = args.get(3).is_some_and(|m| m == "title");
+    let mode = args.get(3).map_or("text", String::as_str);
+    let target = args.get(4).map_or("_index.md", String::as_str);
 
     let (mut child, port) = start(&site);
     let mut events = Events::open(port);
     let original = std::fs::read_to_string(&page).expect("read the page");
     let mut samples = Vec::with_capacity(runs);
     for run in 0..runs {
-        let edited = if title {
-            original.replacen("title: ", &format!("title: 改題{run} "), 1)
-        } else {
-            format!("{original}\n\n計測のための編集 {run}。\n")
+        let edited = match mode {
+            "title" => original.replacen("title: ", &format!("title: 改題{run} "), 1),
+            "link" if run % 2 == 0 => format!("{original}\n\n[計測 {run}](@/{target})\n"),
+            "link" => format!("{original}\n\n計測 {run}\n"),
+            _ => format!("{original}\n\n計測のための編集 {run}。\n"),
         };
         let started = Instant::now();
         std::fs::write(&page, edited).expect("write the page");
@@ -54,7 +58,7 @@ fn main() {
     println!(
         "{} {} edits of {}: median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
         runs,
-        if title { "title" } else { "text" },
+        mode,
         page.display(),
         ms(pick(0.5)),
         ms(pick(0.9)),

@@ -122,6 +122,7 @@ fn a_body_edit_re_renders_the_page_in_both_languages_only() {
     );
     // The Japanese page and the English one (a translation now stale, so its notice changes).
     assert_eq!(rebuilt.rendered, 2, "{rebuilt:?}");
+    assert!(!rebuilt.linked_whole);
     assert!(rebuilt
         .changed
         .contains(&"guideline/demand/index.html".to_string()));
@@ -378,4 +379,191 @@ fn a_translation_removed_and_added_back_updates_the_tag_pages_switchers() {
     assert!(site.served("tags/推計/index.html").contains("/en/tags/"));
     site.write(rel, &translation);
     site.rebuild(&[rel]);
+}
+
+/// Changes a file by replacing text in it and rebuilds, expecting the edit to be patched into
+/// the last site (no whole link stage); the output still equals a full build's.
+fn patched(site: &mut Shipped, rel: &str, from: &str, to: &str) -> Rebuilt {
+    let rebuilt = site.edit(rel, from, to);
+    assert!(
+        !rebuilt.linked_whole,
+        "{rel}: {from:?} → {to:?} linked the whole site"
+    );
+    rebuilt
+}
+
+#[test]
+fn titles_and_descriptions_are_patched_into_the_last_site() {
+    let mut site = Shipped::new();
+    let budget = "content/prefectures/chiba/budget.md";
+    let rebuilt = patched(&mut site, budget, "title: ", "title: 改題した");
+    // The page in both languages, its section's list, the pages it links to (their backlinks),
+    // its tag pages, and, as the page names a prefecture, the comparisons job (whose profile of
+    // Chiba lists the page) and the downloads; not the whole site.
+    assert!(
+        rebuilt.rendered > 2 && rebuilt.rendered < 120,
+        "{rebuilt:?}"
+    );
+    assert!(rebuilt
+        .changed
+        .contains(&"compare/prefecture/chiba/index.html".to_string()));
+    assert!(site
+        .served("prefectures/chiba/index.html")
+        .contains("改題した在宅医療関係の予算事業"));
+    assert!(site.served("tags/予算/index.html").contains("改題した"));
+    // The sitemap shows no title: it is not made again.
+    assert!(!rebuilt.changed.contains(&"sitemap.xml".to_string()));
+    // A title that moves the page within its section's order.
+    patched(&mut site, budget, "title: 改題した", "title: あ");
+    patched(
+        &mut site,
+        "content/prefectures/chiba/budget.en.md",
+        "title: ",
+        "title: Retitled ",
+    );
+    patched(
+        &mut site,
+        budget,
+        "description: ",
+        "description: 説明を変えました。",
+    );
+    // A section below the top level: the breadcrumbs of every page below it.
+    patched(
+        &mut site,
+        "content/prefectures/chiba/_index.md",
+        "title: ",
+        "title: 改題：",
+    );
+    // A version of a page: the notice of the other and both changes pages.
+    patched(
+        &mut site,
+        "content/prefectures/chiba/plan-draft.md",
+        "title: ",
+        "title: 旧版：",
+    );
+}
+
+#[test]
+fn links_added_and_removed_are_patched_into_the_last_site() {
+    let mut site = Shipped::new();
+    let from = "content/prefectures/osaka/budget.md";
+    let link = "\n[千葉県の予算](@/prefectures/chiba/budget.md#bcp)を参照。\n";
+    let text = site.read(from);
+    let end = text.trim_end().to_string();
+    patched(&mut site, from, &end, &format!("{end}\n{link}"));
+    assert!(site
+        .served("prefectures/chiba/budget/index.html")
+        .contains("/prefectures/osaka/budget/"));
+    // A second link to a page it did not link to; then both taken away.
+    patched(
+        &mut site,
+        from,
+        link,
+        &format!("{link}\n[千葉県の計画](@/prefectures/chiba/survey-2023.md)\n"),
+    );
+    let now = site.read(from);
+    patched(&mut site, from, &now, &text);
+    assert!(!site
+        .served("prefectures/chiba/budget/index.html")
+        .contains("/prefectures/osaka/budget/"));
+}
+
+#[test]
+fn anchors_added_and_renamed_are_patched_and_checked() {
+    let mut site = Shipped::new();
+    let budget = "content/prefectures/chiba/budget.md";
+    patched(
+        &mut site,
+        budget,
+        "\n## ① ",
+        "\n## 追加した見出し {#added}\n\n本文。\n\n## ① ",
+    );
+    // A link to the new anchor, then the anchor renamed: the link would break, so the edit is
+    // refused as a build refuses it, and nothing served changes.
+    patched(
+        &mut site,
+        "content/prefectures/chiba/subsidy.md",
+        "#regional-structure)",
+        "#added)",
+    );
+    let before = site.served("prefectures/chiba/budget/index.html");
+    let text = site.read(budget);
+    site.write(budget, &text.replacen("{#added}", "{#renamed}", 1));
+    let changes = Changes::classify(&site.root, [site.path(budget)]);
+    let err = site.preview.update(&changes).unwrap_err();
+    let message: String = err.0.iter().map(|d| d.plain()).collect();
+    assert!(message.contains("#added"), "{message}");
+    assert_eq!(site.served("prefectures/chiba/budget/index.html"), before);
+    // Put back, then the link goes; the anchor no page links to is renamed.
+    site.write(budget, &text);
+    site.rebuild(&[budget]);
+    site.edit(
+        "content/prefectures/chiba/subsidy.md",
+        "#added)",
+        "#regional-structure)",
+    );
+    patched(&mut site, budget, "{#added}", "{#renamed}");
+    patched(&mut site, budget, "{#startup-advisers}", "{#advisers}");
+    assert!(site
+        .served("prefectures/chiba/budget/index.html")
+        .contains("id=\"advisers\""));
+}
+
+#[test]
+fn tags_moved_between_existing_tags_are_patched_and_new_tags_are_not() {
+    let mut site = Shipped::new();
+    let budget = "content/prefectures/chiba/budget.md";
+    patched(&mut site, budget, "tags: [予算, ", "tags: [予算, 拠点, ");
+    assert!(site
+        .served("tags/拠点/index.html")
+        .contains("/prefectures/chiba/budget/"));
+    patched(
+        &mut site,
+        budget,
+        "tags: [予算, 拠点, 補助金, ",
+        "tags: [予算, 拠点, ",
+    );
+    patched(
+        &mut site,
+        "content/prefectures/chiba/budget.en.md",
+        "tags: [budget, ",
+        "tags: [budget, hubs, ",
+    );
+    // A tag no page had before: its page is new, so the whole site is linked again.
+    let rebuilt = site.edit(budget, "tags: [予算, ", "tags: [予算, 新しいタグ, ");
+    assert!(rebuilt.linked_whole);
+    assert!(site
+        .preview
+        .outputs()
+        .contains_key("tags/新しいタグ/index.html"));
+    // And the last page with it loses it.
+    let rebuilt = site.edit(budget, "新しいタグ, ", "");
+    assert!(rebuilt.linked_whole);
+    assert!(!site
+        .preview
+        .outputs()
+        .contains_key("tags/新しいタグ/index.html"));
+}
+
+#[test]
+fn pages_added_and_removed_in_a_section_then_patched_edits() {
+    let mut site = Shipped::new();
+    let new = "content/prefectures/chiba/extra.md";
+    site.write(
+        new,
+        "---\ntitle: 追加の頁\ntags: [予算]\n---\n[予算](@/prefectures/chiba/budget.md#bcp)\n\n## 見出し\n",
+    );
+    let rebuilt = site.rebuild(&[new]);
+    assert!(rebuilt.linked_whole);
+    // Edits of the new page are patched.
+    patched(&mut site, new, "title: ", "title: 改題 ");
+    patched(&mut site, new, "#bcp)", ")");
+    patched(&mut site, new, "## 見出し", "## 別の見出し");
+    std::fs::remove_file(site.path(new)).unwrap();
+    let rebuilt = site.rebuild(&[new]);
+    assert!(rebuilt.linked_whole);
+    assert!(!site
+        .preview
+        .outputs()
+        .contains_key("prefectures/chiba/extra/index.html"));
 }

@@ -1,11 +1,15 @@
 //! Link stage: group documents into pages, place them in sections, resolve every link, and
 //! gather what depends on links (backlinks, translations, tags, canonical obligation sets, the
-//! versions a page supersedes: [`versions`]).
+//! versions a page supersedes: [`versions`]). The preview links again only what an edit touches
+//! when the edit moves no page ([`relink`], in `partial.rs`).
 
 pub mod obligations;
+mod partial;
 pub mod prefectures;
 pub mod translations;
 pub mod versions;
+
+pub use partial::{relink, Edit, Relinked};
 
 use std::sync::Arc;
 
@@ -19,8 +23,8 @@ use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture;
 use crate::messages::Text;
 use crate::model::{
-    Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Page, PageId, Site, Target,
-    TranslationState,
+    Asset, CanonicalSet, Config, Doc, DocId, Glossary, Kind, Lang, Links, Page, PageId, Site,
+    Target, TranslationState,
 };
 use crate::msg;
 use crate::urls::{self, tag_slug, Generated};
@@ -47,7 +51,7 @@ pub fn link(
         return None;
     };
     let mut site = Site {
-        links: vec![HashMap::new(); docs.len()],
+        links: vec![Links::default(); docs.len()],
         translations: Vec::new(),
         backlinks: HashMap::new(),
         tags: BTreeMap::new(),
@@ -196,18 +200,21 @@ fn place_in_sections(site: &mut Site) {
     }
     for p in 0..site.pages.len() {
         let mut children = std::mem::take(&mut site.pages[p].children);
-        // By weight, then prefectures north to south (JIS code, SPEC §7), then by title.
-        children.sort_by_cached_key(|&c| {
-            let doc = &site.docs[site.pages[c].ja];
-            let code = doc
-                .front
-                .prefecture
-                .or_else(|| prefecture::of_path(&site.pages[c].key).map(|(_, p)| p))
-                .map_or(u8::MAX, |p| p.code);
-            (doc.front.weight, code, doc.front.title.clone())
-        });
+        children.sort_by_cached_key(|&c| child_order(site, c));
         site.pages[p].children = children;
     }
+}
+
+/// Where a page stands among its section's children: by weight, then prefectures north to south
+/// (JIS code, SPEC §7), then by title, then as found.
+pub(crate) fn child_order(site: &Site, page: PageId) -> (i64, u8, String, PageId) {
+    let doc = &site.docs[site.pages[page].ja];
+    let code = doc
+        .front
+        .prefecture
+        .or_else(|| prefecture::of_path(&site.pages[page].key).map(|(_, p)| p))
+        .map_or(u8::MAX, |p| p.code);
+    (doc.front.weight, code, doc.front.title.clone(), page)
 }
 
 /// The folder of a key: `a/b.md` → `a`, `b.md` → ``.
@@ -388,17 +395,32 @@ fn resolve_links(
     absent: &Absent,
     diags: &mut Diagnostics,
 ) {
+    let all: Vec<PageId> = (0..site.pages.len()).collect();
+    let resolved = resolve_pages(site, &all, static_files, absent, diags);
+    for (doc_id, map) in resolved {
+        site.links[doc_id] = map;
+    }
+}
+
+/// Resolves the links of the documents of `pages` (each read in every language it is published
+/// in); a broken one is an error at its line.
+fn resolve_pages(
+    site: &Site,
+    pages: &[PageId],
+    static_files: &HashSet<String>,
+    absent: &Absent,
+    diags: &mut Diagnostics,
+) -> Vec<Resolved> {
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.rel.as_str()).collect();
     let has_en = site.config.has(Lang::En);
-    let site_ref = &*site;
     // URL path → page, for plain links: looking each one up by scanning every page made
     // resolving quadratic in the size of the site.
-    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site_ref.pages.len());
-    for (id, page) in site_ref.pages.iter().enumerate() {
+    let mut by_path: HashMap<&str, PageId> = HashMap::with_capacity(site.pages.len());
+    for (id, page) in site.pages.iter().enumerate() {
         by_path.entry(page.path.as_str()).or_insert(id);
     }
-    let resolved: Vec<Vec<Resolved>> = par_map(0..site.pages.len(), diags, |page, found| {
-        let p = &site_ref.pages[page];
+    let resolved: Vec<Vec<Resolved>> = par_map(pages, diags, |&page, found| {
+        let p = &site.pages[page];
         let ja_langs: &[Lang] = if has_en && p.en.is_none() {
             &[Lang::Ja, Lang::En]
         } else {
@@ -410,7 +432,7 @@ fn resolve_links(
             .flatten()
             .map(|(doc_id, langs)| {
                 let resolver = Resolver {
-                    site: site_ref,
+                    site,
                     page,
                     doc_id,
                     langs,
@@ -423,13 +445,11 @@ fn resolve_links(
             })
             .collect()
     });
-    for (doc_id, map) in resolved.into_iter().flatten() {
-        site.links[doc_id] = map;
-    }
+    resolved.into_iter().flatten().collect()
 }
 
 /// A document's links: where each destination goes.
-type Resolved = (DocId, HashMap<String, Target>);
+type Resolved = (DocId, Links);
 
 struct Resolver<'a> {
     site: &'a Site,
@@ -480,7 +500,7 @@ impl Resolver<'_> {
                 ),
             }
         }
-        (self.doc_id, map)
+        (self.doc_id, map.into_iter().collect())
     }
 
     fn resolve(&self, dest: &str) -> Result<Target, LinkError> {

@@ -42,7 +42,7 @@ pub use config::Config;
 pub use facts::{Fact, FactState, FactText, ItemFact, NestedLine};
 pub use glossary::Glossary;
 pub use output::{Content, Output};
-pub use site::{CanonicalSet, Site, Target, TranslationState};
+pub use site::{CanonicalSet, Links, Site, Target, TranslationState};
 pub use tables::Tables;
 
 /// What a page is (`kind:` in its front matter); guideline pages define the canonical sets.
@@ -122,7 +122,7 @@ impl serde::de::Visitor<'_> for KindName {
 }
 
 /// The official document a page reproduces.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Citation {
     pub title: Option<String>,
     pub issuer: Option<String>,
@@ -132,7 +132,7 @@ pub struct Citation {
 }
 
 /// Front matter after validation: every value typed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     pub title: String,
     pub description: Option<String>,

@@ -27,6 +27,51 @@ pub enum Target {
     Generated(String),
 }
 
+/// A document's resolved links: each destination as written → where it goes, sorted by
+/// destination. A sorted boxed slice rather than a hash map: a large site has hundreds of
+/// thousands of them, kept to the end of the build, and a slice holds them without a map's
+/// spare buckets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links(Box<[(Box<str>, Target)]>);
+
+impl Links {
+    /// Where the link written `dest` goes; `None` when it is no internal link that resolved.
+    pub fn get(&self, dest: &str) -> Option<&Target> {
+        let found = self.0.binary_search_by(|(d, _)| (**d).cmp(dest));
+        found.ok().map(|i| &self.0[i].1)
+    }
+
+    /// Every destination with its target, in the order of the destinations.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Target)> {
+        self.0.iter().map(|(d, t)| (&**d, t))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Target> {
+        self.0.iter().map(|(_, t)| t)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The first target given for a destination is kept.
+impl FromIterator<(String, Target)> for Links {
+    fn from_iter<I: IntoIterator<Item = (String, Target)>>(links: I) -> Links {
+        let mut links: Vec<(Box<str>, Target)> = links
+            .into_iter()
+            .map(|(d, t)| (d.into_boxed_str(), t))
+            .collect();
+        links.sort_by(|a, b| a.0.cmp(&b.0));
+        links.dedup_by(|later, first| later.0 == first.0);
+        Links(links.into_boxed_slice())
+    }
+}
+
 /// The canonical definition of an obligation set, from a national guideline page.
 #[derive(Debug, Clone)]
 pub struct CanonicalSet {
@@ -47,7 +92,7 @@ pub struct Site {
     pub home: PageId,
     pub assets: Vec<Asset>,
     /// Per document: each internal link destination as written → where it goes.
-    pub links: Vec<HashMap<String, Target>>,
+    pub links: Vec<Links>,
     /// Pages that link to a page, as read in a language, ordered by title.
     pub backlinks: HashMap<(PageId, Lang), Vec<PageId>>,
     pub translations: Vec<TranslationState>,
@@ -151,5 +196,30 @@ impl TranslationState {
             TranslationState::Stale => "stale",
             TranslationState::Current => "ok",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_found_by_destination_and_the_first_target_of_one_is_kept() {
+        let page = |page| Target::Page { page, anchor: None };
+        let links: Links = [
+            ("@/b.md".to_string(), page(2)),
+            ("@/a.md".to_string(), page(1)),
+            ("@/b.md".to_string(), page(3)),
+            ("/x.pdf".to_string(), Target::File("x.pdf".into())),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(links.len(), 3);
+        assert_eq!(links.get("@/a.md"), Some(&page(1)));
+        assert_eq!(links.get("@/b.md"), Some(&page(2)));
+        assert_eq!(links.get("/x.pdf"), Some(&Target::File("x.pdf".into())));
+        assert_eq!(links.get("@/c.md"), None);
+        let dests: Vec<&str> = links.iter().map(|(d, _)| d).collect();
+        assert_eq!(dests, ["/x.pdf", "@/a.md", "@/b.md"]);
     }
 }

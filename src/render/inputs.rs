@@ -14,6 +14,7 @@
 //! from one run to the next, so a collision would publish a stale page.
 
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -55,10 +56,12 @@ pub struct Inputs<'a> {
     metas: Vec<[Fingerprint; 2]>,
     /// Per language: the main navigation, and the home page's title and URL.
     nav: [Fingerprint; 2],
-    /// Everything the comparison tables are made from.
-    tables: Fingerprint,
-    /// What the prefectures' profiles show beyond the tables: their pages and versions.
-    profiles: Fingerprint,
+    /// Everything the comparison tables are made from, computed when first asked for (the
+    /// preview's edits that touch no compared page never ask).
+    tables: OnceLock<Fingerprint>,
+    /// What the prefectures' profiles show beyond the tables: their pages and versions; computed
+    /// when first asked for, as `tables`.
+    profiles: OnceLock<Fingerprint>,
 }
 
 impl<'a> Inputs<'a> {
@@ -80,17 +83,14 @@ impl<'a> Inputs<'a> {
                 .map(|&c| (site.pages[c].is_section(), metas[c][index(lang)]));
             hash_all([(false, home)].into_iter().chain(children))
         });
-        let mut inputs = Inputs {
+        Inputs {
             site,
             documents,
             metas,
             nav,
-            tables: 0,
-            profiles: 0,
-        };
-        inputs.tables = inputs.tables_fingerprint();
-        inputs.profiles = inputs.profiles_fingerprint();
-        inputs
+            tables: OnceLock::new(),
+            profiles: OnceLock::new(),
+        }
     }
 
     /// What the feeds and the sitemap are made from: every page's meta.
@@ -104,12 +104,14 @@ impl<'a> Inputs<'a> {
             Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
-            Job::Comparisons(lang) => hash_all([self.nav[index(lang)], self.tables, self.profiles]),
+            Job::Comparisons(lang) => {
+                hash_all([self.nav[index(lang)], self.tables(), self.profiles()])
+            }
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
             // The tables, the pages' facts (which the tables' fingerprint covers) and, for the
             // package's `created` and `version`, every page's dates.
-            Job::Data(lang) => hash_all([self.nav[index(lang)], self.tables, self.feeds()]),
+            Job::Data(lang) => hash_all([self.nav[index(lang)], self.tables(), self.feeds()]),
         }
     }
 
@@ -222,6 +224,14 @@ impl<'a> Inputs<'a> {
             self.metas[p][index(lang)].hash(&mut h);
         }
         h.digest()
+    }
+
+    fn tables(&self) -> Fingerprint {
+        *self.tables.get_or_init(|| self.tables_fingerprint())
+    }
+
+    fn profiles(&self) -> Fingerprint {
+        *self.profiles.get_or_init(|| self.profiles_fingerprint())
     }
 
     /// The comparisons are made from the pages with obligation lists or facts, and their versions

@@ -1,7 +1,13 @@
 //! Incremental rebuilds for `serve`: the preview keeps every loaded document and every rendered
-//! output in memory. An edit reloads only the files it touched, links the whole site again (no
-//! Markdown is rendered there, so that is cheap) and re-renders only the jobs whose inputs changed
-//! (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+//! output in memory. An edit reloads only the files it touched and re-renders only the jobs whose
+//! inputs changed (`render::inputs`). An edit to `site.yaml` or the theme rebuilds everything.
+//!
+//! How much is linked again depends on the edit. A page's text alone: nothing, the edited
+//! documents are patched into the last site. What other pages show of a page (title,
+//! description, tags) or its links and anchors: only what the edit touches (`link::relink`),
+//! and only the jobs that may show it are fingerprinted (`affected_jobs`; in debug builds every
+//! other job's fingerprint is checked to be as it was). Files added, removed or moved, a slug,
+//! a date, obligations, facts, a new tag: the whole site, as `build` links it.
 //!
 //! Every step is the build's own (`pipeline`): the same setup, the same per-document load and
 //! parse, the same render of a list of jobs and the same output checks — one source per output
@@ -27,8 +33,9 @@ use crate::pipeline::cache::JobKey;
 use crate::pipeline::jobs::{self, Finished};
 use crate::pipeline::{self, document, outputs, Options, Setup};
 use crate::render::inputs::{Fingerprint, Inputs};
-use crate::render::search;
+use crate::render::{feeds, search};
 use crate::render::{Job, Renderer};
+use crate::timing::Stages;
 use crate::urls::{self, Generated};
 
 /// The site as the preview serves it, and everything needed to update it after an edit.
@@ -58,6 +65,14 @@ pub struct Preview {
     files_key: u64,
     /// The paths and anchors of the site served, which the links of a rebuild must land on.
     links: links::Kept,
+    /// Per document of the last good site (by `DocId`): its generation, what fingerprints know
+    /// it by.
+    generations: Vec<u128>,
+    /// The pages of the last good site that exist but have no document (drafts, unreadable).
+    absent: link::Absent,
+    /// The last update failed: the last good site is older than the documents read since, so
+    /// no edit may be patched into it.
+    failed: bool,
 }
 
 /// One Markdown file as last read: its document, or the errors that kept it from loading.
@@ -66,6 +81,10 @@ struct CachedDoc {
     generation: u64,
     diags: Diagnostics,
 }
+
+/// A document read again for a fast path: its path, its id in the last site, what was read and
+/// the warnings reading it gave.
+type Edit = (PathBuf, usize, Doc, Diagnostics);
 
 /// Files the watcher saw change, sorted by what they affect.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -118,6 +137,8 @@ impl Changes {
 pub struct Rebuilt {
     /// Everything was rebuilt (first build, `site.yaml` or theme edits).
     pub full: bool,
+    /// The whole site was linked again; `false`: the edit was patched into the last site.
+    pub linked_whole: bool,
     /// Outputs rendered through templates (a page in one language is one).
     pub rendered: usize,
     /// Output paths whose bytes changed, that appeared or that went away.
@@ -172,6 +193,9 @@ impl Preview {
             listing: None,
             files_key: 0,
             links: links::Kept::default(),
+            generations: Vec::new(),
+            absent: link::Absent::default(),
+            failed: false,
         }
     }
 
@@ -218,7 +242,14 @@ impl Preview {
 
     /// Brings the served site up to date with the files. On error nothing served changes.
     pub fn update(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
+        let result = self.update_site(changes);
+        self.failed = result.is_err();
+        result
+    }
+
+    fn update_site(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
         let started = Instant::now();
+        let mut stages = Stages::start();
         let full = changes.setup || self.setup.is_none();
         if full {
             self.setup = None;
@@ -230,7 +261,7 @@ impl Preview {
                 setup.site_static = pipeline::static_files(&self.root);
             }
         }
-        if !full && changes.statics.is_empty() {
+        if !full && changes.statics.is_empty() && !self.failed {
             if let Some(rebuilt) = self.edit_in_place(&changes.content, started) {
                 return Ok(rebuilt);
             }
@@ -263,6 +294,7 @@ impl Preview {
             &mut self.generation,
             stale,
         );
+        stages.done("reload");
         let mut docs = Vec::with_capacity(listing.markdown.len());
         let mut generations = Vec::with_capacity(listing.markdown.len());
         let mut absent = link::Absent::default();
@@ -301,6 +333,7 @@ impl Preview {
         let Some((site, tables)) = linked else {
             return Err(diags);
         };
+        stages.done("link");
 
         let renderer = Renderer::new(&site, &tables, &setup.theme, &self.root, true);
         let inputs = Inputs::new(&site, &generations);
@@ -313,16 +346,19 @@ impl Preview {
             .iter()
             .filter(|(key, _, fp)| full || self.jobs.get(key).map(|j| j.0) != Some(*fp))
             .collect();
+        stages.done("fingerprint");
         let rendered = render(&renderer, &todo).map_err(|errors| {
             diags.extend(errors);
             std::mem::take(&mut diags)
         })?;
+        stages.done("render");
         let files_key = files_key(inputs.feeds(), &site, &setup.site_static);
         let files = (full || files_key != self.files_key).then(|| {
             let mut files = outputs::site_files(&site, &setup.theme, &setup.site_static);
             outputs::dedup_outputs(&mut files);
             files
         });
+        stages.done("files");
         self.listing = Some(listing);
         let passed = self
             .check_outputs(&renderer, &jobs, &rendered, files.as_deref(), full)
@@ -331,6 +367,7 @@ impl Preview {
                 std::mem::take(&mut diags)
             })?;
         self.files_key = files_key;
+        stages.done("check");
 
         let rendered_count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
         let fingerprints: HashMap<JobKey, Fingerprint> =
@@ -344,8 +381,12 @@ impl Preview {
         };
         self.links.keep(passed);
         self.last = Some((site, tables));
+        self.generations = generations;
+        self.absent = absent;
+        stages.done("apply");
         Ok(Rebuilt {
             full,
+            linked_whole: true,
             rendered: rendered_count,
             changed,
             warnings: diags,
@@ -353,15 +394,19 @@ impl Preview {
         })
     }
 
-    /// The fast path for the most common edit, a page's text: when every touched file is a
-    /// known page whose front matter, links, anchors and obligation lists stay as they were, no
-    /// other page can change, so the last site is patched in place and only the edited pages are
-    /// rendered again. `None` when the edit needs the full path.
+    /// The fast paths, for edits that add, remove and move no file: when every touched file is a
+    /// known page whose front matter, links, anchors and obligation lists stay as they were (the
+    /// most common edit, a page's text), no other page can change, so the last site is patched
+    /// in place and only the edited pages are rendered again ([`Preview::edit_text`]). When
+    /// only what other pages show of them changed (title, description, tags, links, anchors),
+    /// only what they touch is linked again and only the jobs that may show it are
+    /// fingerprinted ([`Preview::edit_structure`]). `None` when the edit needs the full path.
     fn edit_in_place(&mut self, touched: &[PathBuf], started: Instant) -> Option<Rebuilt> {
         let setup = self.setup.as_ref()?;
         let (site, _) = self.last.as_ref()?;
         let content = self.root.join("content");
         let mut edits = Vec::new();
+        let mut text_only = true;
         for path in touched {
             let old = self.docs.get(path)?.doc.as_ref()?;
             let rel = path
@@ -373,19 +418,42 @@ impl Preview {
             let mut diags = Diagnostics::default();
             let doc = document::read(&self.root, &rel, path, &setup.config, drafts, &mut diags);
             let doc = doc.into_page()?;
-            if diags.has_errors() || !same_structure(old, &doc) {
+            if diags.has_errors() {
                 return None;
             }
-            let id = site
-                .docs
-                .iter()
-                .position(|d| d.file.path == doc.file.path)?;
+            let page = *site.by_key.get(&doc.key)?;
+            let p = &site.pages[page];
+            let id = std::iter::once(p.ja)
+                .chain(p.en)
+                .find(|&d| site.docs[d].file.path == doc.file.path)?;
+            if !same_structure(old, &doc) {
+                let mut lists = std::iter::once(p.ja).chain(p.en);
+                let lists = lists.any(|d| !site.docs[d].parsed.obligation_lists.is_empty());
+                if !same_shape(old, &doc, lists) {
+                    return None;
+                }
+                text_only = false;
+            }
             edits.push((path.clone(), id, doc, diags));
         }
         if edits.is_empty() {
             return None;
         }
+        if text_only {
+            return self.edit_text(edits, started);
+        }
+        let rebuilt = self.edit_structure(edits, started);
+        if rebuilt.is_none() {
+            // The last site may be half-patched: the full path links everything again.
+            self.last = None;
+        }
+        rebuilt
+    }
 
+    /// A page's text alone changed: the last site is patched in place and only the edited pages
+    /// are rendered again.
+    fn edit_text(&mut self, edits: Vec<Edit>, started: Instant) -> Option<Rebuilt> {
+        let setup = self.setup.as_ref()?;
         let (site, tables) = self.last.as_mut()?;
         let mut warnings = Diagnostics::default();
         let mut pages = Vec::new();
@@ -396,6 +464,9 @@ impl Preview {
             site.docs[id] = Arc::new(linked);
             let doc = Arc::new(doc);
             self.generation += 1;
+            if let Some(g) = self.generations.get_mut(id) {
+                *g = u128::from(self.generation);
+            }
             let loaded = CachedDoc {
                 doc: Some(doc),
                 generation: self.generation,
@@ -436,6 +507,98 @@ impl Preview {
         self.links.keep(passed);
         Some(Rebuilt {
             full: false,
+            linked_whole: false,
+            rendered: count,
+            changed,
+            warnings,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// What other pages show of the edited pages changed, or where their links go, or their
+    /// anchors: the edited documents are linked again in the last site with what they touch
+    /// (`link::relink`), only the jobs that may show a change are fingerprinted, and of those
+    /// only the ones whose fingerprint changed are rendered again. The paths of the output stay
+    /// as they were (no page moves, no tag appears or goes), so the sitemap does too; the feeds
+    /// are made again when a page's title, description or dates changed.
+    fn edit_structure(&mut self, edits: Vec<Edit>, started: Instant) -> Option<Rebuilt> {
+        let mut stages = Stages::start();
+        let setup = self.setup.as_ref()?;
+        let (site, tables) = self.last.as_mut()?;
+        let mut warnings = Diagnostics::default();
+        let static_files = setup.static_paths();
+        let linked = edits
+            .iter()
+            .map(|(_, id, doc, _)| link::Edit {
+                doc_id: *id,
+                doc: doc.clone(),
+            })
+            .collect();
+        let relinked = link::relink(site, linked, &static_files, &self.absent, &mut warnings)?;
+        stages.done("relink");
+        for (path, id, doc, diags) in edits {
+            warnings.extend(diags.iter().cloned());
+            self.generation += 1;
+            *self.generations.get_mut(id)? = u128::from(self.generation);
+            let loaded = CachedDoc {
+                doc: Some(Arc::new(doc)),
+                generation: self.generation,
+                diags,
+            };
+            self.docs.insert(path, loaded);
+        }
+
+        let (site, tables) = (&*site, &*tables);
+        let renderer = Renderer::new(site, tables, &setup.theme, &self.root, true);
+        let inputs = Inputs::new(site, &self.generations);
+        let affected = match affected_jobs(site, &relinked) {
+            Some(jobs) => jobs,
+            // The main navigation or every breadcrumb shows the page.
+            None => renderer.jobs(),
+        };
+        let jobs: Vec<(JobKey, Job, Fingerprint)> = affected
+            .into_par_iter()
+            .map(|job| (JobKey::of(job, site), job, inputs.fingerprint(job)))
+            .collect();
+        #[cfg(debug_assertions)]
+        assert_affected_cover(&self.jobs, &renderer, &inputs, &jobs);
+        let todo: Vec<&(JobKey, Job, Fingerprint)> = jobs
+            .iter()
+            .filter(|(key, _, fp)| self.jobs.get(key).map(|j| j.0) != Some(*fp))
+            .collect();
+        stages.done("fingerprint");
+        let rendered = render(&renderer, &todo).ok()?;
+        stages.done("render");
+        // The sitemap holds every page's URLs and dates, which stay as they were; the feeds show
+        // titles too.
+        let files_key = files_key(inputs.feeds(), site, &setup.site_static);
+        let feeds = (files_key != self.files_key).then(|| feeds::outputs(site));
+        let made = rendered.iter().flat_map(|(_, f)| &f.outputs);
+        let made = made.chain(feeds.iter().flatten());
+        let made = made.map(|o| (o.path.as_str(), &o.content));
+        let passed = self.links.check(site, None, made, &self.outputs).ok()?;
+        stages.done("check");
+        let count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
+        let fingerprints: HashMap<JobKey, Fingerprint> =
+            jobs.into_iter().map(|(key, _, fp)| (key, fp)).collect();
+        let mut changed = Vec::new();
+        for (key, finished) in rendered {
+            let fingerprint = fingerprints[&key];
+            self.take(key, finished, fingerprint, &mut changed);
+        }
+        for o in feeds.into_iter().flatten() {
+            if store(&mut self.outputs, o.path.clone(), o.content) {
+                changed.push(o.path);
+            }
+        }
+        self.files_key = files_key;
+        self.links.keep(passed);
+        changed.sort();
+        changed.dedup();
+        stages.done("apply");
+        Some(Rebuilt {
+            full: false,
+            linked_whole: false,
             rendered: count,
             changed,
             warnings,
@@ -637,6 +800,131 @@ fn changes_jobs<'s>(site: &'s Site, pages: &[usize]) -> Vec<Job<'s>> {
                 .map(move |&l| Job::Changes(p, l))
         })
         .collect()
+}
+
+/// Checks, in debug builds (the tests), that the jobs an edit fingerprinted are every job
+/// whose fingerprint may have changed: any other job's must be as it was.
+#[cfg(debug_assertions)]
+fn assert_affected_cover(
+    known: &HashMap<JobKey, (Fingerprint, Vec<String>)>,
+    renderer: &Renderer,
+    inputs: &Inputs,
+    affected: &[(JobKey, Job, Fingerprint)],
+) {
+    let affected: HashSet<&JobKey> = affected.iter().map(|(k, _, _)| k).collect();
+    let all = renderer.jobs();
+    assert_eq!(all.len(), known.len(), "a job appeared or went away");
+    for job in all {
+        let key = JobKey::of(job, renderer.site);
+        let known = known.get(&key).map(|j| j.0);
+        let Some(known) = known else {
+            panic!("a new job, {key:?}, in an edit that adds none");
+        };
+        // 0: rendered by the text fast path, which does not fingerprint.
+        if !affected.contains(&key) && known != 0 {
+            assert_eq!(known, inputs.fingerprint(job), "{key:?} changed unseen");
+        }
+    }
+}
+
+/// The jobs whose inputs an edit of `relinked`'s pages may have changed; `None` when every job's
+/// may have (the page is the home page, or in the main navigation).
+fn affected_jobs<'s>(site: &'s Site, relinked: &'s link::Relinked) -> Option<Vec<Job<'s>>> {
+    let mut pages: HashSet<usize> = HashSet::new();
+    for &p in &relinked.pages {
+        let page = &site.pages[p];
+        if p == site.home || page.parent == Some(site.home) {
+            return None;
+        }
+        // Its own page, its section's list, the pages of its other versions and the sections
+        // whose timelines show them.
+        pages.insert(p);
+        for v in site.version_chain(p) {
+            pages.insert(v);
+            pages.extend(site.pages[v].parent);
+        }
+        // Breadcrumbs below a section.
+        if page.is_section() {
+            let mut below = page.children.clone();
+            while let Some(c) = below.pop() {
+                pages.insert(c);
+                below.extend(&site.pages[c].children);
+            }
+        }
+    }
+    // Backlinks that list an edited page, before or after.
+    pages.extend(relinked.backlinked.iter().map(|&(p, _)| p));
+    let mut pages: Vec<usize> = pages.into_iter().collect();
+    pages.sort_unstable();
+    let languages = &site.config.languages;
+    let mut jobs: Vec<Job> = pages
+        .iter()
+        .flat_map(|&p| languages.iter().map(move |&l| Job::Page(p, l)))
+        .collect();
+    let versioned = pages
+        .iter()
+        .filter(|&&p| site.pages[p].versions.older.is_some());
+    jobs.extend(versioned.flat_map(|&p| languages.iter().map(move |&l| Job::Changes(p, l))));
+    // The comparisons show the compared pages and the versions next to them.
+    let compared = |p: usize| {
+        let page = &site.pages[p];
+        std::iter::once(page.ja).chain(page.en).any(|d| {
+            let doc = &site.docs[d];
+            !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
+        })
+    };
+    let comparisons = relinked.pages.iter().any(|&p| {
+        let v = site.pages[p].versions;
+        std::iter::once(p)
+            .chain(v.older)
+            .chain(v.newer)
+            .any(compared)
+    });
+    // The prefectures' profiles list their pages' documents by title and date.
+    let profiled = relinked
+        .pages
+        .iter()
+        .any(|&p| site.docs[site.pages[p].ja].front.prefecture.is_some());
+    for &lang in languages {
+        jobs.push(Job::TagIndex(lang));
+        if comparisons || profiled {
+            jobs.push(Job::Comparisons(lang));
+        }
+        // The downloads name the compared pages and date the package from every page's dates.
+        jobs.push(Job::Data(lang));
+        let tags = site.tags.get(&lang);
+        let names = relinked.tags.iter().filter_map(|name| {
+            let (name, _) = tags?.get_key_value(name)?;
+            Some(Job::Tag(lang, name.as_str()))
+        });
+        jobs.extend(names);
+    }
+    Some(jobs)
+}
+
+/// Whether a document changed only in what other pages show of it or where its links go: the
+/// same page, front matter but for `title`, `description` and `tags`, and obligation lists; on
+/// a page with obligation lists (`lists`) the same anchors too, which the items' anchors avoid.
+fn same_shape(old: &Doc, new: &Doc, lists: bool) -> bool {
+    fn items(d: &Doc) -> impl Iterator<Item = impl PartialEq + '_> {
+        d.parsed.obligation_lists.iter().flat_map(|l| {
+            l.items.iter().map(move |i| {
+                let nested = i.nested.iter().map(|n| &n.text).collect::<Vec<_>>();
+                let i = (&i.text, &i.detail, &i.markers, i.slip, &i.note);
+                (&l.set, i, nested)
+            })
+        })
+    }
+    let mut front = old.front.clone();
+    front.title.clone_from(&new.front.title);
+    front.description.clone_from(&new.front.description);
+    front.tags.clone_from(&new.front.tags);
+    old.key == new.key
+        && old.lang == new.lang
+        && front == new.front
+        && old.parsed.obligation_lists.len() == new.parsed.obligation_lists.len()
+        && items(old).eq(items(new))
+        && (!lists || old.parsed.anchors == new.parsed.anchors)
 }
 
 /// Whether two versions of a document show the same to every other page: same front matter,
