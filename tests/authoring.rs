@@ -121,6 +121,49 @@ fn a_link_to_an_obligation_the_prefecture_does_not_cover_names_its_anchors() {
     );
 }
 
+/// An item written with several markers matches each of those obligations: a link to any of
+/// them lands on it, and each comparison cell links to the anchor of its own obligation.
+#[test]
+fn an_item_with_several_markers_has_an_anchor_for_each_obligation() {
+    let site = site();
+    site.write(
+        "content/prefectures/chiba/plan.md",
+        &CHIBA.replace(
+            "- 医師会と共に会議を開く {#hub-1}",
+            "- 医師会と共に会議を開き、住民にも知らせる {#hub-1 #hub-3}",
+        ),
+    );
+    site.write(
+        "content/links.md",
+        "---\ntitle: リンク\n---\n[千葉県の拠点3](@/prefectures/chiba/plan.md#hub-3)\n",
+    );
+    stamp(&site, &["content/prefectures/chiba/plan.en.md"]);
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let ja = site.read("prefectures/chiba/plan/index.html");
+    let both = item(&ja, "hub-1-2");
+    assert!(
+        both.contains("<span id=\"hub-3\"></span>医師会と共に"),
+        "{both}"
+    );
+    // The translation's item carries the same anchors.
+    let en = site.read("en/prefectures/chiba/plan/index.html");
+    assert!(
+        item(&en, "hub-1-2").contains("<span id=\"hub-3\"></span>"),
+        "{en}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&site.read("compare/hub.json")).unwrap();
+    let chiba = &json["prefectures"][0];
+    assert_eq!(
+        chiba["cells"]["hub-1"][1]["source"],
+        "/prefectures/chiba/plan/#hub-1-2"
+    );
+    assert_eq!(
+        chiba["cells"]["hub-3"][0]["source"],
+        "/prefectures/chiba/plan/#hub-3"
+    );
+}
+
 // --- 6. a translation that lags behind -------------------------------------------------------
 
 /// Chiba's Japanese plan with a fifth item, an own addition, that the English lacks.

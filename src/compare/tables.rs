@@ -152,7 +152,13 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                                     .at(&doc.file, item.span.start..item.span.start + 1),
                             );
                         }
-                        for m in matches {
+                        for (k, m) in matches.into_iter().enumerate() {
+                            // The k-th obligation an item matches has the item's k-th anchor
+                            // (`link` names them in this order).
+                            let mut prefecture_item = prefecture_item.clone();
+                            if let Some(anchor) = k.checked_sub(1).and_then(|k| item.also.get(k)) {
+                                prefecture_item.anchor = anchor.clone();
+                            }
                             page_matched[m.canonical].push(prefecture_item.clone());
                             let Some(column) = column.as_mut() else {
                                 continue;

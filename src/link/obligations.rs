@@ -47,12 +47,13 @@ pub fn anchor_items(site: &mut Site, diags: &mut Diagnostics) {
             let follow = follow_japanese(ja, en, &names, diags);
             let en = Arc::make_mut(&mut site.docs[en_id]);
             rename(en, &follow.names);
-            en.parsed.anchors.extend(
-                follow
-                    .untranslated
-                    .iter()
-                    .flat_map(|u| u.items.iter().map(|i| i.id.clone())),
-            );
+            en.parsed
+                .anchors
+                .extend(follow.untranslated.iter().flat_map(|u| {
+                    u.items
+                        .iter()
+                        .flat_map(|i| std::iter::once(i.id.clone()).chain(i.also.iter().cloned()))
+                }));
             en.parsed.untranslated = follow.untranslated;
         }
     }
@@ -69,9 +70,16 @@ pub fn lists_out_of_date(en: &Doc) -> bool {
             .any(|l| l.items.iter().any(|i| i.id.is_empty()))
 }
 
-/// Per list of the page: the new anchor of each item, or `None` for a list not compared (its
+/// An item's new anchor, and those of the further obligations it matches (several markers).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct ItemName {
+    id: String,
+    also: Vec<String>,
+}
+
+/// Per list of the page: the new anchors of each item, or `None` for a list not compared (its
 /// set has no canonical definition), which keeps the anchors it has.
-type Names = Vec<Option<Vec<String>>>;
+type Names = Vec<Option<Vec<ItemName>>>;
 
 /// Names each item of a prefecture page's compared lists after what it matches.
 fn item_names(
@@ -99,8 +107,15 @@ fn item_names(
                 .map(|m| m.index())
                 .collect();
             let result = obligations::match_item(&item.text, &markers, &texts, threshold);
+            let mut further = Vec::new();
             let base = match result.outcome {
-                MatchOutcome::Matched(m) => set.ja[m[0].canonical].id.clone(),
+                MatchOutcome::Matched(m) => {
+                    further = m[1..]
+                        .iter()
+                        .map(|x| set.ja[x.canonical].id.clone())
+                        .collect();
+                    set.ja[m[0].canonical].id.clone()
+                }
                 MatchOutcome::Own => {
                     if current {
                         if let Some((i, s)) = obligations::closest(&item.text, &texts, RESEMBLANCE)
@@ -111,7 +126,12 @@ fn item_names(
                     format!("{}-own", list.set)
                 }
             };
-            list_names.push(next_name(&base, &mut used, &mut taken));
+            let id = next_name(&base, &mut used, &mut taken);
+            let also = further
+                .iter()
+                .map(|b| next_name(b, &mut used, &mut taken))
+                .collect();
+            list_names.push(ItemName { id, also });
         }
         names.push(Some(list_names));
     }
@@ -125,7 +145,8 @@ fn other_anchors(doc: &Doc) -> HashSet<String> {
         .parsed
         .obligation_lists
         .iter()
-        .flat_map(|l| l.items.iter().map(|i| i.id.as_str()))
+        .flat_map(|l| l.items.iter())
+        .flat_map(|i| std::iter::once(i.id.as_str()).chain(i.also.iter().map(String::as_str)))
         .collect();
     doc.parsed
         .anchors
@@ -159,10 +180,12 @@ fn rename(doc: &mut Doc, names: &Names) {
     for (list, names) in parsed.obligation_lists.iter_mut().zip(names) {
         let Some(names) = names else { continue };
         for (item, name) in list.items.iter_mut().zip(names) {
-            old.insert(std::mem::replace(&mut item.id, name.clone()));
-            if !name.is_empty() {
-                new.push(name.clone());
+            old.insert(std::mem::replace(&mut item.id, name.id.clone()));
+            old.extend(std::mem::replace(&mut item.also, name.also.clone()));
+            if !name.id.is_empty() {
+                new.push(name.id.clone());
             }
+            new.extend(name.also.iter().cloned());
         }
     }
     parsed.anchors.retain(|a| !old.contains(a));
@@ -212,7 +235,10 @@ fn follow_japanese(ja: &Doc, en: &Doc, ja_names: &Names, diags: &mut Diagnostics
                 .map(|i| {
                     list.items
                         .get(i)
-                        .map_or_else(String::new, |it| it.id.clone())
+                        .map_or_else(ItemName::default, |it| ItemName {
+                            id: it.id.clone(),
+                            also: it.also.clone(),
+                        })
                 })
                 .collect(),
         );

@@ -262,6 +262,7 @@ fn finish_item(
     }
     ObligationItem {
         id: ids.derived(&format!("{}-{}", at.set, at.n)),
+        also: Vec::new(),
         text: join_lines(text.trim()),
         detail: it
             .detail

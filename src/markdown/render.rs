@@ -101,8 +101,8 @@ impl Context {
 
 /// The obligation lists the scan found, by the offset in the file where their items start.
 struct ObligationAnchors<'a> {
-    /// An item's anchor (`hub-3`).
-    items: HashMap<usize, &'a str>,
+    /// An item's anchor (`hub-3`) and those of the further obligations it matches.
+    items: HashMap<usize, (&'a str, &'a [String])>,
     /// A list's set, at its first item.
     lists: HashMap<usize, &'a str>,
     /// Items written with a `{#hub-3}` marker, which must not be rendered.
@@ -120,7 +120,11 @@ impl<'a> ObligationAnchors<'a> {
         ObligationAnchors {
             items: lists
                 .iter()
-                .flat_map(|l| l.items.iter().map(|i| (i.span.start, i.id.as_str())))
+                .flat_map(|l| {
+                    l.items
+                        .iter()
+                        .map(|i| (i.span.start, (i.id.as_str(), i.also.as_slice())))
+                })
                 .collect(),
             lists: lists
                 .iter()
@@ -152,6 +156,13 @@ impl<'a> ObligationAnchors<'a> {
     }
 }
 
+/// The anchors of the further obligations an item matches, at its start.
+fn push_also(also: &[String], out: &mut String) {
+    for id in also {
+        out.push_str(&format!("<span id=\"{}\"></span>", escape(id)));
+    }
+}
+
 /// Japanese obligation items on a translation's page, in Japanese (SPEC §5): the translation
 /// lags behind, and the anchors must exist all the same.
 fn untranslated_items(items: &[ObligationItem], out: &mut String) {
@@ -160,6 +171,7 @@ fn untranslated_items(items: &[ObligationItem], out: &mut String) {
             "<li id=\"{}\" class=\"obligation untranslated\" lang=\"ja\">",
             escape(&item.id)
         ));
+        push_also(&item.also, out);
         push_escaped(&item.text, out);
         if !item.detail.is_empty() {
             out.push_str("\n<ul>\n");
@@ -299,12 +311,13 @@ impl<'a> Renderer<'a> {
             }
         }
         match self.obligations.items.get(&at).copied() {
-            Some(id) => {
+            Some((id, also)) => {
                 // A translation's item whose Japanese was removed has no anchor (`link`).
-                let li = match id {
+                let mut li = match id {
                     "" => "<li class=\"obligation\">".to_string(),
                     id => format!("<li id=\"{}\" class=\"obligation\">", escape(id)),
                 };
+                push_also(also, &mut li);
                 self.events.push(Event::Html(li.into()));
                 self.in_marked_item = self.obligations.marked.contains(&at);
             }

@@ -228,6 +228,10 @@ pub struct ObligationItem {
     /// matches (`hub-3`, `hub-3-2`, `hub-own-1`). Empty on a translation's item that has no
     /// Japanese counterpart any more: it gets no anchor.
     pub id: String,
+    /// The anchors of the further obligations an item with several markers matches
+    /// (`{#hub-2 #hub-3}` → `hub-3`), given by the link stage: each an empty `<span id>` at the
+    /// start of the item, so a link to any obligation it matches lands on it.
+    pub also: Vec<String>,
     /// The first paragraph as plain text, without the marker.
     pub text: String,
     /// Everything nested under the item, as plain text lines.

@@ -303,7 +303,9 @@ pub fn document_digest(doc: &crate::model::Doc) -> u128 {
 fn obligation_anchors(doc: &crate::model::Doc) -> u64 {
     let mut h = DefaultHasher::default();
     for list in &doc.parsed.obligation_lists {
-        list.items.iter().for_each(|i| i.id.hash(&mut h));
+        list.items
+            .iter()
+            .for_each(|i| (&i.id, &i.also).hash(&mut h));
     }
     for u in &doc.parsed.untranslated {
         (&u.set, u.place).hash(&mut h);
