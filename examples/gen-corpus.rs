@@ -1045,44 +1045,21 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 /// and a small theme doing comparable work: single pages, section lists, tag pages, both languages,
 /// `@/` links resolved by a render hook, a table of contents and syntax highlighting.
 pub fn to_hugo(src: &Path, dst: &Path) -> std::io::Result<()> {
-    if dst.exists() {
-        std::fs::remove_dir_all(dst)?;
-    }
-    let content = src.join("content");
-    for entry in walkdir::WalkDir::new(&content) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(&content).expect("below content");
-        let dest = dst.join("content").join(rel);
-        std::fs::create_dir_all(dest.parent().expect("a folder"))?;
-        let text = std::fs::read_to_string(entry.path())?;
-        std::fs::write(&dest, hugo_page(&text, false))?;
-        // shishin publishes an untranslated page in English too, with the Japanese text under a
-        // notice; Hugo would leave it out, so it gets the same page as a file.
-        let name = rel.to_string_lossy();
-        let en_source = entry.path().with_extension("en.md");
-        if !name.ends_with(".en.md") && !en_source.exists() {
-            std::fs::write(dest.with_extension("en.md"), hugo_page(&text, true))?;
-        }
-    }
-    for (path, text) in HUGO_FILES {
-        let p = dst.join(path);
-        std::fs::create_dir_all(p.parent().expect("a folder"))?;
-        std::fs::write(p, text)?;
-    }
-    Ok(())
+    convert(src, dst, &HUGO_FILES, |text, _, fallback| {
+        hugo_page(text, fallback)
+    })
 }
 
-/// Converts a shishin site to Zola's layout: the same Markdown files (Zola, too, reads `a.en.md` as
-/// the English translation of `a.md` and resolves `@/` links itself), front matter Zola accepts
-/// (shishin's own keys under `extra`, tags as a taxonomy), and templates doing comparable work:
-/// the top-level nav, a language switcher, breadcrumbs, a table of contents, section lists, tag
-/// pages, feeds, a sitemap and highlighting. `@ob:` links become `@/` links to the guideline page.
-/// Zola's default build indexes English for search but not Japanese (that needs its `indexing-ja`
-/// feature), so its search index covers English only.
-pub fn to_zola(src: &Path, dst: &Path) -> std::io::Result<()> {
+/// Copies a shishin site's `content/` to `dst/content/`, each Markdown file through `page(text,
+/// is_section, fallback)`, and writes the tool's own `files`. shishin publishes an untranslated
+/// page in English too, with the Japanese text under a notice; the other tools would leave it
+/// out, so it gets the same page as a file (`fallback`). Other files are copied as they are.
+fn convert(
+    src: &Path,
+    dst: &Path,
+    files: &[(&str, &str)],
+    page: impl Fn(&str, bool, bool) -> String,
+) -> std::io::Result<()> {
     if dst.exists() {
         std::fs::remove_dir_all(dst)?;
     }
@@ -1102,21 +1079,29 @@ pub fn to_zola(src: &Path, dst: &Path) -> std::io::Result<()> {
         }
         let section = name.ends_with("_index.md") || name.ends_with("_index.en.md");
         let text = std::fs::read_to_string(entry.path())?;
-        std::fs::write(&dest, zola_page(&text, section, false))?;
+        std::fs::write(&dest, page(&text, section, false))?;
         let en_source = entry.path().with_extension("en.md");
         if !name.ends_with(".en.md") && !en_source.exists() {
-            std::fs::write(
-                dest.with_extension("en.md"),
-                zola_page(&text, section, true),
-            )?;
+            std::fs::write(dest.with_extension("en.md"), page(&text, section, true))?;
         }
     }
-    for (path, text) in ZOLA_FILES {
+    for (path, text) in files {
         let p = dst.join(path);
         std::fs::create_dir_all(p.parent().expect("a folder"))?;
         std::fs::write(p, text)?;
     }
     Ok(())
+}
+
+/// Converts a shishin site to Zola's layout: the same Markdown files (Zola, too, reads `a.en.md` as
+/// the English translation of `a.md` and resolves `@/` links itself), front matter Zola accepts
+/// (shishin's own keys under `extra`, tags as a taxonomy), and templates doing comparable work:
+/// the top-level nav, a language switcher, breadcrumbs, a table of contents, section lists, tag
+/// pages, feeds, a sitemap and highlighting. `@ob:` links become `@/` links to the guideline page.
+/// Zola's default build indexes English for search but not Japanese (that needs its `indexing-ja`
+/// feature), so its search index covers English only.
+pub fn to_zola(src: &Path, dst: &Path) -> std::io::Result<()> {
+    convert(src, dst, &ZOLA_FILES, zola_page)
 }
 
 /// Front matter for Zola: `title`, `description`, `weight` kept, `tags` as a taxonomy (pages

@@ -8,6 +8,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::browser::Browser;
 use common::TestSite;
 
 /// A running `shishin serve` on a port the system chose.
@@ -423,7 +424,7 @@ fn an_open_page_in_chromium_follows_the_edits() {
     site.write("static/style.css", &css);
     let server = Server::start(&site);
 
-    browser.open(&server.url("/guide/plan/"));
+    browser.navigate(&server.url("/guide/plan/"));
     browser.wait_until(
         "document.readyState === 'complete' && document.body.innerText.includes('最初の文。')",
     );
@@ -565,7 +566,7 @@ fn the_error_overlay_is_readable_in_the_page_language() {
         ),
     );
     let server = Server::start(&site);
-    browser.open(&server.url("/guide/plan/"));
+    browser.navigate(&server.url("/guide/plan/"));
     browser.wait_until(
         "document.readyState === 'complete' && document.body.textContent.includes('最初の文。')",
     );
@@ -661,7 +662,7 @@ fn the_error_overlay_is_readable_in_the_page_language() {
     browser.wait_until("!document.getElementById('shishin-build-error')");
 
     // An English page says the same in English.
-    browser.open(&server.url("/en/guide/plan/"));
+    browser.navigate(&server.url("/en/guide/plan/"));
     browser.wait_until(&format!(
         "document.documentElement.lang === 'en' && {overlay}?.querySelectorAll('.block').length === 2"
     ));
@@ -682,7 +683,7 @@ fn the_error_overlay_is_readable_in_the_page_language() {
     assert!(en["lowest"].as_f64().unwrap() >= 4.5, "{}", en["worst"]);
 
     // The error page shows the same blocks.
-    browser.open(&server.url("/__shishin/error"));
+    browser.navigate(&server.url("/__shishin/error"));
     browser.wait_until(
         "document.readyState === 'complete' && document.querySelectorAll('.block').length === 2",
     );
@@ -700,7 +701,7 @@ fn the_error_overlay_is_readable_in_the_page_language() {
     assert_eq!(page["title"], "エラーがあります");
 
     // The fix takes the overlay away.
-    browser.open(&server.url("/guide/plan/"));
+    browser.navigate(&server.url("/guide/plan/"));
     browser.wait_until(&format!(
         "{overlay}?.querySelectorAll('.block').length === 2"
     ));
@@ -715,142 +716,4 @@ fn the_error_overlay_is_readable_in_the_page_language() {
     browser.wait_until(
         "document.body.textContent.includes('直した文。') && !document.getElementById('shishin-build-error')",
     );
-}
-
-/// Headless Chromium with one page, driven over the DevTools protocol.
-struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
-    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
-    next_id: u64,
-}
-
-impl Browser {
-    const PATH: &'static str = "/usr/bin/chromium";
-
-    /// `None` (with a note) where Chromium is not installed, unless `SHISHIN_E2E` demands it, as
-    /// `.ci/run` does after installing it.
-    fn start_if_installed() -> Option<Browser> {
-        if !std::path::Path::new(Self::PATH).exists() {
-            assert!(
-                std::env::var_os("SHISHIN_E2E").is_none(),
-                "SHISHIN_E2E is set but {} is missing",
-                Self::PATH
-            );
-            eprintln!(
-                "skipped: {} is not installed (apt-get install -y chromium)",
-                Self::PATH
-            );
-            return None;
-        }
-        let profile = tempfile::tempdir().unwrap();
-        let child = Command::new(Self::PATH)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-port=0",
-                "--window-size=1000,700",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg("about:blank")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromium");
-        // Chromium writes the port it chose into the profile.
-        let port_file = profile.path().join("DevToolsActivePort");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let port = loop {
-            let text = std::fs::read_to_string(&port_file).unwrap_or_default();
-            if let Some(port) = text.lines().next().and_then(|l| l.parse::<u16>().ok()) {
-                break port;
-            }
-            assert!(Instant::now() < deadline, "chromium did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        let list = ureq::get(&format!("http://127.0.0.1:{port}/json/list"))
-            .call()
-            .unwrap()
-            .into_string()
-            .unwrap();
-        let targets: serde_json::Value = serde_json::from_str(&list).unwrap();
-        let ws = targets
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["type"] == "page")
-            .and_then(|t| t["webSocketDebuggerUrl"].as_str())
-            .expect("a page target")
-            .to_string();
-        let (socket, _) = tungstenite::connect(ws).expect("DevTools socket");
-        Some(Browser {
-            child,
-            _profile: profile,
-            socket,
-            next_id: 0,
-        })
-    }
-
-    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        let request = serde_json::json!({"id": id, "method": method, "params": params});
-        self.socket
-            .send(tungstenite::Message::text(request.to_string()))
-            .unwrap();
-        loop {
-            let message = self.socket.read().expect("DevTools reply");
-            let Ok(text) = message.to_text() else {
-                continue;
-            };
-            let reply: serde_json::Value = serde_json::from_str(text).unwrap();
-            if reply["id"] == id {
-                return reply;
-            }
-        }
-    }
-
-    fn open(&mut self, url: &str) {
-        self.call("Page.navigate", serde_json::json!({ "url": url }));
-    }
-
-    /// Evaluates JavaScript in the page; the value as JSON text (`""` while the page reloads).
-    fn eval(&mut self, expression: &str) -> String {
-        let reply = self.call(
-            "Runtime.evaluate",
-            serde_json::json!({"expression": expression, "returnByValue": true}),
-        );
-        reply["result"]["result"]["value"].to_string()
-    }
-
-    /// A key pressed and released, as the keyboard sends it.
-    fn press(&mut self, key: &str, code: u32) {
-        for kind in ["keyDown", "keyUp"] {
-            self.call(
-                "Input.dispatchKeyEvent",
-                serde_json::json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}),
-            );
-        }
-    }
-
-    fn wait_until(&mut self, condition: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while self.eval(condition) != "true" {
-            assert!(Instant::now() < deadline, "never became true: {condition}");
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -103,6 +103,21 @@ impl Browser {
         }
     }
 
+    /// Starts loading `url`, without waiting (the page may redirect, or reload by itself).
+    pub fn navigate(&mut self, url: &str) {
+        self.call("Page.navigate", serde_json::json!({ "url": url }));
+    }
+
+    /// A key pressed and released, as the keyboard sends it.
+    pub fn press(&mut self, key: &str, code: u32) {
+        for kind in ["keyDown", "keyUp"] {
+            self.call(
+                "Input.dispatchKeyEvent",
+                serde_json::json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}),
+            );
+        }
+    }
+
     /// Opens `url` and waits until its page has loaded.
     pub fn open(&mut self, url: &str) {
         self.call("Page.navigate", serde_json::json!({ "url": url }));
