@@ -417,3 +417,43 @@ fn a_generated_site_rebuilt_after_an_edit_equals_a_clean_build() {
     let edited = site.build_and_compare();
     assert!(edited.rendered * 10 < all, "{} of {all}", edited.rendered);
 }
+
+#[test]
+fn a_search_file_changed_under_the_cache_fails_the_build_and_the_next_one_is_whole() {
+    let mut site = Site::shipped();
+    site.build_and_compare();
+    let before = files(&site.out());
+    // Every byte of the kept search entries changed, their lengths kept.
+    let search = std::fs::read_dir(site.cache())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("search-")
+        })
+        .unwrap();
+    let bytes = std::fs::read(&search).unwrap();
+    std::fs::write(&search, bytes.iter().map(|b| b ^ 1).collect::<Vec<u8>>()).unwrap();
+    // An edit, so the index is written again from the kept entries.
+    site.edit("content/guideline/demand.md", "# ", "# 改 ");
+    let run = Command::new(env!("CARGO_BIN_EXE_shishin"))
+        .args(["build", "--messages", "en", "--out"])
+        .arg(site.out())
+        .arg("--root")
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{said}");
+    assert!(said.contains("the render cache changed"), "{said}");
+    assert!(said.contains("build again"), "{said}");
+    assert!(!site.cache().join("jobs").exists(), "the cache is removed");
+    assert!(before == files(&site.out()), "the output is as it was");
+    let again = site.build_and_compare();
+    assert_eq!(again.kept, 0, "nothing is trusted from the changed cache");
+    assert_eq!(site.build_and_compare().rendered, 0);
+}

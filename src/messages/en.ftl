@@ -383,6 +383,7 @@ cache-ignored-damaged = it is damaged or not a cache
 cache-ignored-format = it was saved in another format
 cache-ignored-binary = it was made by another version of shishin
 cache-ignored-site = it was made for another site folder
+cache-damaged-search = the render cache changed while the build read it back, so the search index could not be made. The cache has been removed: build again. Nothing was published; the site stays as it was.
 help-i18n-status-diff = Show what changed in the Japanese original of this translation since it was stamped.
 ## Facts of pages and comparisons (load/config.rs, load/facts.rs)
 

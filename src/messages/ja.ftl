@@ -350,6 +350,7 @@ cache-ignored-damaged = 壊れているか、キャッシュではありませ�
 cache-ignored-format = 別の形式で保存されています
 cache-ignored-binary = 別のバージョンの shishin が作ったものです
 cache-ignored-site = 別のサイトのフォルダ用に作られたものです
+cache-damaged-search = ビルドの途中で描画キャッシュが変わったため、検索用の索引を作れませんでした。キャッシュは消しました。もう一度ビルドしてください。何も公開していませんので、サイトは元のままです。
 help-i18n-status-diff = この翻訳を記録(stamp)してから、元の日本語のどこが変わったかを表示します。
 ## ページと比較表の数値 (load/config.rs、load/facts.rs)
 

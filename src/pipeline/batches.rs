@@ -4,7 +4,8 @@
 //!
 //! With a render cache ([`super::cache`]) a job whose inputs are as the last build recorded them
 //! is not rendered: its files stay as they are in the output, its ids go to the link check and its
-//! search entry is read back from the cache.
+//! search entry stays in the cache, read back only when its part of the index is written again
+//! ([`super::index`]).
 
 use std::ops::Range;
 use std::path::Path;
@@ -14,12 +15,14 @@ use rayon::prelude::*;
 
 use crate::check::links;
 use crate::diagnostics::Diagnostics;
-use crate::model::{Lang, Output, Site};
+use crate::model::{Output, Site};
 use crate::render::inputs::{Fingerprint, Inputs};
 use crate::render::relative::Relative;
-use crate::render::{search, Job, Renderer};
+use crate::render::search::IndexEntry;
+use crate::render::{Job, Renderer};
 
-use super::cache::{self, Entry, JobKey, Kept, Key, Next};
+use super::cache::{self, Blob, Entry, JobKey, Kept, Key, Next, Part};
+use super::index::{Closed, Index, Search};
 use super::jobs as job_list;
 use super::{Options, Sink, BATCH};
 
@@ -35,7 +38,7 @@ pub(super) struct Render<'r, 's> {
 /// What happens to rendered files: link check, search index, sink.
 pub(super) struct HandOver<'s> {
     sink: &'s mut dyn Sink,
-    pub indexes: Vec<search::IndexWriter>,
+    index: Index,
     /// Set once every output path is known.
     pub links: Option<links::Checker<'static>>,
     /// `build --relative`: the internal URLs of each HTML file made relative before the check.
@@ -76,9 +79,10 @@ impl Incremental {
                 Err(why) => (Kept::default(), Some(why.note(dir))),
             },
         };
+        let next = Next::new(dir, key, &kept);
         let incremental = Incremental {
             kept,
-            next: Next::new(dir, key),
+            next,
             kept_html: Vec::new(),
             lost_id: false,
             lost_path: false,
@@ -118,12 +122,12 @@ struct Item {
 enum Made {
     Rendered {
         outputs: Vec<Output>,
-        entry: Option<(Lang, String)>,
+        entry: Option<IndexEntry>,
     },
     /// As the last build made it: its files are in the output.
     Kept {
         files: Vec<cache::Made>,
-        entry: Option<(Lang, String)>,
+        entry: Option<Blob>,
     },
     /// Files of no job: the search index, the sitemap, static files.
     Files(Vec<Output>),
@@ -155,13 +159,13 @@ impl Batch {
 }
 
 /// A kept job: its files and its search entry.
-type KeptJob = (Vec<cache::Made>, Option<(Lang, String)>);
+type KeptJob = (Vec<cache::Made>, Option<Blob>);
 
 /// What is decided of a job before rendering: its key, and its files when it is kept.
 type Plan = (Option<(JobKey, Fingerprint)>, Option<KeptJob>);
 
-/// A rendered job: its files and its search entry as JSON.
-type Rendered = (Vec<Output>, Option<(Lang, String)>);
+/// A rendered job: its files and its search entry.
+type Rendered = (Vec<Output>, Option<IndexEntry>);
 
 impl<'r, 's> Render<'r, 's> {
     pub fn new(
@@ -176,10 +180,7 @@ impl<'r, 's> Render<'r, 's> {
             inputs,
             out: HandOver {
                 sink,
-                indexes: languages
-                    .iter()
-                    .map(|&l| search::IndexWriter::new(l))
-                    .collect(),
+                index: Index::new(languages),
                 links: None,
                 relative: None,
                 errors: Diagnostics::default(),
@@ -254,7 +255,7 @@ fn render_timed(
     let rendered = job_list::render(renderer, jobs).map(|finished| {
         finished
             .into_par_iter()
-            .map(|f| (f.outputs, f.entry.map(|(l, e)| (l, e.to_json()))))
+            .map(|f| (f.outputs, f.entry.map(|(l, e)| IndexEntry::new(l, &e))))
             .collect()
     });
     (rendered, started.elapsed())
@@ -283,13 +284,9 @@ impl HandOver<'_> {
         if !entry.made.iter().all(|m| self.sink.holds(&m.path, m.hash)) {
             return None;
         }
-        let search = match &entry.search {
-            Some(blob) => Some(incremental.kept.search_entry(blob)?),
-            None => None,
-        };
         // Kept: its entry is needed no more (the lost-id check looks at rendered jobs only).
-        let made = self.incremental.as_mut()?.kept.take(key)?.made;
-        Some((made, search))
+        let entry = self.incremental.as_mut()?.kept.take(key)?;
+        Some((entry.made, entry.search))
     }
 
     /// A batch of planned jobs with the rendered ones, or nothing when rendering failed (its
@@ -336,11 +333,12 @@ impl HandOver<'_> {
                 } => {
                     let start = outputs.len();
                     outputs.extend(made);
-                    jobs.push((item.key, JobMade::Rendered(start..outputs.len()), entry));
+                    let made = JobMade::Rendered(start..outputs.len());
+                    jobs.push((item.key, made, entry.map(Search::Fresh)));
                 }
                 Made::Kept { files, entry } => {
                     kept_files.extend(files.iter().map(|m| (m.path.clone(), m.hash)));
-                    jobs.push((item.key, JobMade::Kept(files), entry));
+                    jobs.push((item.key, JobMade::Kept(files), entry.map(Search::Kept)));
                 }
                 Made::Files(made) => outputs.extend(made),
             }
@@ -362,28 +360,92 @@ impl HandOver<'_> {
         self.note_lost_ids(&jobs);
         let checked = Instant::now();
         self.timings.check += checked - started;
+        let mut closed = Closed::default();
         let mut blobs = Vec::with_capacity(jobs.len());
-        for (_, _, entry) in &jobs {
-            let Some((lang, json)) = entry else {
+        for (_, _, search) in &mut jobs {
+            let Some(search) = search.take() else {
                 blobs.push(None);
                 continue;
             };
-            let index = self.indexes.iter_mut().find(|i| i.lang() == *lang);
-            outputs.extend(index.and_then(|i| i.add_json(json)));
-            let next = self.incremental.as_mut().map(|i| &mut i.next);
-            blobs.push(next.and_then(|n| n.add_search(*lang, json)));
+            blobs.push(Some(self.index_entry(search, &mut closed)));
         }
         let indexed = Instant::now();
         self.timings.index += indexed - checked;
-        let written = self
-            .sink
-            .write(&outputs)
-            .and_then(|()| self.sink.keep(&kept_files));
+        outputs.append(&mut closed.outputs);
+        kept_files.append(&mut closed.kept_files);
+        self.write(&outputs, &kept_files);
+        self.timings.write += indexed.elapsed();
+        self.record_parts(closed);
+        self.record(jobs, blobs, &outputs);
+    }
+
+    /// Adds a page's search entry to the index, and to the cache this build makes: where it is
+    /// kept there (`None` when it could not be).
+    fn index_entry(&mut self, search: Search, closed: &mut Closed) -> Option<Blob> {
+        let (hash, blob) = match (&search, &mut self.incremental) {
+            (Search::Fresh(e), incremental) => {
+                let hash = xxhash_rust::xxh3::xxh3_64(e.json.as_bytes());
+                let next = incremental.as_mut().map(|i| &mut i.next);
+                (hash, next.and_then(|n| n.add_search(e, hash)))
+            }
+            (Search::Kept(b), Some(i)) => (b.hash, i.next.carry(&i.kept, *b)),
+            (Search::Kept(b), None) => (b.hash, None),
+        };
+        let kept = self.incremental.as_ref().map(|i| &i.kept);
+        if let Err(e) = self.index.add(search, hash, kept, &*self.sink, closed) {
+            self.cache_damaged(e);
+        }
+        blob
+    }
+
+    /// Closes the search index's last parts and writes `index.js`.
+    pub fn finish_index(&mut self) {
+        if !self.errors.is_empty() {
+            return;
+        }
+        let mut closed = Closed::default();
+        let kept = self.incremental.as_ref().map(|i| &i.kept);
+        if let Err(e) = self.index.finish(kept, &*self.sink, &mut closed) {
+            self.cache_damaged(e);
+            return;
+        }
+        self.write(&closed.outputs, &closed.kept_files);
+        self.record_parts(closed);
+    }
+
+    /// The cache changed under the build: it is removed, and the build fails.
+    fn cache_damaged(&mut self, error: crate::diagnostics::Diagnostic) {
+        if let Some(incremental) = self.incremental.take() {
+            cache::forget(incremental.next.dir());
+        }
+        self.errors.push(error);
+    }
+
+    fn write(&mut self, outputs: &[Output], kept: &[(String, u128)]) {
+        if !self.errors.is_empty() {
+            return;
+        }
+        let written = self.sink.write(outputs).and_then(|()| self.sink.keep(kept));
         if let Err(e) = written {
             self.errors.push(e);
         }
-        self.timings.write += indexed.elapsed();
-        self.record(jobs, blobs, &outputs);
+    }
+
+    /// The index parts this batch wrote or kept, for the cache this build makes.
+    fn record_parts(&mut self, closed: Closed) {
+        let Some(incremental) = &mut self.incremental else {
+            return;
+        };
+        for part in closed.kept_parts {
+            incremental.next.add_part(part);
+        }
+        for part in closed.written_parts {
+            let path =
+                crate::urls::Generated::SearchIndexPart(part.number as usize).file(part.lang);
+            if let Some(hash) = self.sink.hash_of(&path) {
+                incremental.next.add_part(Part { hash, ..part });
+            }
+        }
     }
 
     /// Notes whether a page made again lost an id that it had in the previous build.
@@ -421,7 +483,7 @@ impl HandOver<'_> {
     fn record(
         &mut self,
         jobs: Vec<JobRecord>,
-        blobs: Vec<Option<cache::Blob>>,
+        blobs: Vec<Option<Option<Blob>>>,
         outputs: &[Output],
     ) {
         let Some(incremental) = &mut self.incremental else {
@@ -430,14 +492,16 @@ impl HandOver<'_> {
         if !self.errors.is_empty() {
             return;
         }
-        for ((key, made, entry), blob) in jobs.into_iter().zip(blobs) {
+        for ((key, made, _), blob) in jobs.into_iter().zip(blobs) {
             let Some((key, fingerprint)) = key else {
                 continue;
             };
             // A page's entry must be kept for the job to be.
-            if entry.is_some() && blob.is_none() {
-                continue;
-            }
+            let blob = match blob {
+                Some(None) => continue,
+                Some(Some(blob)) => Some(blob),
+                None => None,
+            };
             let made = match made {
                 JobMade::Kept(files) => {
                     incremental.counts.0 += 1;
@@ -512,11 +576,7 @@ impl HandOver<'_> {
 }
 
 /// A job of a batch being handed over: its key, its files, its search entry.
-type JobRecord = (
-    Option<(JobKey, Fingerprint)>,
-    JobMade,
-    Option<(Lang, String)>,
-);
+type JobRecord = (Option<(JobKey, Fingerprint)>, JobMade, Option<Search>);
 
 /// A job's files in a batch being handed over.
 enum JobMade {

@@ -21,8 +21,12 @@
 //!   an id: any kept page may have pointed there.
 //!
 //! Two files: `jobs` (everything above, with a checksum) and `search-ID`, the search entries one
-//! after another, each with its own hash in `jobs`; a new cache is a new `search-ID`, so `jobs`
-//! never points into a file of another build.
+//! after another, each with its own hash in `jobs`. A build appends the entries it made to the
+//! search file the last one left (the bytes a `jobs` points to never change), and starts a new
+//! one when less than half of it is still used. `jobs` also records how long the search file
+//! was: a shorter one is damaged. The search index's parts are cut where pages' URLs say
+//! (`render::search::PartEnds`); for each part `jobs` records the entries it held and the hash of
+//! its file, so a rebuild keeps a part whose entries are all the same without reading them.
 
 use crate::messages::Text;
 use crate::msg;
@@ -33,12 +37,13 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Lang, Site};
 use crate::render::inputs::Fingerprint;
+use crate::render::search::IndexEntry;
 use crate::render::Job;
 
 use super::Options;
 
 /// Version of the files' layout: a cache of another layout is ignored.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8] = b"shishin render cache\n";
 const JOBS: &str = "jobs";
 const SEARCH: &str = "search-";
@@ -121,10 +126,35 @@ pub struct Made {
 /// Where a job's search entry is in the search file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Blob {
-    lang: Lang,
+    pub lang: Lang,
+    /// The hash of the page's URL, which decides where the index's parts end.
+    pub cut: u64,
     offset: u64,
-    len: u32,
-    hash: u64,
+    pub len: u32,
+    /// Of the entry's JSON.
+    pub hash: u64,
+}
+
+/// A part of a language's search index as a build wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub lang: Lang,
+    /// From 1.
+    pub number: u32,
+    /// Of the entries it holds ([`part_digest`]).
+    pub digest: u128,
+    /// Of its file's bytes, as `write` hashes them.
+    pub hash: u128,
+}
+
+/// What identifies the entries of a search index part: the hash and length of each, in order.
+pub fn part_digest(entries: impl Iterator<Item = (u64, u32)>) -> u128 {
+    let mut digest = Digest(Vec::new());
+    for (hash, len) in entries {
+        digest.write(&hash.to_le_bytes());
+        digest.write(&len.to_le_bytes());
+    }
+    digest.digest()
 }
 
 /// What the cache knows of one job.
@@ -246,7 +276,18 @@ pub struct Kept {
     entries: HashMap<JobKey, Entry>,
     /// Every output path of the previous build (the paths links resolve against), hashed.
     paths: HashSet<u64>,
-    search: Option<std::fs::File>,
+    parts: HashMap<(Lang, u32), Part>,
+    search: Option<Store>,
+}
+
+/// The search file the previous build left.
+struct Store {
+    name: String,
+    file: std::fs::File,
+    /// Its length when the cache was saved: every entry lies below.
+    len: u64,
+    /// The bytes of the entries the cache names.
+    live: u64,
 }
 
 /// Why a cache was ignored.
@@ -303,23 +344,53 @@ impl Kept {
     }
 
     fn decode(dir: &Path, r: &mut Decoder) -> Option<Kept> {
-        let search = r.str()?;
-        if !search.starts_with(SEARCH) || search.contains(['/', '\\']) {
+        let name = r.str()?;
+        if !name.starts_with(SEARCH) || name.contains(['/', '\\']) {
             return None;
         }
+        let len = r.u64()?;
         let paths = (0..r.len()?).map(|_| r.u64()).collect::<Option<_>>()?;
+        let mut parts = HashMap::new();
+        for _ in 0..r.len()? {
+            let part = Part {
+                lang: r.lang()?,
+                number: r.u32()?,
+                digest: r.u128()?,
+                hash: r.u128()?,
+            };
+            parts.insert((part.lang, part.number), part);
+        }
         let mut entries = HashMap::new();
+        let mut live = 0;
         for _ in 0..r.len()? {
             let key = JobKey::decode(r)?;
-            entries.insert(key, decode_entry(r)?);
+            let entry = decode_entry(r)?;
+            if let Some(blob) = &entry.search {
+                if blob.offset + u64::from(blob.len) > len {
+                    return None;
+                }
+                live += u64::from(blob.len);
+            }
+            entries.insert(key, entry);
         }
         if !r.0.is_empty() {
+            return None;
+        }
+        // A search file shorter than recorded lost entries; one that is missing, all of them.
+        let file = std::fs::File::open(dir.join(&name)).ok()?;
+        if file.metadata().ok()?.len() < len {
             return None;
         }
         Some(Kept {
             entries,
             paths,
-            search: std::fs::File::open(dir.join(search)).ok(),
+            parts,
+            search: Some(Store {
+                name,
+                file,
+                len,
+                live,
+            }),
         })
     }
 
@@ -341,15 +412,21 @@ impl Kept {
         self.paths.iter().any(|p| !paths.contains(p))
     }
 
-    /// A job's search entry: its language and JSON, `None` when it cannot be read whole.
-    pub fn search_entry(&self, blob: &Blob) -> Option<(Lang, String)> {
-        let file = self.search.as_ref()?;
+    /// A search index part as the previous build wrote it.
+    pub fn part(&self, lang: Lang, number: u32) -> Option<&Part> {
+        self.parts.get(&(lang, number))
+    }
+
+    /// A job's search entry as JSON, `None` when it cannot be read whole or is not what the
+    /// cache recorded.
+    pub fn search_entry(&self, blob: &Blob) -> Option<String> {
+        let store = self.search.as_ref()?;
         let mut bytes = vec![0; blob.len as usize];
-        read_at(file, &mut bytes, blob.offset).ok()?;
+        read_at(&store.file, &mut bytes, blob.offset).ok()?;
         if xxhash_rust::xxh3::xxh3_64(&bytes) != blob.hash {
             return None;
         }
-        Some((blob.lang, String::from_utf8(bytes).ok()?))
+        String::from_utf8(bytes).ok()
     }
 }
 
@@ -382,6 +459,7 @@ fn decode_entry(r: &mut Decoder) -> Option<Entry> {
         0 => None,
         _ => Some(Blob {
             lang: r.lang()?,
+            cut: r.u64()?,
             offset: r.u64()?,
             len: r.u32()?,
             hash: r.u64()?,
@@ -401,7 +479,10 @@ pub struct Next {
     /// `search-ID`
     search_name: String,
     search: Option<BufWriter<std::fs::File>>,
+    /// The entries are appended to the previous build's search file: theirs stay where they are.
+    appended: bool,
     offset: u64,
+    parts: Vec<Part>,
     /// The entries so far, encoded as they come (more compact than the entries themselves).
     entries: Encoder,
     count: usize,
@@ -412,22 +493,46 @@ pub struct Next {
 }
 
 impl Next {
-    pub fn new(dir: &Path, key: Key) -> Next {
-        let id = xxhash_rust::xxh3::xxh3_64(
-            format!("{} {:?}", std::process::id(), std::time::SystemTime::now()).as_bytes(),
+    /// The cache of a build that starts from `kept`: its entries go after the previous build's,
+    /// unless less than half of that file is still used.
+    pub fn new(dir: &Path, key: Key, kept: &Kept) -> Next {
+        let reused = kept
+            .search
+            .as_ref()
+            .filter(|s| s.live * 2 >= s.len)
+            .and_then(|s| {
+                let file = std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(dir.join(&s.name))
+                    .ok()?;
+                // Past whatever a killed build appended.
+                let offset = file.metadata().ok()?.len();
+                Some((s.name.clone(), file, offset))
+            });
+        let appended = reused.is_some();
+        let (search_name, search, offset) = reused.map_or_else(
+            || {
+                let id = xxhash_rust::xxh3::xxh3_64(
+                    format!("{} {:?}", std::process::id(), std::time::SystemTime::now()).as_bytes(),
+                );
+                let name = format!("{SEARCH}{id:016x}");
+                let file = std::fs::create_dir_all(dir)
+                    .and_then(|()| std::fs::File::create(dir.join(&name)))
+                    .ok();
+                (name, file, 0)
+            },
+            |(name, file, offset)| (name, Some(file), offset),
         );
-        let search_name = format!("{SEARCH}{id:016x}");
-        let search = std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::File::create(dir.join(&search_name)))
-            .ok()
-            .map(BufWriter::new);
+        let search = search.map(BufWriter::new);
         Next {
             dir: dir.to_path_buf(),
             key,
             broken: search.is_none(),
             search_name,
             search,
-            offset: 0,
+            appended,
+            offset,
+            parts: Vec::new(),
             entries: Encoder(Vec::new()),
             count: 0,
             paths: Vec::new(),
@@ -435,22 +540,43 @@ impl Next {
         }
     }
 
-    /// Keeps a page's search entry; where it went.
-    pub fn add_search(&mut self, lang: Lang, json: &str) -> Option<Blob> {
+    /// Keeps a page's search entry, of JSON hash `hash`; where it went.
+    pub fn add_search(&mut self, entry: &IndexEntry, hash: u64) -> Option<Blob> {
         let file = self.search.as_mut()?;
-        let len = u32::try_from(json.len()).ok()?;
-        if file.write_all(json.as_bytes()).is_err() {
+        let len = u32::try_from(entry.json.len()).ok()?;
+        if file.write_all(entry.json.as_bytes()).is_err() {
             self.broken = true;
             return None;
         }
         let blob = Blob {
-            lang,
+            lang: entry.lang,
+            cut: entry.cut,
             offset: self.offset,
             len,
-            hash: xxhash_rust::xxh3::xxh3_64(json.as_bytes()),
+            hash,
         };
         self.offset += u64::from(len);
         Some(blob)
+    }
+
+    /// Keeps the search entry of a job kept from the previous build: where it is now (copied
+    /// when this cache has a search file of its own).
+    pub fn carry(&mut self, kept: &Kept, blob: Blob) -> Option<Blob> {
+        if self.appended {
+            return Some(blob);
+        }
+        let json = kept.search_entry(&blob)?;
+        let entry = IndexEntry {
+            lang: blob.lang,
+            cut: blob.cut,
+            json,
+        };
+        self.add_search(&entry, blob.hash)
+    }
+
+    /// A part of the search index this build's output holds.
+    pub fn add_part(&mut self, part: Part) {
+        self.parts.push(part);
     }
 
     /// The cache folder.
@@ -484,9 +610,17 @@ impl Next {
         w.str(&self.key.root);
         w.u128(self.key.setup);
         w.str(&self.search_name);
+        w.u64(self.offset);
         w.len(self.paths.len());
         for &p in &self.paths {
             w.u64(p);
+        }
+        w.len(self.parts.len());
+        for p in &self.parts {
+            w.lang(p.lang);
+            w.u32(p.number);
+            w.u128(p.digest);
+            w.u128(p.hash);
         }
         w.len(self.count);
         w.0.extend_from_slice(&body);
@@ -522,7 +656,8 @@ impl Next {
 
 impl Drop for Next {
     fn drop(&mut self) {
-        if !self.saved {
+        // An appended file still holds what the previous `jobs` names.
+        if !self.saved && !self.appended {
             self.search = None;
             let _ = std::fs::remove_file(self.dir.join(&self.search_name));
         }
@@ -556,6 +691,7 @@ fn encode_entry(w: &mut Encoder, entry: &Entry) {
         Some(b) => {
             w.u8(1);
             w.lang(b.lang);
+            w.u64(b.cut);
             w.u64(b.offset);
             w.u32(b.len);
             w.u64(b.hash);
@@ -647,9 +783,21 @@ mod tests {
         }
     }
 
+    fn index_entry(json: &str) -> IndexEntry {
+        IndexEntry {
+            lang: Lang::Ja,
+            cut: 5,
+            json: json.into(),
+        }
+    }
+
     fn saved(dir: &Path) -> Entry {
-        let mut next = Next::new(dir, key("/site"));
-        let blob = next.add_search(Lang::Ja, "{\"u\":\"a/\"}");
+        let mut next = Next::new(dir, key("/site"), &Kept::default());
+        let json = "{\"u\":\"a/\"}";
+        let blob = next.add_search(
+            &index_entry(json),
+            xxhash_rust::xxh3::xxh3_64(json.as_bytes()),
+        );
         let entry = Entry {
             fingerprint: 42,
             made: vec![Made {
@@ -673,7 +821,7 @@ mod tests {
         let got = kept.get(&JobKey::Page("a.md".into(), Lang::Ja)).unwrap();
         assert_eq!(*got, entry);
         let entry = kept.search_entry(got.search.as_ref().unwrap()).unwrap();
-        assert_eq!(entry, (Lang::Ja, "{\"u\":\"a/\"}".to_string()));
+        assert_eq!(entry, "{\"u\":\"a/\"}");
         assert!(!kept.lost_a_path(&[path_hash("a/index.html")].into()));
         assert!(kept.lost_a_path(&HashSet::new()));
         // A second save leaves one search file.
@@ -740,5 +888,94 @@ mod tests {
         std::fs::write(&search, "{\"u\":\"b/\"}").unwrap();
         let entry = kept.get(&JobKey::Page("a.md".into(), Lang::Ja)).unwrap();
         assert_eq!(kept.search_entry(entry.search.as_ref().unwrap()), None);
+    }
+
+    #[test]
+    fn a_rebuild_appends_to_the_search_file_until_half_of_it_is_unused() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = saved(dir.path());
+        let kept = Kept::load(dir.path(), &key("/site")).unwrap();
+        let old = *kept
+            .get(&JobKey::Page("a.md".into(), Lang::Ja))
+            .unwrap()
+            .search
+            .as_ref()
+            .unwrap();
+        // The kept entry stays where it is; a new one goes after it.
+        let mut next = Next::new(dir.path(), key("/site"), &kept);
+        assert_eq!(next.carry(&kept, old), Some(old));
+        let json = "{\"u\":\"b/\"}";
+        let fresh = next
+            .add_search(
+                &index_entry(json),
+                xxhash_rust::xxh3::xxh3_64(json.as_bytes()),
+            )
+            .unwrap();
+        next.add(JobKey::Page("a.md".into(), Lang::Ja), entry.clone());
+        next.add(
+            JobKey::Page("b.md".into(), Lang::Ja),
+            Entry {
+                search: Some(fresh),
+                ..entry.clone()
+            },
+        );
+        next.add_part(Part {
+            lang: Lang::Ja,
+            number: 1,
+            digest: part_digest([(old.hash, old.len), (fresh.hash, fresh.len)].into_iter()),
+            hash: 11,
+        });
+        next.save();
+        let files = || std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(files(), 2, "jobs and the one search file");
+        let kept = Kept::load(dir.path(), &key("/site")).unwrap();
+        let b = kept.get(&JobKey::Page("b.md".into(), Lang::Ja)).unwrap();
+        assert_eq!(kept.search_entry(b.search.as_ref().unwrap()).unwrap(), json);
+        assert_eq!(kept.part(Lang::Ja, 1).unwrap().hash, 11);
+        // Only b's entry is named now, and what no job names comes after it: less than half of
+        // the file is in use, so the next build starts a new file with the kept entry copied.
+        let b = *b.search.as_ref().unwrap();
+        let mut next = Next::new(dir.path(), key("/site"), &kept);
+        assert_eq!(next.carry(&kept, b), Some(b));
+        next.add_search(&index_entry(&"x".repeat(100)), 0).unwrap();
+        let named = |blob| Entry {
+            search: Some(blob),
+            ..entry.clone()
+        };
+        next.add(JobKey::Page("b.md".into(), Lang::Ja), named(b));
+        next.save();
+        let kept = Kept::load(dir.path(), &key("/site")).unwrap();
+        let mut next = Next::new(dir.path(), key("/site"), &kept);
+        let copied = next.carry(&kept, b).unwrap();
+        assert_ne!(copied, b, "copied to the start of a new file");
+        next.add(JobKey::Page("b.md".into(), Lang::Ja), named(copied));
+        next.save();
+        assert_eq!(files(), 2, "the old search file is removed");
+        let kept = Kept::load(dir.path(), &key("/site")).unwrap();
+        let b = kept.get(&JobKey::Page("b.md".into(), Lang::Ja)).unwrap();
+        assert_eq!(kept.search_entry(b.search.as_ref().unwrap()).unwrap(), json);
+    }
+
+    #[test]
+    fn a_search_file_shorter_than_recorded_is_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        saved(dir.path());
+        let search = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(SEARCH))
+            .unwrap()
+            .path();
+        let bytes = std::fs::read(&search).unwrap();
+        std::fs::write(&search, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(
+            Kept::load(dir.path(), &key("/site")).err(),
+            Some(Ignored::Damaged)
+        );
+        std::fs::remove_file(&search).unwrap();
+        assert_eq!(
+            Kept::load(dir.path(), &key("/site")).err(),
+            Some(Ignored::Damaged)
+        );
     }
 }

@@ -7,6 +7,7 @@
 mod batches;
 pub mod cache;
 pub mod document;
+mod index;
 pub mod jobs;
 pub mod outputs;
 pub mod setup;
@@ -33,7 +34,7 @@ use crate::msg;
 use crate::render::inputs::{document_digest, Inputs};
 use crate::render::relative::Relative;
 use crate::render::theme::Theme;
-use crate::render::{self, search, Job, Renderer};
+use crate::render::{self, Job, Renderer};
 use crate::timing::Stages;
 use crate::{render::feeds, write};
 
@@ -267,9 +268,7 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
     }
     let mut out = render.out;
     out.hand_over(previous.unwrap_or_default());
-    let indexes = std::mem::take(&mut out.indexes);
-    let index_files = indexes.into_iter().flat_map(search::IndexWriter::finish);
-    out.hand_over(Batch::files(index_files.collect()));
+    out.finish_index();
     // The sitemap of a large site is tens of megabytes: its files go one by one.
     feeds::sitemaps(&site, &mut |file| out.hand_over(Batch::files(vec![file])));
     // Last, so the site's own static files replace rendered ones of the same path.

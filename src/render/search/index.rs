@@ -48,19 +48,86 @@ impl SearchEntry {
     }
 }
 
-/// A part of the index is closed once it holds about this many bytes.
-const PART_BYTES: usize = 2 << 20;
+/// A part ends, once it holds [`PART_MIN`] bytes, after a page whose URL hash is a multiple of
+/// [`CUT_EVERY`], and at [`PART_MAX`] bytes in any case: parts of about a megabyte.
+const PART_MIN: usize = 1 << 20;
+const PART_MAX: usize = 4 << 20;
+const CUT_EVERY: u64 = 16;
+
+/// A page's entry as the index holds it: JSON ([`SearchEntry::to_json`]), which can be made in
+/// parallel, with the language of the index it goes to and the hash of the page's URL, which
+/// decides where parts end ([`PartEnds`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub lang: Lang,
+    pub cut: u64,
+    pub json: String,
+}
+
+impl IndexEntry {
+    pub fn new(lang: Lang, entry: &SearchEntry) -> IndexEntry {
+        IndexEntry {
+            lang,
+            cut: xxhash_rust::xxh3::xxh3_64(entry.path.as_bytes()),
+            json: entry.to_json(),
+        }
+    }
+}
+
+/// Where one language's index is cut into parts. The cuts follow the pages' URLs, not their
+/// text, so an edited page changes its own part and, unless the part crosses a size limit, no
+/// other: a rebuild keeps the other parts' files (`pipeline::batches`).
+#[derive(Debug, Default)]
+pub struct PartEnds {
+    bytes: usize,
+}
+
+impl PartEnds {
+    /// Notes an entry of `len` bytes with URL hash `cut`: whether the part ends after it.
+    pub fn ends_after(&mut self, len: usize, cut: u64) -> bool {
+        self.bytes += len + 1;
+        let ends =
+            self.bytes >= PART_MAX || (self.bytes >= PART_MIN && cut.is_multiple_of(CUT_EVERY));
+        if ends {
+            self.bytes = 0;
+        }
+        ends
+    }
+}
+
+/// Part `number` (from 1) of a language's index, holding `entries` (JSON) in order.
+pub fn part_file<'e>(lang: Lang, number: usize, entries: impl Iterator<Item = &'e str>) -> Output {
+    let mut script = format!("(self.shishinSearchParts=self.shishinSearchParts||{{}})[{number}]=[");
+    for (i, json) in entries.enumerate() {
+        if i > 0 {
+            script.push(',');
+        }
+        script.push_str(json);
+    }
+    script.push_str("];\n");
+    Output::text(Generated::SearchIndexPart(number).file(lang), script)
+}
+
+/// `search/index.js`: how many parts a language's index has.
+pub fn head_file(lang: Lang, parts: usize) -> Output {
+    let head = format!(
+        "window.shishinSearchIndex={{\"lang\":\"{}\",\"parts\":{parts}}};\n",
+        lang.code(),
+    );
+    Output::text(Generated::SearchIndex.file(lang), head)
+}
 
 /// One language's index, written as the pages come: `search/index.js` says how many parts there
-/// are, and each part (`search/index-1.js`, …) holds the pages of about [`PART_BYTES`]. A large
+/// are, and each part (`search/index-1.js`, …) holds the pages of about a megabyte. A large
 /// site's index never sits in memory whole, and the browser loads it in pieces.
 ///
 /// Scripts, not JSON: `<script src>` loads them from file:// too. Never inlined in HTML, so a
 /// `</script>` inside the text does no harm.
 pub struct IndexWriter {
     lang: Lang,
-    /// The open part: entries as JSON, each followed by a comma.
-    part: String,
+    /// The open part's entries.
+    part: Vec<String>,
+    ends: PartEnds,
     /// Parts closed so far.
     parts: usize,
 }
@@ -69,25 +136,17 @@ impl IndexWriter {
     pub fn new(lang: Lang) -> IndexWriter {
         IndexWriter {
             lang,
-            part: String::new(),
+            part: Vec::new(),
+            ends: PartEnds::default(),
             parts: 0,
         }
     }
 
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
     /// Adds a page; returns the part it completed, if it did.
-    pub fn add(&mut self, entry: &SearchEntry) -> Option<Output> {
-        self.add_json(&entry.to_json())
-    }
-
-    /// Adds a page already as JSON ([`SearchEntry::to_json`]), which can be made in parallel.
-    pub fn add_json(&mut self, json: &str) -> Option<Output> {
-        self.part.push_str(json);
-        self.part.push(',');
-        (self.part.len() >= PART_BYTES).then(|| self.close_part())
+    pub fn add(&mut self, entry: IndexEntry) -> Option<Output> {
+        let ends = self.ends.ends_after(entry.json.len(), entry.cut);
+        self.part.push(entry.json);
+        ends.then(|| self.close_part())
     }
 
     /// The last part, and `index.js` naming every part.
@@ -96,35 +155,24 @@ impl IndexWriter {
         if !self.part.is_empty() {
             outputs.push(self.close_part());
         }
-        let head = format!(
-            "window.shishinSearchIndex={{\"lang\":\"{}\",\"parts\":{}}};\n",
-            self.lang.code(),
-            self.parts
-        );
-        outputs.push(Output::text(Generated::SearchIndex.file(self.lang), head));
+        outputs.push(head_file(self.lang, self.parts));
         outputs
     }
 
     fn close_part(&mut self) -> Output {
         self.parts += 1;
-        let mut script = format!(
-            "(self.shishinSearchParts=self.shishinSearchParts||{{}})[{}]=[",
-            self.parts
-        );
         let entries = std::mem::take(&mut self.part);
-        script.push_str(entries.strip_suffix(',').unwrap_or(&entries));
-        script.push_str("];\n");
-        Output::text(
-            Generated::SearchIndexPart(self.parts).file(self.lang),
-            script,
-        )
+        part_file(self.lang, self.parts, entries.iter().map(String::as_str))
     }
 }
 
 /// Every file of one language's index at once.
 pub fn index_outputs(lang: Lang, entries: &[SearchEntry]) -> Vec<Output> {
     let mut writer = IndexWriter::new(lang);
-    let mut outputs: Vec<Output> = entries.iter().filter_map(|e| writer.add(e)).collect();
+    let mut outputs: Vec<Output> = entries
+        .iter()
+        .filter_map(|e| writer.add(IndexEntry::new(lang, e)))
+        .collect();
     outputs.extend(writer.finish());
     outputs
 }
@@ -197,5 +245,26 @@ mod tests {
         assert_eq!(out.len(), 1);
         let head = script_json(&out[0], "window.shishinSearchIndex=");
         assert_eq!(head["parts"], 0);
+    }
+
+    #[test]
+    fn an_edited_page_changes_its_own_part_and_no_other() {
+        let text = "在宅医療の連携。".repeat(2_000);
+        let entries: Vec<SearchEntry> = (0..400)
+            .map(|i| SearchEntry::new(format!("p{i}/"), "題", &text, Lang::Ja, Lang::Ja))
+            .collect();
+        let before = index_outputs(Lang::Ja, &entries);
+        assert!(before.len() > 4, "{} files", before.len());
+        let mut edited = entries.clone();
+        edited[150].text.push_str(" 追記した一文。");
+        let after = index_outputs(Lang::Ja, &edited);
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<&str> = before
+            .iter()
+            .zip(&after)
+            .filter(|(b, a)| b.content != a.content)
+            .map(|(b, _)| b.path.as_str())
+            .collect();
+        assert_eq!(changed.len(), 1, "{changed:?}");
     }
 }

@@ -22,6 +22,8 @@ mod query;
 mod text;
 
 pub use fold::{fold, normalize};
-pub use index::{index_outputs, IndexWriter, SearchEntry};
+pub use index::{
+    head_file, index_outputs, part_file, IndexEntry, IndexWriter, PartEnds, SearchEntry,
+};
 pub use query::{occurrences, query_terms, search};
 pub use text::{html_text, VisibleText};
