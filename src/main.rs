@@ -250,6 +250,7 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
         Ok(s) => s,
         Err(e) => return fail(e.into()),
     };
+    stages.done("output folder");
     let sink: &mut dyn pipeline::Sink = match &mut staging {
         Some(s) => s,
         None => &mut pipeline::Discard,
@@ -276,7 +277,7 @@ fn build(root: &Path, options: &Options, strict: bool, out: Option<&Path>) -> Ex
                 }
                 Err(failed) => return fail(failed.diagnostic.into()),
             };
-            stages.done("build");
+            stages.done("commit");
             let out = out.display().to_string();
             let summary = built.summary();
             println!("{}", say(&msg!("built", summary = summary, out = &out)));

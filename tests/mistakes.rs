@@ -141,6 +141,11 @@ fn a_repeated_key_is_reported_at_the_second_naming_the_first() {
     let e = one_error("title: a\nextra:\n  banner: x\n  banner: y\n");
     assert_eq!(e.location, "content/p.md:5:3");
     assert!(e.message.ends_with("on line 4"), "{}", e.message);
+    let e = one_error("title: a\nextra:\n  deep:\n    x: 1\n    x: 2\n");
+    assert_eq!(e.location, "content/p.md:6:5");
+    let e = one_error("title: a\nfacts:\n  rate: 1/2\n  rate: 1/3\n");
+    assert_eq!(e.location, "content/p.md:5:3");
+    assert!(e.message.ends_with("on line 4"), "{}", e.message);
 }
 
 #[test]

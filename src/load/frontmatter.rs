@@ -32,14 +32,14 @@ struct Raw {
     draft: bool,
     #[serde(default, deserialize_with = "lenient_integer")]
     weight: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::load::yaml::unique_map")]
     facts: indexmap::IndexMap<String, serde_yaml::Value>,
     translated_from: Option<String>,
     supersedes: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
     slug: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::load::yaml::json_value")]
     extra: serde_json::Value,
 }
 
@@ -87,7 +87,8 @@ pub struct Read {
 pub fn read(file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
     let (yaml, body) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
-    let raw: Raw = crate::load::yaml::from_str(yaml_text, file, yaml.start, Input::FrontMatter)?;
+    let raw: Raw =
+        crate::load::yaml::from_str_once(yaml_text, file, yaml.start, Input::FrontMatter)?;
     let (front, warnings) = validate(raw, file, yaml.clone(), config)?;
     Ok(Read {
         front,

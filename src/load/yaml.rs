@@ -106,6 +106,52 @@ pub fn from_str<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Like [`from_str`], for a type whose free maps refuse a repeated key themselves (read through
+/// [`unique_map`] and [`json_value`]): the YAML is read once, not twice. Front matter takes this
+/// way, once per page.
+pub fn from_str_once<T: serde::de::DeserializeOwned>(
+    yaml: &str,
+    file: &SourceFile,
+    offset: usize,
+    what: Input,
+) -> Result<T, Diagnostic> {
+    if let Some(mistake) = mistakes::scan(yaml) {
+        return Err(mistake.diagnostic(file, offset));
+    }
+    serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Err(syntax) if is_wrong_form(&e) => unclosed_at_opening(&syntax, yaml, file, offset, what)
+            .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what)),
+        _ => diagnostic(&e, yaml, file, offset, what),
+    })
+}
+
+/// A free map (`facts:`), in the order written, a repeated key refused where it repeats (a YAML
+/// mapping refuses it; a map type would keep the last without a word).
+pub fn unique_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<indexmap::IndexMap<String, serde_yaml::Value>, D::Error> {
+    use serde::de::Error;
+    let mapping = <serde_yaml::Mapping as serde::Deserialize>::deserialize(d)?;
+    mapping
+        .into_iter()
+        .map(|(key, value)| match key {
+            serde_yaml::Value::String(k) => Ok((k, value)),
+            serde_yaml::Value::Number(n) => Ok((n.to_string(), value)),
+            serde_yaml::Value::Bool(b) => Ok((b.to_string(), value)),
+            _ => Err(D::Error::custom(
+                "invalid type: a key must be a word or a number",
+            )),
+        })
+        .collect()
+}
+
+/// Free YAML (`extra:`) as JSON for the templates, a repeated key refused at any depth.
+pub fn json_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<serde_json::Value, D::Error> {
+    use serde::de::Error;
+    let value = <serde_yaml::Value as serde::Deserialize>::deserialize(d)?;
+    serde_json::to_value(value).map_err(D::Error::custom)
+}
+
 /// Whether serde_yaml's error is about a value of the wrong form, at any key.
 fn is_wrong_form(err: &serde_yaml::Error) -> bool {
     let message = err.to_string();
