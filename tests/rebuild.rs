@@ -567,3 +567,42 @@ fn pages_added_and_removed_in_a_section_then_patched_edits() {
         .outputs()
         .contains_key("prefectures/chiba/extra/index.html"));
 }
+
+#[test]
+fn an_id_lost_by_a_page_is_checked_against_the_pages_that_link_to_it_in_raw_html() {
+    let mut site = Shipped::new();
+    site.edit(
+        "site.yaml",
+        "# markdown: { raw_html: safe }",
+        "markdown: { raw_html: trusted }",
+    );
+    let budget = "content/prefectures/chiba/budget.md";
+    // A page that links to the Chiba budget in no other way.
+    let source = "content/prefectures/osaka/budget.md";
+    patched(
+        &mut site,
+        budget,
+        "\n## ① ",
+        "\n## 追加した見出し {#added}\n\n本文。\n\n## ① ",
+    );
+    // A link the link stage does not see: raw HTML, checked only in the output.
+    let text = site.read(source);
+    let end = text.trim_end().to_string();
+    let link = "\n\n<a href=\"../../chiba/budget/#added\">千葉県の追加した見出し</a>\n";
+    patched(&mut site, source, &end, &format!("{end}{link}"));
+    // The anchor renamed: the Osaka page, not made again, is checked again and its link is
+    // broken, so the edit is refused and nothing served changes.
+    let before = site.served("prefectures/chiba/budget/index.html");
+    let budget_text = site.read(budget);
+    site.write(budget, &budget_text.replacen("{#added}", "{#renamed}", 1));
+    let changes = Changes::classify(&site.root, [site.path(budget)]);
+    let err = site.preview.update(&changes).unwrap_err();
+    let message: String = err.0.iter().map(|d| d.plain()).collect();
+    assert!(message.contains("#added"), "{message}");
+    assert!(message.contains("osaka"), "{message}");
+    assert_eq!(site.served("prefectures/chiba/budget/index.html"), before);
+    // Put back; an id no page links to goes, and the edit passes.
+    site.write(budget, &budget_text);
+    site.rebuild(&[budget]);
+    patched(&mut site, budget, "{#startup-advisers}", "{#advisers}");
+}

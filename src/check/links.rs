@@ -14,8 +14,9 @@
 //!
 //! The preview runs the same check on what each rebuild re-renders ([`Kept`]): it keeps the paths
 //! and the hashed ids of the site it serves, so a re-rendered page's links are checked against
-//! the whole site. A page that was not re-rendered is checked again only when a file went away or
-//! a re-rendered page lost an id: any page may have linked there.
+//! the whole site. It also keeps, for each page, the pages that link into it with an anchor: when
+//! a re-rendered page lost an id, only the pages that linked to that id are checked again. When a
+//! file went away, every page is: any page may have linked there.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -55,12 +56,18 @@ pub struct Checker<'k> {
     ids: Ids,
     /// Anchors into pages not checked yet: (target file, anchor, page, url).
     later: Vec<(String, String, String, String)>,
+    /// For the preview: every link with an anchor into another page, as (page, target file,
+    /// hashed id).
+    anchored: Option<Vec<Anchored>>,
     /// (page, url, what is wrong)
     broken: Vec<(String, String, Problem)>,
 }
 
 /// Output path → the ids of that HTML output, hashed and sorted.
 type Ids = HashMap<String, Vec<u64>>;
+
+/// A link with an anchor into another page: (page, target file, hashed id).
+type Anchored = (String, String, u64);
 
 /// Every output path of a site, as links resolve against them.
 #[derive(Clone, Default)]
@@ -91,6 +98,11 @@ enum Outcome {
     Later {
         file: String,
         anchor: String,
+    },
+    /// It resolves, to an id of another page (told only when the checker keeps such links).
+    Anchored {
+        file: String,
+        id: u64,
     },
 }
 
@@ -141,6 +153,7 @@ impl<'k> Checker<'k> {
             known,
             ids: HashMap::new(),
             later: Vec::new(),
+            anchored: known.is_some().then(Vec::new),
             broken: Vec::new(),
         }
     }
@@ -201,8 +214,16 @@ impl<'k> Checker<'k> {
                         .push((page.to_string(), url.to_string(), problem))
                 }
                 Outcome::Later { file, anchor } => {
+                    if let Some(anchored) = &mut self.anchored {
+                        anchored.push((page.to_string(), file.clone(), id_hash(&anchor)));
+                    }
                     self.later
                         .push((file, anchor, page.to_string(), url.to_string()))
+                }
+                Outcome::Anchored { file, id } => {
+                    if let Some(anchored) = &mut self.anchored {
+                        anchored.push((page.to_string(), file, id));
+                    }
                 }
             }
         }
@@ -298,8 +319,15 @@ impl<'k> Checker<'k> {
             return Outcome::Fine;
         }
         let known = self.ids_of(target);
-        if known.is_some_and(|ids| ids.binary_search(&id_hash(&anchor)).is_ok()) {
-            return Outcome::Fine;
+        let id = id_hash(&anchor);
+        if known.is_some_and(|ids| ids.binary_search(&id).is_ok()) {
+            return match self.anchored.is_some() && target != page {
+                true => Outcome::Anchored {
+                    file: target.to_string(),
+                    id,
+                },
+                false => Outcome::Fine,
+            };
         }
         let (file, anchor) = (target.to_string(), anchor.into_owned());
         match known {
@@ -325,11 +353,15 @@ impl<'k> Checker<'k> {
 }
 
 /// What the preview keeps of the site it serves, for the link check of its next rebuild: every
-/// output path and the hashed ids of every HTML output.
+/// output path, the hashed ids of every HTML output, and the links with an anchor between pages.
 #[derive(Default)]
 pub struct Kept {
     paths: Paths,
     ids: Ids,
+    /// Page → its links with an anchor into other pages: (target file, hashed id).
+    anchors_from: HashMap<String, Vec<(String, u64)>>,
+    /// Target file → the pages that link into it with an anchor, with the hashed id.
+    anchors_into: HashMap<String, Vec<(u64, String)>>,
 }
 
 /// A rebuild whose links all resolve: what to keep of it once its outputs are served.
@@ -337,6 +369,7 @@ pub struct Passed {
     /// `None`: the paths did not change.
     paths: Option<Paths>,
     ids: Ids,
+    anchored: Vec<Anchored>,
     /// Paths served before and not any more.
     gone: Vec<String>,
 }
@@ -370,16 +403,18 @@ impl Kept {
         let mut checker =
             Checker::with(&config.base_path, &config.base_url, paths, Some(&self.ids));
         checker.check_html(made);
-        if !gone.is_empty() || self.lost_an_id(&checker.ids) {
-            let others: Vec<(&str, &Content)> = served
-                .iter()
-                .filter(|(path, _)| {
-                    !checker.ids.contains_key(*path) && checker.paths.files.contains(*path)
-                })
-                .map(|(path, content)| (path.as_str(), content))
-                .collect();
-            checker.check_html(others.into_iter());
-        }
+        // The pages not made again that may point where something went: every page when a file
+        // went away, else those that linked to an id a page made again lost.
+        let again: Vec<&String> = match gone.is_empty() {
+            false => served.keys().collect(),
+            true => self.linking_to_lost_ids(&checker.ids),
+        };
+        let others: Vec<(&str, &Content)> = again
+            .into_iter()
+            .filter(|path| !checker.ids.contains_key(*path) && checker.paths.files.contains(*path))
+            .filter_map(|path| Some((path.as_str(), served.get(path)?)))
+            .collect();
+        checker.check_html(others.into_iter());
         let broken = checker.broken(site);
         if !broken.is_empty() {
             return Err(broken);
@@ -390,23 +425,57 @@ impl Kept {
         };
         Ok(Passed {
             paths,
+            anchored: checker.anchored.unwrap_or_default(),
             ids: checker.ids,
             gone,
         })
     }
 
-    /// Whether a page checked again lacks an id it had: a link from elsewhere may have used it.
-    fn lost_an_id(&self, checked: &Ids) -> bool {
-        checked.iter().any(|(path, ids)| {
-            let mut old = self.ids.get(path).into_iter().flatten();
-            old.any(|id| ids.binary_search(id).is_err())
-        })
+    /// The pages that link to an id that a page checked again no longer has.
+    fn linking_to_lost_ids(&self, checked: &Ids) -> Vec<&String> {
+        let mut pages = Vec::new();
+        for (path, ids) in checked {
+            let (Some(old), Some(into)) = (self.ids.get(path), self.anchors_into.get(path)) else {
+                continue;
+            };
+            let lost: HashSet<u64> = old
+                .iter()
+                .filter(|id| ids.binary_search(id).is_err())
+                .copied()
+                .collect();
+            if !lost.is_empty() {
+                let linking = into.iter().filter(|(id, _)| lost.contains(id));
+                pages.extend(linking.map(|(_, page)| page));
+            }
+        }
+        pages
     }
 
     /// Keeps what a passed check learnt, once its outputs are served.
     pub fn keep(&mut self, passed: Passed) {
         if let Some(paths) = passed.paths {
             self.paths = paths;
+        }
+        // A page checked again or gone: its old links with an anchor go; its new ones come.
+        let checked = passed.ids.keys().chain(&passed.gone);
+        for page in checked {
+            let files: HashSet<String> = self
+                .anchors_from
+                .remove(page)
+                .into_iter()
+                .flatten()
+                .map(|(file, _)| file)
+                .collect();
+            for file in files {
+                if let Some(into) = self.anchors_into.get_mut(&file) {
+                    into.retain(|(_, p)| p != page);
+                }
+            }
+        }
+        for (page, file, id) in passed.anchored {
+            let into = self.anchors_into.entry(file.clone()).or_default();
+            into.push((id, page.clone()));
+            self.anchors_from.entry(page).or_default().push((file, id));
         }
         for path in &passed.gone {
             self.ids.remove(path);
@@ -597,7 +666,7 @@ mod tests {
         let mut checker = Checker::new("/zaitaku/", "https://example.lg.jp/zaitaku/", paths);
         checker.check(&outputs);
         match checker.resolve(url, page) {
-            Outcome::Fine => None,
+            Outcome::Fine | Outcome::Anchored { .. } => None,
             Outcome::Broken(p) => Some(p),
             Outcome::Later { .. } => panic!("every page was checked"),
         }
@@ -749,7 +818,7 @@ mod tests {
             Checker::new("/zaitaku/", "https://example.lg.jp/zaitaku/", paths).for_files();
         checker.check(&outputs);
         match checker.resolve(url, page) {
-            Outcome::Fine => None,
+            Outcome::Fine | Outcome::Anchored { .. } => None,
             Outcome::Broken(p) => Some(p),
             Outcome::Later { .. } => panic!("every page was checked"),
         }

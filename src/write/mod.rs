@@ -42,14 +42,8 @@ pub struct Staging {
     work: WorkDirs,
     out_dir: PathBuf,
     mode: Mode,
-    /// The regular files of the previous output, found without following links: a file below a
-    /// link is never taken for part of the output.
-    old: HashMap<String, Metadata>,
-    /// What the previous build wrote.
-    previous: Manifest,
-    /// What the staging folder already holds when it is the tree an earlier build replaced
-    /// ([`workdir::WorkDirs::take_spare`]): most of its files are the output's own, linked.
-    recycled: Recycled,
+    /// The previous output and the recycled tree as found, in the background.
+    found: Background,
     /// Every output path of this build.
     files: HashMap<String, File>,
     /// Run once the new output is in place (the render cache is saved there).
@@ -124,23 +118,12 @@ impl Staging {
         let mode = mode_of(out_dir);
         // Only a tree that is exchanged whole can start from the spare one.
         let reuse = work.take_spare(mode == Mode::Exchange);
-        let ((old, previous), recycled) = rayon::join(
-            || match mode {
-                Mode::First => (HashMap::new(), Manifest::default()),
-                _ => (previous_files(out_dir), Manifest::load(&work.manifest())),
-            },
-            || match reuse {
-                true => Recycled::of(&work.staging),
-                false => Recycled::default(),
-            },
-        );
+        let found = Background::start(out_dir, &work, mode, reuse);
         Ok(Staging {
             work,
             out_dir: out_dir.to_path_buf(),
             mode,
-            old,
-            previous,
-            recycled,
+            found,
             files: HashMap::new(),
             after_commit: Vec::new(),
             before_commit: Vec::new(),
@@ -155,7 +138,8 @@ impl Staging {
     /// Whether the previous output holds the file `path` exactly as the previous build recorded
     /// it, with bytes of hash `hash`: then this build can keep it without making it again.
     pub fn holds(&self, path: &str, hash: u128) -> bool {
-        let (Some(meta), Some(record)) = (self.old.get(path), self.previous.get(path)) else {
+        let found = self.found.get();
+        let (Some(meta), Some(record)) = (found.old.get(path), found.manifest.get(path)) else {
             return false;
         };
         !self.files.contains_key(path)
@@ -166,7 +150,7 @@ impl Staging {
 
     /// The bytes of a file of the previous output (one this build keeps, [`Staging::holds`]).
     pub fn previous(&self, path: &str) -> Option<String> {
-        self.old.get(path)?;
+        self.found.get().old.get(path)?;
         std::fs::read_to_string(self.out_dir.join(path)).ok()
     }
 
@@ -185,10 +169,11 @@ impl Staging {
             );
         }
         let link = self.mode == Mode::Exchange;
+        let found = self.found.get();
         let verdicts: Vec<(String, File)> = kept
             .iter()
             .map(|(path, hash)| {
-                let fate = match link && !self.recycled.holds_live(path, &self.old) {
+                let fate = match link && !found.recycled.holds_live(path, &found.old) {
                     true => Fate::Linked,
                     false => Fate::Kept,
                 };
@@ -197,7 +182,7 @@ impl Staging {
             })
             .collect();
         let staging = &self.work.staging;
-        let (out_dir, recycled) = (&self.out_dir, &self.recycled);
+        let (out_dir, recycled) = (&self.out_dir, &found.recycled);
         let linked: Vec<&String> = verdicts
             .iter()
             .filter(|(_, f)| f.fate == Fate::Linked)
@@ -240,8 +225,9 @@ impl Staging {
                     .hint(msg!("internal-error-hint")),
             );
         }
-        let (old, previous, files) = (&self.old, &self.previous, &self.files);
-        let (out_dir, recycled) = (&self.out_dir, &self.recycled);
+        let found = self.found.get();
+        let (old, previous, files) = (&found.old, &found.manifest, &self.files);
+        let (out_dir, recycled) = (&self.out_dir, &found.recycled);
         let link = self.mode == Mode::Exchange;
         let verdicts: Vec<(&Output, File)> = outputs
             .par_iter()
@@ -272,8 +258,8 @@ impl Staging {
         // batch or an earlier build (a link must never be written through, it is the file
         // readers see now), or a file or folder of the recycled tree in the way.
         for (o, _) in &placed {
-            if files.contains_key(&o.path) || self.recycled.in_the_way(&o.path) {
-                self.recycled.clear_way(staging, &o.path);
+            if files.contains_key(&o.path) || recycled.in_the_way(&o.path) {
+                recycled.clear_way(staging, &o.path);
             }
         }
         make_folders(placed.iter().map(|(o, _)| o.path.as_str()), staging)?;
@@ -298,7 +284,10 @@ impl Staging {
         for before in std::mem::take(&mut self.before_commit) {
             before();
         }
-        self.recycled.remove_unused(&self.work.staging, &self.files);
+        let found = self.found.get();
+        found
+            .recycled
+            .remove_unused(&self.work.staging, &self.files);
         let placed = match self.mode {
             Mode::First => self.rename_into_place().map(|_| Placed::AtOnce),
             Mode::Exchange => match self.exchange() {
@@ -380,7 +369,7 @@ impl Staging {
             .files
             .par_iter()
             .filter_map(|(rel, file)| {
-                let stamp = match (file.fate, self.old.get(rel)) {
+                let stamp = match (file.fate, self.found.get().old.get(rel)) {
                     (Fate::Kept, Some(meta)) => Stamp::of(meta)?,
                     _ => Stamp::of(&std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?)?,
                 };
@@ -394,6 +383,68 @@ impl Staging {
             })
             .collect();
         let _ = Manifest::save(records.into_iter(), manifest);
+    }
+}
+
+/// What a build finds of the previous output and of the tree it recycles.
+#[derive(Default)]
+struct Previous {
+    /// The regular files of the previous output, found without following links: a file below a
+    /// link is never taken for part of the output.
+    old: HashMap<String, Metadata>,
+    /// What the previous build wrote.
+    manifest: Manifest,
+    /// What the staging folder already holds when it is the tree an earlier build replaced
+    /// ([`workdir::WorkDirs::take_spare`]): most of its files are the output's own, linked.
+    recycled: Recycled,
+}
+
+/// [`Previous`], found by two threads while the site is read and parsed (walking a large output
+/// costs a few system calls per folder, and those stages leave a core idle at times), waited for
+/// when first needed.
+struct Background {
+    ready: std::sync::OnceLock<Previous>,
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Previous>>>,
+}
+
+impl Background {
+    fn start(out_dir: &Path, work: &WorkDirs, mode: Mode, reuse: bool) -> Background {
+        let (out_dir, manifest, staging) =
+            (out_dir.to_path_buf(), work.manifest(), work.staging.clone());
+        let handle = std::thread::spawn(move || {
+            let spare = std::thread::spawn(move || match reuse {
+                true => Recycled::of(&staging),
+                false => Recycled::default(),
+            });
+            let (old, manifest) = match mode {
+                Mode::First => (HashMap::new(), Manifest::default()),
+                _ => (previous_files(&out_dir), Manifest::load(&manifest)),
+            };
+            // A walk that failed must not pass for an empty tree: a file linked to the output
+            // would then be written through.
+            let recycled = spare
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            Previous {
+                old,
+                manifest,
+                recycled,
+            }
+        });
+        Background {
+            ready: std::sync::OnceLock::new(),
+            pending: std::sync::Mutex::new(Some(handle)),
+        }
+    }
+
+    fn get(&self) -> &Previous {
+        self.ready.get_or_init(|| {
+            let handle = self.pending.lock().ok().and_then(|mut p| p.take());
+            match handle {
+                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                None => unreachable!("the previous output is found once"),
+            }
+        })
     }
 }
 
