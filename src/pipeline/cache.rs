@@ -43,7 +43,7 @@ use crate::render::Job;
 use super::Options;
 
 /// Version of the files' layout: a cache of another layout is ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8] = b"shishin render cache\n";
 const JOBS: &str = "jobs";
 const SEARCH: &str = "search-";
@@ -57,6 +57,8 @@ pub enum JobKey {
     TagIndex(Lang),
     Tag(Lang, String),
     Comparisons(Lang),
+    /// A prefecture's profile, by its slug.
+    Profile(Lang, String),
     Glossary(Lang),
     Search(Lang),
     NotFound(Lang),
@@ -71,6 +73,7 @@ impl JobKey {
             Job::TagIndex(lang) => JobKey::TagIndex(lang),
             Job::Tag(lang, name) => JobKey::Tag(lang, name.to_string()),
             Job::Comparisons(lang) => JobKey::Comparisons(lang),
+            Job::Profile(lang, p) => JobKey::Profile(lang, p.slug.to_string()),
             Job::Glossary(lang) => JobKey::Glossary(lang),
             Job::Search(lang) => JobKey::Search(lang),
             Job::NotFound(lang) => JobKey::NotFound(lang),
@@ -89,6 +92,7 @@ impl JobKey {
             JobKey::Search(l) => (6, *l, ""),
             JobKey::NotFound(l) => (7, *l, ""),
             JobKey::Data(l) => (8, *l, ""),
+            JobKey::Profile(l, slug) => (9, *l, slug.as_str()),
         };
         w.u8(tag);
         w.lang(lang);
@@ -107,6 +111,7 @@ impl JobKey {
             6 => JobKey::Search(lang),
             7 => JobKey::NotFound(lang),
             8 => JobKey::Data(lang),
+            9 => JobKey::Profile(lang, name),
             _ => return None,
         })
     }

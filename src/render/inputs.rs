@@ -13,6 +13,7 @@
 //! Fingerprints are 128-bit digests (xxh3) of everything hashed into them: a build keeps them
 //! from one run to the next, so a collision would publish a stale page.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -56,12 +57,12 @@ pub struct Inputs<'a> {
     metas: Vec<[Fingerprint; 2]>,
     /// Per language: the main navigation, and the home page's title and URL.
     nav: [Fingerprint; 2],
-    /// Everything the comparison tables are made from, computed when first asked for (the
-    /// preview's edits that touch no compared page never ask).
-    tables: OnceLock<Fingerprint>,
-    /// What the prefectures' profiles show beyond the tables: their pages and versions; computed
-    /// when first asked for, as `tables`.
-    profiles: OnceLock<Fingerprint>,
+    /// Everything the comparison tables are made from, by the prefecture the pages name;
+    /// computed when first asked for (the preview's edits that touch no compared page never ask).
+    tables: OnceLock<HashMap<Option<u8>, Fingerprint>>,
+    /// What each prefecture's profile shows beyond the tables, by prefecture code: its pages and
+    /// their versions; computed when first asked for, as `tables`.
+    profiles: OnceLock<HashMap<u8, Fingerprint>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -104,8 +105,19 @@ impl<'a> Inputs<'a> {
             Job::Changes(page, lang) => self.changes(page, lang),
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, name) => self.tag(lang, name),
+            // The index's map links the prefectures that have a profile.
             Job::Comparisons(lang) => {
-                hash_all([self.nav[index(lang)], self.tables(), self.profiles()])
+                let profiled = self
+                    .site
+                    .profiles()
+                    .iter()
+                    .map(|p| p.code)
+                    .collect::<Vec<_>>();
+                hash_all([self.nav[index(lang)], self.tables(), hash_all(profiled)])
+            }
+            Job::Profile(lang, p) => {
+                let own = self.profiles().get(&p.code).copied().unwrap_or_default();
+                hash_all([self.nav[index(lang)], self.tables_for(p.code), own])
             }
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
@@ -226,19 +238,35 @@ impl<'a> Inputs<'a> {
         h.digest()
     }
 
+    /// Every compared page.
     fn tables(&self) -> Fingerprint {
-        *self.tables.get_or_init(|| self.tables_fingerprint())
+        let by = self.tables_of();
+        let mut groups: Vec<(&Option<u8>, &Fingerprint)> = by.iter().collect();
+        groups.sort();
+        hash_all(groups)
     }
 
-    fn profiles(&self) -> Fingerprint {
-        *self.profiles.get_or_init(|| self.profiles_fingerprint())
+    /// The compared pages a prefecture's profile shows: its own and the national ones.
+    fn tables_for(&self, code: u8) -> Fingerprint {
+        let by = self.tables_of();
+        hash_all([by.get(&None), by.get(&Some(code))])
+    }
+
+    fn tables_of(&self) -> &HashMap<Option<u8>, Fingerprint> {
+        self.tables.get_or_init(|| self.tables_by_prefecture())
+    }
+
+    fn profiles(&self) -> &HashMap<u8, Fingerprint> {
+        self.profiles.get_or_init(|| self.profiles_fingerprints())
     }
 
     /// The comparisons are made from the pages with obligation lists or facts, and their versions
-    /// (only a current version is compared; the revisions link both versions).
-    fn tables_fingerprint(&self) -> Fingerprint {
+    /// (only a current version is compared; the revisions link both versions). By the
+    /// prefecture the pages name (`None`: national pages such as the guideline), so that a
+    /// profile can depend on its own prefecture's pages and the national ones only.
+    fn tables_by_prefecture(&self) -> HashMap<Option<u8>, Fingerprint> {
         let site = self.site;
-        let mut h = DefaultHasher::default();
+        let mut hashers: HashMap<Option<u8>, DefaultHasher> = HashMap::new();
         for (page, p) in site.pages.iter().enumerate() {
             let docs = std::iter::once(p.ja).chain(p.en);
             let compared = docs.clone().any(|d| {
@@ -246,36 +274,45 @@ impl<'a> Inputs<'a> {
                 !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
             });
             if compared {
-                page.hash(&mut h);
+                let code = site.docs[p.ja].front.prefecture.map(|pref| pref.code);
+                let h = hashers.entry(code).or_default();
+                page.hash(h);
                 for d in docs {
-                    self.documents[d].hash(&mut h);
+                    self.documents[d].hash(h);
                 }
-                self.metas[page].hash(&mut h);
+                self.metas[page].hash(h);
                 for version in [p.versions.older, p.versions.newer] {
-                    version.map(|v| (v, self.metas[v])).hash(&mut h);
+                    version.map(|v| (v, self.metas[v])).hash(h);
                 }
             }
         }
-        h.digest()
+        hashers
+            .into_iter()
+            .map(|(code, h)| (code, h.digest()))
+            .collect()
     }
 }
 
 impl Inputs<'_> {
-    /// The profiles (`render/profile.rs`) and the map's links to them: which prefectures each
-    /// page names, and the titles, dates and URLs of its documents' versions.
-    fn profiles_fingerprint(&self) -> Fingerprint {
+    /// Each prefecture's profile (`render/profile.rs`): the pages that name it, and the titles,
+    /// dates and URLs of their documents' versions.
+    fn profiles_fingerprints(&self) -> HashMap<u8, Fingerprint> {
         let site = self.site;
-        let mut h = DefaultHasher::default();
+        let mut hashers: HashMap<u8, DefaultHasher> = HashMap::new();
         for (page, p) in site.pages.iter().enumerate() {
             let Some(pref) = site.docs[p.ja].front.prefecture else {
                 continue;
             };
-            (page, pref.code, p.is_section(), self.metas[page]).hash(&mut h);
+            let h = hashers.entry(pref.code).or_default();
+            (page, p.is_section(), self.metas[page]).hash(h);
             for v in site.version_chain(page) {
-                (v, self.metas[v]).hash(&mut h);
+                (v, self.metas[v]).hash(h);
             }
         }
-        h.digest()
+        hashers
+            .into_iter()
+            .map(|(code, h)| (code, h.digest()))
+            .collect()
     }
 }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guidance::prefecture::Prefecture;
 use crate::markdown;
 use crate::model::{FrontMatter, Kind, Lang, Output, PageId, Site, Tables, TranslationState};
 use crate::msg;
@@ -59,9 +60,10 @@ pub enum Job<'a> {
     TagIndex(Lang),
     /// One tag's page.
     Tag(Lang, &'a str),
-    /// Every comparison page with its CSV and JSON, the index of comparisons with its maps, and
-    /// the prefectures' profiles.
+    /// Every comparison page with its CSV and JSON, and the index of comparisons with its maps.
     Comparisons(Lang),
+    /// One prefecture's profile (an edit of one prefecture's page makes only its own again).
+    Profile(Lang, &'static Prefecture),
     /// The glossary page (none without `content/glossary.yaml`).
     Glossary(Lang),
     /// The search page (its index is made from the pages' search entries).
@@ -170,6 +172,7 @@ impl<'a> Renderer<'a> {
                 Job::NotFound(lang),
                 Job::Data(lang),
             ]);
+            jobs.extend(site.profiles().into_iter().map(|p| Job::Profile(lang, p)));
             let tags = site.tags.get(&lang).into_iter().flat_map(|t| t.keys());
             jobs.extend(tags.map(|name| Job::Tag(lang, name)));
         }
@@ -209,11 +212,8 @@ impl<'a> Renderer<'a> {
             Job::Changes(page, lang) => files(vec![self.render_changes(page, lang)]),
             Job::TagIndex(lang) => files(vec![self.render_tag_index(lang)]),
             Job::Tag(lang, name) => files(vec![self.render_tag(lang, name)]),
-            Job::Comparisons(lang) => {
-                let mut outputs = self.render_comparisons(self.tables, lang);
-                outputs.extend(self.render_profiles(self.tables, lang));
-                files(outputs)
-            }
+            Job::Comparisons(lang) => files(self.render_comparisons(self.tables, lang)),
+            Job::Profile(lang, p) => files(vec![self.render_profile(self.tables, p, lang)]),
             Job::Glossary(lang) => files(self.render_glossary(lang).into_iter().collect()),
             Job::Search(lang) => files(vec![self.render_search_page(lang)]),
             Job::NotFound(lang) => files(vec![self.render_404(lang)]),

@@ -22,21 +22,13 @@ use crate::urls::Generated;
 
 impl Renderer<'_> {
     /// Every prefecture's profile in `lang`.
-    pub fn render_profiles(&self, tables: &Tables, lang: Lang) -> Vec<Result<Output, Diagnostic>> {
-        self.site
-            .profiles()
-            .into_iter()
-            .map(|p| self.render_profile(tables, p, lang))
-            .collect()
-    }
-
     /// The URL of a prefecture's profile, where it has one.
     pub(super) fn profile_url(&self, p: &Prefecture, lang: Lang) -> Option<String> {
         let has = self.site.profiles().iter().any(|q| q.code == p.code);
         has.then(|| Generated::Profile(p.slug).url(&self.site.config.base_path, lang))
     }
 
-    fn render_profile(
+    pub fn render_profile(
         &self,
         tables: &Tables,
         p: &'static Prefecture,

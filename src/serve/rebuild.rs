@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use crate::check::links::{self, Passed};
 use crate::diagnostics::Diagnostics;
 use crate::guidance::obligations::ObligationId;
+use crate::guidance::prefecture::Prefecture;
 use crate::link;
 use crate::load::{self, Listing};
 use crate::messages::Text;
@@ -501,8 +502,28 @@ impl Preview {
         let passed = self.links.check(site, None, made, &self.outputs).ok()?;
         let count = rendered.iter().map(|(_, f)| f.outputs.len()).sum();
         let mut changed = Vec::new();
+        // The tables are made from the compared pages' documents: the jobs made from them show no
+        // body text, so their files are as they were, but their fingerprints are not.
+        let compared: Vec<usize> = pages
+            .into_iter()
+            .filter(|&p| is_compared(site, p))
+            .collect();
+        let mut stale = Vec::new();
+        if !compared.is_empty() {
+            for &lang in &site.config.languages {
+                let tables_jobs = [Job::Comparisons(lang), Job::Data(lang)].into_iter();
+                let profiles = profiles_of(site, compared.iter().copied(), true);
+                let profiles = profiles.into_iter().map(|p| Job::Profile(lang, p));
+                stale.extend(tables_jobs.chain(profiles).map(|job| JobKey::of(job, site)));
+            }
+        }
         for (key, finished) in rendered {
             self.take(key, finished, 0, &mut changed);
+        }
+        for key in stale {
+            if let Some(known) = self.jobs.get_mut(&key) {
+                known.0 = 0;
+            }
         }
         self.links.keep(passed);
         Some(Rebuilt {
@@ -866,30 +887,26 @@ fn affected_jobs<'s>(site: &'s Site, relinked: &'s link::Relinked) -> Option<Vec
         .filter(|&&p| site.pages[p].versions.older.is_some());
     jobs.extend(versioned.flat_map(|&p| languages.iter().map(move |&l| Job::Changes(p, l))));
     // The comparisons show the compared pages and the versions next to them.
-    let compared = |p: usize| {
-        let page = &site.pages[p];
-        std::iter::once(page.ja).chain(page.en).any(|d| {
-            let doc = &site.docs[d];
-            !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
-        })
-    };
     let comparisons = relinked.pages.iter().any(|&p| {
         let v = site.pages[p].versions;
         std::iter::once(p)
             .chain(v.older)
             .chain(v.newer)
-            .any(compared)
+            .any(|p| is_compared(site, p))
     });
-    // The prefectures' profiles list their pages' documents by title and date.
-    let profiled = relinked
+    // The prefectures' profiles show their part of the tables, and list their pages' documents
+    // (each version) by title and date.
+    let touched = relinked
         .pages
         .iter()
-        .any(|&p| site.docs[site.pages[p].ja].front.prefecture.is_some());
+        .flat_map(|&p| std::iter::once(p).chain(site.version_chain(p)));
+    let profiles = profiles_of(site, touched, comparisons);
     for &lang in languages {
         jobs.push(Job::TagIndex(lang));
-        if comparisons || profiled {
+        if comparisons {
             jobs.push(Job::Comparisons(lang));
         }
+        jobs.extend(profiles.iter().map(|&p| Job::Profile(lang, p)));
         // The downloads name the compared pages and date the package from every page's dates.
         jobs.push(Job::Data(lang));
         let tags = site.tags.get(&lang);
@@ -900,6 +917,37 @@ fn affected_jobs<'s>(site: &'s Site, relinked: &'s link::Relinked) -> Option<Vec
         jobs.extend(names);
     }
     Some(jobs)
+}
+
+/// Whether a page is compared: it has obligation lists or facts, in either language.
+fn is_compared(site: &Site, page: usize) -> bool {
+    let page = &site.pages[page];
+    std::iter::once(page.ja).chain(page.en).any(|d| {
+        let doc = &site.docs[d];
+        !doc.parsed.obligation_lists.is_empty() || !doc.front.facts.is_empty()
+    })
+}
+
+/// The profiles that show `pages`: those of the prefectures the pages name, and every profile
+/// when the tables changed (`tables`) with a national page among them (the guideline, which
+/// every profile counts against).
+fn profiles_of(
+    site: &Site,
+    pages: impl Iterator<Item = usize> + Clone,
+    tables: bool,
+) -> Vec<&'static Prefecture> {
+    let prefecture = |p: usize| site.docs[site.pages[p].ja].front.prefecture;
+    let national = tables
+        && pages
+            .clone()
+            .any(|p| is_compared(site, p) && prefecture(p).is_none());
+    if national {
+        return site.profiles();
+    }
+    let mut named: Vec<&'static Prefecture> = pages.filter_map(prefecture).collect();
+    named.sort();
+    named.dedup();
+    named
 }
 
 /// Whether a document changed only in what other pages show of it or where its links go: the
