@@ -150,9 +150,9 @@ fn a_rebuild_without_changes_renders_nothing_and_equals_a_clean_build() {
     assert_eq!(again.rendered, 0, "nothing changed");
     assert_eq!(again.kept, first.rendered);
     assert!(!again.stdout.contains("note:"), "{}", again.stdout);
-    // One cache folder, with the jobs and one search file: nothing piles up.
+    // One cache folder, with the jobs, one search file and the parse cache: nothing piles up.
     let names = std::fs::read_dir(site.cache()).unwrap().count();
-    assert_eq!(names, 2);
+    assert_eq!(names, 3);
 }
 
 #[test]
@@ -457,4 +457,69 @@ fn a_search_file_changed_under_the_cache_fails_the_build_and_the_next_one_is_who
     let again = site.build_and_compare();
     assert_eq!(again.kept, 0, "nothing is trusted from the changed cache");
     assert_eq!(site.build_and_compare().rendered, 0);
+}
+
+#[test]
+fn a_rebuild_reads_again_only_the_pages_that_changed() {
+    let site = Site::shipped();
+    let count = |built: &str, name: &str| -> usize {
+        built
+            .lines()
+            .find_map(|l| l.strip_prefix("timing:")?.trim().strip_prefix(name))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no `{name}` in:\n{built}"))
+    };
+    let build = |extra: &[&str]| {
+        let run = Command::new(env!("CARGO_BIN_EXE_shishin"))
+            .args(["build", "--out"])
+            .arg(site.out())
+            .args(extra)
+            .arg("--root")
+            .arg(&site.root)
+            .env("SHISHIN_TIMINGS", "1")
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        String::from_utf8_lossy(&run.stderr).into_owned()
+    };
+    let first = build(&[]);
+    let pages = count(&first, "documents parsed");
+    assert!(pages > 40, "{pages}");
+    assert_eq!(count(&first, "from the cache"), 0);
+    let again = build(&[]);
+    assert_eq!(count(&again, "documents parsed"), 0);
+    assert_eq!(count(&again, "from the cache"), pages);
+    site.edit(
+        "content/guideline/demand.md",
+        "\n## ",
+        "\n一文を足しました。\n\n## ",
+    );
+    let edited = build(&[]);
+    assert_eq!(count(&edited, "documents parsed"), 1);
+    // --clean reads everything again; a damaged cache file is read around, never trusted.
+    assert_eq!(count(&build(&["--clean"]), "documents parsed"), pages);
+    let documents = site.cache().join("documents");
+    let mut bytes = std::fs::read(&documents).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n - 2000..] {
+        *b ^= 0x55;
+    }
+    std::fs::write(&documents, &bytes).unwrap();
+    let damaged = build(&[]);
+    assert!(count(&damaged, "documents parsed") > 0);
+    assert_eq!(
+        count(&damaged, "documents parsed") + count(&damaged, "from the cache"),
+        pages
+    );
+    // What the damaged cache built equals a clean build.
+    let fresh = site.dir.path().join("fresh-damaged");
+    let clean = Command::new(env!("CARGO_BIN_EXE_shishin"))
+        .args(["build", "--clean", "--out"])
+        .arg(&fresh)
+        .arg("--root")
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert!(clean.status.success());
+    assert_same(&site.out(), &fresh);
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::dates::{self, DateValue};
@@ -17,10 +17,11 @@ use crate::msg;
 use crate::text::names;
 use crate::text::safety::without_forbidden_characters;
 
-/// Front matter exactly as written; unknown keys are errors.
-#[derive(Debug, Deserialize)]
+/// Front matter exactly as written; unknown keys are errors. Kept by a build's parse cache as
+/// JSON ([`Raw::to_json`]), so that an unchanged page's YAML is not read again.
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-struct Raw {
+pub struct Raw {
     title: String,
     description: Option<String>,
     kind: Option<Kind>,
@@ -43,7 +44,7 @@ struct Raw {
     extra: serde_json::Value,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
     title: Option<String>,
@@ -54,7 +55,7 @@ struct RawSource {
 }
 
 /// A YAML scalar that may be written as a number or a string (`12`, `"01"`, `2023-03-31`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
 enum Scalar {
     Int(i64),
@@ -85,16 +86,39 @@ pub struct Read {
 /// Splits the front matter from the body and validates it. On error, the warnings found are
 /// among the diagnostics.
 pub fn read(file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
-    let (yaml, body) = split(file)?;
+    let (raw, _) = read_raw(file)?;
+    from_raw(raw, file, config)
+}
+
+/// The front matter as written, and its JSON for the parse cache when it reads back the same
+/// (`None` for values JSON cannot hold, such as a YAML tag).
+pub fn read_raw(file: &SourceFile) -> Result<(Raw, Option<String>), Diagnostics> {
+    let (yaml, _) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
     let raw: Raw =
         crate::load::yaml::from_str_once(yaml_text, file, yaml.start, Input::FrontMatter)?;
-    let (front, warnings) = validate(raw, file, yaml.clone(), config)?;
+    let json = serde_json::to_string(&raw)
+        .ok()
+        .filter(|json| Raw::from_json(json).as_ref() == Some(&raw));
+    Ok((raw, json))
+}
+
+/// Validates front matter as written (read from the file, or from the parse cache).
+pub fn from_raw(raw: Raw, file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
+    let (yaml, body) = split(file)?;
+    let (front, warnings) = validate(raw, file, yaml, config)?;
     Ok(Read {
         front,
         body,
         warnings,
     })
+}
+
+impl Raw {
+    /// Front matter kept by the parse cache ([`read_raw`]).
+    pub fn from_json(json: &str) -> Option<Raw> {
+        serde_json::from_str(json).ok()
+    }
 }
 
 /// Finds the `---` fences: (YAML range, body range).

@@ -215,6 +215,18 @@ pub fn load_doc(
     config: &Config,
     diags: &mut Diagnostics,
 ) -> Option<Doc> {
+    let file = load_file(root, rel, path, diags)?;
+    let read = frontmatter::read(&file, config);
+    doc_of(file, rel, read, diags)
+}
+
+/// Reads the file `path` (`rel` below `content/`), with the warnings its name or encoding gives.
+pub fn load_file(
+    root: &Path,
+    rel: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<SourceFile> {
     let display = display_path(root, path);
     let text = match read_listed_text(path, &display) {
         Ok(decoded) => {
@@ -226,7 +238,7 @@ pub fn load_doc(
             return None;
         }
     };
-    let (key, lang) = page_key(rel);
+    let (key, _) = page_key(rel);
     if !is_slug_path(&key) {
         diags.push(
             Diagnostic::warning(msg!("not-a-slug", path = &display))
@@ -234,11 +246,22 @@ pub fn load_doc(
                 .hint(msg!("not-a-slug-hint")),
         );
     }
-    let file = SourceFile {
+    Some(SourceFile {
         path: display,
         text: text.into(),
-    };
-    match frontmatter::read(&file, config) {
+    })
+}
+
+/// The document of `file` (`rel` below `content/`) from its front matter as read, its Markdown
+/// not parsed yet.
+pub fn doc_of(
+    file: SourceFile,
+    rel: &str,
+    read: Result<frontmatter::Read, Diagnostics>,
+    diags: &mut Diagnostics,
+) -> Option<Doc> {
+    let (key, lang) = page_key(rel);
+    match read {
         Ok(frontmatter::Read {
             front,
             body,

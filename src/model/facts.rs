@@ -144,7 +144,7 @@ pub struct ItemFact {
 }
 
 /// An item nested directly under an obligation item: its text and where it is in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NestedLine {
     pub text: String,
     pub span: Range<usize>,

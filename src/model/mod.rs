@@ -165,8 +165,9 @@ pub struct Supersedes {
     pub line: usize,
 }
 
-/// What the Markdown of a document says, found by the parse stage.
-#[derive(Debug, Clone, Default)]
+/// What the Markdown of a document says, found by the parse stage (kept by a build's parse
+/// cache, `pipeline::parsed`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Parsed {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
@@ -176,6 +177,7 @@ pub struct Parsed {
     /// On a translation whose obligation lists have fewer items than the Japanese (the Japanese
     /// was edited, the translation not yet): the Japanese items it lacks, shown in Japanese
     /// where they belong. Set by the link stage (SPEC §5).
+    #[serde(skip)]
     pub untranslated: Vec<Untranslated>,
 }
 
@@ -196,7 +198,7 @@ pub enum Place {
     EndOfBody,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -205,7 +207,7 @@ pub struct Heading {
 }
 
 /// A link in the body that shishin resolves: `@/a/b.md#x`, `@ob:hub-3`, or a relative path.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LinkRef {
     pub dest: String,
     /// Byte range of the link in the file's text.
@@ -213,7 +215,7 @@ pub struct LinkRef {
 }
 
 /// The list after a heading marked `{.obligations set=…}`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ObligationList {
     pub set: String,
     /// Byte range of the heading, for errors.
@@ -221,7 +223,7 @@ pub struct ObligationList {
     pub items: Vec<ObligationItem>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObligationItem {
     /// The item's anchor on its page. The parse stage gives `hub-3` by position (right for the
     /// canonical list); on a prefecture's page the link stage renames it after what the item

@@ -68,10 +68,9 @@ impl Incremental {
     /// trusted.
     pub fn start(
         dir: &Path,
-        root: &Path,
+        key: Key,
         options: &Options,
     ) -> (Incremental, Option<crate::messages::Text>) {
-        let key = Key::new(root, options);
         let (kept, note) = match options.clean {
             true => (Kept::default(), None),
             false => match Kept::load(dir, &key) {

@@ -183,6 +183,24 @@ pub struct Key {
 }
 
 impl Key {
+    /// The key as bytes, for another cache file of the same build (`pipeline::parsed`).
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        let mut w = Encoder(Vec::new());
+        w.str(&self.binary);
+        w.str(&self.root);
+        w.u128(self.setup);
+        out.extend_from_slice(&w.0);
+    }
+
+    #[cfg(test)]
+    pub fn for_tests(root: &str, setup: u128) -> Key {
+        Key {
+            binary: "test".into(),
+            root: root.into(),
+            setup,
+        }
+    }
+
     pub fn new(root: &Path, options: &Options) -> Key {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         Key {
@@ -652,7 +670,7 @@ impl Next {
         for e in entries.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if name != JOBS && name != self.search_name.as_str() {
+            if name != JOBS && name != self.search_name.as_str() && !super::parsed::owns(&name) {
                 crate::write::remove_working(&e.path());
             }
         }

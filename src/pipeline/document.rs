@@ -6,9 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{par_map, Diagnostics};
 use crate::link::Absent;
 use crate::load;
+use crate::load::frontmatter::{self, Raw};
 use crate::markdown;
 use crate::model::Config;
-use crate::model::{Doc, Lang};
+use crate::model::{Doc, Lang, Parsed};
+
+use super::parsed::{self, Entry};
 
 /// What became of one Markdown file.
 pub enum Document {
@@ -39,15 +42,64 @@ pub fn read(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Document {
-    let Some(mut doc) = load::load_doc(root, rel, path, config, diags) else {
-        return Document::Unreadable;
+    read_cached(root, rel, path, config, drafts, None, diags).0
+}
+
+/// [`read`] with the parse cache of a build: a file the cache holds is not read as YAML and
+/// Markdown again. Returns, beside the document, what the next cache keeps of the file: its
+/// digest, with a new entry when it was parsed here (`None` when it was in the cache); nothing
+/// for a file that gave any diagnostic.
+fn read_cached(
+    root: &Path,
+    rel: &str,
+    path: &Path,
+    config: &Config,
+    drafts: bool,
+    cache: Option<&parsed::Parsed>,
+    diags: &mut Diagnostics,
+) -> (Document, Option<(u128, Option<Entry>)>) {
+    let Some(file) = load::load_file(root, rel, path, diags) else {
+        return (Document::Unreadable, None);
+    };
+    let digest = cache.map(|_| parsed::digest(&file.path, &file.text));
+    let hit = cache.zip(digest).and_then(|(c, d)| {
+        let entry = c.get(d)?;
+        let raw = Raw::from_json(&entry.front)?;
+        let parsed: Parsed = bincode::deserialize(&entry.parsed).ok()?;
+        Some((raw, parsed))
+    });
+    if let Some((raw, parsed)) = hit {
+        let read = frontmatter::from_raw(raw, &file, config);
+        let Some(mut doc) = load::doc_of(file, rel, read, diags) else {
+            return (Document::Unreadable, None);
+        };
+        if doc.front.draft && !drafts {
+            let (key, lang) = (doc.key, doc.lang);
+            return (Document::Draft { key, lang }, None);
+        }
+        doc.parsed = parsed;
+        let kept = digest.filter(|_| diags.0.is_empty()).map(|d| (d, None));
+        return (Document::Page(Box::new(doc)), kept);
+    }
+    let (read, front) = match frontmatter::read_raw(&file) {
+        Ok((raw, json)) => (frontmatter::from_raw(raw, &file, config), json),
+        Err(e) => (Err(e), None),
+    };
+    let Some(mut doc) = load::doc_of(file, rel, read, diags) else {
+        return (Document::Unreadable, None);
     };
     if doc.front.draft && !drafts {
         let (key, lang) = (doc.key, doc.lang);
-        return Document::Draft { key, lang };
+        return (Document::Draft { key, lang }, None);
     }
     doc.parsed = markdown::scan(&doc, config.markdown.raw_html, diags);
-    Document::Page(Box::new(doc))
+    let entry = match (digest, front) {
+        (Some(d), Some(front)) if diags.0.is_empty() => bincode::serialize(&doc.parsed)
+            .ok()
+            .map(|parsed| (d, Some(Entry { front, parsed }))),
+        _ => None,
+    };
+    (Document::Page(Box::new(doc)), entry)
 }
 
 /// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
@@ -57,13 +109,26 @@ pub fn read_all(
     markdown: &[(String, PathBuf)],
     config: &Config,
     drafts: bool,
+    cache: Option<&parsed::Parsed>,
     diags: &mut Diagnostics,
 ) -> (Vec<Doc>, Absent) {
     let read = par_map(markdown, diags, |(rel, path), found| {
-        read(root, rel, path, config, drafts, found)
+        read_cached(root, rel, path, config, drafts, cache, found)
     });
     let mut docs = Vec::with_capacity(read.len());
     let mut absent = Absent::default();
+    let mut entries = Vec::new();
+    let read = read.into_iter().map(|(document, entry)| {
+        entries.extend(entry);
+        document
+    });
+    let read: Vec<Document> = read.collect();
+    if let Some(cache) = cache {
+        let parsed = entries.iter().filter(|(_, e)| e.is_some()).count();
+        crate::timing::report_count("  documents parsed", parsed);
+        crate::timing::report_count("  from the cache", entries.len() - parsed);
+        cache.save(entries);
+    }
     for ((rel, _), document) in markdown.iter().zip(read) {
         match document {
             Document::Page(doc) => docs.push(*doc),

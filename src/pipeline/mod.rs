@@ -10,6 +10,7 @@ pub mod document;
 mod index;
 pub mod jobs;
 pub mod outputs;
+pub mod parsed;
 pub mod setup;
 
 use std::collections::HashSet;
@@ -39,6 +40,7 @@ use crate::timing::Stages;
 use crate::{render::feeds, write};
 
 use batches::{Batch, HandOver, Incremental, Render};
+use cache::Key;
 pub use outputs::{dedup_outputs, site_files};
 pub use setup::{load_config, load_glossary, static_files, static_paths, BrokenSetup, Setup};
 
@@ -201,22 +203,28 @@ pub struct Prepared {
 pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built, Diagnostics> {
     let started = Instant::now();
     let mut stages = Stages::start();
+    // With a render cache, the build also keeps what it parsed (`parsed`), for the same key.
+    let key = sink.cache_dir().map(|_| Key::new(root, options));
+    let parse_cache = sink
+        .cache_dir()
+        .zip(key.clone())
+        .map(|(dir, key)| parsed::Parsed::load(&dir, key, options.clean));
     let Prepared {
         site,
         tables,
         theme,
         site_static,
         warnings: mut diags,
-    } = prepare(root, options)?;
+    } = prepare_with(root, options, parse_cache.as_ref())?;
     stages.done("model");
     let renderer = Renderer::new(&site, &tables, &theme, root, options.serve);
     // With a render cache, each job's inputs are fingerprinted; documents by their text.
-    let (incremental, note) = match sink.cache_dir() {
-        Some(dir) => {
-            let (incremental, note) = Incremental::start(&dir, root, options);
+    let (incremental, note) = match (sink.cache_dir(), key) {
+        (Some(dir), Some(key)) => {
+            let (incremental, note) = Incremental::start(&dir, key, options);
             (Some(incremental), note)
         }
-        None => (None, None),
+        _ => (None, None),
     };
     let digests: Vec<u128> = match incremental {
         Some(_) => site.docs.par_iter().map(|d| document_digest(d)).collect(),
@@ -301,6 +309,15 @@ pub fn run(root: &Path, options: &Options, sink: &mut dyn Sink) -> Result<Built,
 
 /// Runs load → parse → link → compare: every check except the templates'.
 pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> {
+    prepare_with(root, options, None)
+}
+
+/// [`prepare`] with the parse cache of a build ([`parsed`]).
+fn prepare_with(
+    root: &Path,
+    options: &Options,
+    cache: Option<&parsed::Parsed>,
+) -> Result<Prepared, Diagnostics> {
     let mut stages = Stages::start();
     // A broken theme or glossary is reported beside the content's errors.
     let (config, mut setup, mut diags) = match Setup::load(root, options) {
@@ -316,8 +333,14 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Diagnostics> 
     };
     stages.done("config");
     let listing = load::list_content(root, &mut diags);
-    let (docs, absent) =
-        document::read_all(root, &listing.markdown, &config, options.drafts, &mut diags);
+    let (docs, absent) = document::read_all(
+        root,
+        &listing.markdown,
+        &config,
+        options.drafts,
+        cache,
+        &mut diags,
+    );
     stages.done("load and parse");
 
     let site_static = match &setup {

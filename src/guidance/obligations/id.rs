@@ -2,7 +2,9 @@
 
 /// One obligation of a set, as markers and links name it: `hub-3` is the third obligation of the
 /// set `hub`. Parsed once where it is written; the number is 1-based, as readers count.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ObligationId {
     pub set: String,
     n: std::num::NonZeroU32,
