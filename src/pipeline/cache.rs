@@ -1,8 +1,9 @@
 //! The render cache `build` keeps beside its output (`.public.cache/` for `public/`, SPEC §1): for
 //! every render job of the last build, the fingerprint of its inputs (`render::inputs`), the files
 //! it made (path, hash of the bytes, the ids the link check needs) and its search entry. A rebuild
-//! still reads, parses and links the whole site, which it needs to know what changed, but renders
-//! only the jobs whose fingerprint changed, and keeps the other jobs' files as they are.
+//! still reads and links the whole site, which it needs to know what changed (the parse cache,
+//! [`super::parsed`], spares it reading unchanged pages' YAML and Markdown again), but renders only
+//! the jobs whose fingerprint changed, and keeps the other jobs' files as they are.
 //!
 //! What makes a kept file safe to publish again:
 //!

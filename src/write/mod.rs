@@ -143,7 +143,7 @@ impl Staging {
             return false;
         };
         !self.files.contains_key(path)
-            && Stamp::of(meta) == Some(record.stamp)
+            && Stamp::of(&meta) == Some(record.stamp)
             && record.hash == hash
             && place::is_below(Path::new(path))
     }
@@ -239,7 +239,7 @@ impl Staging {
                 // Seen in an earlier batch: its staged copy must be replaced.
                 let changed = files.contains_key(&o.path)
                     || !old.get(&o.path).is_some_and(|meta| {
-                        unchanged(o, hash, &out_dir.join(&o.path), meta, previous)
+                        unchanged(o, hash, &out_dir.join(&o.path), &meta, previous)
                     });
                 let fate = match changed {
                     true => Fate::Written,
@@ -370,7 +370,7 @@ impl Staging {
             .par_iter()
             .filter_map(|(rel, file)| {
                 let stamp = match (file.fate, self.found.get().old.get(rel)) {
-                    (Fate::Kept, Some(meta)) => Stamp::of(meta)?,
+                    (Fate::Kept, Some(meta)) => Stamp::of(&meta)?,
                     _ => Stamp::of(&std::fs::symlink_metadata(self.out_dir.join(rel)).ok()?)?,
                 };
                 Some((
@@ -389,9 +389,8 @@ impl Staging {
 /// What a build finds of the previous output and of the tree it recycles.
 #[derive(Default)]
 struct Previous {
-    /// The regular files of the previous output, found without following links: a file below a
-    /// link is never taken for part of the output.
-    old: HashMap<String, Metadata>,
+    /// The regular files of the previous output.
+    old: OldFiles,
     /// What the previous build wrote.
     manifest: Manifest,
     /// What the staging folder already holds when it is the tree an earlier build replaced
@@ -417,8 +416,8 @@ impl Background {
                 false => Recycled::default(),
             });
             let (old, manifest) = match mode {
-                Mode::First => (HashMap::new(), Manifest::default()),
-                _ => (previous_files(&out_dir), Manifest::load(&manifest)),
+                Mode::First => (OldFiles::default(), Manifest::default()),
+                _ => (OldFiles::of(&out_dir), Manifest::load(&manifest)),
             };
             // A walk that failed must not pass for an empty tree: a file linked to the output
             // would then be written through.
@@ -492,11 +491,12 @@ impl Recycled {
 
     /// Whether the recycled tree already holds the output's unchanged file itself (the same
     /// file, linked): then there is nothing to do for it.
-    fn holds_live(&self, path: &str, old: &HashMap<String, Metadata>) -> bool {
-        match (self.files.get(path), old.get(path)) {
-            (Some(Some(here)), Some(live)) => Some(*here) == live_inode(live),
-            _ => false,
-        }
+    fn holds_live(&self, path: &str, old: &OldFiles) -> bool {
+        let Some(Some(here)) = self.files.get(path) else {
+            return false;
+        };
+        old.get(path)
+            .is_some_and(|live| Some(*here) == live_inode(&live))
     }
 
     /// Whether something of the recycled tree stands at `rel` or where one of its folders goes.
@@ -580,20 +580,72 @@ fn is_mount_point(_: &Path) -> bool {
     false
 }
 
-/// The regular files below `out_dir`, by their path with `/`, without following any link below
-/// it.
-fn previous_files(out_dir: &Path) -> HashMap<String, Metadata> {
-    walkdir::WalkDir::new(out_dir)
-        .min_depth(1)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(out_dir).ok()?;
-            let rel = rel.to_str()?.replace('\\', "/");
-            Some((rel, e.metadata().ok()?))
-        })
-        .collect()
+/// The regular files of the previous output, looked up one by one as the build asks: the file
+/// without following it, and once each the folders above it, which must be folders, not links (a
+/// file below a link is never taken for part of the output). A large output is not walked whole:
+/// a build only asks about its own files.
+#[derive(Default)]
+struct OldFiles {
+    /// `None`: there is no previous output.
+    out_dir: Option<PathBuf>,
+    files: std::sync::Mutex<HashMap<String, Option<Metadata>>>,
+    /// Below the output, by path with `/`: whether it is a folder (and not a link).
+    folders: std::sync::Mutex<HashMap<String, bool>>,
+}
+
+impl OldFiles {
+    fn of(out_dir: &Path) -> OldFiles {
+        OldFiles {
+            out_dir: Some(out_dir.to_path_buf()),
+            ..OldFiles::default()
+        }
+    }
+
+    /// The file `path` (below the output, with `/`) of the previous output, when it is a
+    /// regular file there.
+    fn get(&self, path: &str) -> Option<Metadata> {
+        let out_dir = self.out_dir.as_ref()?;
+        if let Some(known) = self.files.lock().ok()?.get(path) {
+            return known.clone();
+        }
+        let found = self.look(out_dir, path);
+        self.files
+            .lock()
+            .ok()?
+            .insert(path.to_string(), found.clone());
+        found
+    }
+
+    fn look(&self, out_dir: &Path, path: &str) -> Option<Metadata> {
+        if !place::is_below(Path::new(path)) {
+            return None;
+        }
+        let folders = path.match_indices('/').map(|(i, _)| &path[..i]);
+        for folder in folders {
+            if !self.is_folder(out_dir, folder) {
+                return None;
+            }
+        }
+        let meta = std::fs::symlink_metadata(out_dir.join(path)).ok()?;
+        meta.file_type().is_file().then_some(meta)
+    }
+
+    fn is_folder(&self, out_dir: &Path, folder: &str) -> bool {
+        if let Some(&known) = self
+            .folders
+            .lock()
+            .ok()
+            .as_ref()
+            .and_then(|f| f.get(folder))
+        {
+            return known;
+        }
+        let is = std::fs::symlink_metadata(out_dir.join(folder)).is_ok_and(|m| m.is_dir());
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(folder.to_string(), is);
+        }
+        is
+    }
 }
 
 /// Makes the folders the files at `paths` go in, below `dir`.
@@ -787,6 +839,37 @@ mod tests {
             ["public"],
             "no staging folders left behind"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_below_a_link_in_the_output_is_not_taken_for_the_outputs_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let page = || vec![Output::text("a/index.html", "同じ内容".into())];
+        write_site(&page(), &out).unwrap();
+        // The folder `a` is moved outside, its file as the manifest knows it, and a link to it
+        // takes its place.
+        let outside = dir.path().join("outside");
+        std::fs::rename(out.join("a"), &outside).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("a")).unwrap();
+        let outside_inode = std::os::unix::fs::MetadataExt::ino(
+            &std::fs::metadata(outside.join("index.html")).unwrap(),
+        );
+        let hash = manifest::hash("同じ内容".as_bytes());
+        let staging = Staging::begin(&out, &elsewhere()).unwrap();
+        assert!(!staging.holds("a/index.html", hash));
+        drop(staging);
+        write_site(&page(), &out).unwrap();
+        let a = std::fs::symlink_metadata(out.join("a")).unwrap();
+        assert!(a.is_dir(), "the link is replaced by a folder of the output");
+        assert_eq!(read(&out, "a/index.html"), "同じ内容");
+        assert_eq!(
+            std::fs::read_to_string(outside.join("index.html")).unwrap(),
+            "同じ内容"
+        );
+        let ours = std::fs::metadata(out.join("a/index.html")).unwrap();
+        assert_ne!(std::os::unix::fs::MetadataExt::ino(&ours), outside_inode);
     }
 
     #[test]
