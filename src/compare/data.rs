@@ -381,7 +381,8 @@ pub fn package_name(base_url: &str, lang: Lang) -> String {
 }
 
 /// The newest `date` or `updated` of the site's pages (a fiscal year as its first day).
-fn newest_date(site: &Site) -> Option<chrono::NaiveDate> {
+/// The newest date any page gives (`date:` or `updated:` of its Japanese document).
+pub fn newest_date(site: &Site) -> Option<chrono::NaiveDate> {
     site.pages
         .iter()
         .flat_map(|p| {

@@ -122,8 +122,11 @@ impl<'a> Inputs<'a> {
             // The glossary itself comes with site.yaml: an edit of it renders everything.
             Job::Glossary(lang) | Job::Search(lang) | Job::NotFound(lang) => self.nav[index(lang)],
             // The tables, the pages' facts (which the tables' fingerprint covers) and, for the
-            // package's `created` and `version`, every page's dates.
-            Job::Data(lang) => hash_all([self.nav[index(lang)], self.tables(), self.feeds()]),
+            // package's `created` and `version`, the newest date any page gives.
+            Job::Data(lang) => {
+                let newest = crate::compare::data::newest_date(self.site);
+                hash_all([self.nav[index(lang)], self.tables(), hash_all([newest])])
+            }
         }
     }
 
