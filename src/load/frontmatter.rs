@@ -91,16 +91,33 @@ pub fn read(file: &SourceFile, config: &Config) -> Result<Read, Diagnostics> {
 }
 
 /// The front matter as written, and its JSON for the parse cache when it reads back the same
-/// (`None` for values JSON cannot hold, such as a YAML tag).
+/// (`None` for facts JSON cannot hold as written, such as a YAML tag).
 pub fn read_raw(file: &SourceFile) -> Result<(Raw, Option<String>), Diagnostics> {
     let (yaml, _) = split(file)?;
     let yaml_text = &file.text[yaml.clone()];
     let raw: Raw =
         crate::load::yaml::from_str_once(yaml_text, file, yaml.start, Input::FrontMatter)?;
-    let json = serde_json::to_string(&raw)
-        .ok()
-        .filter(|json| Raw::from_json(json).as_ref() == Some(&raw));
+    // `extra` is JSON already; the other fields are text, numbers and flags.
+    let json = match raw.facts.values().all(reads_back_from_json) {
+        true => serde_json::to_string(&raw).ok(),
+        false => None,
+    };
     Ok((raw, json))
+}
+
+/// Whether a YAML value reads back the same from JSON: no tags, keys that are text, numbers
+/// that are finite.
+fn reads_back_from_json(value: &serde_yaml::Value) -> bool {
+    use serde_yaml::Value;
+    match value {
+        Value::Tagged(_) => false,
+        Value::Number(n) => !n.is_f64() || n.as_f64().is_some_and(f64::is_finite),
+        Value::Sequence(items) => items.iter().all(reads_back_from_json),
+        Value::Mapping(map) => map
+            .iter()
+            .all(|(k, v)| k.is_string() && reads_back_from_json(v)),
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
+    }
 }
 
 /// Validates front matter as written (read from the file, or from the parse cache).
@@ -439,6 +456,38 @@ fn unsafe_urls_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_reads_back_from_the_parse_caches_json_or_is_not_kept() {
+        let cases = [
+            "title: 計画\nkind: plan\nprefecture: 12\ndate: R5.3.31\nweight: \"3\"\ndraft: true\ntags: [a, b]\n",
+            "title: a\nfacts:\n  rate: 10/10\n  base_amount: { value: \"3,000千円\", per: 市町村 }\n  caps: [1, 2.5, x]\nextra:\n  banner: { a: 1, b: [true, null] }\n",
+            "title: a\nsource:\n  title: 要綱\n  date: 2024-04-01\n  url: https://example.jp/\nupdated: 2024.5\n",
+        ];
+        for yaml in cases {
+            let text = format!("---\n{yaml}---\n本文\n");
+            let file = SourceFile {
+                path: "p.md".into(),
+                text: text.into(),
+            };
+            let (raw, json) = read_raw(&file).unwrap();
+            let json = json.unwrap_or_else(|| panic!("not kept: {yaml}"));
+            assert_eq!(Raw::from_json(&json), Some(raw), "{yaml}");
+        }
+        for yaml in [
+            "title: a\nfacts:\n  rate: !frac 1/2\n",
+            "title: a\nfacts:\n  caps: { 1: x }\n",
+            "title: a\nfacts:\n  rate: .nan\n",
+        ] {
+            let text = format!("---\n{yaml}---\n");
+            let file = SourceFile {
+                path: "p.md".into(),
+                text: text.into(),
+            };
+            let (_, json) = read_raw(&file).unwrap();
+            assert_eq!(json, None, "{yaml}");
+        }
+    }
 
     fn config() -> Config {
         Config::parse(SourceFile {

@@ -11,7 +11,7 @@ use crate::markdown;
 use crate::model::Config;
 use crate::model::{Doc, Lang, Parsed};
 
-use super::parsed::{self, Entry};
+use super::parsed::{self, Entry, Place};
 
 /// What became of one Markdown file.
 pub enum Document {
@@ -46,9 +46,9 @@ pub fn read(
 }
 
 /// [`read`] with the parse cache of a build: a file the cache holds is not read as YAML and
-/// Markdown again. Returns, beside the document, what the next cache keeps of the file: its
-/// digest, with a new entry when it was parsed here (`None` when it was in the cache); nothing
-/// for a file that gave any diagnostic.
+/// Markdown again, and one parsed here is added to it. Returns, beside the document, where the
+/// next cache keeps the file's entry, and whether it was parsed here; nothing for a file that
+/// gave any diagnostic.
 fn read_cached(
     root: &Path,
     rel: &str,
@@ -57,7 +57,7 @@ fn read_cached(
     drafts: bool,
     cache: Option<&parsed::Parsed>,
     diags: &mut Diagnostics,
-) -> (Document, Option<(u128, Option<Entry>)>) {
+) -> (Document, Option<(Place, bool)>) {
     let Some(file) = load::load_file(root, rel, path, diags) else {
         return (Document::Unreadable, None);
     };
@@ -78,7 +78,8 @@ fn read_cached(
             return (Document::Draft { key, lang }, None);
         }
         doc.parsed = parsed;
-        let kept = digest.filter(|_| diags.0.is_empty()).map(|d| (d, None));
+        let kept = cache.zip(digest).filter(|_| diags.0.is_empty());
+        let kept = kept.and_then(|(c, d)| c.kept(d)).map(|p| (p, false));
         return (Document::Page(Box::new(doc)), kept);
     }
     let (read, front) = match frontmatter::read_raw(&file) {
@@ -93,13 +94,14 @@ fn read_cached(
         return (Document::Draft { key, lang }, None);
     }
     doc.parsed = markdown::scan(&doc, config.markdown.raw_html, diags);
-    let entry = match (digest, front) {
-        (Some(d), Some(front)) if diags.0.is_empty() => bincode::serialize(&doc.parsed)
+    let added = match (cache.zip(digest), front) {
+        (Some((c, d)), Some(front)) if diags.0.is_empty() => bincode::serialize(&doc.parsed)
             .ok()
-            .map(|parsed| (d, Some(Entry { front, parsed }))),
+            .and_then(|parsed| c.add(d, &Entry { front, parsed }))
+            .map(|p| (p, true)),
         _ => None,
     };
-    (Document::Page(Box::new(doc)), entry)
+    (Document::Page(Box::new(doc)), added)
 }
 
 /// Every listed Markdown file, in parallel, in the listing's order; the keys of the pages whose
@@ -117,17 +119,17 @@ pub fn read_all(
     });
     let mut docs = Vec::with_capacity(read.len());
     let mut absent = Absent::default();
-    let mut entries = Vec::new();
-    let read = read.into_iter().map(|(document, entry)| {
-        entries.extend(entry);
+    let mut places = Vec::new();
+    let read = read.into_iter().map(|(document, place)| {
+        places.extend(place);
         document
     });
     let read: Vec<Document> = read.collect();
     if let Some(cache) = cache {
-        let parsed = entries.iter().filter(|(_, e)| e.is_some()).count();
+        let parsed = places.iter().filter(|(_, new)| *new).count();
         crate::timing::report_count("  documents parsed", parsed);
-        crate::timing::report_count("  from the cache", entries.len() - parsed);
-        cache.save(entries);
+        crate::timing::report_count("  from the cache", places.len() - parsed);
+        cache.finish(places.into_iter().map(|(p, _)| p).collect());
     }
     for ((rel, _), document) in markdown.iter().zip(read) {
         match document {
