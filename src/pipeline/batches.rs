@@ -223,6 +223,15 @@ impl<'r, 's> Render<'r, 's> {
             .par_iter()
             .map(|&job| (JobKey::of(job, site), inputs.fingerprint(job)))
             .collect();
+        // The files of the jobs that may be kept, looked up in the previous output all at once.
+        if let Some(incremental) = &self.out.incremental {
+            let files: Vec<&str> = keyed
+                .iter()
+                .filter_map(|(key, fp)| incremental.kept.get(key).filter(|e| e.fingerprint == *fp))
+                .flat_map(|e| e.made.iter().map(|m| m.path.as_str()))
+                .collect();
+            self.out.sink.look_up(&files);
+        }
         let plans = keyed
             .into_iter()
             .zip(jobs)

@@ -73,6 +73,10 @@ pub trait Sink: Send {
         false
     }
 
+    /// Looks up these files of the previous output ahead, all at once, before [`Sink::holds`] is
+    /// asked about them one by one.
+    fn look_up(&self, _paths: &[&str]) {}
+
     /// Keeps files of the previous output, each one it [`Sink::holds`].
     fn keep(&mut self, _files: &[(String, u128)]) -> Result<(), Diagnostic> {
         Ok(())
@@ -117,6 +121,10 @@ impl Sink for write::Staging {
 
     fn holds(&self, path: &str, hash: u128) -> bool {
         write::Staging::holds(self, path, hash)
+    }
+
+    fn look_up(&self, paths: &[&str]) {
+        write::Staging::look_up(self, paths)
     }
 
     fn keep(&mut self, files: &[(String, u128)]) -> Result<(), Diagnostic> {

@@ -148,6 +148,15 @@ impl Staging {
             && place::is_below(Path::new(path))
     }
 
+    /// Looks up files of the previous output in parallel, so that [`Staging::holds`] then finds
+    /// them known.
+    pub fn look_up(&self, paths: &[&str]) {
+        let old = &self.found.get().old;
+        paths.par_iter().for_each(|p| {
+            old.get(p);
+        });
+    }
+
     /// The bytes of a file of the previous output (one this build keeps, [`Staging::holds`]).
     pub fn previous(&self, path: &str) -> Option<String> {
         self.found.get().old.get(path)?;
