@@ -84,20 +84,7 @@ pub fn from_str<T: serde::de::DeserializeOwned>(
     offset: usize,
     what: Input,
 ) -> Result<T, Diagnostic> {
-    if let Some(mistake) = mistakes::scan(yaml) {
-        return Err(mistake.diagnostic(file, offset));
-    }
-    let value = serde_yaml::from_str(yaml).map_err(|e| {
-        // serde_yaml reads as far as the type needs: `title: [a` is first "a list, not text".
-        // Where the YAML itself is broken, that is what needs fixing.
-        match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-            Err(syntax) if is_wrong_form(&e) => {
-                unclosed_at_opening(&syntax, yaml, file, offset, what)
-                    .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what))
-            }
-            _ => diagnostic(&e, yaml, file, offset, what),
-        }
-    })?;
+    let value = from_str_once(yaml, file, offset, what)?;
     // A key repeated in a free map (`extra:`, `facts:`) is read without a word, the last one
     // winning; as a plain YAML value it is refused, so that it is found like a repeated field.
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
@@ -118,10 +105,16 @@ pub fn from_str_once<T: serde::de::DeserializeOwned>(
     if let Some(mistake) = mistakes::scan(yaml) {
         return Err(mistake.diagnostic(file, offset));
     }
-    serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        Err(syntax) if is_wrong_form(&e) => unclosed_at_opening(&syntax, yaml, file, offset, what)
-            .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what)),
-        _ => diagnostic(&e, yaml, file, offset, what),
+    serde_yaml::from_str(yaml).map_err(|e| {
+        // serde_yaml reads as far as the type needs: `title: [a` is first "a list, not text".
+        // Where the YAML itself is broken, that is what needs fixing.
+        match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+            Err(syntax) if is_wrong_form(&e) => {
+                unclosed_at_opening(&syntax, yaml, file, offset, what)
+                    .unwrap_or_else(|| diagnostic(&syntax, yaml, file, offset, what))
+            }
+            _ => diagnostic(&e, yaml, file, offset, what),
+        }
     })
 }
 

@@ -454,13 +454,14 @@ impl Kept {
     }
 }
 
+/// Reads `buf.len()` bytes at `offset` of `file`: how the caches read an entry.
 #[cfg(unix)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(super) fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
 #[cfg(not(unix))]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(super) fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     use std::io::{Read, Seek, SeekFrom};
     let mut file = file;
     file.seek(SeekFrom::Start(offset))?;
@@ -815,6 +816,16 @@ mod tests {
         }
     }
 
+    /// The search file of the cache in `dir`.
+    fn search_file(dir: &Path) -> PathBuf {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(SEARCH))
+            .unwrap()
+            .path()
+    }
+
     fn saved(dir: &Path) -> Entry {
         let mut next = Next::new(dir, key("/site"), &Kept::default());
         let json = "{\"u\":\"a/\"}";
@@ -903,12 +914,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         saved(dir.path());
         let kept = Kept::load(dir.path(), &key("/site")).unwrap();
-        let search = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .find(|e| e.file_name().to_string_lossy().starts_with(SEARCH))
-            .unwrap()
-            .path();
+        let search = search_file(dir.path());
         std::fs::write(&search, "{\"u\":\"b/\"}").unwrap();
         let entry = kept.get(&JobKey::Page("a.md".into(), Lang::Ja)).unwrap();
         assert_eq!(kept.search_entry(entry.search.as_ref().unwrap()), None);
@@ -984,12 +990,7 @@ mod tests {
     fn a_search_file_shorter_than_recorded_is_damaged() {
         let dir = tempfile::tempdir().unwrap();
         saved(dir.path());
-        let search = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .find(|e| e.file_name().to_string_lossy().starts_with(SEARCH))
-            .unwrap()
-            .path();
+        let search = search_file(dir.path());
         let bytes = std::fs::read(&search).unwrap();
         std::fs::write(&search, &bytes[..bytes.len() - 1]).unwrap();
         assert_eq!(

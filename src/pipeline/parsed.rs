@@ -23,7 +23,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::cache::Key;
+use super::cache::{read_at, Key};
 
 const FILE: &str = "documents";
 const MAGIC: &[u8; 20] = b"shishin parse cache\n";
@@ -339,19 +339,6 @@ fn read_entry(file: &std::fs::File, place: &Place) -> Option<Entry> {
     let parsed = bytes.split_off(place.front as usize);
     let front = String::from_utf8(bytes).ok()?;
     Some(Entry { front, parsed })
-}
-
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(not(unix))]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = file;
-    file.seek(SeekFrom::Start(offset))?;
-    file.read_exact(buf)
 }
 
 #[cfg(test)]
