@@ -13,7 +13,9 @@
 //! An output folder that is a mount point (a Docker volume, a docroot partition) or a link to a
 //! folder cannot be exchanged: its changed files are then replaced one by one, each whole, and
 //! the summary says so. Nothing is ever written, removed or followed above the output folder
-//! ([`place`]); the folders a build refuses to write to are in [`guard`].
+//! ([`place`]); the folders a build refuses to write to are in [`guard`]. A file is always
+//! written as a new file: whatever stands at its path in the staging tree is removed first, never
+//! written through (in a recycled tree it may be a link to a file readers see now).
 
 mod guard;
 mod manifest;
@@ -690,8 +692,10 @@ fn create_below(dir: &Path, path: &Path) -> std::io::Result<()> {
 
 fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
     match &o.content {
-        Content::Text(t) => std::fs::write(path, t).map_err(|e| io_error(Doing::Write, path, &e)),
-        Content::Copy(from) => std::fs::copy(from, path).map(|_| ()).map_err(|e| {
+        Content::Text(t) => new_file(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, t.as_bytes()))
+            .map_err(|e| io_error(Doing::Write, path, &e)),
+        Content::Copy(from) => copy_file(from, path).map_err(|e| {
             crate::load::vanished_copy(from).unwrap_or_else(|| io_error(Doing::CopyTo, path, &e))
         }),
     }
@@ -700,9 +704,38 @@ fn write_file(o: &Output, path: &Path) -> Result<(), Diagnostic> {
 /// Puts the previous output's unchanged file into the new tree without copying its bytes; where
 /// the file system cannot link (or forbids linking a file of another owner), it is copied.
 fn link_file(old: &Path, new: &Path) -> Result<(), Diagnostic> {
-    std::fs::hard_link(old, new)
-        .or_else(|_| std::fs::copy(old, new).map(|_| ()))
+    let linked = std::fs::hard_link(old, new).or_else(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(new).and_then(|()| std::fs::hard_link(old, new))
+        }
+        _ => Err(e),
+    });
+    linked
+        .or_else(|_| copy_file(old, new))
         .map_err(|e| io_error(Doing::CopyTo, new, &e))
+}
+
+/// A new, empty file at `path` of the staging tree. Whatever stood there is removed first, never
+/// written through: in a recycled tree it may be a link to a file the published site shows, and
+/// the build must not depend on having found every such file.
+fn new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    create().or_else(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => std::fs::remove_file(path).and_then(|()| create()),
+        _ => Err(e),
+    })
+}
+
+/// Copies `from` into a new file at `to` ([`new_file`]).
+fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut source = std::fs::File::open(from)?;
+    let mut target = new_file(to)?;
+    std::io::copy(&mut source, &mut target).map(|_| ())
 }
 
 /// Whether the previous output's file `old` (found as `meta`) already holds exactly the output's
@@ -848,6 +881,32 @@ mod tests {
             ["public"],
             "no staging folders left behind"
         );
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_replaced_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("live.html");
+        std::fs::write(&live, "公開中").unwrap();
+        // A staging path that is a link to the published file, which nothing listed.
+        let staged = dir.path().join("staged.html");
+        std::fs::hard_link(&live, &staged).unwrap();
+        write_file(&Output::text("staged.html", "新しい".into()), &staged).unwrap();
+        assert_eq!(std::fs::read_to_string(&live).unwrap(), "公開中");
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), "新しい");
+        // Linked over, and copied over.
+        let other = dir.path().join("other.html");
+        std::fs::write(&other, "別のページ").unwrap();
+        std::fs::remove_file(&staged).unwrap();
+        std::fs::hard_link(&live, &staged).unwrap();
+        link_file(&other, &staged).unwrap();
+        assert_eq!(std::fs::read_to_string(&live).unwrap(), "公開中");
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), "別のページ");
+        std::fs::remove_file(&staged).unwrap();
+        std::fs::hard_link(&live, &staged).unwrap();
+        copy_file(&other, &staged).unwrap();
+        assert_eq!(std::fs::read_to_string(&live).unwrap(), "公開中");
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), "別のページ");
     }
 
     #[cfg(unix)]
