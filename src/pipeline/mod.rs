@@ -327,8 +327,22 @@ fn prepare_with(
     cache: Option<&parsed::Parsed>,
 ) -> Result<Prepared, Diagnostics> {
     let mut stages = Stages::start();
+    // The pages are read while the theme is compiled.
+    let (setup, content) = Setup::load_beside(root, options, |config| {
+        let mut diags = Diagnostics::default();
+        let listing = load::list_content(root, &mut diags);
+        let (docs, absent) = document::read_all(
+            root,
+            &listing.markdown,
+            config,
+            options.drafts,
+            cache,
+            &mut diags,
+        );
+        (listing, docs, absent, diags)
+    });
     // A broken theme or glossary is reported beside the content's errors.
-    let (config, mut setup, mut diags) = match Setup::load(root, options) {
+    let (config, mut setup, mut diags) = match setup {
         Ok(setup) => (setup.config.clone(), Some(setup), Diagnostics::default()),
         Err(BrokenSetup {
             config: Some(config),
@@ -339,17 +353,11 @@ fn prepare_with(
             diags,
         }) => return Err(diags),
     };
-    stages.done("config");
-    let listing = load::list_content(root, &mut diags);
-    let (docs, absent) = document::read_all(
-        root,
-        &listing.markdown,
-        &config,
-        options.drafts,
-        cache,
-        &mut diags,
-    );
-    stages.done("load and parse");
+    let Some((listing, docs, absent, found)) = content else {
+        return Err(diags);
+    };
+    diags.extend(found);
+    stages.done("config, load and parse");
 
     let site_static = match &setup {
         Some(setup) => setup.site_static.clone(),

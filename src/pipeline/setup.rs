@@ -33,13 +33,49 @@ impl Setup {
     /// Reads the setup of the site at `root`. A broken `site.yaml` stops there; the theme and the
     /// glossary are both read, so the errors of both are reported.
     pub fn load(root: &Path, options: &Options) -> Result<Setup, BrokenSetup> {
-        let config = load_config(root, options).map_err(|diags| BrokenSetup {
-            config: None,
-            diags,
-        })?;
-        let mut diags = Diagnostics::default();
-        let theme = Theme::load(root, &config.theme).map_err(|errors| diags.extend(errors));
-        let glossary = load_glossary(root, &mut diags);
+        Setup::load_beside(root, options, |_| ()).0
+    }
+
+    /// [`Setup::load`], running `beside` with `site.yaml` (once it is read) while the theme is
+    /// compiled and the glossary read: a build reads its pages meanwhile. `beside` does not run
+    /// when `site.yaml` is broken.
+    pub fn load_beside<T: Send>(
+        root: &Path,
+        options: &Options,
+        beside: impl FnOnce(&Config) -> T + Send,
+    ) -> (Result<Setup, BrokenSetup>, Option<T>) {
+        let config = match load_config(root, options) {
+            Ok(config) => config,
+            Err(diags) => {
+                let broken = BrokenSetup {
+                    config: None,
+                    diags,
+                };
+                return (Err(broken), None);
+            }
+        };
+        let ((theme, glossary, diags), besides) = rayon::join(
+            || {
+                let mut diags = Diagnostics::default();
+                let theme = Theme::load(root, &config.theme).map_err(|errors| diags.extend(errors));
+                let glossary = load_glossary(root, &mut diags);
+                (theme, glossary, diags)
+            },
+            || beside(&config),
+        );
+        (
+            Setup::assemble(root, config, theme, glossary, diags),
+            Some(besides),
+        )
+    }
+
+    fn assemble(
+        root: &Path,
+        config: Config,
+        theme: Result<Theme, ()>,
+        glossary: Glossary,
+        diags: Diagnostics,
+    ) -> Result<Setup, BrokenSetup> {
         match theme {
             Ok(theme) if !diags.has_errors() => Ok(Setup {
                 config,
