@@ -41,7 +41,8 @@ pub fn page(data: &[u8]) {
         return;
     };
     let doc = Doc {
-        file,
+        source: crate::load::source::held(&file.path, "fuzz.md".into(), file.text.clone()),
+        path: file.path,
         key: "fuzz.md".into(),
         lang: Lang::Ja,
         body,
@@ -66,7 +67,10 @@ fn scan_and_render(mut doc: Doc) {
     let mut ignored = crate::diagnostics::Diagnostics::default();
     let parsed = markdown::scan(&doc, crate::model::config::RawHtml::Safe, &mut ignored);
     doc.parsed = parsed;
-    let html = markdown::render(&doc, &|dest| Some(format!("/resolved/{}", dest.len())));
+    let text = doc.source.held.clone().unwrap_or_default();
+    let html = markdown::render(&doc, &text, &|dest| {
+        Some(format!("/resolved/{}", dest.len()))
+    });
     assert!(!html.contains('\0'), "NUL reached the HTML");
     let canonical: Vec<&str> = doc
         .parsed

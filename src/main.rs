@@ -383,10 +383,10 @@ fn i18n_status(root: &Path) -> ExitCode {
     for (p, page) in site.pages.iter().enumerate() {
         let state = site.translations[p];
         counts.entry(state.label()).or_insert((state, 0)).1 += 1;
-        let ja = &site.docs[page.ja].file.path;
+        let ja = &site.docs[page.ja].path;
         let en = page
             .en
-            .map_or_else(|| "-".to_string(), |e| site.docs[e].file.path.clone());
+            .map_or_else(|| "-".to_string(), |e| site.docs[e].path.clone());
         let label = say(&translation_state(state)).to_string();
         // Padded by display width, so that Japanese labels line up too.
         let pad = 10usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));

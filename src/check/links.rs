@@ -559,7 +559,7 @@ fn page_sources(site: &Site) -> HashMap<String, (String, &'static str)> {
             let doc = site.doc(id, lang);
             out.insert(
                 urls::index_file(lang, &page.path),
-                (doc.file.path.clone(), template),
+                (doc.path.clone(), template),
             );
         }
     }

@@ -151,11 +151,11 @@ pub fn claims<'j>(
         let path = renderer.output_path(job)?;
         Some(match job {
             Job::Page(page, lang) => {
-                let file = site.doc(page, lang).file.path.clone();
+                let file = site.doc(page, lang).path.clone();
                 Claim::of_file(path, file, Origin::Rendered)
             }
             Job::Changes(page, lang) => {
-                let file = site.doc(page, lang).file.path.clone();
+                let file = site.doc(page, lang).path.clone();
                 Claim {
                     source: msg!("source-changes", file = &file),
                     path,
@@ -205,7 +205,7 @@ fn tag_claim(renderer: &Renderer, path: String, lang: Lang, name: &str) -> Claim
         .get(&lang)
         .and_then(|t| t.get(name))
         .and_then(|pages| pages.first());
-    let file = first.map(|&p| site.doc(p, lang).file.path.clone());
+    let file = first.map(|&p| site.doc(p, lang).path.clone());
     let source = match &file {
         Some(f) => msg!("source-tag-of", tag = name, file = f),
         None => msg!("source-tag", tag = name),

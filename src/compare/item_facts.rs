@@ -6,19 +6,19 @@
 //! They are read here rather than in the parse stage because the labels come from site.yaml.
 //! Messages are written beside their checks, one function each.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guidance::facts::FactType;
 use crate::messages::Text;
 use crate::model::config::FactDecl;
-use crate::model::{Config, FactState, FactText, ItemFact, NestedLine};
+use crate::model::{Config, Doc, FactState, FactText, ItemFact, NestedLine};
 use crate::msg;
 
-/// The facts among an item's nested lines, and the lines read as facts (to leave out of the
+/// The facts among the nested lines of an item of `doc`, and the lines read as facts (to leave out of the
 /// detail, which would repeat them).
 pub fn read(
     config: &Config,
     nested: &[NestedLine],
-    file: &SourceFile,
+    doc: &Doc,
     diags: &mut Diagnostics,
 ) -> (Vec<ItemFact>, Vec<String>) {
     let mut facts: Vec<ItemFact> = Vec::new();
@@ -32,14 +32,17 @@ pub fn read(
         };
         lines.push(line.text.clone());
         if facts.iter().any(|f| f.key == key) {
-            diags.push(given_twice(key, label).at(file, line.span.start..line.span.start + 1));
+            diags.push(
+                given_twice(key, label).at(&doc.file(), line.span.start..line.span.start + 1),
+            );
             continue;
         }
         match read_value(config, decl, value) {
             Ok((fact_state, note, missing_unit)) => {
                 if let Some(ja) = missing_unit {
                     diags.push(
-                        unit_without_english(&ja).at(file, line.span.start..line.span.start + 1),
+                        unit_without_english(&ja)
+                            .at(&doc.file(), line.span.start..line.span.start + 1),
                     );
                 }
                 facts.push(ItemFact {
@@ -50,7 +53,8 @@ pub fn read(
                 });
             }
             Err(e) => diags.push(
-                unreadable(key, label, value, &e).at(file, line.span.start..line.span.start + 1),
+                unreadable(key, label, value, &e)
+                    .at(&doc.file(), line.span.start..line.span.start + 1),
             ),
         }
     }

@@ -70,7 +70,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 if site.config.obligations.sets.contains_key(&list.set) {
                     diags.push(
                         Diagnostic::warning(msg!("set-without-guideline", set = &list.set))
-                            .at(&doc.file, list.heading_span.clone())
+                            .at(&doc.file(), list.heading_span.clone())
                             .hint(msg!("set-without-guideline-hint", set = &list.set)),
                     );
                 }
@@ -103,8 +103,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                 current.then(|| column_of(&mut table.columns, prefecture, canonical.len()));
             for item in &list.items {
                 let markers = marker_indexes(item, &table.set, canonical.len(), doc, diags);
-                let (facts, fact_lines) =
-                    item_facts::read(&site.config, &item.nested, &doc.file, diags);
+                let (facts, fact_lines) = item_facts::read(&site.config, &item.nested, doc, diags);
                 let prefecture_item = PrefectureItem {
                     page: page_id,
                     anchor: item.id.clone(),
@@ -132,7 +131,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                             first = &table.obligations[a].id,
                             second = &table.obligations[b].id
                         ))
-                        .at(&doc.file, item.span.start..item.span.start)
+                        .at(&doc.file(), item.span.start..item.span.start)
                         .hint(msg!(
                             "item-matches-two-hint",
                             first = &table.obligations[a].id
@@ -149,7 +148,7 @@ pub fn obligation_tables(site: &Site, diags: &mut Diagnostics) -> Vec<Obligation
                         if item.slip && matches.iter().all(|m| m.class == Class::Verbatim) {
                             diags.push(
                                 slip_on_verbatim(&table.obligations[matches[0].canonical].id)
-                                    .at(&doc.file, item.span.start..item.span.start + 1),
+                                    .at(&doc.file(), item.span.start..item.span.start + 1),
                             );
                         }
                         for (k, m) in matches.into_iter().enumerate() {
@@ -286,7 +285,7 @@ fn marker_indexes(
                     marker = m.to_string(),
                     set = set
                 ))
-                .at(&doc.file, item.span.start..item.span.start)
+                .at(&doc.file(), item.span.start..item.span.start)
                 .hint(msg!("marker-names-nothing-hint", set = set, count = len)),
             ),
         }
@@ -350,7 +349,8 @@ pub fn fact_cell(site: &Site, page: PageId, key: &str) -> FactCell {
 /// place the value (as written, or as shishin shows it in Japanese) appears. Front matter stands
 /// above the body, so this is the part of the page a reader checks the value against.
 fn anchor_of(doc: &crate::model::Doc, fact: &crate::model::Fact) -> Option<String> {
-    let body = doc.body_text();
+    let text = doc.text().ok()?;
+    let body = doc.body_of(&text);
     let mut needles = fact.raw.parts();
     if let Some(v) = fact.state.value() {
         needles.push(v.display_ja());

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, par_map, Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture;
 use crate::messages::Text;
@@ -148,10 +148,10 @@ fn group_pages(
             None => diags.push(
                 Diagnostic::error(msg!(
                     "translation-without-original",
-                    path = &doc.file.path,
+                    path = &doc.path,
                     key = &doc.key
                 ))
-                .in_file(&doc.file.path)
+                .in_file(&doc.path)
                 .hint(msg!("translation-without-original-hint")),
             ),
         }
@@ -242,14 +242,14 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
     let mut folded: HashMap<String, PageId> = HashMap::new();
     for (p, page) in site.pages.iter().enumerate() {
         if let Some(reserved) = urls::reserved(&page.path) {
-            let file = &site.docs[page.ja].file.path;
+            let file = &site.docs[page.ja].path;
             diags.push(reserved_url(file, &page.path, reserved));
             // One error for the file: its page is no page of the site.
             continue;
         }
         if let Some(&other) = seen.get(page.path.as_str()) {
-            let a = &site.docs[site.pages[other].ja].file.path;
-            let b = &site.docs[page.ja].file.path;
+            let a = &site.docs[site.pages[other].ja].path;
+            let b = &site.docs[page.ja].path;
             diags.push(
                 Diagnostic::error(msg!(
                     "same-page-path",
@@ -262,8 +262,8 @@ fn check_unique_urls(site: &Site, diags: &mut Diagnostics) {
             );
         } else if let Some(&other) = folded.get(&page.path.to_lowercase()) {
             // Windows and macOS file systems, and many servers, treat these as one folder.
-            let a = &site.docs[site.pages[other].ja].file.path;
-            let b = &site.docs[page.ja].file.path;
+            let a = &site.docs[site.pages[other].ja].path;
+            let b = &site.docs[page.ja].path;
             diags.push(
                 Diagnostic::error(msg!(
                     "page-paths-differ-in-case",
@@ -309,7 +309,7 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                 };
                 diags.push(
                     Diagnostic::error(msg!("obligation-set-unnamed", set = &list.set))
-                        .at(&doc.file, list.heading_span.clone())
+                        .at(&doc.file(), list.heading_span.clone())
                         .hint(hint),
                 );
                 continue;
@@ -318,10 +318,10 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                 continue;
             }
             if let Some(first) = sets.get(&list.set) {
-                let other = &site.docs[site.pages[first.page].ja].file.path;
+                let other = &site.docs[site.pages[first.page].ja].path;
                 diags.push(
                     Diagnostic::error(msg!("obligation-set-twice", set = &list.set, other = other))
-                        .at(&doc.file, list.heading_span.clone())
+                        .at(&doc.file(), list.heading_span.clone())
                         .hint(msg!("obligation-set-twice-hint")),
                 );
                 continue;
@@ -345,7 +345,7 @@ fn canonical_sets(site: &Site, diags: &mut Diagnostics) -> IndexMap<String, Cano
                                 "translation-without-obligation-list",
                                 set = &list.set
                             ))
-                            .in_file(&en_doc.file.path)
+                            .in_file(&en_doc.path)
                             .hint(msg!(
                                 "translation-without-obligation-list-hint",
                                 set = &list.set
@@ -378,13 +378,13 @@ fn canonical_count_differs(
 ) -> Diagnostic {
     Diagnostic::error(msg!(
         "canonical-count-differs",
-        en = &en.file.path,
+        en = &en.path,
         count = en_list.items.len(),
         set = &en_list.set,
-        ja = &ja.file.path,
+        ja = &ja.path,
         ja_count = n_ja
     ))
-    .at(&en.file, en_list.heading_span.clone())
+    .at(&en.file(), en_list.heading_span.clone())
     .hint(msg!("canonical-count-differs-hint"))
 }
 
@@ -495,7 +495,7 @@ impl Resolver<'_> {
                 Err(LinkError::ToUnreadable) => {}
                 Err(LinkError::Broken(message, hint)) => errors.push(
                     Diagnostic::error(message)
-                        .at(&doc.file, link.span.clone())
+                        .at(&doc.file(), link.span.clone())
                         .hint(hint),
                 ),
             }
@@ -703,7 +703,7 @@ impl Resolver<'_> {
             msg!(
                 "link-no-anchor-on-page",
                 dest = dest,
-                file = &target_doc.file.path,
+                file = &target_doc.path,
                 anchor = &anchor
             ),
             hint,
@@ -800,7 +800,7 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
     if ja.front.translated_from.is_some() {
         diags.push(
             Diagnostic::warning(msg!("translated-from-in-original"))
-                .in_file(&ja.file.path)
+                .in_file(&ja.path)
                 .hint(msg!("remove-the-line-hint")),
         );
     }
@@ -811,14 +811,14 @@ pub fn translation_state(site: &Site, page: &Page, diags: &mut Diagnostics) -> T
             // Its lists' warnings say it is out of date, and where: one warning is enough.
             TranslationState::Stale if obligations::lists_out_of_date(en) => {}
             TranslationState::Stale => diags.push(
-                Diagnostic::warning(msg!("translation-stale", ja = &ja.file.path))
-                    .in_file(&en.file.path)
-                    .hint(msg!("translation-stale-hint", en = &en.file.path)),
+                Diagnostic::warning(msg!("translation-stale", ja = &ja.path))
+                    .in_file(&en.path)
+                    .hint(msg!("translation-stale-hint", en = &en.path)),
             ),
             TranslationState::Unstamped => diags.push(
                 Diagnostic::warning(msg!("translation-unstamped"))
-                    .in_file(&en.file.path)
-                    .hint(msg!("translation-unstamped-hint", en = &en.file.path)),
+                    .in_file(&en.path)
+                    .hint(msg!("translation-unstamped-hint", en = &en.path)),
             ),
             _ => {}
         }
@@ -864,23 +864,24 @@ fn check_tag_folders(site: &Site, diags: &mut Diagnostics) {
             let d = Diagnostic::error(msg!(
                 "tags-share-a-page",
                 first = first,
-                first_file = &a.file.path,
+                first_file = &a.path,
                 second = name,
-                second_file = &b.file.path,
+                second_file = &b.path,
                 path = urls::in_lang(lang, &Generated::Tag(&slug).path())
             ))
             .hint(msg!("tags-share-a-page-hint"));
-            diags.push(match tag_span(b, name) {
-                Some(span) => d.at(&b.file, span),
-                None => d.in_file(&b.file.path),
+            let file = b.file();
+            diags.push(match tag_span(b, &file, name) {
+                Some(span) => d.at(&file, span),
+                None => d.in_file(&b.path),
             });
         }
     }
 }
 
-/// Where a tag is written in a document's front matter.
-fn tag_span(doc: &Doc, tag: &str) -> Option<std::ops::Range<usize>> {
-    let front = &doc.file.text[..doc.body.start];
+/// Where a tag is written in the front matter of `file`, `doc`'s.
+fn tag_span(doc: &Doc, file: &SourceFile, tag: &str) -> Option<std::ops::Range<usize>> {
+    let front = file.text.get(..doc.body.start)?;
     let from = front.find("tags")?;
     let at = from + front[from..].find(tag)?;
     Some(at..at + tag.len())
@@ -910,7 +911,8 @@ mod tests {
                     crate::load::frontmatter::read(&file, &config).unwrap();
                 let (key, lang) = crate::load::page_key(rel);
                 Arc::new(Doc {
-                    file,
+                    source: crate::load::source::held(&file.path, rel.into(), file.text.clone()),
+                    path: file.path,
                     key,
                     lang,
                     body,

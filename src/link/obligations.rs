@@ -262,16 +262,19 @@ fn follow_japanese(ja: &Doc, en: &Doc, ja_names: &Names, diags: &mut Diagnostics
 /// An item that matches no obligation but is much like one.
 fn resembles(doc: &Doc, item: &ObligationItem, id: &str, similarity: f64) -> Diagnostic {
     let percent = (similarity * 100.0).round();
+    let file = doc.file();
     let first_line = item.span.start
-        ..doc.file.text[item.span.clone()]
-            .find('\n')
+        ..file
+            .text
+            .get(item.span.clone())
+            .and_then(|t| t.find('\n'))
             .map_or(item.span.end, |i| item.span.start + i);
     Diagnostic::warning(msg!(
         "item-resembles-obligation",
         id = id,
         percent = percent
     ))
-    .at(&doc.file, first_line)
+    .at(&file, first_line)
     .hint(msg!("item-resembles-obligation-hint", id = id))
 }
 
@@ -279,30 +282,26 @@ fn resembles(doc: &Doc, item: &ObligationItem, id: &str, similarity: f64) -> Dia
 fn list_out_of_date(ja: &Doc, en: &Doc, en_list: &ObligationList, n_ja: usize) -> Diagnostic {
     let n_en = en_list.items.len();
     let hint = if n_ja > n_en {
-        msg!("translated-list-lacks-items-hint", en = &en.file.path)
+        msg!("translated-list-lacks-items-hint", en = &en.path)
     } else {
-        msg!("translated-list-follow-hint", en = &en.file.path)
+        msg!("translated-list-follow-hint", en = &en.path)
     };
     Diagnostic::warning(msg!(
         "translated-list-out-of-date",
         set = &en_list.set,
         ja_count = n_ja,
-        ja = &ja.file.path,
+        ja = &ja.path,
         en_count = n_en
     ))
-    .at(&en.file, en_list.heading_span.clone())
+    .at(&en.file(), en_list.heading_span.clone())
     .hint(hint)
 }
 
 /// A translation without the list of a set the Japanese page has.
 fn no_translated_list(ja: &Doc, en: &Doc, set: &str) -> Diagnostic {
-    Diagnostic::warning(msg!("no-translated-list", set = set, ja = &ja.file.path))
-        .in_file(&en.file.path)
-        .hint(msg!(
-            "no-translated-list-hint",
-            set = set,
-            en = &en.file.path
-        ))
+    Diagnostic::warning(msg!("no-translated-list", set = set, ja = &ja.path))
+        .in_file(&en.path)
+        .hint(msg!("no-translated-list-hint", set = set, en = &en.path))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::guidance::prefecture::{self, Prefecture};
 use crate::model::{Doc, Site};
 use crate::msg;
@@ -49,9 +49,9 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
     }
 }
 
-/// Where `prefecture:` is written in the front matter, for the warning's line.
-fn prefecture_span(doc: &Doc) -> Option<Range<usize>> {
-    let front = &doc.file.text[..doc.body.start];
+/// Where `prefecture:` is written in the front matter of `file`, `doc`'s, for the warning's line.
+fn prefecture_span(doc: &Doc, file: &SourceFile) -> Option<Range<usize>> {
+    let front = file.text.get(..doc.body.start)?;
     let mut at = 0;
     for line in front.split_inclusive('\n') {
         if line.starts_with("prefecture") {
@@ -76,9 +76,10 @@ fn folder_differs(doc: &Doc, folder: &Prefecture, named: &Prefecture) -> Diagnos
         named = named.ja,
         named_slug = named.slug
     ));
-    match prefecture_span(doc) {
-        Some(span) => d.at(&doc.file, span),
-        None => d.in_file(&doc.file.path),
+    let file = doc.file();
+    match prefecture_span(doc, &file) {
+        Some(span) => d.at(&file, span),
+        None => d.in_file(&doc.path),
     }
 }
 
@@ -91,10 +92,10 @@ fn listed_twice(
 ) -> Diagnostic {
     Diagnostic::warning(msg!(
         "prefecture-listed-twice",
-        first = &first.file.path,
+        first = &first.path,
         set = set,
         prefecture = named.ja
     ))
-    .at(&doc.file, heading)
+    .at(&doc.file(), heading)
     .hint(msg!("prefecture-listed-twice-hint", key = &first.key))
 }

@@ -70,7 +70,7 @@ pub fn untranslated_facts(site: &Site) -> Vec<UntranslatedFact<'_>> {
                         )
                 })
                 .map(move |f| UntranslatedFact {
-                    file: &doc.file.path,
+                    file: &doc.path,
                     key: &f.key,
                 })
         })

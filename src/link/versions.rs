@@ -33,7 +33,7 @@ pub fn link_versions(site: &mut Site, absent: &Absent, diags: &mut Diagnostics) 
             }
         };
         if let Some(other) = versions[older].newer {
-            let other = &site.docs[site.pages[other].ja].file.path;
+            let other = &site.docs[site.pages[other].ja].path;
             let message = msg!("already-superseded", key = &written.key, other = other);
             let hint = msg!("already-superseded-hint");
             diags.push(at_line(doc, written, message, hint));
@@ -63,14 +63,14 @@ fn declared<'s>(
 ) -> Option<(&'s Doc, &'s Supersedes)> {
     let p = &site.pages[page];
     let ja: &Doc = &site.docs[p.ja];
-    let ours: Option<&'s Supersedes> = ja.front.supersedes.as_ref();
+    let ours: Option<&'s Supersedes> = ja.front.supersedes.as_deref();
     if let Some(en) = p.en.map(|e| &*site.docs[e]) {
         match en.front.supersedes.as_ref() {
             Some(theirs) if Some(&theirs.key) != ours.map(|o| &o.key) => diags.push(at_line(
                 en,
                 theirs,
                 msg!("translation-supersedes-differs"),
-                msg!("translation-supersedes-differs-hint", ja = &ja.file.path),
+                msg!("translation-supersedes-differs-hint", ja = &ja.path),
             )),
             _ => {}
         }
@@ -106,7 +106,7 @@ fn older_page(
 
 fn at_line(doc: &Doc, written: &Supersedes, message: Text, hint: Text) -> Diagnostic {
     Diagnostic::error(message)
-        .at_line(&doc.file, written.line)
+        .at_line(&doc.file(), written.line)
         .hint(hint)
 }
 
@@ -135,7 +135,7 @@ fn cycles(versions: &[Versions]) -> Vec<Vec<PageId>> {
 /// One error for a cycle, at the `supersedes:` line of its first page, naming every file.
 fn cycle_error(site: &Site, cycle: &[PageId]) -> Diagnostic {
     let doc = |p: PageId| &*site.docs[site.pages[p].ja];
-    let mut names: Vec<&str> = cycle.iter().map(|&p| doc(p).file.path.as_str()).collect();
+    let mut names: Vec<&str> = cycle.iter().map(|&p| doc(p).path.as_str()).collect();
     names.push(names[0]);
     let step = msg!("versions-cycle-step");
     let chain = |lang| names.join(step.in_lang(lang));
@@ -143,7 +143,7 @@ fn cycle_error(site: &Site, cycle: &[PageId]) -> Diagnostic {
     let first = doc(cycle[0]);
     let line = first.front.supersedes.as_ref().map_or(1, |s| s.line);
     Diagnostic::error(msg!("versions-cycle", chain = chain))
-        .at_line(&first.file, line)
+        .at_line(&first.file(), line)
         .hint(msg!("versions-cycle-hint"))
 }
 
@@ -160,9 +160,9 @@ fn check_changes_pages(site: &Site, diags: &mut Diagnostics) {
             Diagnostic::error(msg!(
                 "changes-url-taken",
                 path = &changes,
-                file = &site.docs[page.ja].file.path
+                file = &site.docs[page.ja].path
             ))
-            .in_file(&doc.file.path)
+            .in_file(&doc.path)
             .hint(msg!("changes-url-taken-hint")),
         );
     }

@@ -339,12 +339,12 @@ fn validate(
         prefecture,
         date,
         updated,
-        source,
+        source: source.map(Box::new),
         draft: raw.draft,
         weight: raw.weight.unwrap_or(0),
         facts,
         translated_from: raw.translated_from,
-        supersedes,
+        supersedes: supersedes.map(Box::new),
         // A tag typed on a Mac may arrive decomposed (NFD): one spelling, one tag page.
         tags: raw
             .tags

@@ -13,6 +13,7 @@ pub mod facts;
 pub mod frontmatter;
 pub mod glossary;
 pub mod mistakes;
+pub mod source;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::messages::Text;
-use crate::model::{Asset, Config, Doc, Lang, Parsed};
+use crate::model::{Asset, Config, Doc, Lang, Parsed, Source};
 use crate::msg;
 use crate::text::names;
 
@@ -217,7 +218,8 @@ pub fn load_doc(
 ) -> Option<Doc> {
     let file = load_file(root, rel, path, diags)?;
     let read = frontmatter::read(&file, config);
-    doc_of(file, rel, read, diags)
+    let source = source::held(&file.path, path.to_path_buf(), file.text.clone());
+    doc_of(file.path, source, rel, read, diags)
 }
 
 /// Reads the file `path` (`rel` below `content/`), with the warnings its name or encoding gives.
@@ -252,10 +254,11 @@ pub fn load_file(
     })
 }
 
-/// The document of `file` (`rel` below `content/`) from its front matter as read, its Markdown
-/// not parsed yet.
+/// The document of the file `path` (`rel` below `content/`, its text in `source`) from its front
+/// matter as read, its Markdown not parsed yet.
 pub fn doc_of(
-    file: SourceFile,
+    path: String,
+    source: Source,
     rel: &str,
     read: Result<frontmatter::Read, Diagnostics>,
     diags: &mut Diagnostics,
@@ -269,7 +272,8 @@ pub fn doc_of(
         }) => {
             diags.extend(warnings);
             Some(Doc {
-                file,
+                path,
+                source,
                 key,
                 lang,
                 body,

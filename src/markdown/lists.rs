@@ -443,7 +443,7 @@ mod tests {
         let lines: Vec<&str> = items[0].nested.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(lines, ["予算上限：1拠点あたり1,060千円", "市町村事業: イ"]);
         let at = items[0].nested[1].span.start;
-        assert!(doc.file.text[at..].starts_with("- 市町村事業: イ"));
+        assert!(doc.text().unwrap()[at..].starts_with("- 市町村事業: イ"));
         assert!(items[1].nested.is_empty());
     }
 

@@ -24,12 +24,11 @@ mod tests;
 pub use anchors::slugify;
 pub use lists::{split_full_marker, split_marker, Marker};
 pub use marks::TermLinks;
-pub use render::{render, render_observed, render_with, replace_controls};
+pub use render::{render, render_observed, replace_controls};
 pub use scan::scan;
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::model::Doc;
 use crate::text::language::push_escaped;
 
 /// The Markdown dialect of pages: every reader of a body (the stages here, the 新旧対照表 of
@@ -42,8 +41,9 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-fn parser(doc: &Doc) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
-    Parser::new_ext(doc.body_text(), options()).into_offset_iter()
+/// The events of a document's Markdown body, with their offsets in the body.
+fn parser(body: &str) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+    Parser::new_ext(body, options()).into_offset_iter()
 }
 
 /// Links shishin checks and rewrites: `@/a.md`, `@ob:hub-3` and plain paths, not external ones

@@ -12,34 +12,27 @@ use super::{escape, highlight, is_internal, parser};
 use crate::model::{Doc, Heading, Lang, ObligationItem, Parsed, Place, Untranslated};
 use crate::text::language::{has_japanese, push_escaped};
 
-/// Renders a document's body to HTML. `resolve` turns a link destination found by
-/// [`scan`](super::scan) into the URL to write (it is called only for internal links); `None`
-/// leaves the link as written.
-pub fn render(doc: &Doc, resolve: &dyn Fn(&str) -> Option<String>) -> String {
-    render_with(doc, resolve, None)
+/// Renders a document's body to HTML; `text` is the document's whole text ([`Doc::text`]).
+/// `resolve` turns a link destination found by [`scan`](super::scan) into the URL to write (it is
+/// called only for internal links); `None` leaves the link as written.
+pub fn render(doc: &Doc, text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    render_observed(doc, text, resolve, None, &mut |_| {})
 }
 
-/// [`render`], with glossary links when `terms` is given.
-pub fn render_with(
-    doc: &Doc,
-    resolve: &dyn Fn(&str) -> Option<String>,
-    terms: Option<&TermLinks>,
-) -> String {
-    render_observed(doc, resolve, terms, &mut |_| {})
-}
-
-/// [`render_with`], showing `observe` the events exactly as they are written to HTML, one chunk
-/// at a time (each chunk is one `push_html`, which numbers footnotes afresh). The search index
-/// reads a page's visible text from them instead of scanning the HTML again.
+/// [`render`] with glossary links when `terms` is given, showing `observe` the events exactly as
+/// they are written to HTML, one chunk at a time (each chunk is one `push_html`, which numbers
+/// footnotes afresh). The search index reads a page's visible text from them instead of scanning
+/// the HTML again.
 pub fn render_observed<'a>(
     doc: &'a Doc,
+    text: &'a str,
     resolve: &'a dyn Fn(&str) -> Option<String>,
     terms: Option<&'a TermLinks<'a>>,
     observe: &'a mut dyn FnMut(&[Event<'a>]),
 ) -> String {
     let base = doc.body.start;
     let mut renderer = Renderer::new(doc, resolve, terms, observe);
-    for (event, range) in parser(doc) {
+    for (event, range) in parser(doc.body_of(text)) {
         renderer.event(event, base + range.start);
     }
     renderer.finish()

@@ -18,15 +18,25 @@ use crate::model::{Doc, Heading, LinkRef, Parsed};
 /// finds wrong goes to `diags`; the body is read to its end all the same, so its links are
 /// checked too.
 pub fn scan(doc: &Doc, raw_html: RawHtml, diags: &mut Diagnostics) -> Parsed {
-    let (parsed, found) = read_body(doc, raw_html);
+    let file = match doc.text() {
+        Ok(text) => SourceFile {
+            path: doc.path.clone(),
+            text,
+        },
+        Err(d) => {
+            diags.push(d);
+            return Parsed::default();
+        }
+    };
+    let (parsed, found) = read_body(doc, &file, raw_html);
     diags.extend(found);
     parsed
 }
 
-fn read_body(doc: &Doc, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
+fn read_body(doc: &Doc, file: &SourceFile, raw_html: RawHtml) -> (Parsed, Vec<Diagnostic>) {
     let base = doc.body.start;
-    let mut scanner = Scanner::new(&doc.file, raw_html);
-    let events = parser(doc);
+    let mut scanner = Scanner::new(file, raw_html);
+    let events = parser(doc.body_of(&file.text));
     scanner
         .guard
         .definitions(events.reference_definitions(), base);

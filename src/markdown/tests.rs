@@ -1,5 +1,5 @@
 use super::*;
-use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::diagnostics::Diagnostics;
 use crate::guidance::obligations::ObligationId;
 use crate::model::config::RawHtml;
 use crate::model::{Doc, FrontMatter, Kind, Lang, Parsed};
@@ -8,10 +8,8 @@ pub(crate) fn doc(body: &str) -> Doc {
     let text = format!("---\ntitle: t\n---\n{body}");
     let start = "---\ntitle: t\n---\n".len();
     Doc {
-        file: SourceFile {
-            path: "content/a.md".into(),
-            text: text.clone().into(),
-        },
+        path: "content/a.md".into(),
+        source: crate::load::source::held("content/a.md", "a.md".into(), text.clone().into()),
         key: "a.md".into(),
         lang: Lang::Ja,
         body: start..text.len(),
@@ -49,7 +47,7 @@ pub(super) fn scanned(body: &str) -> Doc {
 #[test]
 fn nul_becomes_the_replacement_character() {
     let d = scanned("a\0b `c\0d`\n\n```\ne\0f\n```\n");
-    let html = render(&d, &|_| None);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(!html.contains('\0'), "{html:?}");
     assert!(html.contains("a\u{FFFD}b"), "{html}");
     assert!(html.contains("c\u{FFFD}d"), "{html}");
@@ -58,7 +56,7 @@ fn nul_becomes_the_replacement_character() {
 #[test]
 fn other_control_characters_become_the_replacement_character() {
     let d = scanned("a\u{1}b\u{7f}c\td\u{c}e\n");
-    let html = render(&d, &|_| None);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(html.contains("a\u{FFFD}b\u{FFFD}c\td\u{c}e"), "{html:?}");
 }
 
@@ -143,7 +141,8 @@ fn a_tag_spread_over_lines_of_an_html_block_is_read_whole() {
 fn allowed_raw_html_passes_and_is_rendered() {
     let body = "<ruby>在宅<rp>(</rp><rt>ざいたく</rt><rp>)</rp></ruby>医療<br>\nx<sup>1</sup> <span lang=\"en\">home</span> <!-- note -->\n";
     assert!(errors(body, RawHtml::Safe).is_empty());
-    let html = render(&scanned(body), &|_| None);
+    let d = scanned(body);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(html.contains("<rt>ざいたく</rt>"), "{html}");
     assert!(html.contains("<span lang=\"en\">home</span>"), "{html}");
 }
@@ -158,7 +157,7 @@ fn japanese_heading_anchors_are_kept_and_deduplicated() {
         ids,
         ["急変時の対応", "急変時の対応-1", "1-goals--aims", "acp"]
     );
-    let html = render(&d, &|_| None);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(html.contains("<h2 id=\"急変時の対応-1\">"), "{html}");
     assert!(html.contains("<h2 id=\"acp\">"), "{html}");
 }
@@ -179,7 +178,7 @@ fn obligation_list_items_text_detail_and_anchors() {
     );
     assert_eq!(list.items[1].markers, ["hub-3", "hub-4"]);
     assert_eq!(list.items[1].text, "調整を行うこと");
-    let html = render(&d, &|_| None);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(
         html.contains("<li id=\"hub-1\" class=\"obligation\">"),
         "{html}"
@@ -222,7 +221,7 @@ fn internal_links_are_found_and_rewritten() {
     let d = scanned("[a](@/b.md#x) [b](https://ex.jp) [c](../c/) [d](@ob:hub-2) ![i](map.png)\n");
     let dests: Vec<&str> = d.parsed.links.iter().map(|l| l.dest.as_str()).collect();
     assert_eq!(dests, ["@/b.md#x", "../c/", "@ob:hub-2", "map.png"]);
-    let html = render(&d, &|dest| Some(format!("/R{dest}")));
+    let html = render(&d, &d.text().unwrap(), &|dest| Some(format!("/R{dest}")));
     assert!(html.contains("href=\"/R@/b.md#x\""));
     assert!(html.contains("href=\"https://ex.jp\""));
 }
@@ -230,7 +229,7 @@ fn internal_links_are_found_and_rewritten() {
 #[test]
 fn code_is_highlighted_with_classes_and_tables_wrapped() {
     let d = scanned("```rust\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
-    let html = render(&d, &|_| None);
+    let html = render(&d, &d.text().unwrap(), &|_| None);
     assert!(html.contains("<pre class=\"code\""), "{html}");
     assert!(html.contains("<span class="), "{html}");
     assert!(!html.contains("style="), "{html}");

@@ -20,12 +20,11 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostics::SourceFile;
 use crate::guidance::dates::DateValue;
 use crate::guidance::obligations::ObligationId;
 use crate::guidance::prefecture::Prefecture;
@@ -140,14 +139,15 @@ pub struct FrontMatter {
     pub prefecture: Option<&'static Prefecture>,
     pub date: Option<DateValue>,
     pub updated: Option<DateValue>,
-    pub source: Option<Citation>,
+    /// Boxed, as most pages cite nothing: a document stays small (a large site has 100,000s).
+    pub source: Option<Box<Citation>>,
     pub draft: bool,
     pub weight: i64,
     /// Facts the page gives (SPEC §6), in the page's order, parsed by their declared type.
     pub facts: Vec<Fact>,
     pub translated_from: Option<String>,
     /// The older version this page replaces (SPEC §10), resolved by the link stage.
-    pub supersedes: Option<Supersedes>,
+    pub supersedes: Option<Box<Supersedes>>,
     pub tags: Vec<String>,
     pub slug: Option<String>,
     pub extra: serde_json::Value,
@@ -253,11 +253,14 @@ pub struct ObligationItem {
 /// One Markdown file.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    pub file: SourceFile,
+    /// Path as the user knows it: relative to the site root (`content/a/b.md`).
+    pub path: String,
+    /// Its text, or where to read it again (`Doc::text`, in `load::source`).
+    pub source: Source,
     /// The page this file belongs to: its Japanese source path below `content/` (`a/b.md`).
     pub key: String,
     pub lang: Lang,
-    /// Byte range of the Markdown body in `file.text`.
+    /// Byte range of the Markdown body in the text.
     pub body: Range<usize>,
     pub front: FrontMatter,
     pub parsed: Parsed,
@@ -265,16 +268,19 @@ pub struct Doc {
     pub digest: OnceLock<String>,
 }
 
-impl Doc {
-    pub fn body_text(&self) -> &str {
-        &self.file.text[self.body.clone()]
-    }
+/// A document's text as the parse stage read it: held in memory, or left in its file (a build,
+/// past the parse stage) and read again when a stage asks for it, checked against `hash`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file on disk.
+    pub file: PathBuf,
+    /// The digest of the document's path and the text parsed (`load::source::digest`).
+    pub hash: u128,
+    /// The text, while it is kept in memory.
+    pub held: Option<Arc<String>>,
+}
 
-    /// The digest translations record in `translated_from` (see [`crate::text::digest`]).
-    pub fn body_digest(&self) -> &str {
-        self.digest
-            .get_or_init(|| crate::text::digest(self.body_text()))
-    }
+impl Doc {
     pub fn is_section(&self) -> bool {
         is_section_key(&self.key)
     }

@@ -223,22 +223,29 @@ impl<'r, 's> Render<'r, 's> {
             .par_iter()
             .map(|&job| (JobKey::of(job, site), inputs.fingerprint(job)))
             .collect();
-        // The files of the jobs that may be kept, looked up in the previous output all at once.
-        if let Some(incremental) = &self.out.incremental {
-            let files: Vec<&str> = keyed
-                .iter()
-                .filter_map(|(key, fp)| incremental.kept.get(key).filter(|e| e.fingerprint == *fp))
-                .flat_map(|e| e.made.iter().map(|m| m.path.as_str()))
-                .collect();
-            self.out.sink.look_up(&files);
-        }
+        // The jobs whose fingerprint is the one recorded may be kept: their files are looked up
+        // in the previous output all at once.
+        let recorded: Vec<Option<Entry>> = match &self.out.incremental {
+            Some(incremental) => keyed
+                .par_iter()
+                .map(|(key, fp)| incremental.kept.get(key).filter(|e| e.fingerprint == *fp))
+                .collect(),
+            None => Vec::new(),
+        };
+        let files: Vec<&str> = recorded
+            .iter()
+            .flatten()
+            .flat_map(|e| e.made.iter().map(|m| m.path.as_str()))
+            .collect();
+        self.out.sink.look_up(&files);
         let plans = keyed
             .into_iter()
+            .zip(recorded)
             .zip(jobs)
-            .map(|((key, fingerprint), &job)| {
+            .map(|((key, entry), &job)| {
                 let path = self.renderer.output_path(job);
-                let kept = self.out.reusable(&key, fingerprint, path.as_deref());
-                (Some((key, fingerprint)), kept)
+                let kept = entry.and_then(|e| self.out.reusable(e, path.as_deref()));
+                (Some(key), kept)
             })
             .collect();
         self.out.timings.plan += started.elapsed();
@@ -270,19 +277,9 @@ fn render_timed(
 }
 
 impl HandOver<'_> {
-    /// The files and search entry of a job as the last build made it, when its fingerprint is
-    /// the one recorded and every file is in the output as recorded.
-    fn reusable(
-        &mut self,
-        key: &JobKey,
-        fingerprint: Fingerprint,
-        path: Option<&str>,
-    ) -> Option<KeptJob> {
-        let incremental = self.incremental.as_ref()?;
-        let entry = incremental
-            .kept
-            .get(key)
-            .filter(|e| e.fingerprint == fingerprint)?;
+    /// The files and search entry of a job as the last build made it (`entry`, whose fingerprint
+    /// is the job's), when every file is in the output as recorded.
+    fn reusable(&self, entry: Entry, path: Option<&str>) -> Option<KeptJob> {
         // A page, changes or tag job writes its one known file.
         if let Some(path) = path {
             if entry.made.len() != 1 || entry.made[0].path != path {
@@ -292,8 +289,6 @@ impl HandOver<'_> {
         if !entry.made.iter().all(|m| self.sink.holds(&m.path, m.hash)) {
             return None;
         }
-        // Kept: its entry is needed no more (the lost-id check looks at rendered jobs only).
-        let entry = self.incremental.as_mut()?.kept.take(key)?;
         Some((entry.made, entry.search))
     }
 

@@ -297,7 +297,11 @@ pub fn path_hash(path: &str) -> u64 {
 /// The cache the previous build left.
 #[derive(Default)]
 pub struct Kept {
-    entries: HashMap<JobKey, Entry>,
+    /// The `jobs` file as read: its entries are decoded when asked for, as a large site's would
+    /// take several times the file's size in memory.
+    bytes: Vec<u8>,
+    /// Where each job's entry starts in `bytes` (its key first), by the hash of its key.
+    entries: HashMap<u64, usize>,
     /// Every output path of the previous build (the paths links resolve against), hashed.
     paths: HashSet<u64>,
     parts: HashMap<(Lang, u32), Part>,
@@ -351,6 +355,7 @@ impl Kept {
         {
             return Err(Ignored::Damaged);
         }
+        let head_len = head.len();
         let mut r = Decoder(&head[MAGIC.len()..]);
         if r.u32() != Some(FORMAT) {
             return Err(Ignored::Format);
@@ -364,10 +369,16 @@ impl Kept {
         if r.u128() != Some(key.setup) {
             return Ok(Kept::default());
         }
-        Kept::decode(dir, &mut r).ok_or(Ignored::Damaged)
+        let at = head_len - r.0.len();
+        let mut bytes = bytes;
+        bytes.truncate(head_len);
+        Kept::decode(dir, bytes, at).ok_or(Ignored::Damaged)
     }
 
-    fn decode(dir: &Path, r: &mut Decoder) -> Option<Kept> {
+    /// The cache from the `jobs` file's bytes (without the checksum), read from `at` on. Every
+    /// entry is decoded once here, to check it.
+    fn decode(dir: &Path, bytes: Vec<u8>, at: usize) -> Option<Kept> {
+        let r = &mut Decoder(&bytes[at..]);
         let name = r.str()?;
         if !name.starts_with(SEARCH) || name.contains(['/', '\\']) {
             return None;
@@ -387,6 +398,7 @@ impl Kept {
         let mut entries = HashMap::new();
         let mut live = 0;
         for _ in 0..r.len()? {
+            let start = bytes.len() - r.0.len();
             let key = JobKey::decode(r)?;
             let entry = decode_entry(r)?;
             if let Some(blob) = &entry.search {
@@ -395,7 +407,7 @@ impl Kept {
                 }
                 live += u64::from(blob.len);
             }
-            entries.insert(key, entry);
+            entries.insert(key_hash(&key), start);
         }
         if !r.0.is_empty() {
             return None;
@@ -406,6 +418,7 @@ impl Kept {
             return None;
         }
         Some(Kept {
+            bytes,
             entries,
             paths,
             parts,
@@ -418,13 +431,13 @@ impl Kept {
         })
     }
 
-    pub fn get(&self, key: &JobKey) -> Option<&Entry> {
-        self.entries.get(key)
-    }
-
-    /// Takes a job's entry out of the cache (a kept job needs it no more).
-    pub fn take(&mut self, key: &JobKey) -> Option<Entry> {
-        self.entries.remove(key)
+    /// A job's entry, decoded. Two keys of one hash would find one entry: the key is checked,
+    /// and the other job is simply made again.
+    pub fn get(&self, key: &JobKey) -> Option<Entry> {
+        let &at = self.entries.get(&key_hash(key))?;
+        let mut r = Decoder(&self.bytes[at..]);
+        (JobKey::decode(&mut r)? == *key).then_some(())?;
+        decode_entry(&mut r)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -452,6 +465,13 @@ impl Kept {
         }
         String::from_utf8(bytes).ok()
     }
+}
+
+/// What [`Kept`] finds a job's entry by.
+fn key_hash(key: &JobKey) -> u64 {
+    let mut h = Digest(Vec::new());
+    key.hash(&mut h);
+    h.finish()
 }
 
 /// Reads `buf.len()` bytes at `offset` of `file`: how the caches read an entry.
@@ -558,7 +578,8 @@ impl Next {
             appended,
             offset,
             parts: Vec::new(),
-            entries: Encoder(Vec::new()),
+            // About as long as the last build's: grown once, not doubled (and copied) from small.
+            entries: Encoder(Vec::with_capacity(kept.bytes.len() + kept.bytes.len() / 16)),
             count: 0,
             paths: Vec::new(),
             saved: false,
@@ -854,7 +875,7 @@ mod tests {
         let entry = saved(dir.path());
         let kept = Kept::load(dir.path(), &key("/site")).unwrap();
         let got = kept.get(&JobKey::Page("a.md".into(), Lang::Ja)).unwrap();
-        assert_eq!(*got, entry);
+        assert_eq!(got, entry);
         let entry = kept.search_entry(got.search.as_ref().unwrap()).unwrap();
         assert_eq!(entry, "{\"u\":\"a/\"}");
         assert!(!kept.lost_a_path(&[path_hash("a/index.html")].into()));

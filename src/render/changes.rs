@@ -58,12 +58,13 @@ impl Renderer<'_> {
             // Jobs are made only for pages with an older version.
             return Err(Diagnostic::error(msg!(
                 "changes-without-older",
-                path = &site.doc(page, Lang::Ja).file.path
+                path = &site.doc(page, Lang::Ja).path
             ))
             .hint(msg!("internal-error-hint")));
         };
         let (new_doc, old_doc) = compared(site, page, older, lang);
-        let rows = versions::compare(old_doc.body_text(), new_doc.body_text());
+        let (old_text, new_text) = (old_doc.text()?, new_doc.text()?);
+        let rows = versions::compare(old_doc.body_of(&old_text), new_doc.body_of(&new_text));
         let caption = versions::output::caption(lang, &old_doc.front.title, &new_doc.front.title);
         let view = ChangesView {
             changes: Changes {

@@ -331,11 +331,11 @@ fn meta(site: &Site, page: PageId, lang: Lang) -> Fingerprint {
     h.digest()
 }
 
-/// What a build knows a document by between runs: its path and its text (everything else a
-/// document is made from, `site.yaml`, is in the render cache's key).
+/// What a build knows a document by between runs: its path and its text, by their digest
+/// (everything else a document is made from, `site.yaml`, is in the render cache's key).
 pub fn document_digest(doc: &crate::model::Doc) -> u128 {
     let mut h = DefaultHasher::default();
-    (&doc.file.path, &*doc.file.text, &doc.key, doc.lang).hash(&mut h);
+    (doc.source.hash, &doc.key, doc.lang).hash(&mut h);
     h.digest()
 }
 

@@ -245,7 +245,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let p = &site.pages[page];
         let template = theme::page_template(p);
-        let (page_view, text) = self.page_view(page, lang);
+        let (page_view, text) = self.page_view(page, lang)?;
         let entry = search::SearchEntry::new(
             p.path.clone(),
             page_view.title,
@@ -441,7 +441,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// A page in `lang`, and the visible text of its body for the search index.
-    fn page_view(&self, page: PageId, lang: Lang) -> (context::Page<'_>, String) {
+    fn page_view(
+        &self,
+        page: PageId,
+        lang: Lang,
+    ) -> Result<(context::Page<'_>, String), Diagnostic> {
         let site = self.site;
         let p = &site.pages[page];
         let doc_id = p.doc_for(lang);
@@ -450,8 +454,10 @@ impl<'a> Renderer<'a> {
         let links = &site.links[doc_id];
         let terms = self.term_links(lang);
         let mut text = search::VisibleText::default();
+        let source = doc.text()?;
         let content = markdown::render_observed(
             doc,
+            &source,
             &|dest| links.get(dest).map(|t| site.target_url(t, lang)),
             terms.as_ref(),
             &mut |events| text.chunk(events),
@@ -519,7 +525,7 @@ impl<'a> Renderer<'a> {
             compared_in: self.compared_in(&site.docs[p.ja], lang),
             extra: &fm.extra,
         };
-        (view, text)
+        Ok((view, text))
     }
 
     /// The name of a kind of page in `lang`.

@@ -426,7 +426,7 @@ impl Preview {
             let p = &site.pages[page];
             let id = std::iter::once(p.ja)
                 .chain(p.en)
-                .find(|&d| site.docs[d].file.path == doc.file.path)?;
+                .find(|&d| site.docs[d].path == doc.path)?;
             if !same_structure(old, &doc) {
                 let mut lists = std::iter::once(p.ja).chain(p.en);
                 let lists = lists.any(|d| !site.docs[d].parsed.obligation_lists.is_empty());
@@ -978,8 +978,9 @@ fn same_shape(old: &Doc, new: &Doc, lists: bool) -> bool {
 /// Whether two versions of a document show the same to every other page: same front matter,
 /// link destinations, anchors and obligation lists. Only its own body text may differ.
 fn same_structure(old: &Doc, new: &Doc) -> bool {
-    fn front(d: &Doc) -> &str {
-        &d.file.text[..d.body.start]
+    /// The preview's documents hold their text; one that did not would count as changed.
+    fn front(d: &Doc) -> Option<&str> {
+        d.source.held.as_deref().and_then(|t| t.get(..d.body.start))
     }
     fn links(d: &Doc) -> impl Iterator<Item = &String> {
         d.parsed.links.iter().map(|l| &l.dest)
@@ -993,6 +994,7 @@ fn same_structure(old: &Doc, new: &Doc) -> bool {
     }
     old.key == new.key
         && old.lang == new.lang
+        && front(old).is_some()
         && front(old) == front(new)
         && old.parsed.anchors == new.parsed.anchors
         && links(old).eq(links(new))

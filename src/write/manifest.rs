@@ -37,6 +37,11 @@ impl Stamp {
         })
     }
 
+    /// The file's inode number.
+    pub fn ino(&self) -> u64 {
+        self.ino
+    }
+
     /// Elsewhere there is no change time to rely on: every file is compared byte by byte.
     #[cfg(not(unix))]
     pub fn of(_: &Metadata) -> Option<Stamp> {

@@ -225,7 +225,7 @@ fn decode_entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::{Diagnostics, SourceFile};
+    use crate::diagnostics::Diagnostics;
     use crate::model::config::RawHtml;
     use crate::model::{Doc, FrontMatter, Kind, Lang};
     use crate::render::search::normalize;
@@ -234,10 +234,8 @@ mod tests {
         let head = "---\ntitle: t\n---\n";
         let text = format!("{head}{body}");
         let mut doc = Doc {
-            file: SourceFile {
-                path: "content/a.md".into(),
-                text: text.clone().into(),
-            },
+            path: "content/a.md".into(),
+            source: crate::load::source::held("content/a.md", "a.md".into(), text.clone().into()),
             key: "a.md".into(),
             lang,
             body: head.len()..text.len(),
@@ -270,8 +268,10 @@ mod tests {
     fn rendered(body: &str, lang: Lang) -> (String, String) {
         let doc = doc(body, lang);
         let mut text = VisibleText::default();
+        let source = doc.text().unwrap();
         let html = crate::markdown::render_observed(
             &doc,
+            &source,
             &|_| Some("/zaitaku/b/".into()),
             None,
             &mut |events| text.chunk(events),
