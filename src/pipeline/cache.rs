@@ -528,8 +528,11 @@ pub struct Next {
     appended: bool,
     offset: u64,
     parts: Vec<Part>,
-    /// The entries so far, encoded as they come (more compact than the entries themselves).
-    entries: Encoder,
+    /// The entries so far, encoded and written to a working file as they come (`jobs.entries-`):
+    /// on a large site they are tens of megabytes, which need not wait in memory.
+    entries: Option<BufWriter<std::fs::File>>,
+    /// Where one entry is encoded.
+    scratch: Encoder,
     count: usize,
     paths: Vec<u64>,
     /// Something could not be written: nothing is saved.
@@ -578,8 +581,10 @@ impl Next {
             appended,
             offset,
             parts: Vec::new(),
-            // About as long as the last build's: grown once, not doubled (and copied) from small.
-            entries: Encoder(Vec::with_capacity(kept.bytes.len() + kept.bytes.len() / 16)),
+            entries: std::fs::File::create(entries_file(dir))
+                .ok()
+                .map(BufWriter::new),
+            scratch: Encoder(Vec::new()),
             count: 0,
             paths: Vec::new(),
             saved: false,
@@ -631,8 +636,13 @@ impl Next {
     }
 
     pub fn add(&mut self, key: JobKey, entry: Entry) {
-        key.encode(&mut self.entries);
-        encode_entry(&mut self.entries, &entry);
+        self.scratch.0.clear();
+        key.encode(&mut self.scratch);
+        encode_entry(&mut self.scratch, &entry);
+        let written = self.entries.as_mut().map(|f| f.write_all(&self.scratch.0));
+        if !matches!(written, Some(Ok(()))) {
+            self.broken = true;
+        }
         self.count += 1;
     }
 
@@ -645,11 +655,14 @@ impl Next {
     /// cache names any more. A failure only costs the next build its cache.
     pub fn save(mut self) {
         let flushed = self.search.take().map(|mut f| f.flush());
-        if self.broken || !matches!(flushed, Some(Ok(()))) {
+        let entries = self
+            .entries
+            .take()
+            .map(|f| f.into_inner().map_err(|e| e.into_error()));
+        let (false, Some(Ok(())), Some(Ok(_))) = (self.broken, flushed, entries) else {
             return;
-        }
-        let body = std::mem::take(&mut self.entries.0);
-        let mut w = Encoder(Vec::with_capacity(256 + self.paths.len() * 8 + body.len()));
+        };
+        let mut w = Encoder(Vec::with_capacity(256 + self.paths.len() * 8));
         w.0.extend_from_slice(MAGIC);
         w.u32(FORMAT);
         w.str(&self.key.binary);
@@ -669,13 +682,10 @@ impl Next {
             w.u128(p.hash);
         }
         w.len(self.count);
-        w.0.extend_from_slice(&body);
-        drop(body);
-        let sum = xxhash_rust::xxh3::xxh3_128(&w.0);
-        w.u128(sum);
         let tmp = self.dir.join(format!("{JOBS}.tmp-{}", std::process::id()));
-        let written =
-            std::fs::write(&tmp, &w.0).and_then(|()| std::fs::rename(&tmp, self.dir.join(JOBS)));
+        let written = std::fs::File::create(&tmp)
+            .and_then(|f| write_jobs(&w.0, &entries_file(&self.dir), f))
+            .and_then(|()| std::fs::rename(&tmp, self.dir.join(JOBS)));
         if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
             return;
@@ -700,8 +710,35 @@ impl Next {
     }
 }
 
+/// The working file a build's entries are written to until `jobs` is saved.
+fn entries_file(dir: &Path) -> PathBuf {
+    dir.join(format!("{JOBS}.entries-{}", std::process::id()))
+}
+
+/// Writes `jobs`: `head`, the entries from the working file `entries`, and the checksum of both.
+fn write_jobs(head: &[u8], entries: &Path, out: std::fs::File) -> std::io::Result<()> {
+    let mut out = BufWriter::new(out);
+    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    out.write_all(head)?;
+    sum.update(head);
+    let mut from = std::fs::File::open(entries)?;
+    let mut chunk = vec![0; 1 << 16];
+    loop {
+        let n = std::io::Read::read(&mut from, &mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        out.write_all(&chunk[..n])?;
+        sum.update(&chunk[..n]);
+    }
+    out.write_all(&sum.digest128().to_le_bytes())?;
+    out.into_inner().map_err(|e| e.into_error()).map(drop)
+}
+
 impl Drop for Next {
     fn drop(&mut self) {
+        self.entries = None;
+        let _ = std::fs::remove_file(entries_file(&self.dir));
         // An appended file still holds what the previous `jobs` names.
         if !self.saved && !self.appended {
             self.search = None;

@@ -100,25 +100,29 @@ impl Manifest {
         records: impl Iterator<Item = (&'a str, Record)>,
         path: &Path,
     ) -> std::io::Result<()> {
-        let mut text = String::from(HEADER);
-        text.push('\n');
-        for (file, r) in records.filter(|(file, _)| !file.contains('\n')) {
-            let s = r.stamp;
-            text.push_str(&format!(
-                "{:032x} {} {} {} {} {} {} {file}\n",
-                r.hash, s.len, s.mtime.0, s.mtime.1, s.ctime.0, s.ctime.1, s.ino
-            ));
-        }
         // Beside the manifest, under a name no other build and no staging folder uses.
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(format!(".tmp-{}", std::process::id()));
         let tmp = PathBuf::from(tmp);
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        drop(f);
-        std::fs::rename(&tmp, path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+        // Written as it goes: a large output's manifest is tens of megabytes.
+        let written = std::fs::File::create(&tmp).and_then(|f| {
+            let mut out = std::io::BufWriter::new(f);
+            writeln!(out, "{HEADER}")?;
+            for (file, r) in records.filter(|(file, _)| !file.contains('\n')) {
+                let s = r.stamp;
+                writeln!(
+                    out,
+                    "{:032x} {} {} {} {} {} {} {file}",
+                    r.hash, s.len, s.mtime.0, s.mtime.1, s.ctime.0, s.ctime.1, s.ino
+                )?;
+            }
+            out.into_inner().map_err(|e| e.into_error()).map(drop)
+        });
+        written
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            })
     }
 }
 
