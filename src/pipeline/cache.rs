@@ -913,12 +913,16 @@ mod tests {
         let kept = Kept::load(dir.path(), &key("/site")).unwrap();
         let got = kept.get(&JobKey::Page("a.md".into(), Lang::Ja)).unwrap();
         assert_eq!(got, entry);
+        // Entries are found by their own key only.
+        assert!(kept.get(&JobKey::Page("a.md".into(), Lang::En)).is_none());
+        assert!(kept.get(&JobKey::Changes("a.md".into(), Lang::Ja)).is_none());
         let entry = kept.search_entry(got.search.as_ref().unwrap()).unwrap();
         assert_eq!(entry, "{\"u\":\"a/\"}");
         assert!(!kept.lost_a_path(&[path_hash("a/index.html")].into()));
         assert!(kept.lost_a_path(&HashSet::new()));
         // A second save leaves one search file.
         saved(dir.path());
+        // (The entries' working file is gone too.)
         let searches = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(searches, 2, "jobs and one search file");
     }
