@@ -915,7 +915,9 @@ mod tests {
         assert_eq!(got, entry);
         // Entries are found by their own key only.
         assert!(kept.get(&JobKey::Page("a.md".into(), Lang::En)).is_none());
-        assert!(kept.get(&JobKey::Changes("a.md".into(), Lang::Ja)).is_none());
+        assert!(kept
+            .get(&JobKey::Changes("a.md".into(), Lang::Ja))
+            .is_none());
         let entry = kept.search_entry(got.search.as_ref().unwrap()).unwrap();
         assert_eq!(entry, "{\"u\":\"a/\"}");
         assert!(!kept.lost_a_path(&[path_hash("a/index.html")].into()));
