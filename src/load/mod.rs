@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::messages::Text;
-use crate::model::{Asset, Config, Doc, Lang, Parsed, Source};
+use crate::model::{Asset, Doc, Lang, Parsed, Source};
 use crate::msg;
 use crate::text::names;
 
@@ -205,21 +205,6 @@ pub fn list_content(root: &Path, diags: &mut Diagnostics) -> Listing {
     // `static/` is copied as it is: the same rule. The theme checks its own folder.
     outside_links(root, &root.join("static"), diags);
     listing
-}
-
-/// Reads one Markdown file: decodes it and validates its front matter. Its Markdown is parsed
-/// later. `None` when it cannot be read or its front matter is wrong (the errors are in `diags`).
-pub fn load_doc(
-    root: &Path,
-    rel: &str,
-    path: &Path,
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> Option<Doc> {
-    let file = load_file(root, rel, path, diags)?;
-    let read = frontmatter::read(&file, config);
-    let source = source::held(&file.path, path.to_path_buf(), file.text.clone());
-    doc_of(file.path, source, rel, read, diags)
 }
 
 /// Reads the file `path` (`rel` below `content/`), with the warnings its name or encoding gives.
@@ -494,16 +479,6 @@ mod tests {
         assert_eq!(diags.0[0].file.as_deref(), Some("content/a.md"));
     }
 
-    fn config() -> Config {
-        crate::model::Config::parse(SourceFile {
-            path: "site.yaml".into(),
-            text: "title: { ja: A, en: A }\nbase_url: https://e.jp/\n"
-                .to_string()
-                .into(),
-        })
-        .unwrap()
-    }
-
     #[test]
     fn a_file_removed_between_the_walk_and_the_read_is_named_as_the_source() {
         let dir = tempfile::tempdir().unwrap();
@@ -514,7 +489,7 @@ mod tests {
         std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
         let (rel, path) = &listing.markdown[0];
         let mut errors = Diagnostics::default();
-        let doc = load_doc(dir.path(), rel, path, &config(), &mut errors);
+        let doc = load_file(dir.path(), rel, path, &mut errors);
         let errors = errors.0;
         assert!(doc.is_none());
         assert_eq!(

@@ -717,22 +717,33 @@ fn entries_file(dir: &Path) -> PathBuf {
 
 /// Writes `jobs`: `head`, the entries from the working file `entries`, and the checksum of both.
 fn write_jobs(head: &[u8], entries: &Path, out: std::fs::File) -> std::io::Result<()> {
-    let mut out = BufWriter::new(out);
-    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    let mut out = Summed {
+        out: BufWriter::new(out),
+        sum: xxhash_rust::xxh3::Xxh3::new(),
+    };
     out.write_all(head)?;
-    sum.update(head);
-    let mut from = std::fs::File::open(entries)?;
-    let mut chunk = vec![0; 1 << 16];
-    loop {
-        let n = std::io::Read::read(&mut from, &mut chunk)?;
-        if n == 0 {
-            break;
-        }
-        out.write_all(&chunk[..n])?;
-        sum.update(&chunk[..n]);
-    }
+    std::io::copy(&mut std::fs::File::open(entries)?, &mut out)?;
+    let Summed { mut out, sum } = out;
     out.write_all(&sum.digest128().to_le_bytes())?;
     out.into_inner().map_err(|e| e.into_error()).map(drop)
+}
+
+/// A writer that hashes what goes through it.
+struct Summed<W> {
+    out: W,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 impl Drop for Next {
